@@ -1,0 +1,39 @@
+import { DEMO_PASSWORD, loadDemo } from '../modules/demo/load.js';
+import type { AppContext } from '../platform/context.js';
+import { buildApp } from '../platform/http/app.js';
+
+/** Starts the platform; with `demo`, an empty database first gets the demo county. */
+export async function serve(ctx: AppContext, options: { demo: boolean; demoPersons: number }) {
+  const started = performance.now();
+  let logins: string[] = [];
+  if (options.demo) {
+    const [anyUser] = await ctx.db.query('SELECT 1 FROM users LIMIT 1');
+    if (!anyUser) {
+      console.log(`Loading the demo county (盘山县, ${options.demoPersons} persons)…`);
+      const demo = await loadDemo(ctx, options.demoPersons);
+      logins = demo.logins.map((login) => login.username);
+    } else {
+      logins = (await ctx.db.query<{ username: string }>('SELECT username FROM users ORDER BY username')).map(
+        (u) => u.username,
+      );
+    }
+  }
+  const { app } = await buildApp(ctx);
+  await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  const url = `http://${ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host}:${ctx.config.port}/`;
+  console.log(
+    `\nFangkong 防控指挥平台 is ready at ${url}  (database: ${ctx.db.kind}, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  console.log(`API docs: ${url}api/docs`);
+  if (logins.length > 0) {
+    console.log(`Demo logins (password ${DEMO_PASSWORD}): ${logins.join(', ')}`);
+    console.log('  admin and commander see all of 盘山县; community_worker sees one community.');
+  }
+  const stop = async () => {
+    await app.close();
+    await ctx.db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,89 @@
+import { type Static, Type } from 'typebox';
+import { scopeCondition, withScope } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import type { TypedApp } from '../../platform/http/app.js';
+import { actorOf } from '../../platform/http/auth.js';
+import { JurisdictionCode, Page, Paging, SafeText } from '../../platform/http/schemas.js';
+
+const Entry = Type.Object({
+  id: Type.String(),
+  at: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.String(),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  jurisdictionCode: Type.String(),
+  before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+});
+
+const Filter = Type.Object({
+  action: Type.Optional(SafeText(40)),
+  entity: Type.Optional(SafeText(40)),
+  entityId: Type.Optional(SafeText(64)),
+  actor: Type.Optional(SafeText(64)),
+  jurisdiction: Type.Optional(JurisdictionCode),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+});
+
+export function auditRoutes(api: TypedApp, ctx: AppContext) {
+  api.get(
+    '/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'The append-only log of writes and unmaskings in your jurisdiction, newest first',
+        querystring: Type.Object({ ...Filter.properties, ...Paging.properties }),
+        response: { 200: Page(Entry) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { page = 1, pageSize = 20, ...filter } = request.query;
+      const params: unknown[] = [];
+      const where = [scopeCondition('jurisdiction_code', actor.scopes, params)];
+      if (filter.jurisdiction) where.push(scopeCondition('jurisdiction_code', [filter.jurisdiction], params));
+      const exact: Array<[string, string | undefined]> = [
+        ['action', filter.action],
+        ['entity', filter.entity],
+        ['entity_id', filter.entityId],
+      ];
+      for (const [column, value] of exact) {
+        if (!value) continue;
+        params.push(value);
+        where.push(`${column} = $${params.length}`);
+      }
+      if (filter.actor) {
+        params.push(`%${filter.actor.replace(/[\\%_]/g, '\\$&')}%`);
+        where.push(`actor_name ILIKE $${params.length}`);
+      }
+      if (filter.from) {
+        params.push(filter.from);
+        where.push(`at >= $${params.length}`);
+      }
+      if (filter.to) {
+        params.push(filter.to);
+        where.push(`at < $${params.length}`);
+      }
+      const sql = where.join(' AND ');
+      return withScope(ctx.db, actor, async (tx) => {
+        const items = await tx.query<Static<typeof Entry>>(
+          `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id AS "actorId",
+             actor_name AS "actorName", action, entity, entity_id AS "entityId", jurisdiction_code AS "jurisdictionCode",
+             before, after, detail
+           FROM audit_log WHERE ${sql} ORDER BY audit_log.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+          params,
+        );
+        const [count] = await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE ${sql}`,
+          params,
+        );
+        return { items, total: count?.n ?? 0, page, pageSize };
+      });
+    },
+  );
+}

@@ -1,0 +1,106 @@
+import type { AppContext } from '../../platform/context.js';
+import { ROLES, type Role } from '../../rules/roles.js';
+import { initialsOf } from '../jurisdictions/divisions.js';
+import { importDivisions } from '../jurisdictions/importDivisions.js';
+import { insertSealedPersons } from '../persons/bulkInsert.js';
+import { type SealedPerson, sealPerson } from '../persons/seal.js';
+import { createUser } from '../users/service.js';
+import { demoPeople } from './people.js';
+import { seededRandom } from './random.js';
+
+/** 盘山县, Panjin, Liaoning: the demo county, on its real GB/T 2260 divisions. */
+export const DEMO_COUNTY = '211122';
+export const DEMO_PASSWORD = 'Fangkong@2026';
+const GRIDS_PER_VILLAGE = 3;
+const GRID_NAMES = ['第一网格', '第二网格', '第三网格'];
+const BATCH = 2000;
+const ROLE_NAMES_ZH: Record<Role, string> = {
+  commander: '指挥长',
+  working_group: '专班',
+  cdc_epidemiologist: '疾控流调',
+  lab: '检测机构',
+  hospital_reporter: '医院报告员',
+  fever_clinic: '发热门诊',
+  pharmacy: '药店',
+  community_worker: '社区网格员',
+  isolation_manager: '隔离点点长',
+  checkpoint_staff: '卡口人员',
+  department_liaison: '行业主管部门',
+  school_reporter: '学校报告员',
+  supervisor: '督查组',
+  admin: '系统管理员',
+};
+
+export interface DemoLogin {
+  username: string;
+  role: Role;
+  scope: string;
+}
+
+async function addGrids(ctx: AppContext): Promise<{ code: string; name: string }[]> {
+  const villages = await ctx.db.query<{ code: string; name: string }>(
+    "SELECT code, name FROM jurisdictions WHERE level = 'village' AND code ^@ $1 ORDER BY code",
+    [DEMO_COUNTY],
+  );
+  const grids = villages.flatMap((village) =>
+    GRID_NAMES.slice(0, GRIDS_PER_VILLAGE).map((name, i) => ({
+      code: `${village.code}${String(i + 1).padStart(3, '0')}`,
+      parent: village.code,
+      name,
+      place: `${village.name.replace(/(村民|居民)委员会$/, '')}${name}`,
+    })),
+  );
+  await ctx.db.query(
+    `INSERT INTO jurisdictions (code, parent_code, name, level, initials)
+     SELECT c, p, n, 'grid', $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS g(c, p, n)
+     ON CONFLICT (code) DO NOTHING`,
+    [grids.map((g) => g.code), grids.map((g) => g.parent), grids.map((g) => g.name), initialsOf('网格')],
+  );
+  return grids.map((g) => ({ code: g.code, name: g.place }));
+}
+
+async function addUsers(ctx: AppContext, firstVillage: string): Promise<DemoLogin[]> {
+  const logins: DemoLogin[] = [];
+  for (const role of ROLES) {
+    const scope = role === 'community_worker' ? firstVillage : DEMO_COUNTY;
+    logins.push({ username: role, role, scope });
+  }
+  for (const login of logins) {
+    const [exists] = await ctx.db.query('SELECT 1 FROM users WHERE username = $1', [login.username]);
+    if (exists) continue;
+    await createUser(ctx.db, undefined, {
+      username: login.username,
+      displayName: `演示${ROLE_NAMES_ZH[login.role]}`,
+      password: DEMO_PASSWORD,
+      roles: [login.role],
+      scopes: [login.scope],
+    });
+  }
+  return logins;
+}
+
+/**
+ * Loads the deterministic demo county: divisions, three grids per community, `persons` residents
+ * in households with key groups, and one account per role. Safe to run again: nothing doubles.
+ */
+export async function loadDemo(ctx: AppContext, persons: number, onProgress?: (done: number) => void) {
+  await importDivisions(ctx.db, DEMO_COUNTY);
+  const grids = await addGrids(ctx);
+  const logins = await addUsers(ctx, grids[0]!.code.slice(0, 12));
+  const random = seededRandom(20221108);
+  let batch: SealedPerson[] = [];
+  let done = 0;
+  let created = 0;
+  for (const person of demoPeople(random, grids, persons, DEMO_COUNTY)) {
+    batch.push(sealPerson(ctx.cipher, person));
+    if (batch.length === BATCH) {
+      created += await ctx.db.transaction((tx) => insertSealedPersons(tx, batch));
+      done += batch.length;
+      batch = [];
+      onProgress?.(done);
+    }
+  }
+  created += await ctx.db.transaction((tx) => insertSealedPersons(tx, batch));
+  onProgress?.(done + batch.length);
+  return { logins, created, grids: grids.length };
+}

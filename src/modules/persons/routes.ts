@@ -1,0 +1,149 @@
+import { Type } from 'typebox';
+import { withScope } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import type { TypedApp } from '../../platform/http/app.js';
+import { actorOf } from '../../platform/http/auth.js';
+import { IsoDate, JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../platform/http/schemas.js';
+import { ID_TYPES } from '../../rules/idNumber.js';
+import { KEY_GROUP_IDS, KEY_GROUPS } from '../../rules/keyGroups.js';
+import { searchPersons } from './search.js';
+import { createPerson, getPerson, unmaskPerson, updatePerson } from './service.js';
+import { PersonView } from './view.js';
+
+const Nullable = <T extends ReturnType<typeof SafeText>>(schema: T) =>
+  Type.Optional(Type.Union([schema, Type.Null()]));
+
+export const PersonBody = Type.Object(
+  {
+    name: SafeText(50, { minLength: 1 }),
+    idType: Type.Optional(Type.Union(ID_TYPES.map((t) => Type.Literal(t)))),
+    idNumber: SafeText(30, { minLength: 1 }),
+    phone: Nullable(SafeText(20)),
+    sex: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Null()])),
+    birthDate: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    jurisdictionCode: JurisdictionCode,
+    address: Nullable(SafeText(200)),
+    employer: Nullable(SafeText(100)),
+    householdCode: Nullable(SafeText(40)),
+    keyGroups: Type.Optional(
+      Type.Array(Type.Union(KEY_GROUP_IDS.map((g) => Type.Literal(g))), { maxItems: 20 }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const PersonQuery = Type.Object({
+  q: Type.Optional(SafeText(50)),
+  idNumber: Type.Optional(SafeText(30)),
+  phone: Type.Optional(SafeText(20)),
+  jurisdiction: Type.Optional(JurisdictionCode),
+  keyGroup: Type.Optional(Type.Union(KEY_GROUP_IDS.map((g) => Type.Literal(g)))),
+  householdCode: Type.Optional(SafeText(40)),
+});
+
+const IdParams = Type.Object({ id: Uuid });
+const tags = ['persons'];
+
+export function personRoutes(api: TypedApp, ctx: AppContext) {
+  api.get(
+    '/persons',
+    {
+      config: { permission: 'person.read' },
+      schema: {
+        tags,
+        summary: 'Search persons in your jurisdiction (name prefix, exact ID number or phone, filters)',
+        querystring: Type.Object({ ...PersonQuery.properties, ...Paging.properties }),
+        response: { 200: Type.Object({ ...Page(PersonView).properties, totalCapped: Type.Boolean() }) },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20, ...filter } = request.query;
+      const result = await withScope(ctx.db, actorOf(request), (tx) =>
+        searchPersons(ctx, tx, actorOf(request), filter, page, pageSize),
+      );
+      return { ...result, page, pageSize };
+    },
+  );
+
+  api.get(
+    '/persons/key-groups',
+    {
+      config: { permission: 'person.read' },
+      schema: {
+        tags,
+        summary: 'The key groups (重点人群) a person can be tagged with',
+        response: {
+          200: Type.Array(Type.Object({ id: Type.String(), zh: Type.String(), en: Type.String() })),
+        },
+      },
+    },
+    async () => KEY_GROUP_IDS.map((id) => ({ id, ...KEY_GROUPS[id] })),
+  );
+
+  api.post(
+    '/persons',
+    {
+      config: { permission: 'person.write' },
+      schema: { tags, summary: 'Register a person', body: PersonBody, response: { 201: PersonView } },
+    },
+    async (request, reply) => {
+      const person = await withScope(ctx.db, actorOf(request), (tx) =>
+        createPerson(ctx, tx, actorOf(request), request.body),
+      );
+      return reply.status(201).send(person);
+    },
+  );
+
+  api.get(
+    '/persons/:id',
+    {
+      config: { permission: 'person.read' },
+      schema: { tags, summary: 'One person, masked', params: IdParams, response: { 200: PersonView } },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) => getPerson(tx, actorOf(request), request.params.id)),
+  );
+
+  api.put(
+    '/persons/:id',
+    {
+      config: { permission: 'person.write' },
+      schema: {
+        tags,
+        summary: 'Replace a person’s fields; `version` must be the one you read',
+        params: IdParams,
+        body: Type.Object(
+          { ...PersonBody.properties, version: Type.Integer({ minimum: 1 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: PersonView },
+      },
+    },
+    (request) => {
+      const { version, ...input } = request.body;
+      return withScope(ctx.db, actorOf(request), (tx) =>
+        updatePerson(ctx, tx, actorOf(request), request.params.id, version, input),
+      );
+    },
+  );
+
+  api.post(
+    '/persons/:id/unmask',
+    {
+      config: { permission: 'person.unmask' },
+      schema: {
+        tags,
+        summary: 'Show the full ID number and phone; recorded in the audit log',
+        params: IdParams,
+        body: Type.Object({ reason: SafeText(200, { minLength: 2 }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }),
+        },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) =>
+        unmaskPerson(ctx, tx, actorOf(request), request.params.id, request.body.reason),
+      ),
+  );
+}

@@ -1,0 +1,63 @@
+import type { PiiCipher } from '../../platform/pii/cipher.js';
+import { maskIdNumber, maskPhone } from '../../rules/mask.js';
+import type { PersonFields } from './validate.js';
+
+/** Column values of a person as stored: personal identifiers encrypted, hashed and masked. */
+export interface SealedPerson {
+  jurisdiction_code: string;
+  name: string;
+  id_type: string;
+  id_cipher: Buffer;
+  id_hash: Buffer;
+  id_masked: string;
+  phone_cipher: Buffer | null;
+  phone_hash: Buffer | null;
+  phone_masked: string | null;
+  sex: string | null;
+  birth_date: string | null;
+  address: string | null;
+  employer: string | null;
+  household_code: string | null;
+  key_groups: string[];
+}
+
+export const SEALED_COLUMNS: ReadonlyArray<keyof SealedPerson> = [
+  'jurisdiction_code',
+  'name',
+  'id_type',
+  'id_cipher',
+  'id_hash',
+  'id_masked',
+  'phone_cipher',
+  'phone_hash',
+  'phone_masked',
+  'sex',
+  'birth_date',
+  'address',
+  'employer',
+  'household_code',
+  'key_groups',
+];
+
+export const idHash = (cipher: PiiCipher, idNumber: string) => cipher.lookupHash('id', idNumber);
+export const phoneHash = (cipher: PiiCipher, phone: string) => cipher.lookupHash('phone', phone);
+
+export function sealPerson(cipher: PiiCipher, fields: PersonFields): SealedPerson {
+  return {
+    jurisdiction_code: fields.jurisdictionCode,
+    name: fields.name,
+    id_type: fields.idType,
+    id_cipher: cipher.encrypt(fields.idNumber),
+    id_hash: idHash(cipher, fields.idNumber),
+    id_masked: maskIdNumber(fields.idNumber),
+    phone_cipher: fields.phone ? cipher.encrypt(fields.phone) : null,
+    phone_hash: fields.phone ? phoneHash(cipher, fields.phone) : null,
+    phone_masked: fields.phone ? maskPhone(fields.phone) : null,
+    sex: fields.sex,
+    birth_date: fields.birthDate,
+    address: fields.address,
+    employer: fields.employer,
+    household_code: fields.householdCode,
+    key_groups: fields.keyGroups,
+  };
+}

@@ -1,0 +1,78 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { scopeCondition } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/types.js';
+import { checkIdNumber } from '../../rules/idNumber.js';
+import { normalizePhone } from '../../rules/mask.js';
+import { localDate } from '../../rules/time.js';
+import { idHash, phoneHash } from './seal.js';
+import { PERSON_FROM_SQL, PERSON_VIEW_SQL, type PersonView } from './view.js';
+
+export interface PersonFilter {
+  /** Name prefix. */
+  q?: string | undefined;
+  idNumber?: string | undefined;
+  phone?: string | undefined;
+  /** A subtree within the caller's scope. */
+  jurisdiction?: string | undefined;
+  keyGroup?: string | undefined;
+  householdCode?: string | undefined;
+}
+
+/** Counting stops here: beyond it a list is paged, not read, and an exact count costs a full scan. */
+export const COUNT_CAP = 10_000;
+
+/**
+ * Builds the WHERE clause. Every condition is index-friendly under row-level security: exact
+ * hashes, and ranges (not LIKE) for code and name prefixes.
+ */
+export function personWhere(ctx: AppContext, actor: Actor, filter: PersonFilter, params: unknown[]): string {
+  const conditions = [scopeCondition('p.jurisdiction_code', actor.scopes, params)];
+  if (filter.jurisdiction)
+    conditions.push(scopeCondition('p.jurisdiction_code', [filter.jurisdiction], params));
+  if (filter.q?.trim()) {
+    params.push(filter.q.trim(), `${filter.q.trim()}\u{10FFFF}`);
+    conditions.push(`p.name >= $${params.length - 1} AND p.name < $${params.length}`);
+  }
+  if (filter.idNumber?.trim()) {
+    const id = checkIdNumber('other', filter.idNumber, localDate(ctx.now(), ctx.config.defaultTimeZone));
+    params.push(idHash(ctx.cipher, id.ok ? id.normalized : filter.idNumber.trim().toUpperCase()));
+    conditions.push(`p.id_hash = $${params.length}`);
+  }
+  if (filter.phone?.trim()) {
+    params.push(phoneHash(ctx.cipher, normalizePhone(filter.phone) ?? filter.phone.trim()));
+    conditions.push(`p.phone_hash = $${params.length}`);
+  }
+  if (filter.keyGroup) {
+    params.push([filter.keyGroup]);
+    conditions.push(`p.key_groups @> $${params.length}::text[]`);
+  }
+  if (filter.householdCode?.trim()) {
+    params.push(filter.householdCode.trim());
+    conditions.push(`p.household_code = $${params.length}`);
+  }
+  return conditions.join(' AND ');
+}
+
+export async function searchPersons(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  filter: PersonFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: PersonView[]; total: number; totalCapped: boolean }> {
+  const params: unknown[] = [];
+  const where = personWhere(ctx, actor, filter, params);
+  const items = await tx.query<PersonView>(
+    `SELECT ${PERSON_VIEW_SQL} FROM ${PERSON_FROM_SQL} WHERE ${where}
+     ORDER BY p.jurisdiction_code, p.name, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    params,
+  );
+  const [count] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM persons p WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
+    params,
+  );
+  const total = count?.n ?? 0;
+  return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+}

@@ -1,0 +1,129 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/types.js';
+import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
+import { inScope } from '../../rules/roles.js';
+import { localDate } from '../../rules/time.js';
+import { SEALED_COLUMNS, sealPerson } from './seal.js';
+import { type PersonInput, validatePerson } from './validate.js';
+import { auditSnapshot, PERSON_FROM_SQL, PERSON_VIEW_SQL, type PersonView } from './view.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getPerson(tx: Queryable, actor: Actor, id: string): Promise<PersonView> {
+  if (!UUID.test(id)) throw notFound();
+  const [person] = await tx.query<PersonView>(
+    `SELECT ${PERSON_VIEW_SQL} FROM ${PERSON_FROM_SQL} WHERE p.id = $1`,
+    [id],
+  );
+  if (!person || !inScope(person.jurisdictionCode, actor.scopes)) throw notFound();
+  return person;
+}
+
+/** Scope and existence of the target jurisdiction: the first wall, before RLS would refuse. */
+async function checkJurisdiction(tx: Queryable, actor: Actor, code: string) {
+  if (!inScope(code, actor.scopes))
+    throw invalid([fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
+  const [row] = await tx.query('SELECT 1 FROM jurisdictions WHERE code = $1', [code]);
+  if (!row) throw invalid([fieldError('jurisdictionCode', 'jurisdiction_unknown')]);
+}
+
+/** A second person with the same ID number is refused, with a link to the one already there. */
+async function refuseDuplicate(tx: Queryable, hash: Buffer, exceptId?: string) {
+  const [row] = await tx.query<{ id: string | null }>('SELECT fangkong_person_id_by_hash($1) AS id', [hash]);
+  if (row?.id && row.id !== exceptId) {
+    throw new AppError('person_exists', [fieldError('idNumber', 'id_duplicate')], {
+      existingId: row.id,
+      existing: `/api/persons/${row.id}`,
+    });
+  }
+}
+
+function today(ctx: AppContext) {
+  return localDate(ctx.now(), ctx.config.defaultTimeZone);
+}
+
+export async function createPerson(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  input: PersonInput,
+): Promise<PersonView> {
+  const { fields, errors } = validatePerson(input, today(ctx));
+  if (!fields) throw invalid(errors);
+  await checkJurisdiction(tx, actor, fields.jurisdictionCode);
+  const sealed = sealPerson(ctx.cipher, fields);
+  await refuseDuplicate(tx, sealed.id_hash);
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO persons (${SEALED_COLUMNS.join(', ')})
+     VALUES (${SEALED_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    SEALED_COLUMNS.map((column) => sealed[column]),
+  );
+  const person = await getPerson(tx, actor, row!.id);
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entity: 'person',
+    entityId: person.id,
+    jurisdictionCode: person.jurisdictionCode,
+    after: auditSnapshot(person),
+  });
+  return person;
+}
+
+/**
+ * Replaces a person's fields. `version` must match the stored one, so two people editing the same
+ * record cannot silently overwrite each other.
+ */
+export async function updatePerson(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  version: number,
+  input: PersonInput,
+): Promise<PersonView> {
+  const before = await getPerson(tx, actor, id);
+  const { fields, errors } = validatePerson(input, today(ctx));
+  if (!fields) throw invalid(errors);
+  await checkJurisdiction(tx, actor, fields.jurisdictionCode);
+  const sealed = sealPerson(ctx.cipher, fields);
+  await refuseDuplicate(tx, sealed.id_hash, id);
+  const assignments = SEALED_COLUMNS.map((column, i) => `${column} = $${i + 3}`).join(', ');
+  const updated = await tx.query(
+    `UPDATE persons SET ${assignments}, version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, ...SEALED_COLUMNS.map((column) => sealed[column])],
+  );
+  if (updated.length === 0) throw new AppError('conflict');
+  const after = await getPerson(tx, actor, id);
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entity: 'person',
+    entityId: id,
+    jurisdictionCode: after.jurisdictionCode,
+    before: auditSnapshot(before),
+    after: auditSnapshot(after),
+  });
+  return after;
+}
+
+/** Shows the clear ID number and phone to a permitted user, and records that it did. */
+export async function unmaskPerson(ctx: AppContext, tx: Queryable, actor: Actor, id: string, reason: string) {
+  const person = await getPerson(tx, actor, id);
+  const [row] = await tx.query<{ id_cipher: Uint8Array; phone_cipher: Uint8Array | null }>(
+    'SELECT id_cipher, phone_cipher FROM persons WHERE id = $1',
+    [id],
+  );
+  await recordAudit(tx, actor, {
+    action: 'unmask',
+    entity: 'person',
+    entityId: id,
+    jurisdictionCode: person.jurisdictionCode,
+    detail: { reason, fields: ['idNumber', 'phone'] },
+  });
+  return {
+    idNumber: ctx.cipher.decrypt(row!.id_cipher),
+    phone: row!.phone_cipher ? ctx.cipher.decrypt(row!.phone_cipher) : null,
+  };
+}

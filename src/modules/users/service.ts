@@ -1,0 +1,131 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { hashPassword } from '../../platform/access/passwords.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Queryable } from '../../platform/db/types.js';
+import { AppError, type FieldError, fieldError, invalid, notFound } from '../../platform/errors.js';
+import { inScope, normalizeScopes, ROLES, type Role } from '../../rules/roles.js';
+
+export interface UserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: string[];
+  scopes: string[];
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  scopes: string[];
+  active: boolean;
+  locked: boolean;
+}
+
+const VIEW = `id, username, display_name AS "displayName", roles, scopes, active,
+  coalesce(locked_until > now(), false) AS locked`;
+
+function checkRolesAndScopes(
+  actor: Actor | undefined,
+  roles: string[],
+  scopes: string[],
+  errors: FieldError[],
+) {
+  if (roles.length === 0 || roles.some((role) => !ROLES.includes(role as Role)))
+    errors.push(fieldError('roles', 'role_unknown'));
+  if (scopes.length === 0) errors.push(fieldError('scopes', 'required'));
+  // No one grants more than they hold: every new scope lies inside one of the creator's.
+  if (actor && scopes.some((scope) => !inScope(scope, actor.scopes)))
+    errors.push(fieldError('scopes', 'jurisdiction_out_of_scope'));
+}
+
+async function checkScopesExist(tx: Queryable, scopes: string[]) {
+  const rows = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM jurisdictions WHERE code = ANY($1)',
+    [scopes],
+  );
+  if ((rows[0]?.n ?? 0) !== new Set(scopes).size)
+    throw invalid([fieldError('scopes', 'jurisdiction_unknown')]);
+}
+
+/** Creates an account; `actor` is undefined only for the command line run by the machine's operator. */
+export async function createUser(
+  tx: Queryable,
+  actor: Actor | undefined,
+  input: UserInput,
+): Promise<UserView> {
+  const errors: FieldError[] = [];
+  if (input.password.length < 10) errors.push(fieldError('password', 'weak_password'));
+  checkRolesAndScopes(actor, input.roles, input.scopes, errors);
+  if (errors.length > 0) throw invalid(errors);
+  const scopes = normalizeScopes(input.scopes);
+  await checkScopesExist(tx, scopes);
+  const [taken] = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
+  if (taken) throw invalid([fieldError('username', 'username_taken')]);
+  const [user] = await tx.query<UserView>(
+    `INSERT INTO users (username, display_name, password_hash, roles, scopes, jurisdiction_code)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${VIEW}`,
+    [input.username, input.displayName, await hashPassword(input.password), input.roles, scopes, scopes[0]],
+  );
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entity: 'user',
+    entityId: user!.id,
+    jurisdictionCode: scopes[0]!,
+    after: { username: input.username, displayName: input.displayName, roles: input.roles, scopes },
+  });
+  return user!;
+}
+
+export async function listUsers(tx: Queryable): Promise<UserView[]> {
+  return tx.query<UserView>(`SELECT ${VIEW} FROM users ORDER BY username`);
+}
+
+export async function updateUser(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  changes: { displayName?: string; roles?: string[]; scopes?: string[]; active?: boolean; password?: string },
+): Promise<UserView> {
+  const [before] = await tx.query<UserView>(`SELECT ${VIEW} FROM users WHERE id = $1`, [id]);
+  if (!before || !before.scopes.every((scope) => inScope(scope, actor.scopes))) throw notFound();
+  const errors: FieldError[] = [];
+  if (changes.password !== undefined && changes.password.length < 10)
+    errors.push(fieldError('password', 'weak_password'));
+  checkRolesAndScopes(actor, changes.roles ?? before.roles, changes.scopes ?? before.scopes, errors);
+  if (errors.length > 0) throw invalid(errors);
+  const scopes = changes.scopes ? normalizeScopes(changes.scopes) : null;
+  if (scopes) await checkScopesExist(tx, scopes);
+  if (id === actor.userId && changes.active === false) throw new AppError('forbidden');
+  const [after] = await tx.query<UserView>(
+    `UPDATE users SET display_name = coalesce($2, display_name), roles = coalesce($3, roles),
+       scopes = coalesce($4, scopes), jurisdiction_code = coalesce($4[1], jurisdiction_code),
+       active = coalesce($5, active), password_hash = coalesce($6, password_hash),
+       locked_until = CASE WHEN $6 IS NULL THEN locked_until END, updated_at = now()
+     WHERE id = $1 RETURNING ${VIEW}`,
+    [
+      id,
+      changes.displayName ?? null,
+      changes.roles ?? null,
+      scopes,
+      changes.active ?? null,
+      changes.password ? await hashPassword(changes.password) : null,
+    ],
+  );
+  const { password: _secret, ...recorded } = changes;
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entity: 'user',
+    entityId: id,
+    jurisdictionCode: after!.scopes[0]!,
+    before: {
+      displayName: before.displayName,
+      roles: before.roles,
+      scopes: before.scopes,
+      active: before.active,
+    },
+    after: { ...recorded, ...(changes.password ? { password: 'changed' } : {}) },
+  });
+  return after!;
+}

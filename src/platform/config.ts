@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Configuration is read here once, validated, and frozen; nothing else reads process.env. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** A PostgreSQL server URL; absent means embedded PGlite in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly secret: string;
+  readonly logLevel: string;
+  readonly sessionHours: number;
+  readonly lockoutAttempts: number;
+  readonly lockoutMinutes: number;
+  readonly defaultTimeZone: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+/**
+ * The secret keys personal-data encryption. On a server deployment it must be given; on the
+ * embedded database it is generated once into the data folder (mode 0600) so a laptop install
+ * needs no setup, and the data folder stays readable only together with its key.
+ */
+function loadSecret(env: NodeJS.ProcessEnv, dataDir: string, embedded: boolean): string {
+  const given = env.FANGKONG_SECRET;
+  if (given) {
+    if (given.length < 32) throw new ConfigError('FANGKONG_SECRET must be at least 32 characters');
+    return given;
+  }
+  if (!embedded) throw new ConfigError('FANGKONG_SECRET is required when DATABASE_URL is set');
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.FANGKONG_DATA_DIR || '.data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return Object.freeze({
+    port: int(env, 'PORT', 3000),
+    host: env.HOST || '127.0.0.1',
+    dataDir,
+    databaseUrl,
+    secret: loadSecret(env, dataDir, databaseUrl === undefined),
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionHours: int(env, 'FANGKONG_SESSION_HOURS', 12),
+    lockoutAttempts: int(env, 'FANGKONG_LOCKOUT_ATTEMPTS', 5),
+    lockoutMinutes: int(env, 'FANGKONG_LOCKOUT_MINUTES', 15),
+    defaultTimeZone: env.FANGKONG_TIME_ZONE || 'Asia/Shanghai',
+  });
+}

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
+import type { AppContext } from '../context.js';
+import { AppError, toProblem } from '../errors.js';
+import { registerAuth } from './auth.js';
+import { errorHandler } from './errorHandler.js';
+import { modules } from './modules.js';
+import { validatorCompiler } from './validation.js';
+
+export type App = FastifyInstance;
+export type TypedApp = ReturnType<typeof typed>;
+const typed = (app: FastifyInstance) => app.withTypeProvider<TypeBoxTypeProvider>();
+
+const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
+export const JSON_BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 512 * 1024 * 1024;
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  /** Every route registered, for tests that must cover all of them. */
+  routes: RouteOptions[];
+}
+
+/** Assembles the HTTP app without listening, so tests drive it with inject(). */
+export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(errorHandler);
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Fangkong API',
+        version: '1',
+        description: '疫情防控指挥平台 / epidemic prevention and control command platform',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'fk_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerAuth(app, ctx);
+
+  await app.register(
+    async (api) => {
+      for (const register of modules) await register(typed(api), ctx);
+    },
+    { prefix: '/api' },
+  );
+
+  if (existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !existsSync(join(webDist, 'index.html'))) {
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send(toProblem(new AppError('not_found')));
+    }
+    // The web app routes on the client: any other path gets its shell.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  await app.ready();
+  return { app, routes };
+}

@@ -1,0 +1,46 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, fieldError, toProblem } from '../errors.js';
+import { toFieldErrors } from './validation.js';
+
+const PG_DATA_EXCEPTION = /^22/;
+
+/** Maps every failure to problem+json; only a genuine fault is a 5xx, and it never shows internals. */
+export function toAppError(error: FastifyError & { severity?: string; code?: string }): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    return new AppError(
+      'validation',
+      toFieldErrors(error.validation as never, error.validationContext ?? 'body'),
+    );
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('payload_too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('unsupported_media_type');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('validation', [fieldError('body', 'format')]);
+  }
+  if (error.statusCode === 429) return new AppError('rate_limited');
+  // Errors raised by PostgreSQL carry a severity and an SQLSTATE.
+  if (error.severity && error.code) {
+    if (PG_DATA_EXCEPTION.test(error.code)) return new AppError('validation', [fieldError('body', 'format')]);
+    if (error.code === '42501') return new AppError('forbidden');
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError(error.statusCode === 404 ? 'not_found' : 'validation', [
+      fieldError('request', 'format'),
+    ]);
+  }
+  return new AppError('internal');
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  return reply.status(appError.status).type('application/problem+json').send(toProblem(appError));
+}

@@ -1,0 +1,44 @@
+import { type TSchema, Type } from 'typebox';
+
+/** Free text from people: no markup and no control characters, so it is safe wherever it is shown. */
+export const SAFE_TEXT_PATTERN = '^[^<>\\u0000-\\u001f\\u007f]*$';
+
+export const SafeText = (maxLength: number, options: { minLength?: number } = {}) =>
+  Type.String({ maxLength, pattern: SAFE_TEXT_PATTERN, ...options });
+
+export const JurisdictionCode = Type.String({ pattern: '^\\d{2,15}$', maxLength: 15 });
+export const IsoDate = Type.String({ format: 'date', maxLength: 10 });
+export const Uuid = Type.String({ format: 'uuid' });
+
+export const FieldErrorSchema = Type.Object({
+  field: Type.String(),
+  code: Type.String(),
+  message: Type.String(),
+  message_zh: Type.String(),
+});
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String(),
+    detail: Type.String(),
+    detail_zh: Type.String(),
+    errors: Type.Optional(Type.Array(FieldErrorSchema)),
+  },
+  { additionalProperties: true },
+);
+
+export const Paging = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+});
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });

@@ -1,0 +1,70 @@
+/**
+ * The Actors of the requirements catalogue, each a role held within jurisdiction subtrees (CMD-1),
+ * and what each may do. Permissions are coarse verbs on resources; modules check them by name.
+ */
+export const PERMISSIONS = [
+  'jurisdiction.read',
+  'jurisdiction.write',
+  'person.read',
+  'person.write',
+  'person.unmask',
+  'person.import',
+  'person.export',
+  'user.read',
+  'user.admin',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'commander',
+  'working_group',
+  'cdc_epidemiologist',
+  'lab',
+  'hospital_reporter',
+  'fever_clinic',
+  'pharmacy',
+  'community_worker',
+  'isolation_manager',
+  'checkpoint_staff',
+  'department_liaison',
+  'school_reporter',
+  'supervisor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+const READ: Permission[] = ['jurisdiction.read', 'person.read'];
+const MANAGE_PERSONS: Permission[] = [...READ, 'person.write', 'person.import', 'person.export'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  commander: [...MANAGE_PERSONS, 'person.unmask', 'user.read', 'audit.read'],
+  working_group: [...MANAGE_PERSONS, 'person.unmask'],
+  cdc_epidemiologist: [...MANAGE_PERSONS, 'person.unmask'],
+  lab: READ,
+  hospital_reporter: [...READ, 'person.write'],
+  fever_clinic: [...READ, 'person.write'],
+  pharmacy: READ,
+  community_worker: [...MANAGE_PERSONS, 'person.unmask', 'jurisdiction.write'],
+  isolation_manager: [...READ, 'person.write', 'person.unmask'],
+  checkpoint_staff: [...READ, 'person.write'],
+  department_liaison: [...READ, 'person.export'],
+  school_reporter: [...READ, 'person.write'],
+  supervisor: [...READ, 'person.export', 'audit.read', 'user.read'],
+  admin: [...PERMISSIONS],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}
+
+/** True when `code` lies in one of the subtrees given by `scopes` (codes are hierarchical prefixes). */
+export function inScope(code: string, scopes: readonly string[]): boolean {
+  return scopes.some((scope) => code.startsWith(scope));
+}
+
+/** Drops scopes already covered by a broader one, so ['2111', '211122'] becomes ['2111']. */
+export function normalizeScopes(scopes: readonly string[]): string[] {
+  const sorted = [...new Set(scopes)].sort((a, b) => a.length - b.length);
+  return sorted.filter((scope, i) => !sorted.slice(0, i).some((broader) => scope.startsWith(broader)));
+}
