@@ -24,7 +24,7 @@ export async function getPerson(tx: Queryable, actor: Actor, id: string): Promis
 /** Scope and existence of the target jurisdiction: the first wall, before RLS would refuse. */
 async function checkJurisdiction(tx: Queryable, actor: Actor, code: string) {
   if (!inScope(code, actor.scopes))
-    throw invalid([fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
+    throw new AppError('forbidden', [fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
   const [row] = await tx.query('SELECT 1 FROM jurisdictions WHERE code = $1', [code]);
   if (!row) throw invalid([fieldError('jurisdictionCode', 'jurisdiction_unknown')]);
 }

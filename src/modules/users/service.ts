@@ -40,6 +40,13 @@ function checkRolesAndScopes(
     errors.push(fieldError('scopes', 'jurisdiction_out_of_scope'));
 }
 
+/** Reaching outside one's own subtrees is a matter of permission (403), anything else of input (400). */
+function refuse(errors: FieldError[]) {
+  if (errors.length === 0) return;
+  const outside = errors.some((error) => error.code === 'jurisdiction_out_of_scope');
+  throw outside ? new AppError('forbidden', errors) : invalid(errors);
+}
+
 async function checkScopesExist(tx: Queryable, scopes: string[]) {
   const rows = await tx.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM jurisdictions WHERE code = ANY($1)',
@@ -58,7 +65,7 @@ export async function createUser(
   const errors: FieldError[] = [];
   if (input.password.length < 10) errors.push(fieldError('password', 'weak_password'));
   checkRolesAndScopes(actor, input.roles, input.scopes, errors);
-  if (errors.length > 0) throw invalid(errors);
+  refuse(errors);
   const scopes = normalizeScopes(input.scopes);
   await checkScopesExist(tx, scopes);
   const [taken] = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
@@ -94,7 +101,7 @@ export async function updateUser(
   if (changes.password !== undefined && changes.password.length < 10)
     errors.push(fieldError('password', 'weak_password'));
   checkRolesAndScopes(actor, changes.roles ?? before.roles, changes.scopes ?? before.scopes, errors);
-  if (errors.length > 0) throw invalid(errors);
+  refuse(errors);
   const scopes = changes.scopes ? normalizeScopes(changes.scopes) : null;
   if (scopes) await checkScopesExist(tx, scopes);
   if (id === actor.userId && changes.active === false) throw new AppError('forbidden');

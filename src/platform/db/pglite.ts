@@ -4,8 +4,9 @@ import type { Database, Queryable } from './types.js';
 /** Dates stay 'YYYY-MM-DD' strings: a calendar date has no time zone to shift it. */
 const parsers = { [types.DATE]: (value: string) => value };
 
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const pg = await PGlite.create(dataDir, { parsers });
+/** `loadDataDir` starts from a dump (tests start from an already migrated template this way). */
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  const pg = await PGlite.create(dataDir, { parsers, ...(loadDataDir ? { loadDataDir } : {}) });
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const result = await q.query<T>(sql, params as unknown[]);
@@ -25,5 +26,6 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       });
     },
     close: () => pg.close(),
+    dump: async () => pg.dumpDataDir('none'),
   };
 }

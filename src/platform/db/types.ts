@@ -15,4 +15,6 @@ export interface Database extends Queryable {
   /** Bulk load CSV text (header-less, RFC 4180) into `table(columns)` with COPY. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data folder as a tarball, to start other instances from it. */
+  dump?(): Promise<Blob>;
 }

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ROLE } from '../../src/platform/access/scope.js';
+import type { Database } from '../../src/platform/db/types.js';
+import { testContext } from '../support/context.js';
+import { freshDatabase } from '../support/database.js';
+import { COUNTY_A, COUNTY_B, seedWorld } from '../support/world.js';
+
+/** CMD-1, second wall: PostgreSQL itself keeps every jurisdiction-owned table to the caller's scope. */
+let db: Database;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, drop } = await freshDatabase());
+  await seedWorld(testContext(db).ctx);
+});
+afterAll(() => drop());
+
+async function tablesWithJurisdiction(): Promise<string[]> {
+  const rows = await db.query<{ table_name: string }>(
+    `SELECT c.table_name FROM information_schema.columns c
+     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+     WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+       AND c.column_name IN ('jurisdiction_code') ORDER BY 1`,
+  );
+  return [...rows.map((r) => r.table_name), 'jurisdictions'];
+}
+
+async function asAppRole<T>(scope: string | null, sql: string): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    if (scope !== null) await tx.query("SELECT set_config('fangkong.scope', $1, true)", [scope]);
+    await tx.exec(`SET LOCAL ROLE ${APP_ROLE}`);
+    return tx.query<T>(sql);
+  });
+}
+
+describe('CMD-1 row-level security', () => {
+  it('every table with a jurisdiction column has RLS enabled and a policy', async () => {
+    const tables = await tablesWithJurisdiction();
+    expect(tables).toEqual(expect.arrayContaining(['persons', 'users', 'audit_log', 'jurisdictions']));
+    for (const table of tables) {
+      const [row] = await db.query<{ rls: boolean; policies: number }>(
+        `SELECT c.relrowsecurity AS rls, (SELECT count(*)::int FROM pg_policies p WHERE p.tablename = c.relname) AS policies
+         FROM pg_class c WHERE c.relname = $1 AND c.relnamespace = current_schema()::regnamespace`,
+        [table],
+      );
+      expect({ table, rls: row?.rls, hasPolicy: (row?.policies ?? 0) > 0 }).toEqual({
+        table,
+        rls: true,
+        hasPolicy: true,
+      });
+    }
+  });
+
+  it('the request role without a scope sees no rows in any of them', async () => {
+    for (const table of await tablesWithJurisdiction()) {
+      const owner = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+      expect(owner[0]!.n, `${table} has rows to hide`).toBeGreaterThan(0);
+      const rows = await asAppRole<{ n: number }>(null, `SELECT count(*)::int AS n FROM ${table}`);
+      expect({ table, n: rows[0]!.n }).toEqual({ table, n: 0 });
+    }
+  });
+
+  it('the request role with a scope sees only that subtree', async () => {
+    const codes = await asAppRole<{ jurisdiction_code: string }>(
+      COUNTY_A,
+      'SELECT jurisdiction_code FROM persons',
+    );
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.every((r) => r.jurisdiction_code.startsWith(COUNTY_A))).toBe(true);
+    const other = await asAppRole<{ n: number }>(
+      COUNTY_A,
+      `SELECT count(*)::int AS n FROM persons WHERE jurisdiction_code ^@ '${COUNTY_B}'`,
+    );
+    expect(other[0]!.n).toBe(0);
+  });
+
+  it('the request role cannot write a row outside its scope', async () => {
+    await expect(
+      asAppRole(
+        COUNTY_A,
+        `UPDATE users SET display_name = 'x' WHERE jurisdiction_code ^@ '${COUNTY_B}' RETURNING id`,
+      ),
+    ).resolves.toEqual([]);
+    await expect(
+      asAppRole(
+        COUNTY_A,
+        `INSERT INTO audit_log (actor_name, action, entity, jurisdiction_code) VALUES ('x', 'x', 'x', '${COUNTY_B}')`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('the audit log is append-only, even for its owner', async () => {
+    await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(db.query("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { importDivisions } from '../../src/modules/jurisdictions/importDivisions.js';
+import { createPerson } from '../../src/modules/persons/service.js';
+import { createUser } from '../../src/modules/users/service.js';
+import type { Actor } from '../../src/platform/access/actor.js';
+import { withScope } from '../../src/platform/access/scope.js';
+import type { AppContext } from '../../src/platform/context.js';
+import { permissionsOf, type Role } from '../../src/rules/roles.js';
+
+/** Two real counties far apart: 盘山县 (Panjin, Liaoning) and 红山区 (Chifeng, Inner Mongolia). */
+export const COUNTY_A = '211122';
+export const COUNTY_B = '150402';
+export const VILLAGE_A = '211122001001';
+export const PASSWORD = 'Test-password-1';
+
+/** Valid GB 11643 numbers (check digits computed) and phones used across tests. */
+export const PERSON_A = {
+  name: '张三',
+  idNumber: '211122198001010017',
+  phone: '13800138000',
+  jurisdictionCode: VILLAGE_A,
+};
+export const PERSON_B = {
+  name: '李四',
+  idNumber: '150402199002020020',
+  phone: '13900139000',
+  jurisdictionCode: '150402001001',
+};
+
+export function actorFor(userId: string, username: string, roles: Role[], scopes: string[]): Actor {
+  return { userId, username, displayName: username, roles, permissions: permissionsOf(roles), scopes };
+}
+
+/** Loads both counties, one admin and one community worker each, and one person each. */
+export async function seedWorld(ctx: AppContext) {
+  await importDivisions(ctx.db, COUNTY_A);
+  await importDivisions(ctx.db, COUNTY_B);
+  const users: Record<string, Actor> = {};
+  const specs: Array<[string, Role, string]> = [
+    ['a_admin', 'admin', COUNTY_A],
+    ['a_community', 'community_worker', VILLAGE_A],
+    ['b_admin', 'admin', COUNTY_B],
+  ];
+  for (const [username, role, scope] of specs) {
+    const user = await ctx.db.transaction((tx) =>
+      createUser(tx, undefined, {
+        username,
+        displayName: username,
+        password: PASSWORD,
+        roles: [role],
+        scopes: [scope],
+      }),
+    );
+    users[username] = actorFor(user.id, username, [role], [scope]);
+  }
+  const personA = await withScope(ctx.db, users.a_admin!, (tx) =>
+    createPerson(ctx, tx, users.a_admin!, PERSON_A),
+  );
+  const personB = await withScope(ctx.db, users.b_admin!, (tx) =>
+    createPerson(ctx, tx, users.b_admin!, PERSON_B),
+  );
+  return { users, personA, personB };
+}
+
+/** Signs in through the API and returns the Cookie header for later requests. */
+export async function signInAs(app: FastifyInstance, username: string, password = PASSWORD): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'fk_session');
+  return `fk_session=${cookie!.value}`;
+}
