@@ -4,8 +4,8 @@ import { type Logger, pino } from 'pino';
  * Structured logs that never carry personal data: credentials and personal fields are redacted,
  * and request URLs are logged without their query string (searches carry ID numbers and phones).
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     redact: {
       paths: [
@@ -25,5 +25,6 @@ export function createLogger(level: string): Logger {
         ip: req.ip,
       }),
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -1,8 +1,11 @@
-/** Masked forms shown by default: 110105********002X and 138****5678. */
+/**
+ * Masked forms shown by default: 110105********002X (resident IDs keep region and last four),
+ * E1*****78 for shorter documents, and 138****5678 for phones.
+ */
 export function maskIdNumber(value: string): string {
-  if (value.length <= 8)
-    return `${value.slice(0, 1)}${'*'.repeat(Math.max(value.length - 2, 1))}${value.slice(-1)}`;
-  return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
+  if (value.length >= 15) return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
+  if (value.length >= 5) return `${value.slice(0, 2)}${'*'.repeat(value.length - 4)}${value.slice(-2)}`;
+  return '*'.repeat(value.length);
 }
 
 export function maskPhone(value: string): string {
