@@ -1,0 +1,52 @@
+import { api, queryString } from '../api/client';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  jurisdictionCode: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Filters of GET /api/audit; `from` and `to` are ISO timestamps, `to` exclusive. */
+export interface AuditFilter {
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Actions and entities the modules record today; the filters also accept any other text. */
+export const KNOWN_ACTIONS = [
+  'create',
+  'update',
+  'unmask',
+  'import',
+  'export',
+  'sign_in',
+  'sign_in_failed',
+  'lockout',
+] as const;
+export const KNOWN_ENTITIES = ['person', 'jurisdiction', 'user'] as const;
+
+export const auditKeys = {
+  list: (filter: AuditFilter, page: number, pageSize: number) => ['audit', filter, page, pageSize] as const,
+};
+
+export const fetchAudit = (filter: AuditFilter, page: number, pageSize: number) =>
+  api.get<AuditPage>(`/audit${queryString({ ...filter, page, pageSize })}`);

@@ -1,0 +1,108 @@
+import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Progress, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { ACCEPTED_FILES, type ImportReport, TEMPLATE_URL, uploadLedger } from './api';
+import { ImportReportView } from './ImportReportView';
+
+type Stage =
+  | { name: 'idle' }
+  | { name: 'uploading'; percent: number }
+  | { name: 'failed'; error: unknown }
+  | { name: 'done'; report: ImportReport };
+
+/** Uploads a person ledger (.xlsx or .csv) with a progress bar and shows what was accepted or rejected. */
+export default function ImportPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const abort = useRef<(() => void) | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [stage, setStage] = useState<Stage>({ name: 'idle' });
+
+  useEffect(() => () => abort.current?.(), []);
+
+  const start = async () => {
+    if (!file) return;
+    setStage({ name: 'uploading', percent: 0 });
+    const upload = uploadLedger(file, (percent) => setStage({ name: 'uploading', percent }));
+    abort.current = upload.abort;
+    try {
+      const report = await upload.done;
+      setStage({ name: 'done', report });
+      void queryClient.invalidateQueries({ queryKey: ['persons', 'list'] });
+    } catch (error) {
+      setStage({ name: 'failed', error });
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  const uploading = stage.name === 'uploading';
+  return (
+    <>
+      <Typography.Title level={3} className="page-title">
+        {t('nav.import')}
+      </Typography.Title>
+      <Card style={{ marginBottom: 16 }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            {t('import.intro')}{' '}
+            <a href={TEMPLATE_URL} data-testid="import-template">
+              <DownloadOutlined /> {t('import.template')}
+            </a>
+          </Typography.Paragraph>
+          <input
+            ref={input}
+            type="file"
+            accept={ACCEPTED_FILES}
+            hidden
+            data-testid="import-file-input"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setStage({ name: 'idle' });
+            }}
+          />
+          <Flex wrap gap={8} align="center">
+            <Button
+              icon={<FileExcelOutlined />}
+              onClick={() => input.current?.click()}
+              disabled={uploading}
+              data-testid="import-pick"
+            >
+              {t('import.pick')}
+            </Button>
+            <Typography.Text data-testid="import-file-name">
+              {file ? file.name : t('import.noFile')}
+            </Typography.Text>
+          </Flex>
+          <Button
+            type="primary"
+            icon={<UploadOutlined />}
+            disabled={!file}
+            loading={uploading}
+            onClick={() => void start()}
+            data-testid="import-upload"
+          >
+            {t('import.upload')}
+          </Button>
+          {stage.name === 'uploading' ? (
+            <div data-testid="import-progress">
+              <Progress percent={stage.percent} status="active" />
+              {stage.percent >= 100 ? (
+                <Typography.Text type="secondary">{t('import.processing')}</Typography.Text>
+              ) : null}
+            </div>
+          ) : null}
+          {stage.name === 'failed' ? <ProblemAlert error={stage.error} /> : null}
+          {stage.name === 'done' && stage.report.rejected === 0 ? (
+            <Alert type="success" showIcon title={t('import.allAccepted')} data-testid="import-success" />
+          ) : null}
+        </Space>
+      </Card>
+      {stage.name === 'done' ? <ImportReportView report={stage.report} /> : null}
+    </>
+  );
+}

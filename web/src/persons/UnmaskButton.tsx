@@ -1,0 +1,74 @@
+import { EyeOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldMessage } from '../common/fieldMessage';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { testId } from '../common/testId';
+import { type UnmaskedPerson, unmaskPerson } from './api';
+import { isUnsafeText } from './validation/safeText';
+
+const REASON_MIN = 2;
+const REASON_MAX = 200;
+
+interface UnmaskButtonProps {
+  personId: string;
+  onUnmasked: (values: UnmaskedPerson) => void;
+}
+
+/** Asks why, then shows the full ID number and phone; the server records the reason in the audit log. */
+export function UnmaskButton({ personId, onUnmasked }: UnmaskButtonProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const label = t('persons.unmask.reason');
+  const mutation = useMutation({
+    mutationFn: (reason: string) => unmaskPerson(personId, reason.trim()),
+    onSuccess: (values) => {
+      setOpen(false);
+      form.resetFields();
+      onUnmasked(values);
+    },
+  });
+  return (
+    <>
+      <Button icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="unmask-button">
+        {t('persons.unmask.button')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('persons.unmask.title')}
+        okText={t('persons.unmask.confirm')}
+        cancelText={t('common.cancel')}
+        confirmLoading={mutation.isPending}
+        onOk={() => form.submit()}
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ ...testId('unmask-confirm') }}
+        destroyOnHidden
+      >
+        <p>{t('persons.unmask.notice')}</p>
+        <Form form={form} layout="vertical" onFinish={({ reason }) => mutation.mutate(reason)}>
+          <Form.Item
+            name="reason"
+            label={label}
+            rules={[
+              { required: true, whitespace: true, message: fieldMessage(t, 'required', label) },
+              { min: REASON_MIN, message: fieldMessage(t, 'too_short', label) },
+              { max: REASON_MAX, message: fieldMessage(t, 'too_long', label) },
+              {
+                validator: (_rule, value: string | undefined) =>
+                  value && isUnsafeText(value)
+                    ? Promise.reject(new Error(fieldMessage(t, 'unsafe_text', label)))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <Input.TextArea rows={3} maxLength={REASON_MAX} showCount data-testid="unmask-reason" />
+          </Form.Item>
+        </Form>
+        {mutation.error ? <ProblemAlert error={mutation.error} /> : null}
+      </Modal>
+    </>
+  );
+}

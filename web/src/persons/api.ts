@@ -1,0 +1,102 @@
+import { api, queryString } from '../api/client';
+
+export const ID_TYPES = [
+  'resident_id',
+  'passport',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'foreign_permanent',
+  'other',
+] as const;
+export type IdType = (typeof ID_TYPES)[number];
+export type Sex = 'male' | 'female';
+
+/** A person as the API shows it: ID number and phone masked. */
+export interface Person {
+  id: string;
+  name: string;
+  idType: string;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  sex: Sex | null;
+  birthDate: string | null;
+  jurisdictionCode: string;
+  jurisdictionName: string;
+  address: string | null;
+  employer: string | null;
+  householdCode: string | null;
+  keyGroups: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The body of POST /api/persons; empty optional fields are null, never "". */
+export interface PersonBody {
+  name: string;
+  idType: IdType;
+  idNumber: string;
+  phone: string | null;
+  sex: Sex | null;
+  birthDate: string | null;
+  jurisdictionCode: string;
+  address: string | null;
+  employer: string | null;
+  householdCode: string | null;
+  keyGroups: string[];
+}
+
+export interface PersonFilter {
+  q?: string;
+  idNumber?: string;
+  phone?: string;
+  jurisdiction?: string;
+  keyGroup?: string;
+}
+
+export interface PersonPage {
+  items: Person[];
+  total: number;
+  /** True when the server stopped counting; `total` is then a lower bound. */
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface KeyGroupOption {
+  id: string;
+  zh: string;
+  en: string;
+}
+
+export interface UnmaskedPerson {
+  idNumber: string;
+  phone: string | null;
+}
+
+export function isIdType(value: string): value is IdType {
+  return ID_TYPES.includes(value as IdType);
+}
+
+export const personKeys = {
+  list: (filter: PersonFilter, page: number, pageSize: number) =>
+    ['persons', 'list', filter, page, pageSize] as const,
+  detail: (id: string) => ['persons', 'detail', id] as const,
+  keyGroups: ['persons', 'key-groups'] as const,
+};
+
+export const fetchPersons = (filter: PersonFilter, page: number, pageSize: number) =>
+  api.get<PersonPage>(`/persons${queryString({ ...filter, page, pageSize })}`);
+
+export const fetchPerson = (id: string) => api.get<Person>(`/persons/${encodeURIComponent(id)}`);
+export const fetchKeyGroups = () => api.get<KeyGroupOption[]>('/persons/key-groups');
+export const createPerson = (body: PersonBody) => api.post<Person>('/persons', body);
+
+export const updatePerson = (id: string, version: number, body: PersonBody) =>
+  api.put<Person>(`/persons/${encodeURIComponent(id)}`, { ...body, version });
+
+export const unmaskPerson = (id: string, reason: string) =>
+  api.post<UnmaskedPerson>(`/persons/${encodeURIComponent(id)}/unmask`, { reason });
+
+/** The spreadsheet of every person matching the filter (the server streams it). */
+export const exportUrl = (filter: PersonFilter) => `/api/persons/export.xlsx${queryString({ ...filter })}`;

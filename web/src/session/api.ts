@@ -1,0 +1,44 @@
+import { api } from '../api/client';
+import { isApiError } from '../api/problem';
+
+export type Permission =
+  | 'jurisdiction.read'
+  | 'jurisdiction.write'
+  | 'person.read'
+  | 'person.write'
+  | 'person.unmask'
+  | 'person.import'
+  | 'person.export'
+  | 'user.read'
+  | 'user.admin'
+  | 'audit.read';
+
+/** The signed-in user as GET /api/session returns it. */
+export interface Me {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  permissions: string[];
+  scopes: string[];
+}
+
+export const SESSION_KEY = ['session'] as const;
+
+/** The signed-in user, or null when there is no valid session. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/session');
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const signIn = (username: string, password: string) =>
+  api.post<Me>('/session', { username, password });
+export const signOut = () => api.delete<void>('/session');
+
+export function hasPermission(me: Me | null | undefined, permission: Permission): boolean {
+  return me?.permissions.includes(permission) ?? false;
+}

@@ -1,0 +1,51 @@
+import { api } from '../api/client';
+
+export const ROLES = [
+  'commander',
+  'working_group',
+  'cdc_epidemiologist',
+  'lab',
+  'hospital_reporter',
+  'fever_clinic',
+  'pharmacy',
+  'community_worker',
+  'isolation_manager',
+  'checkpoint_staff',
+  'department_liaison',
+  'school_reporter',
+  'supervisor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  scopes: string[];
+  active: boolean;
+  locked: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  scopes: string[];
+}
+
+/** The API's username rule (POST /api/users). */
+export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;
+/** The API refuses shorter passwords as weak_password. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const isRole = (value: string): value is Role => ROLES.includes(value as Role);
+
+export const userKeys = { list: ['users'] as const };
+
+export const fetchUsers = () => api.get<User[]>('/users');
+export const createUser = (user: NewUser) => api.post<User>('/users', user);
+export const setUserActive = (id: string, active: boolean) =>
+  api.patch<User>(`/users/${encodeURIComponent(id)}`, { active });
