@@ -66,8 +66,8 @@ describe('persons registry', () => {
   });
 
   it('searches by name prefix and filters by key group', async () => {
-    const byName = await get(`/api/persons?q=${encodeURIComponent('张')}`, admin);
-    expect(byName.json().items.map((p: { name: string }) => p.name)).toContain('张三');
+    const byName = await get(`/api/persons?q=${encodeURIComponent('欧阳')}`, admin);
+    expect(byName.json().items.map((p: { name: string }) => p.name)).toEqual(['欧阳明远']);
     const couriers = await get('/api/persons?keyGroup=courier', admin);
     expect(couriers.json().items.every((p: { keyGroups: string[] }) => p.keyGroups.includes('courier'))).toBe(
       true,
@@ -76,7 +76,7 @@ describe('persons registry', () => {
   });
 
   it('refuses a second person with the same ID number, linking to the first', async () => {
-    const response = await post('/api/persons', admin, { ...PERSON_A, name: '张三二' });
+    const response = await post('/api/persons', admin, { ...PERSON_A, name: '欧阳明远二' });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({
       code: 'person_exists',
@@ -164,5 +164,31 @@ describe('persons registry', () => {
   it('answers 404 for a person outside scope and for an unknown one', async () => {
     expect((await get(`/api/persons/${world.personB.id}`, admin)).statusCode).toBe(404);
     expect((await get('/api/persons/00000000-0000-4000-8000-000000000000', admin)).statusCode).toBe(404);
+  });
+});
+
+describe('editing without unmasking', () => {
+  it('keeps the stored ID number and phone when they are omitted, and clears the phone on null', async () => {
+    const created = await post('/api/persons', admin, {
+      name: '钱十一',
+      idNumber: withCheckDigit('21112219880808003'),
+      phone: '13700001111',
+      jurisdictionCode: VILLAGE_A,
+    });
+    const person = created.json();
+    const put = (payload: object) =>
+      app.inject({ method: 'PUT', url: `/api/persons/${person.id}`, headers: { cookie: admin }, payload });
+    const kept = await put({ name: '钱十一', jurisdictionCode: VILLAGE_A, address: '新地址', version: 1 });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json()).toMatchObject({
+      idNumberMasked: person.idNumberMasked,
+      phoneMasked: '137****1111',
+      birthDate: '1988-08-08',
+      address: '新地址',
+    });
+    const unmasked = await post(`/api/persons/${person.id}/unmask`, admin, { reason: '核对' });
+    expect(unmasked.json().phone).toBe('13700001111');
+    const cleared = await put({ name: '钱十一', jurisdictionCode: VILLAGE_A, phone: null, version: 2 });
+    expect(cleared.json().phoneMasked).toBeNull();
   });
 });

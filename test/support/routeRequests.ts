@@ -38,7 +38,7 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     'GET /api/persons/:id': () => ({ url: `/api/persons/${world.personA.id}` }),
     'PUT /api/persons/:id': () => ({
       url: `/api/persons/${world.personA.id}`,
-      payload: { ...PERSON_A, name: '张三丰', version: world.personA.version },
+      payload: { ...PERSON_A, name: '欧阳明', version: world.personA.version },
     }),
     'POST /api/persons/:id/unmask': () => ({
       url: `/api/persons/${world.personA.id}/unmask`,

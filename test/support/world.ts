@@ -15,7 +15,7 @@ export const PASSWORD = 'Test-password-1';
 
 /** Valid GB 11643 numbers (check digits computed) and phones used across tests. */
 export const PERSON_A = {
-  name: '张三',
+  name: '欧阳明远',
   idNumber: '211122198001010017',
   phone: '13800138000',
   jurisdictionCode: VILLAGE_A,

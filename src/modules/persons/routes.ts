@@ -110,10 +110,15 @@ export function personRoutes(api: TypedApp, ctx: AppContext) {
       config: { permission: 'person.write' },
       schema: {
         tags,
-        summary: 'Replace a person’s fields; `version` must be the one you read',
+        summary:
+          'Replace a person’s fields; `version` must be the one you read. An omitted idNumber or phone keeps the stored one (null clears the phone).',
         params: IdParams,
         body: Type.Object(
-          { ...PersonBody.properties, version: Type.Integer({ minimum: 1 }) },
+          {
+            ...PersonBody.properties,
+            idNumber: Type.Optional(PersonBody.properties.idNumber),
+            version: Type.Integer({ minimum: 1 }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: PersonView },

@@ -84,7 +84,7 @@ export async function updatePerson(
   input: PersonInput,
 ): Promise<PersonView> {
   const before = await getPerson(tx, actor, id);
-  const { fields, errors } = validatePerson(input, today(ctx));
+  const { fields, errors } = validatePerson(await withStoredIdentifiers(ctx, tx, id, input), today(ctx));
   if (!fields) throw invalid(errors);
   await checkJurisdiction(tx, actor, fields.jurisdictionCode);
   const sealed = sealPerson(ctx.cipher, fields);
@@ -106,6 +106,33 @@ export async function updatePerson(
     after: auditSnapshot(after),
   });
   return after;
+}
+
+/**
+ * Editors who cannot unmask still edit: an omitted ID number or phone means "keep the stored one",
+ * read here without ever leaving the server.
+ */
+async function withStoredIdentifiers(
+  ctx: AppContext,
+  tx: Queryable,
+  id: string,
+  input: PersonInput,
+): Promise<PersonInput> {
+  if (input.idNumber !== undefined && input.phone !== undefined) return input;
+  const [row] = await tx.query<{ id_cipher: Uint8Array; phone_cipher: Uint8Array | null }>(
+    'SELECT id_cipher, phone_cipher FROM persons WHERE id = $1',
+    [id],
+  );
+  return {
+    ...input,
+    idNumber: input.idNumber ?? ctx.cipher.decrypt(row!.id_cipher),
+    phone:
+      input.phone !== undefined
+        ? input.phone
+        : row!.phone_cipher
+          ? ctx.cipher.decrypt(row!.phone_cipher)
+          : null,
+  };
 }
 
 /** Shows the clear ID number and phone to a permitted user, and records that it did. */

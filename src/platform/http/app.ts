@@ -74,16 +74,19 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   );
 
   if (existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !existsSync(join(webDist, 'index.html'))) {
+    const path = request.url.split('?')[0] ?? '';
+    const isFile = /\.[a-z0-9]+$/i.test(path);
+    if (path.startsWith('/api/') || isFile || !existsSync(join(webDist, 'index.html'))) {
       return reply
         .status(404)
         .type('application/problem+json')
         .send(toProblem(new AppError('not_found')));
     }
-    // The web app routes on the client: any other path gets its shell.
+    // The web app routes on the client: any other page path gets its shell.
     return reply.type('text/html').sendFile('index.html');
   });
   await app.ready();

@@ -77,7 +77,7 @@ export function PersonForm({
       layout="vertical"
       initialValues={initialValues}
       onValuesChange={onValuesChange}
-      onFinish={(values) => onSubmit(toPersonBody(values))}
+      onFinish={(values) => onSubmit(toPersonBody(values, Boolean(masked)))}
       scrollToFirstError
       data-testid="person-form"
     >
@@ -110,10 +110,10 @@ export function PersonForm({
           <Form.Item
             name="idNumber"
             label={labels.idNumber}
-            required
+            required={!masked}
             dependencies={['idType']}
             validateDebounce={300}
-            rules={[idNumberRule(t, labels.idNumber, idType)]}
+            rules={[idNumberRule(t, labels.idNumber, idType, Boolean(masked))]}
           >
             <Input
               maxLength={30}
@@ -124,11 +124,7 @@ export function PersonForm({
           </Form.Item>
         </Col>
         <Col {...full}>
-          <Form.Item
-            name="phone"
-            label={labels.phone}
-            rules={[phoneRule(t, labels.phone, Boolean(masked?.phone))]}
-          >
+          <Form.Item name="phone" label={labels.phone} rules={[phoneRule(t, labels.phone)]}>
             <Input
               inputMode="tel"
               maxLength={20}

@@ -35,8 +35,10 @@ export interface Person {
 export interface PersonBody {
   name: string;
   idType: IdType;
-  idNumber: string;
-  phone: string | null;
+  /** Omitted on an edit: keep the stored number. */
+  idNumber?: string;
+  /** Omitted on an edit: keep the stored phone; null clears it. */
+  phone?: string | null;
   sex: Sex | null;
   birthDate: string | null;
   jurisdictionCode: string;

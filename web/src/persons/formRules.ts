@@ -37,16 +37,23 @@ export function textRule(
   });
 }
 
-export function idNumberRule(t: TFunction, label: string, idType: () => IdType): FormRule {
+/** `keepWhenBlank`: editing a masked record, where a blank field keeps the stored number. */
+export function idNumberRule(
+  t: TFunction,
+  label: string,
+  idType: () => IdType,
+  keepWhenBlank = false,
+): FormRule {
   return ruleOf<string | undefined>(t, label, (value) => {
+    if (keepWhenBlank && !value?.trim()) return undefined;
     const check = checkIdNumber(idType(), value ?? '', todayInServerZone());
     return check.ok ? undefined : check.code;
   });
 }
 
-export function phoneRule(t: TFunction, label: string, required: boolean): FormRule {
+export function phoneRule(t: TFunction, label: string): FormRule {
   return ruleOf<string | undefined>(t, label, (value) => {
-    if (!value?.trim()) return required ? 'required' : undefined;
+    if (!value?.trim()) return undefined;
     return normalizePhone(value) ? undefined : 'phone_format';
   });
 }

@@ -44,12 +44,18 @@ function optional(value: string | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-export function toPersonBody(values: PersonFormValues): PersonBody {
+/**
+ * `keepMaskedBlank`: editing a record whose ID number and phone are shown masked; a field left blank
+ * is omitted, which tells the API to keep the stored value.
+ */
+export function toPersonBody(values: PersonFormValues, keepMaskedBlank = false): PersonBody {
+  const idNumber = values.idNumber.trim().toUpperCase();
+  const phone = optional(values.phone);
   return {
     name: values.name.trim(),
     idType: values.idType,
-    idNumber: values.idNumber.trim().toUpperCase(),
-    phone: optional(values.phone),
+    ...(keepMaskedBlank && idNumber === '' ? {} : { idNumber }),
+    ...(keepMaskedBlank && phone === null ? {} : { phone }),
     sex: values.sex ?? null,
     birthDate: values.birthDate ? values.birthDate.format('YYYY-MM-DD') : null,
     jurisdictionCode: values.jurisdictionCode ?? '',
@@ -62,7 +68,7 @@ export function toPersonBody(values: PersonFormValues): PersonBody {
 
 /**
  * The form for editing `person`. The API shows ID number and phone only masked, so they are filled
- * in only when the user has unmasked them; otherwise they must be typed again.
+ * in only when the user has unmasked them; otherwise they stay blank, meaning "unchanged".
  */
 export function fromPerson(person: Person, unmasked: UnmaskedPerson | null): PersonFormValues {
   return {
