@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,8 +54,9 @@ async function freshStorage(): Promise<{ env: Record<string, string>; remove: ()
 
 /** Starts the real platform (`fangkong serve --demo`) as a child process and waits until it listens. */
 export async function startServer(): Promise<RunningServer> {
-  if (!existsSync('web/dist/index.html'))
-    spawnSync(process.execPath, ['scripts/build-web-if-needed.js'], { stdio: 'inherit' });
+  // Rebuilds only when a web source is newer than the last build.
+  const build = spawnSync(process.execPath, ['scripts/build-web-if-needed.js'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the web app did not build');
   const port = await freePort();
   const storage = await freshStorage();
   let log = '';

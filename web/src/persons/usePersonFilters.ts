@@ -1,14 +1,11 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import type { PersonFilter } from './api';
 
-const FILTER_KEYS = [
-  'q',
-  'idNumber',
-  'phone',
-  'jurisdiction',
-  'keyGroup',
-] as const satisfies readonly (keyof PersonFilter)[];
+const FILTER_KEYS = ['q', 'jurisdiction', 'keyGroup'] as const satisfies readonly (keyof PersonFilter)[];
+/** Personal identifiers never enter the address bar (history, bookmarks): they ride in history state. */
+const PRIVATE_KEYS = ['idNumber', 'phone'] as const satisfies readonly (keyof PersonFilter)[];
+type PrivateFilter = Pick<PersonFilter, (typeof PRIVATE_KEYS)[number]>;
 export const PAGE_SIZES = [10, 20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -17,17 +14,21 @@ function positive(value: string | null, fallback: number): number {
   return Number.isInteger(number) && number > 0 ? number : fallback;
 }
 
-/** The list's filter and page live in the URL, so Back returns to the same search and it can be shared. */
+/**
+ * The list's filter and page live in the URL, so Back returns to the same search and it can be
+ * shared; ID number and phone searches live in history state instead.
+ */
 export function usePersonFilters() {
   const [params, setParams] = useSearchParams();
+  const privateFilter = (useLocation().state as { privateFilter?: PrivateFilter } | null)?.privateFilter;
   const filter = useMemo(() => {
-    const result: PersonFilter = {};
+    const result: PersonFilter = { ...privateFilter };
     for (const key of FILTER_KEYS) {
       const value = params.get(key);
       if (value) result[key] = value;
     }
     return result;
-  }, [params]);
+  }, [params, privateFilter]);
   const page = positive(params.get('page'), 1);
   const pageSize = positive(params.get('pageSize'), DEFAULT_PAGE_SIZE);
 
@@ -40,7 +41,12 @@ export function usePersonFilters() {
       }
       if (nextPage !== 1) search.set('page', String(nextPage));
       if (nextPageSize !== DEFAULT_PAGE_SIZE) search.set('pageSize', String(nextPageSize));
-      setParams(search);
+      const hidden: PrivateFilter = {};
+      for (const key of PRIVATE_KEYS) {
+        const value = next[key]?.trim();
+        if (value) hidden[key] = value;
+      }
+      setParams(search, { state: { privateFilter: hidden } });
     },
     [setParams],
   );
