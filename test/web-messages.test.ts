@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_MESSAGES } from '../src/platform/messages.js';
 
 /** Forms validate with the same messages as the API: the web's copies must not drift. */
-const read = (file: string) => JSON.parse(readFileSync(`web/src/i18n/${file}`, 'utf8')).fieldErrors as Record<string, string>;
+const read = (file: string) =>
+  JSON.parse(readFileSync(`web/src/i18n/${file}`, 'utf8')).fieldErrors as Record<string, string>;
 
 describe('field messages shared by the API and the web forms', () => {
   it.each([

@@ -8,6 +8,7 @@ import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { createLogger } from '../platform/logger.js';
 import { ROLES } from '../rules/roles.js';
+import { importPersonsFromFile } from './importPersons.js';
 import { progressBar } from './progress.js';
 import { serve } from './serve.js';
 
@@ -67,6 +68,11 @@ importCommand
       console.log(`${result.total} divisions read: ${result.inserted} added, ${result.updated} changed`);
     }),
   );
+
+importCommand
+  .command('persons <file>')
+  .description('Import a persons ledger (台账, .csv or .xlsx with Chinese headers); idempotent')
+  .action((file: string) => withContext((ctx) => importPersonsFromFile(ctx, file)));
 
 /** Accepts 150400 or 1504 for a city, 21 or 210000 for a province; a code's trailing zero pairs are padding. */
 function normalizeRoot(root: string | undefined): string | undefined {

@@ -30,6 +30,16 @@ export const FIELD_MESSAGES = {
   role_unknown: { en: 'names an unknown role', zh: '包含未知的角色' },
   username_taken: { en: 'is already taken', zh: '已被使用' },
   weak_password: { en: 'must have at least 10 characters', zh: '至少需要10个字符' },
+  header_missing: { en: 'column is missing from the header row', zh: '列在表头中缺失' },
+  file_empty: { en: 'has no header row', zh: '没有表头行' },
+  file_type: { en: 'must be a .csv or .xlsx file', zh: '应为 .csv 或 .xlsx 文件' },
+  file_encoding: { en: 'is not UTF-8 or GB18030 text', zh: '不是 UTF-8 或 GB18030 编码的文本' },
+  file_corrupt: { en: 'is not a readable .xlsx workbook', zh: '不是可读取的 .xlsx 工作簿' },
+  file_incomplete: { en: 'was not received completely', zh: '未完整上传' },
+  csv_syntax: {
+    en: 'has a CSV syntax error (quotes or an overlong record)',
+    zh: '存在CSV格式错误(引号或记录过长)',
+  },
 } as const satisfies Record<string, Message>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 

@@ -59,17 +59,42 @@ function jsonWriteRoutes(): string[] {
 }
 
 const WRONG_TYPES: unknown[] = [12345, true, { nested: 'object' }, ['array']];
-const HOSTILE_STRINGS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'a\u0000b', 'x'.repeat(100_000)];
-const MALFORMED_IDS = ['211122198001010018', '21112219800101001', '2111221980013200171', '211122198002300017', 'ABCDEFGHIJKLMNOPQR', "1' OR '1'='1"];
+const HOSTILE_STRINGS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'a\u0000b',
+  'x'.repeat(100_000),
+];
+const MALFORMED_IDS = [
+  '211122198001010018',
+  '21112219800101001',
+  '2111221980013200171',
+  '211122198002300017',
+  'ABCDEFGHIJKLMNOPQR',
+  "1' OR '1'='1",
+];
 
 async function send(key: string, payload: unknown, extra: Partial<InjectOptions> = {}) {
   const [method, url] = key.split(' ') as [InjectOptions['method'], string];
   const built = requests[key]!();
-  return app.inject({ method, url: built.url ?? url, payload: payload as InjectOptions['payload'], headers: { cookie }, ...extra });
+  return app.inject({
+    method,
+    url: built.url ?? url,
+    payload: payload as InjectOptions['payload'],
+    headers: { cookie },
+    ...extra,
+  });
 }
 
-function expectProblem(key: string, response: { statusCode: number; headers: Record<string, unknown>; body: string }, field?: string) {
-  expect({ key, status: response.statusCode }).toEqual({ key, status: expect.toSatisfy((s: number) => s >= 400 && s < 500) });
+function expectProblem(
+  key: string,
+  response: { statusCode: number; headers: Record<string, unknown>; body: string },
+  field?: string,
+) {
+  expect({ key, status: response.statusCode }).toEqual({
+    key,
+    status: expect.toSatisfy((s: number) => s >= 400 && s < 500),
+  });
   expect(response.headers['content-type']).toContain('application/problem+json');
   if (field) {
     const fields: string[] = (JSON.parse(response.body).errors ?? []).map((e: { field: string }) => e.field);
@@ -80,7 +105,14 @@ function expectProblem(key: string, response: { statusCode: number; headers: Rec
 
 describe('hostile input to every JSON write route', () => {
   it('covers the write routes', () => {
-    expect(jsonWriteRoutes()).toEqual(expect.arrayContaining(['POST /api/persons', 'PUT /api/persons/:id', 'POST /api/users', 'POST /api/session']));
+    expect(jsonWriteRoutes()).toEqual(
+      expect.arrayContaining([
+        'POST /api/persons',
+        'PUT /api/persons/:id',
+        'POST /api/users',
+        'POST /api/session',
+      ]),
+    );
   });
 
   it('refuses wrong types, markup and oversized values field by field, writing nothing', async () => {
@@ -90,11 +122,19 @@ describe('hostile input to every JSON write route', () => {
       for (const [field, value] of Object.entries(valid)) {
         for (const wrong of WRONG_TYPES) {
           if (typeof wrong === typeof value && !Array.isArray(wrong)) continue;
-          expectProblem(`${key} ${field}=${JSON.stringify(wrong)}`, await send(key, { ...valid, [field]: wrong }), field);
+          expectProblem(
+            `${key} ${field}=${JSON.stringify(wrong)}`,
+            await send(key, { ...valid, [field]: wrong }),
+            field,
+          );
         }
         if (typeof value === 'string' && field !== 'password') {
           for (const hostile of HOSTILE_STRINGS) {
-            expectProblem(`${key} ${field}=${hostile.slice(0, 20)}`, await send(key, { ...valid, [field]: hostile }), field);
+            expectProblem(
+              `${key} ${field}=${hostile.slice(0, 20)}`,
+              await send(key, { ...valid, [field]: hostile }),
+              field,
+            );
           }
         }
       }
@@ -108,7 +148,8 @@ describe('hostile input to every JSON write route', () => {
     for (const key of jsonWriteRoutes()) {
       const valid = requests[key]!().payload as Record<string, unknown>;
       if (!('idNumber' in valid)) continue;
-      for (const idNumber of MALFORMED_IDS) expectProblem(`${key} ${idNumber}`, await send(key, { ...valid, idNumber }), 'idNumber');
+      for (const idNumber of MALFORMED_IDS)
+        expectProblem(`${key} ${idNumber}`, await send(key, { ...valid, idNumber }), 'idNumber');
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -124,7 +165,10 @@ describe('hostile input to every JSON write route', () => {
       const response = await send(key, huge, { headers: json });
       expectProblem(`${key} 2 MiB`, response);
       expect(response.statusCode).toBe(413);
-      expectProblem(`${key} xml`, await send(key, '<a/>', { headers: { 'content-type': 'application/xml', cookie } }));
+      expectProblem(
+        `${key} xml`,
+        await send(key, '<a/>', { headers: { 'content-type': 'application/xml', cookie } }),
+      );
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -136,7 +180,11 @@ describe('hostile input to every JSON write route', () => {
       for (const [field, value] of Object.entries(valid)) {
         if (typeof value !== 'string') continue;
         const response = await send(key, { ...valid, [field]: injection });
-        expect({ key, field, status: response.statusCode }).toEqual({ key, field, status: expect.toSatisfy((s: number) => s < 500) });
+        expect({ key, field, status: response.statusCode }).toEqual({
+          key,
+          field,
+          status: expect.toSatisfy((s: number) => s < 500),
+        });
       }
     }
     const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM persons');
@@ -144,7 +192,12 @@ describe('hostile input to every JSON write route', () => {
   });
 
   it('refuses malformed path parameters with 4xx', async () => {
-    for (const url of ['/api/persons/not-a-uuid', "/api/persons/1'%20OR%201=1", '/api/jurisdictions/abc', '/api/jurisdictions/%3Cscript%3E']) {
+    for (const url of [
+      '/api/persons/not-a-uuid',
+      "/api/persons/1'%20OR%201=1",
+      '/api/jurisdictions/abc',
+      '/api/jurisdictions/%3Cscript%3E',
+    ]) {
       const response = await app.inject({ method: 'GET', url, headers: { cookie } });
       expectProblem(url, response);
     }

@@ -8,6 +8,11 @@ const DATE_OID = 1082;
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client losing its server (a restart, a dropped database) must not crash the process;
+  // the pool replaces it and the next query reports any lasting failure.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL idle client error: ${error.message}`);
+  });
   // Dates stay 'YYYY-MM-DD' strings: a calendar date has no time zone to shift it.
   pool.on('connect', (client) => {
     client.setTypeParser(DATE_OID, (value: string) => value);

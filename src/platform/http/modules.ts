@@ -1,5 +1,6 @@
 import { auditRoutes } from '../../modules/audit/routes.js';
 import { jurisdictionRoutes } from '../../modules/jurisdictions/routes.js';
+import { personImportRoutes } from '../../modules/persons/importRoutes.js';
 import { personRoutes } from '../../modules/persons/routes.js';
 import { sessionRoutes } from '../../modules/session/routes.js';
 import { systemRoutes } from '../../modules/system/routes.js';
@@ -13,6 +14,7 @@ export const modules: ReadonlyArray<(api: TypedApp, ctx: AppContext) => Promise<
   sessionRoutes,
   jurisdictionRoutes,
   personRoutes,
+  personImportRoutes,
   userRoutes,
   auditRoutes,
 ];

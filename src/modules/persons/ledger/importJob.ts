@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../../platform/access/actor.js';
+import { withScope } from '../../../platform/access/scope.js';
+import { recordAudit } from '../../../platform/audit/record.js';
+import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/types.js';
+import { fieldError } from '../../../platform/errors.js';
+import type { FieldCode } from '../../../platform/messages.js';
+import { insertSealedPersons } from '../bulkInsert.js';
+import { sealPerson } from '../seal.js';
+import type { PersonFields } from '../validate.js';
+import { fieldLabel } from './columns.js';
+import type { LedgerFormat } from './readRows.js';
+
+/** One problem of one row; never carries the rejected value (it may be an ID number). */
+export interface RowError {
+  line: number;
+  field: string;
+  code: FieldCode;
+  message: string;
+  message_zh: string;
+}
+
+export interface ImportReport {
+  jobId: string;
+  total: number;
+  created: number;
+  unchanged: number;
+  rejected: number;
+  /** The first MAX_REPORTED_ERRORS; all of them are stored for the downloadable report. */
+  errors: RowError[];
+}
+
+export const MAX_REPORTED_ERRORS = 10_000;
+
+/** The English message names the field, the Chinese one the column header people see. */
+export function rowError(line: number, field: string, code: FieldCode): RowError {
+  return {
+    line,
+    field,
+    code,
+    message: fieldError(field, code).message,
+    message_zh: fieldError(fieldLabel(field), code).message_zh,
+  };
+}
+
+/** A row that passed every check made without the database. */
+export interface Candidate {
+  line: number;
+  fields: PersonFields;
+}
+
+/** One import's batches and books: its record, counts and stored row errors, and its audit entry. */
+export class ImportJob {
+  readonly id = randomUUID();
+  private readonly startedAt: Date;
+  /** True once the first batch committed, with the import's record. */
+  started = false;
+  private total = 0;
+  private created = 0;
+  private unchanged = 0;
+  private rejected = 0;
+  private lastRejectedLine = -1;
+  private readonly errors: RowError[] = [];
+  /** For the CLI: the longest code prefix shared by the imported rows, where the import is filed. */
+  private commonPrefix: string | undefined;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly actor: Actor | undefined,
+    private readonly fileName: string,
+    private readonly format: LedgerFormat,
+  ) {
+    this.startedAt = ctx.now();
+  }
+
+  /** Where the import and its errors are filed: the actor's first scope, else found at the end. */
+  private get jurisdiction(): string {
+    return this.actor ? this.actor.scopes[0]! : (this.commonPrefix ?? '');
+  }
+
+  private run<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.actor ? withScope(this.ctx.db, this.actor, fn) : this.ctx.db.transaction(fn);
+  }
+
+  /**
+   * One transaction: the batch's jurisdictions checked with one query, the accepted rows inserted
+   * (an ID number already registered is left as it is) and the batch's row errors stored.
+   */
+  async commitBatch(candidates: Candidate[], problems: RowError[]): Promise<void> {
+    if (candidates.length === 0 && problems.length === 0) return;
+    const result = await this.run(async (tx) => {
+      await this.record(tx);
+      const codes = [...new Set(candidates.map((c) => c.fields.jurisdictionCode))];
+      const known = new Set(
+        (
+          await tx.query<{ code: string }>('SELECT code FROM jurisdictions WHERE code = ANY($1::text[])', [
+            codes,
+          ])
+        ).map((r) => r.code),
+      );
+      const accepted = candidates.filter((c) => known.has(c.fields.jurisdictionCode));
+      const unknown = candidates
+        .filter((c) => !known.has(c.fields.jurisdictionCode))
+        .map((c) => rowError(c.line, 'jurisdictionCode', 'jurisdiction_unknown'));
+      const batchErrors = [...problems, ...unknown].sort((a, b) => a.line - b.line);
+      const created = await insertSealedPersons(
+        tx,
+        accepted.map((c) => sealPerson(this.ctx.cipher, c.fields)),
+      );
+      await this.storeErrors(tx, batchErrors);
+      return { accepted, created, batchErrors };
+    });
+    this.started = true;
+    this.total += candidates.length + new Set(problems.map((p) => p.line)).size;
+    this.created += result.created;
+    this.unchanged += result.accepted.length - result.created;
+    for (const error of result.batchErrors) {
+      if (error.line !== this.lastRejectedLine) this.rejected++;
+      this.lastRejectedLine = error.line;
+      if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(error);
+    }
+    if (!this.actor) {
+      for (const c of result.accepted)
+        this.commonPrefix = sharedPrefix(this.commonPrefix, c.fields.jurisdictionCode);
+    }
+  }
+
+  private async record(tx: Queryable) {
+    if (this.started) return;
+    await tx.query(
+      `INSERT INTO person_imports (id, jurisdiction_code, actor_id, file_name, format, started_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [this.id, this.jurisdiction, this.actor?.userId ?? null, this.fileName, this.format, this.startedAt],
+    );
+  }
+
+  private async storeErrors(tx: Queryable, errors: RowError[]) {
+    if (errors.length === 0) return;
+    const seq: number[] = [];
+    errors.forEach((error, i) => {
+      seq.push(i > 0 && errors[i - 1]!.line === error.line ? seq[i - 1]! + 1 : 0);
+    });
+    await tx.query(
+      `INSERT INTO person_import_errors (import_id, jurisdiction_code, line, seq, field, code)
+       SELECT $1, $2, l, s, f, c FROM unnest($3::int[], $4::int[], $5::text[], $6::text[]) AS e(l, s, f, c)`,
+      [
+        this.id,
+        this.jurisdiction,
+        errors.map((e) => e.line),
+        seq,
+        errors.map((e) => e.field),
+        errors.map((e) => e.code),
+      ],
+    );
+  }
+
+  partial() {
+    return { jobId: this.id, created: this.created, unchanged: this.unchanged, rejected: this.rejected };
+  }
+
+  /** Records the counts and one audit entry, which holds the file's name and counts, no personal data. */
+  async finish(): Promise<ImportReport> {
+    const report: ImportReport = {
+      jobId: this.id,
+      total: this.total,
+      created: this.created,
+      unchanged: this.unchanged,
+      rejected: this.rejected,
+      errors: this.errors,
+    };
+    await this.run(async (tx) => {
+      const provisional = this.started && !this.actor;
+      await this.record(tx);
+      await tx.query(
+        `UPDATE person_imports SET jurisdiction_code = $2, total = $3, created = $4, unchanged = $5, rejected = $6,
+           finished_at = $7 WHERE id = $1`,
+        [
+          this.id,
+          this.jurisdiction,
+          report.total,
+          report.created,
+          report.unchanged,
+          report.rejected,
+          this.ctx.now(),
+        ],
+      );
+      if (provisional) {
+        await tx.query('UPDATE person_import_errors SET jurisdiction_code = $2 WHERE import_id = $1', [
+          this.id,
+          this.jurisdiction,
+        ]);
+      }
+      await recordAudit(tx, this.actor, {
+        action: 'import',
+        entity: 'person_import',
+        entityId: this.id,
+        jurisdictionCode: this.jurisdiction,
+        detail: {
+          fileName: this.fileName,
+          format: this.format,
+          total: report.total,
+          created: report.created,
+          unchanged: report.unchanged,
+          rejected: report.rejected,
+        },
+      });
+    });
+    return report;
+  }
+}
+
+function sharedPrefix(a: string | undefined, b: string): string {
+  if (a === undefined) return b;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
