@@ -2,6 +2,7 @@ import { type FieldError, fieldError } from '../../platform/errors.js';
 import { checkIdNumber, ID_TYPES, type IdType } from '../../rules/idNumber.js';
 import { KEY_GROUP_IDS, type KeyGroup } from '../../rules/keyGroups.js';
 import { normalizePhone } from '../../rules/mask.js';
+import { isSafeText } from '../../rules/safeText.js';
 
 /** A person as entered: through the API, the web form or a ledger row. */
 export interface PersonInput {
@@ -32,18 +33,7 @@ export interface PersonFields {
   keyGroups: KeyGroup[];
 }
 
-import { SAFE_TEXT_PATTERN } from '../../platform/http/schemas.js';
-
-const SAFE = new RegExp(SAFE_TEXT_PATTERN);
 const LIMITS = { name: 50, address: 200, employer: 100, householdCode: 40 } as const;
-
-const ID_PROBLEM_CODES = {
-  required: 'required',
-  length: 'id_length',
-  format: 'id_format',
-  checksum: 'id_checksum',
-  birth_date: 'id_birth_date',
-} as const;
 
 function text(
   errors: FieldError[],
@@ -57,7 +47,7 @@ function text(
     return null;
   }
   if (trimmed.length > LIMITS[field]) errors.push(fieldError(field, 'too_long'));
-  else if (!SAFE.test(trimmed)) errors.push(fieldError(field, 'unsafe_text'));
+  else if (!isSafeText(trimmed)) errors.push(fieldError(field, 'unsafe_text'));
   return trimmed;
 }
 
@@ -78,7 +68,7 @@ export function validatePerson(
   const idType = (input.idType ?? 'resident_id') as IdType;
   if (!ID_TYPES.includes(idType)) errors.push(fieldError('idType', 'enum'));
   const id = checkIdNumber(ID_TYPES.includes(idType) ? idType : 'other', input.idNumber ?? '', today);
-  if (!id.ok) errors.push(fieldError('idNumber', ID_PROBLEM_CODES[id.problem]));
+  if (!id.ok) errors.push(fieldError('idNumber', id.problem));
 
   let phone: string | null = null;
   if (input.phone?.trim()) {

@@ -1,7 +1,5 @@
 import { type TSchema, Type } from 'typebox';
-
-/** Free text from people: no markup and no control characters, so it is safe wherever it is shown. */
-export const SAFE_TEXT_PATTERN = '^[^<>\\u0000-\\u001f\\u007f]*$';
+import { SAFE_TEXT_PATTERN } from '../../rules/safeText.js';
 
 export const SafeText = (maxLength: number, options: { minLength?: number } = {}) =>
   Type.String({ maxLength, pattern: SAFE_TEXT_PATTERN, ...options });

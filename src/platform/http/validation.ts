@@ -1,9 +1,9 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
+import { SAFE_TEXT_PATTERN } from '../../rules/safeText.js';
 import { type FieldError, fieldError } from '../errors.js';
 import type { FieldCode } from '../messages.js';
-import { SAFE_TEXT_PATTERN } from './schemas.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 

@@ -3,11 +3,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isSafeText } from '../../../src/rules/safeText';
 import { fieldMessage } from '../common/fieldMessage';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { testId } from '../common/testId';
 import { type UnmaskedPerson, unmaskPerson } from './api';
-import { isUnsafeText } from './validation/safeText';
 
 const REASON_MIN = 2;
 const REASON_MAX = 200;
@@ -58,7 +58,7 @@ export function UnmaskButton({ personId, onUnmasked }: UnmaskButtonProps) {
               { max: REASON_MAX, message: fieldMessage(t, 'too_long', label) },
               {
                 validator: (_rule, value: string | undefined) =>
-                  value && isUnsafeText(value)
+                  value && !isSafeText(value)
                     ? Promise.reject(new Error(fieldMessage(t, 'unsafe_text', label)))
                     : Promise.resolve(),
               },

@@ -1,13 +1,7 @@
+import { ID_TYPES } from '../../../src/rules/idNumber';
 import { api, queryString } from '../api/client';
 
-export const ID_TYPES = [
-  'resident_id',
-  'passport',
-  'hk_macao_permit',
-  'taiwan_permit',
-  'foreign_permanent',
-  'other',
-] as const;
+export { ID_TYPES };
 export type IdType = (typeof ID_TYPES)[number];
 export type Sex = 'male' | 'female';
 

@@ -1,11 +1,11 @@
 import type { FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
+import { checkIdNumber } from '../../../src/rules/idNumber';
+import { normalizePhone } from '../../../src/rules/mask';
+import { isSafeText } from '../../../src/rules/safeText';
 import { type FieldCode, fieldMessage } from '../common/fieldMessage';
 import type { IdType, Sex } from './api';
-import { checkIdNumber } from './validation/idNumber';
-import { normalizePhone } from './validation/phone';
-import { isUnsafeText } from './validation/safeText';
 import { todayInServerZone } from './validation/today';
 
 /** Field limits of the API (src/modules/persons/validate.ts). */
@@ -33,7 +33,7 @@ export function textRule(
     const trimmed = value?.trim() ?? '';
     if (trimmed === '') return required ? 'required' : undefined;
     if (trimmed.length > TEXT_LIMITS[field]) return 'too_long';
-    return isUnsafeText(trimmed) ? 'unsafe_text' : undefined;
+    return isSafeText(trimmed) ? undefined : 'unsafe_text';
   });
 }
 
@@ -47,7 +47,7 @@ export function idNumberRule(
   return ruleOf<string | undefined>(t, label, (value) => {
     if (keepWhenBlank && !value?.trim()) return undefined;
     const check = checkIdNumber(idType(), value ?? '', todayInServerZone());
-    return check.ok ? undefined : check.code;
+    return check.ok ? undefined : check.problem;
   });
 }
 

@@ -1,21 +1,7 @@
+import { ROLES } from '../../../src/rules/roles';
 import { api } from '../api/client';
 
-export const ROLES = [
-  'commander',
-  'working_group',
-  'cdc_epidemiologist',
-  'lab',
-  'hospital_reporter',
-  'fever_clinic',
-  'pharmacy',
-  'community_worker',
-  'isolation_manager',
-  'checkpoint_staff',
-  'department_liaison',
-  'school_reporter',
-  'supervisor',
-  'admin',
-] as const;
+export { ROLES };
 export type Role = (typeof ROLES)[number];
 
 export interface User {
