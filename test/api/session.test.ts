@@ -87,6 +87,11 @@ describe('sign-in, sessions and API tokens', () => {
       headers: { authorization: 'Bearer fkt_nope' },
     });
     expect(bogus.statusCode).toBe(401);
+    const [audit] = await db.query<{ entity: string; after: { name: string } }>(
+      "SELECT entity, after FROM audit_log WHERE entity = 'api_token' ORDER BY id DESC LIMIT 1",
+    );
+    expect(audit).toMatchObject({ entity: 'api_token', after: { name: 'lab-system' } });
+    expect(JSON.stringify(audit)).not.toContain(token);
   });
 
   it('signs out: the cookie no longer works', async () => {

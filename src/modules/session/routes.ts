@@ -91,7 +91,7 @@ export function sessionRoutes(api: TypedApp, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const created = await createApiToken(ctx.db, actorOf(request).userId, request.body.name);
+      const created = await createApiToken(ctx.db, actorOf(request), request.body.name);
       return reply.status(201).send(created);
     },
   );

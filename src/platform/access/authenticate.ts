@@ -96,17 +96,27 @@ export async function actorFromSession(db: Database, token: string, now: Date): 
 
 export const API_TOKEN_PREFIX = 'fkt_';
 
+/** A bearer token for a system acting as `actor`; only its hash is kept, and its issue is audited. */
 export async function createApiToken(
   db: Database,
-  userId: string,
+  actor: Actor,
   name: string,
 ): Promise<{ id: string; token: string }> {
   const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const [row] = await db.query<{ id: string }>(
-    'INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id',
-    [userId, name, sha256(token)],
-  );
-  return { id: row!.id, token };
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ id: string }>(
+      'INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id',
+      [actor.userId, name, sha256(token)],
+    );
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'api_token',
+      entityId: row!.id,
+      jurisdictionCode: actor.scopes[0]!,
+      after: { name },
+    });
+    return { id: row!.id, token };
+  });
 }
 
 export async function actorFromApiToken(db: Database, token: string, now: Date): Promise<Actor | undefined> {
