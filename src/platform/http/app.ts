@@ -86,7 +86,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
         .type('application/problem+json')
         .send(toProblem(new AppError('not_found')));
     }
-    // The web app routes on the client: any other page path gets its shell.
+    // The web app routes on the client, so every other page path gets its shell.
     return reply.type('text/html').sendFile('index.html');
   });
   await app.ready();
