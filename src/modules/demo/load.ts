@@ -102,5 +102,6 @@ export async function loadDemo(ctx: AppContext, persons: number, onProgress?: (d
   }
   created += await ctx.db.transaction((tx) => insertSealedPersons(tx, batch));
   onProgress?.(done + batch.length);
+  await ctx.db.refreshStatistics(['jurisdictions', 'persons']);
   return { logins, created, grids: grids.length };
 }

@@ -45,5 +45,6 @@ export async function importDivisions(
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  if (result.inserted + result.updated > 0) await db.refreshStatistics(['jurisdictions']);
   return result;
 }

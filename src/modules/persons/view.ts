@@ -23,11 +23,16 @@ export type PersonView = Static<typeof PersonView>;
 
 export const PERSON_VIEW_SQL = `p.id, p.name, p.id_type AS "idType", p.id_masked AS "idNumberMasked",
   p.phone_masked AS "phoneMasked", p.sex, p.birth_date AS "birthDate", p.jurisdiction_code AS "jurisdictionCode",
-  j.name AS "jurisdictionName", p.address, p.employer, p.household_code AS "householdCode",
+  (SELECT j.name FROM jurisdictions j WHERE j.code = p.jurisdiction_code) AS "jurisdictionName", p.address, p.employer, p.household_code AS "householdCode",
   p.key_groups AS "keyGroups", p.version,
   to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
   to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"`;
-export const PERSON_FROM_SQL = 'persons p JOIN jurisdictions j ON j.code = p.jurisdiction_code';
+/**
+ * Persons alone: the jurisdiction name is looked up per row of the page (a subquery above) rather
+ * than joined, so a page is read straight off the persons index and stops at its last row; a join
+ * with the row-level-secured jurisdictions table made the planner read whole communities first.
+ */
+export const PERSON_FROM_SQL = 'persons p';
 
 /** The audit snapshot of a person: the masked view without bookkeeping fields. */
 export function auditSnapshot(view: PersonView): Record<string, unknown> {

@@ -25,6 +25,9 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
         blob: new Blob([csv]),
       });
     },
+    async refreshStatistics(tables) {
+      await pg.exec(`ANALYZE ${tables.join(', ')}`);
+    },
     close: () => pg.close(),
     dump: async () => pg.dumpDataDir('none'),
   };

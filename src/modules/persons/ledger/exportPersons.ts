@@ -101,8 +101,9 @@ async function* personPages(ctx: AppContext, actor: Actor, filter: PersonFilter)
       const page = await withScope(ctx.db, actor, (tx) =>
         tx.query<ExportRow>(
           `SELECT p.id, p.name, p.id_type, p.id_masked, p.phone_masked, p.sex, p.birth_date, p.jurisdiction_code,
-             j.name AS jurisdiction_name, p.address, p.employer, p.household_code, p.key_groups
-           FROM persons p JOIN jurisdictions j ON j.code = p.jurisdiction_code
+             (SELECT j.name FROM jurisdictions j WHERE j.code = p.jurisdiction_code) AS jurisdiction_name,
+             p.address, p.employer, p.household_code, p.key_groups
+           FROM persons p
            WHERE ${where} ORDER BY p.jurisdiction_code, p.name, p.id LIMIT ${EXPORT_PAGE}`,
           params,
         ),

@@ -79,7 +79,9 @@ export async function importPersons(
       throw new AppError(error.code, error.fields, { ...error.extra, ...(job.started ? job.partial() : {}) });
     throw error;
   }
-  return job.finish();
+  const report = await job.finish();
+  if (report.created > 0) await ctx.db.refreshStatistics(['persons']);
+  return report;
 }
 
 /** The first row naming at least two ledger columns, within the first few non-empty rows. */
