@@ -51,6 +51,23 @@ describe('CMD-1 row-level security', () => {
     }
   });
 
+  it('every policy computes the scope once per query (an InitPlan), not once per row', async () => {
+    const policies = await db.query<{ policyname: string; qual: string; with_check: string | null }>(
+      'SELECT policyname, qual, with_check FROM pg_policies WHERE schemaname = current_schema()',
+    );
+    expect(policies.length).toBeGreaterThanOrEqual(6);
+    for (const policy of policies) {
+      for (const expression of [policy.qual, policy.with_check ?? '']) {
+        const calls = expression.match(/fangkong_scope\(\)/g)?.length ?? 0;
+        const once = expression.match(/SELECT fangkong_scope\(\)/g)?.length ?? 0;
+        expect({ policy: policy.policyname, perRow: calls - once }).toEqual({
+          policy: policy.policyname,
+          perRow: 0,
+        });
+      }
+    }
+  });
+
   it('the request role without a scope sees no rows in any of them', async () => {
     for (const table of await tablesWithJurisdiction()) {
       const owner = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
