@@ -9,10 +9,7 @@ export const APP_ROLE = 'fangkong_app';
  */
 export function withScope<T>(db: Database, actor: Actor, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query("SELECT set_config('fangkong.scope', $1, true), set_config('fangkong.actor', $2, true)", [
-      actor.scopes.join(','),
-      actor.userId,
-    ]);
+    await tx.query("SELECT set_config('fangkong.scope', $1, true)", [actor.scopes.join(',')]);
     await tx.exec(`SET LOCAL ROLE ${APP_ROLE}`);
     return fn(tx);
   });
