@@ -1,6 +1,6 @@
 import { finished, type Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
@@ -40,6 +40,11 @@ const Workbook = Type.Unsafe<Buffer | Readable>(Type.String({ format: 'binary' }
 const xlsxResponse = (description: string) => ({
   200: { description, content: { [XLSX_TYPE]: { schema: Workbook } } },
 });
+
+/** Sends a workbook as a download named `ascii` (`zh` for browsers that read RFC 5987 names). */
+function sendWorkbook(reply: FastifyReply, workbook: Buffer | Readable, ascii: string, zh: string) {
+  return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(ascii, zh)).send(workbook);
+}
 
 function formatOf(fileName: string): LedgerFormat {
   const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
@@ -128,10 +133,7 @@ export function personImportRoutes(api: TypedApp, ctx: AppContext) {
     },
     async (request, reply) => {
       const workbook = await ledgerTemplate(actorOf(request).scopes[0]!);
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', contentDisposition('persons-template.xlsx', '人员台账导入模板.xlsx'))
-        .send(workbook);
+      return sendWorkbook(reply, workbook, 'persons-template.xlsx', '人员台账导入模板.xlsx');
     },
   );
 
@@ -148,10 +150,7 @@ export function personImportRoutes(api: TypedApp, ctx: AppContext) {
     },
     async (request, reply) => {
       const stream = await importErrorReport(ctx, actorOf(request), request.params.id);
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', contentDisposition('import-errors.xlsx', '导入错误报告.xlsx'))
-        .send(stream);
+      return sendWorkbook(reply, stream, 'import-errors.xlsx', '导入错误报告.xlsx');
     },
   );
 
@@ -169,10 +168,7 @@ export function personImportRoutes(api: TypedApp, ctx: AppContext) {
     },
     async (request, reply) => {
       const stream = await exportPersons(ctx, actorOf(request), request.query);
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', contentDisposition('persons.xlsx', '人员台账.xlsx'))
-        .send(stream);
+      return sendWorkbook(reply, stream, 'persons.xlsx', '人员台账.xlsx');
     },
   );
 }
