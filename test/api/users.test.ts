@@ -1,30 +1,18 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/platform/db/types.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { testContext } from '../support/context.js';
-import { freshDatabase } from '../support/database.js';
-import { COUNTY_A, COUNTY_B, seedWorld, signInAs, VILLAGE_A } from '../support/world.js';
+import { COUNTY_A, COUNTY_B, signInAs, VILLAGE_A } from '../support/world.js';
+import { openWorldApp } from '../support/worldApp.js';
 
-let db: Database;
-let drop: () => Promise<void>;
-let app: FastifyInstance;
+let env: Awaited<ReturnType<typeof openWorldApp>>;
 let admin: string;
 
 beforeAll(async () => {
-  ({ db, drop } = await freshDatabase());
-  const { ctx } = testContext(db);
-  await seedWorld(ctx);
-  ({ app } = await buildApp(ctx));
-  admin = await signInAs(app, 'a_admin');
+  env = await openWorldApp();
+  admin = await signInAs(env.app, 'a_admin');
 });
-afterAll(async () => {
-  await app.close();
-  await drop();
-});
+afterAll(() => env.close());
 
 const create = (payload: object, cookie = admin) =>
-  app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload });
+  env.app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload });
 
 describe('accounts (Actors, CMD-1)', () => {
   it('creates an account with a role within the administrator’s subtree, who can then sign in', async () => {
@@ -43,8 +31,8 @@ describe('accounts (Actors, CMD-1)', () => {
       active: true,
       locked: false,
     });
-    const cookie = await signInAs(app, 'lab1', 'a-long-password');
-    const me = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
+    const cookie = await signInAs(env.app, 'lab1', 'a-long-password');
+    const me = await env.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
     expect(me.json().permissions).toContain('person.read');
     expect(me.json().permissions).not.toContain('person.write');
   });
@@ -78,22 +66,22 @@ describe('accounts (Actors, CMD-1)', () => {
   });
 
   it('lists only accounts administered within the subtree', async () => {
-    const list = await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: admin } });
+    const list = await env.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: admin } });
     const names = list.json().map((u: { username: string }) => u.username);
     expect(names).toEqual(expect.arrayContaining(['a_admin', 'a_community', 'lab1']));
     expect(names).not.toContain('b_admin');
   });
 
   it('disables an account, which then cannot sign in', async () => {
-    const [user] = await db.query<{ id: string }>("SELECT id FROM users WHERE username = 'lab1'");
-    const patch = await app.inject({
+    const [user] = await env.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'lab1'");
+    const patch = await env.app.inject({
       method: 'PATCH',
       url: `/api/users/${user!.id}`,
       headers: { cookie: admin },
       payload: { active: false, scopes: [VILLAGE_A] },
     });
     expect(patch.json()).toMatchObject({ active: false, scopes: [VILLAGE_A] });
-    const signIn = await app.inject({
+    const signIn = await env.app.inject({
       method: 'POST',
       url: '/api/session',
       payload: { username: 'lab1', password: 'a-long-password' },
@@ -102,7 +90,7 @@ describe('accounts (Actors, CMD-1)', () => {
   });
 
   it('a community worker cannot administer accounts (403)', async () => {
-    const cookie = await signInAs(app, 'a_community');
+    const cookie = await signInAs(env.app, 'a_community');
     expect(
       (
         await create(
