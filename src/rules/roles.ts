@@ -13,6 +13,13 @@ export const PERMISSIONS = [
   'user.read',
   'user.admin',
   'audit.read',
+  'arrival.read',
+  'arrival.write',
+  'policy.read',
+  'policy.admin',
+  'risk_area.write',
+  'deadline.read',
+  'deadline.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,23 +41,33 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-const READ: Permission[] = ['jurisdiction.read', 'person.read'];
+const READ: Permission[] = ['jurisdiction.read', 'person.read', 'policy.read', 'deadline.read'];
 const MANAGE_PERSONS: Permission[] = [...READ, 'person.write', 'person.import', 'person.export'];
+/** Arrival work (ARR-*): registering, verifying, and closing the deadlines that come with it. */
+const ARRIVALS: Permission[] = ['arrival.read', 'arrival.write', 'deadline.write'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  commander: [...MANAGE_PERSONS, 'person.unmask', 'user.read', 'audit.read'],
-  working_group: [...MANAGE_PERSONS, 'person.unmask'],
-  cdc_epidemiologist: [...MANAGE_PERSONS, 'person.unmask'],
-  lab: READ,
+  commander: [
+    ...MANAGE_PERSONS,
+    ...ARRIVALS,
+    'person.unmask',
+    'user.read',
+    'audit.read',
+    'policy.admin',
+    'risk_area.write',
+  ],
+  working_group: [...MANAGE_PERSONS, ...ARRIVALS, 'person.unmask', 'risk_area.write'],
+  cdc_epidemiologist: [...MANAGE_PERSONS, ...ARRIVALS, 'person.unmask', 'risk_area.write'],
+  lab: [...READ, 'deadline.write'],
   hospital_reporter: [...READ, 'person.write'],
   fever_clinic: [...READ, 'person.write'],
   pharmacy: READ,
-  community_worker: [...MANAGE_PERSONS, 'person.unmask', 'jurisdiction.write'],
-  isolation_manager: [...READ, 'person.write', 'person.unmask'],
-  checkpoint_staff: [...READ, 'person.write'],
-  department_liaison: [...READ, 'person.export'],
+  community_worker: [...MANAGE_PERSONS, ...ARRIVALS, 'person.unmask', 'jurisdiction.write'],
+  isolation_manager: [...READ, ...ARRIVALS, 'person.write', 'person.unmask'],
+  checkpoint_staff: [...READ, 'person.write', 'arrival.read', 'arrival.write'],
+  department_liaison: [...READ, 'person.export', 'arrival.read'],
   school_reporter: [...READ, 'person.write'],
-  supervisor: [...READ, 'person.export', 'audit.read', 'user.read'],
+  supervisor: [...READ, 'person.export', 'audit.read', 'user.read', 'arrival.read'],
   admin: [...PERMISSIONS],
 };
 

@@ -1,17 +1,8 @@
+import type { Permission } from '../../../src/rules/roles';
 import { api } from '../api/client';
 import { isApiError } from '../api/problem';
 
-export type Permission =
-  | 'jurisdiction.read'
-  | 'jurisdiction.write'
-  | 'person.read'
-  | 'person.write'
-  | 'person.unmask'
-  | 'person.import'
-  | 'person.export'
-  | 'user.read'
-  | 'user.admin'
-  | 'audit.read';
+export type { Permission };
 
 /** The signed-in user as GET /api/session returns it. */
 export interface Me {

@@ -1,0 +1,202 @@
+/**
+ * The policy pack and the plan it yields (ARR-1 … ARR-10). A pack is data: a protocol says whom it
+ * matches and what it prescribes, each item citing the seed clause behind it, so a new outbreak's
+ * rules are a new pack and not new code.
+ */
+
+/** Where an item comes from: seed file prefix ("002") and section ("§3"), with the words quoted. */
+export interface Source {
+  seed: string;
+  section: string;
+  quote?: string;
+}
+
+/** Every prescribing item cites its source; a detail the seed leaves open says so and why. */
+export interface Sourced {
+  source: Source;
+  assumption?: boolean;
+  /** Required when `assumption` is true. */
+  reason?: string;
+}
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/** Risk status of an origin as the risk-area registry classifies it (ZON-5, ARR-7, ARR-9). */
+export type RiskLevel = 'high' | 'medium' | 'low';
+/** 重点关注地区 (ARR-6) is published beside the three levels. */
+export type OriginRisk = RiskLevel | 'key_concern';
+
+export type PhaseKind =
+  | 'centralised_isolation' // 集中隔离医学观察
+  | 'home_isolation' // 居家隔离医学观察
+  | 'health_monitoring' // 居家/健康监测
+  | 'designated_place'; // 指定场所医学检测 (ARR-4, ARR-6)
+
+export type TestKind = 'nat' | 'antigen' | 'serum';
+
+/** The facts about an arrival that protocols match on; the registry and forms supply them. */
+export interface ArrivalFacts {
+  /** Instant of arrival in this jurisdiction; day 0 is its local calendar date. */
+  arrivedAt: Date;
+  /** The jurisdiction's time zone, in which days are counted. */
+  timeZone: string;
+  origin: 'overseas' | 'domestic';
+  /** Domestic origin as classified at the time the person was there; absent for overseas. */
+  originRisk?: OriginRisk;
+  /** Whether the origin's whole district (区/县) held a high- or medium-risk area then (ARR-9). */
+  originDistrictRisk?: RiskLevel;
+  /** Overseas: instant of entry into the country (ARR-2, ARR-3 count from it). */
+  enteredAt?: Date;
+  /** Overseas: days of centralised isolation already done at the first port of entry. */
+  portIsolationDays?: number;
+  contact?: 'close_contact_of_inbound_positive';
+  returnee?: 'rural';
+  truckCrew?: boolean;
+  /** 居家隔离条件 (ARR-9: without them, home isolation becomes centralised). */
+  homeIsolationConditions?: boolean;
+  /** Hours before arrival of the latest negative NAT, if any (ARR-8, ARR-9, ARR-10). */
+  negativeNatHoursBefore?: number;
+  greenHealthCode?: boolean;
+}
+
+/** A closed range a numeric fact must lie in. */
+export interface Range {
+  min?: number;
+  max?: number;
+}
+
+export interface Match {
+  origin?: 'overseas' | 'domestic';
+  originRisk?: OriginRisk[];
+  originDistrictRisk?: RiskLevel[];
+  contact?: 'close_contact_of_inbound_positive';
+  returnee?: 'rural';
+  truckCrew?: boolean;
+  portIsolationDays?: Range;
+  /** Calendar days from entry to arrival here (ARR-2: "入境后未满21天"). */
+  daysSinceEntry?: Range;
+}
+
+export interface PhaseSpec extends Sourced {
+  kind: PhaseKind;
+  startDay: number;
+  endDay: number;
+}
+
+export interface TestSpec extends Sourced {
+  kind: TestKind;
+  /** Days counted from the protocol's anchor. */
+  days: number[];
+  /** Parallel reagents (TST-10, ARR-1 day 14: two reagents, both negative). */
+  reagents?: number;
+  /** Needed negative before release from the phase the day falls in (ISO-6). */
+  forRelease?: boolean;
+}
+
+export interface RestrictionSpec extends Sourced {
+  id:
+    | 'no_gatherings'
+    | 'no_movement'
+    | 'daily_health_report'
+    | 'closed_loop_transfer'
+    | 'register_with_community';
+  startDay: number;
+  endDay: number;
+}
+
+/** What must hold before arrival (ARR-8 negative NAT within 7 days or a green code; ARR-9 48 h). */
+export interface RequirementSpec extends Sourced {
+  id: 'negative_nat_within_hours' | 'green_health_code_or_negative_nat';
+  hours: number;
+}
+
+/** A pack-wide change applied after matching (ARR-9: no home-isolation conditions → centralised). */
+export interface AdjustmentSpec extends Sourced {
+  when: { homeIsolationConditions: boolean };
+  replacePhase: { from: PhaseKind; to: PhaseKind };
+}
+
+export interface Protocol extends Sourced {
+  id: string;
+  /** The requirement this protocol implements, e.g. "ARR-1". */
+  rule: string;
+  title: Text;
+  /** Among matching protocols the highest priority wins; equal priorities are a pack error. */
+  priority: number;
+  match: Match;
+  /** Day 0: the arrival here (default) or the entry into the country (ARR-2, ARR-3). */
+  anchor?: 'arrival' | 'entry';
+  phases: PhaseSpec[];
+  tests: TestSpec[];
+  restrictions?: RestrictionSpec[];
+  requirements?: RequirementSpec[];
+  release: Text;
+}
+
+export interface Pack {
+  id: string;
+  version: string;
+  authority: Text;
+  title: Text;
+  effectiveFrom: string;
+  effectiveTo?: string;
+  /** Named cities treated whole as high-risk (ARR-9), by division code. */
+  treatAsHighRisk?: Array<Sourced & { divisionCode: string; name: string }>;
+  adjustments?: AdjustmentSpec[];
+  protocols: Protocol[];
+}
+
+export interface PlanPhase {
+  kind: PhaseKind;
+  startDay: number;
+  endDay: number;
+  startDate: string;
+  endDate: string;
+  source: Source;
+}
+
+export interface PlanTest {
+  kind: TestKind;
+  day: number;
+  date: string;
+  reagents: number;
+  forRelease: boolean;
+  /** The instant by which it is due: the end of its local day. */
+  dueAt: Date;
+  source: Source;
+}
+
+export interface PlanRestriction {
+  id: RestrictionSpec['id'];
+  startDate: string;
+  endDate: string;
+  source: Source;
+}
+
+/** A requirement the arrival did not meet: it becomes work (e.g. a test on day 0). */
+export interface PlanShortfall {
+  id: RequirementSpec['id'];
+  source: Source;
+}
+
+/** What the engine yields for one arrival; it is stored with the pack it came from. */
+export interface Plan {
+  packId: string;
+  packVersion: string;
+  protocolId: string;
+  rule: string;
+  title: Text;
+  timeZone: string;
+  /** Local date of day 0 (YYYY-MM-DD). */
+  day0: string;
+  phases: PlanPhase[];
+  tests: PlanTest[];
+  restrictions: PlanRestriction[];
+  shortfalls: PlanShortfall[];
+  /** Local date on which the last phase ends (release after that day's required test). */
+  releaseDate: string;
+  release: Text;
+}
