@@ -60,6 +60,8 @@ export interface ArrivalFacts {
   /** Hours before arrival of the latest negative NAT, if any (ARR-8, ARR-9, ARR-10). */
   negativeNatHoursBefore?: number;
   greenHealthCode?: boolean;
+  /** GB/T 2260 code (6, 9 or 12 digits) of the origin, for cities treated whole as high-risk (ARR-9). */
+  originDivisionCode?: string;
 }
 
 /** A closed range a numeric fact must lie in. */
@@ -147,6 +149,10 @@ export interface Pack {
   treatAsHighRisk?: Array<Sourced & { divisionCode: string; name: string }>;
   adjustments?: AdjustmentSpec[];
   protocols: Protocol[];
+  /** The seed the pack transcribes; `assumption` when e.g. its authority or dates are inferred. */
+  source?: Source;
+  assumption?: boolean;
+  reason?: string;
 }
 
 export interface PlanPhase {
@@ -156,6 +162,10 @@ export interface PlanPhase {
   startDate: string;
   endDate: string;
   source: Source;
+  /** The item is a stated assumption of the pack, not the seed's words. */
+  assumption?: boolean;
+  /** Set when a pack adjustment replaced the prescribed kind (ARR-9: no home-isolation conditions). */
+  adjustedBy?: { from: PhaseKind; source: Source };
 }
 
 export interface PlanTest {
@@ -167,6 +177,7 @@ export interface PlanTest {
   /** The instant by which it is due: the end of its local day. */
   dueAt: Date;
   source: Source;
+  assumption?: boolean;
 }
 
 export interface PlanRestriction {
@@ -174,6 +185,7 @@ export interface PlanRestriction {
   startDate: string;
   endDate: string;
   source: Source;
+  assumption?: boolean;
 }
 
 /** A requirement the arrival did not meet: it becomes work (e.g. a test on day 0). */
@@ -192,6 +204,8 @@ export interface Plan {
   timeZone: string;
   /** Local date of day 0 (YYYY-MM-DD). */
   day0: string;
+  /** Day of the arrival here counted from day 0: above 0 only when day 0 is the entry (ARR-1, ARR-2, ARR-3). */
+  arrivalDay?: number;
   phases: PlanPhase[];
   tests: PlanTest[];
   restrictions: PlanRestriction[];
