@@ -1,0 +1,172 @@
+import { ROLES, type Role } from '../../rules/roles.js';
+import type { Queryable } from '../db/types.js';
+
+/**
+ * Opening, closing and cancelling obligations: the calls every module makes from inside its own
+ * write transaction (and audits as part of that write). Lists and escalation are in ./list.ts.
+ */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export interface DeadlineKey {
+  subjectType: string;
+  subjectId: string;
+  kind: string;
+}
+
+export interface DeadlineInput extends DeadlineKey {
+  ruleId: string;
+  jurisdictionCode: string;
+  ownerRole: Role;
+  dueAt: Date;
+  title: Text;
+  personId?: string | null;
+  /**
+   * When the obligation arose (pass `ctx.now()`); defaults to the database clock. Its window,
+   * due − opened, sets the default escalation period and the due-soon threshold. Kept on re-open.
+   */
+  openedAt?: Date;
+  /** Climb one level per this many minutes once overdue, instead of the window-based default. */
+  escalateAfterMinutes?: number | null;
+}
+
+const RULE_ID = /^[A-Z]{2,5}-\d{1,3}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TITLE_MAX = 200;
+
+/** Refuses inputs that are programming errors, before they reach a constraint as a 500. */
+function check(input: DeadlineInput): void {
+  const checks: Array<[boolean, string]> = [
+    [RULE_ID.test(input.ruleId), `rule id ${input.ruleId}`],
+    [ROLES.includes(input.ownerRole), `owner role ${input.ownerRole}`],
+    [/^\d{2,15}$/.test(input.jurisdictionCode), `jurisdiction ${input.jurisdictionCode}`],
+    [!Number.isNaN(input.dueAt.getTime()), 'due time'],
+    [[input.title.zh, input.title.en].every((t) => t && t.length <= TITLE_MAX), 'title'],
+    [UUID.test(input.subjectId), `subject id ${input.subjectId}`],
+    [!input.personId || UUID.test(input.personId), `person id ${input.personId}`],
+  ];
+  const failed = checks.find(([ok]) => !ok);
+  if (failed) throw new Error(`openDeadline: invalid ${failed[1]}`);
+}
+
+const iso = (value: Date | undefined | null) => (value ? value.toISOString() : null);
+
+/**
+ * Opens many obligations in one statement; a key already open is moved and retitled (its
+ * opening time kept), and left untouched when nothing changed. Returns the ids in input order.
+ */
+export async function openDeadlines(tx: Queryable, inputs: readonly DeadlineInput[]): Promise<string[]> {
+  for (const input of inputs) check(input);
+  const keyOf = (k: DeadlineKey) => `${k.subjectType}\u0000${k.subjectId.toLowerCase()}\u0000${k.kind}`;
+  // One statement may not touch a row twice: the last input for a key wins.
+  const unique = [...new Map(inputs.map((input) => [keyOf(input), input])).values()];
+  if (unique.length === 0) return [];
+  const column = <T>(pick: (input: DeadlineInput) => T) => unique.map(pick);
+  const written = await tx.query<{ id: string; subjectType: string; subjectId: string; kind: string }>(
+    `INSERT INTO deadlines AS d (rule_id, subject_type, subject_id, kind, person_id, jurisdiction_code, owner_role,
+       title_zh, title_en, opened_at, due_at, escalate_after_seconds)
+     SELECT r, st, si, k, p, j, o, tz, te, coalesce(oa, now()), du, ea
+     FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[],
+       $9::text[], $10::timestamptz[], $11::timestamptz[], $12::int[]) AS x(r, st, si, k, p, j, o, tz, te, oa, du, ea)
+     ON CONFLICT (subject_type, subject_id, kind) WHERE done_at IS NULL AND cancelled_at IS NULL
+     DO UPDATE SET rule_id = excluded.rule_id, person_id = excluded.person_id,
+       jurisdiction_code = excluded.jurisdiction_code, owner_role = excluded.owner_role,
+       title_zh = excluded.title_zh, title_en = excluded.title_en, due_at = excluded.due_at,
+       escalate_after_seconds = excluded.escalate_after_seconds, updated_at = now()
+     WHERE (d.rule_id, d.person_id, d.jurisdiction_code, d.owner_role, d.title_zh, d.title_en, d.due_at,
+       d.escalate_after_seconds) IS DISTINCT FROM (excluded.rule_id, excluded.person_id, excluded.jurisdiction_code,
+       excluded.owner_role, excluded.title_zh, excluded.title_en, excluded.due_at, excluded.escalate_after_seconds)
+     RETURNING d.id, d.subject_type AS "subjectType", d.subject_id AS "subjectId", d.kind`,
+    [
+      column((i) => i.ruleId),
+      column((i) => i.subjectType),
+      column((i) => i.subjectId),
+      column((i) => i.kind),
+      column((i) => i.personId ?? null),
+      column((i) => i.jurisdictionCode),
+      column((i) => i.ownerRole),
+      column((i) => i.title.zh),
+      column((i) => i.title.en),
+      column((i) => iso(i.openedAt)),
+      column((i) => iso(i.dueAt)),
+      column((i) => (i.escalateAfterMinutes ? Math.round(i.escalateAfterMinutes * 60) : null)),
+    ],
+  );
+  const ids = new Map(written.map((row) => [keyOf(row), row.id]));
+  const unchanged = unique.filter((input) => !ids.has(keyOf(input)));
+  if (unchanged.length > 0) {
+    const found = await tx.query<{ id: string; subjectType: string; subjectId: string; kind: string }>(
+      `SELECT d.id, d.subject_type AS "subjectType", d.subject_id AS "subjectId", d.kind
+       FROM unnest($1::text[], $2::uuid[], $3::text[]) AS x(st, si, k)
+       JOIN deadlines d ON d.subject_type = x.st AND d.subject_id = x.si AND d.kind = x.k
+         AND d.done_at IS NULL AND d.cancelled_at IS NULL`,
+      [unchanged.map((i) => i.subjectType), unchanged.map((i) => i.subjectId), unchanged.map((i) => i.kind)],
+    );
+    for (const row of found) ids.set(keyOf(row), row.id);
+  }
+  return inputs.map((input) => {
+    const id = ids.get(keyOf(input));
+    if (!id) throw new Error('openDeadlines: an obligation was neither written nor found');
+    return id;
+  });
+}
+
+/** Opens (or, if the same key is already open, moves/retitles) an obligation; idempotent on the key. Returns its id. */
+export async function openDeadline(tx: Queryable, input: DeadlineInput): Promise<string> {
+  const [id] = await openDeadlines(tx, [input]);
+  return id!;
+}
+
+export interface Completion {
+  at: Date;
+  by?: string | null;
+  outcome?: string;
+}
+
+/** Closes the open obligations with these keys; returns how many were open. */
+export async function closeDeadlines(
+  tx: Queryable,
+  keys: readonly DeadlineKey[],
+  done: Completion,
+): Promise<number> {
+  if (keys.length === 0) return 0;
+  const closed = await tx.query<{ id: string }>(
+    `UPDATE deadlines d SET done_at = $4, done_by = $5, outcome = $6, updated_at = now()
+     FROM unnest($1::text[], $2::uuid[], $3::text[]) AS x(st, si, k)
+     WHERE d.subject_type = x.st AND d.subject_id = x.si AND d.kind = x.k
+       AND d.done_at IS NULL AND d.cancelled_at IS NULL
+     RETURNING d.id`,
+    [
+      keys.map((k) => k.subjectType),
+      keys.map((k) => k.subjectId),
+      keys.map((k) => k.kind),
+      iso(done.at),
+      done.by ?? null,
+      done.outcome ?? null,
+    ],
+  );
+  return closed.length;
+}
+
+/** Closes the open obligation with that key; returns false when none was open. */
+export async function closeDeadline(tx: Queryable, key: DeadlineKey, done: Completion): Promise<boolean> {
+  return (await closeDeadlines(tx, [key], done)) > 0;
+}
+
+/** Cancels every open obligation of a subject (e.g. a plan replaced by a new pack version); returns how many. */
+export async function cancelDeadlines(
+  tx: Queryable,
+  subject: { subjectType: string; subjectId: string },
+  reason: string,
+  at: Date,
+): Promise<number> {
+  const cancelled = await tx.query<{ id: string }>(
+    `UPDATE deadlines SET cancelled_at = $3, cancel_reason = $4, updated_at = now()
+     WHERE subject_type = $1 AND subject_id = $2 AND done_at IS NULL AND cancelled_at IS NULL
+     RETURNING id`,
+    [subject.subjectType, subject.subjectId, iso(at), reason],
+  );
+  return cancelled.length;
+}

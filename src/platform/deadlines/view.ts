@@ -1,0 +1,108 @@
+import { type Static, Type } from 'typebox';
+import { DEADLINE_STATES, deadlineStatus } from '../../rules/deadlines.js';
+import type { Queryable } from '../db/types.js';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** An obligation as lists show it, with its state, lateness and escalation at the moment asked. */
+export const DeadlineView = Type.Object({
+  id: Type.String(),
+  ruleId: Type.String(),
+  kind: Type.String(),
+  subjectType: Type.String(),
+  subjectId: Type.String(),
+  personId: Nullable(Type.String()),
+  jurisdictionCode: Type.String(),
+  jurisdictionName: Type.String(),
+  ownerRole: Type.String(),
+  title: Type.Object({ zh: Type.String(), en: Type.String() }),
+  openedAt: Type.String(),
+  dueAt: Type.String(),
+  doneAt: Nullable(Type.String()),
+  doneBy: Nullable(Type.String()),
+  outcome: Nullable(Type.String()),
+  cancelledAt: Nullable(Type.String()),
+  cancelReason: Nullable(Type.String()),
+  state: Type.Enum(DEADLINE_STATES),
+  overdueMinutes: Type.Integer(),
+  escalationLevel: Type.Integer(),
+  escalatedTo: Nullable(Type.String()),
+  escalatedToName: Nullable(Type.String()),
+});
+export type DeadlineView = Static<typeof DeadlineView>;
+
+export const DEADLINE_COLUMNS = `d.id, d.rule_id AS "ruleId", d.kind, d.subject_type AS "subjectType",
+  d.subject_id AS "subjectId", d.person_id AS "personId", d.jurisdiction_code AS "jurisdictionCode",
+  (SELECT j.name FROM jurisdictions j WHERE j.code = d.jurisdiction_code) AS "jurisdictionName",
+  d.owner_role AS "ownerRole", d.title_zh AS "titleZh", d.title_en AS "titleEn", d.opened_at AS "openedAt",
+  d.due_at AS "dueAt", d.done_at AS "doneAt", d.done_by AS "doneBy", d.outcome, d.cancelled_at AS "cancelledAt",
+  d.cancel_reason AS "cancelReason", d.escalate_after_seconds AS "escalateAfterSeconds"`;
+
+export interface DeadlineRow {
+  id: string;
+  ruleId: string;
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  personId: string | null;
+  jurisdictionCode: string;
+  jurisdictionName: string | null;
+  ownerRole: string;
+  titleZh: string;
+  titleEn: string;
+  openedAt: Date;
+  dueAt: Date;
+  doneAt: Date | null;
+  doneBy: string | null;
+  outcome: string | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  escalateAfterSeconds: number | null;
+}
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+/** Rows to views: the state comes from the pure rule; names of the levels climbed to in one query. */
+export async function toViews(
+  tx: Queryable,
+  rows: readonly DeadlineRow[],
+  now: Date,
+): Promise<DeadlineView[]> {
+  const withStatus = rows.map((row) => ({
+    row,
+    status: deadlineStatus(
+      { ...row, escalateAfterMs: row.escalateAfterSeconds === null ? null : row.escalateAfterSeconds * 1000 },
+      now,
+    ),
+  }));
+  const codes = [...new Set(withStatus.flatMap(({ status }) => status.escalatedTo ?? []))];
+  const names = new Map<string, string>();
+  if (codes.length > 0) {
+    const found = await tx.query<{ code: string; name: string }>(
+      'SELECT code, name FROM jurisdictions WHERE code = ANY($1::text[])',
+      [codes],
+    );
+    for (const { code, name } of found) names.set(code, name);
+  }
+  return withStatus.map(({ row, status }) => ({
+    id: row.id,
+    ruleId: row.ruleId,
+    kind: row.kind,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    personId: row.personId,
+    jurisdictionCode: row.jurisdictionCode,
+    jurisdictionName: row.jurisdictionName ?? row.jurisdictionCode,
+    ownerRole: row.ownerRole,
+    title: { zh: row.titleZh, en: row.titleEn },
+    openedAt: row.openedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    doneAt: iso(row.doneAt),
+    doneBy: row.doneBy,
+    outcome: row.outcome,
+    cancelledAt: iso(row.cancelledAt),
+    cancelReason: row.cancelReason,
+    ...status,
+    escalatedToName: status.escalatedTo ? (names.get(status.escalatedTo) ?? null) : null,
+  }));
+}

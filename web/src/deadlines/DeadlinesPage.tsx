@@ -1,0 +1,54 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { deadlineKeys, fetchDeadlineSummary, fetchDeadlines } from './api';
+import { DeadlineFilters } from './DeadlineFilters';
+import { DeadlineSummaryCards } from './DeadlineSummaryCards';
+import { DeadlineTable } from './DeadlineTable';
+import { useDeadlineFilters } from './useDeadlineFilters';
+
+/** States change with the clock, not only with writes: lists refresh every minute. */
+const REFRESH_MS = 60_000;
+
+/** 待办与时限: every time-bound obligation in the user's jurisdiction, what is late, and what climbed up. */
+export default function DeadlinesPage() {
+  const { t } = useTranslation();
+  const { filter, page, pageSize, setFilter, setPage } = useDeadlineFilters();
+  const summary = useQuery({
+    queryKey: deadlineKeys.summary(filter.jurisdiction),
+    queryFn: () => fetchDeadlineSummary(filter.jurisdiction),
+    refetchInterval: REFRESH_MS,
+  });
+  const list = useQuery({
+    queryKey: deadlineKeys.list(filter, page, pageSize),
+    queryFn: () => fetchDeadlines(filter, page, pageSize),
+    placeholderData: keepPreviousData,
+    refetchInterval: REFRESH_MS,
+  });
+  return (
+    <>
+      <Typography.Title level={3} className="page-title">
+        {t('deadlines.nav')}
+      </Typography.Title>
+      {summary.error ? <ProblemAlert error={summary.error} /> : null}
+      <DeadlineSummaryCards
+        summary={summary.data}
+        loading={summary.isFetching}
+        filter={filter}
+        onFilter={setFilter}
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <DeadlineFilters value={filter} onChange={setFilter} />
+      </Card>
+      {list.error ? <ProblemAlert error={list.error} /> : null}
+      <DeadlineTable
+        data={list.data}
+        loading={list.isFetching}
+        page={page}
+        pageSize={pageSize}
+        onPage={setPage}
+      />
+    </>
+  );
+}
