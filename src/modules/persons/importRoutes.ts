@@ -46,14 +46,14 @@ function sendWorkbook(reply: FastifyReply, workbook: Buffer | Readable, ascii: s
   return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(ascii, zh)).send(workbook);
 }
 
-function formatOf(fileName: string): LedgerFormat {
+export function formatOf(fileName: string): LedgerFormat {
   const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (extension === 'csv' || extension === 'xlsx') return extension;
   throw new AppError('unsupported_media_type', [fieldError('file', 'file_type')]);
 }
 
 /** The uploaded file part, or a 4xx: a malformed multipart body is the client's fault. */
-async function uploadedFile(request: FastifyRequest): Promise<MultipartFile> {
+export async function uploadedFile(request: FastifyRequest): Promise<MultipartFile> {
   let part: MultipartFile | undefined;
   try {
     part = await request.file();

@@ -259,7 +259,10 @@ function rowValues(values: ExcelJS.CellValue[] | Record<string, ExcelJS.CellValu
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Cell values as the text a person typed: dates as YYYY-MM-DD, formulas as their result. */
+/**
+ * Cell values as the text a person typed: dates as YYYY-MM-DD (with HH:mm:ss when the cell holds a
+ * time of day, as publication times do), formulas as their result.
+ */
 export function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
@@ -267,7 +270,11 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return '';
-    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    // Excel keeps times as fractions of a day: 12:00 may come back a millisecond short.
+    const at = new Date(Math.round(value.getTime() / 1000) * 1000);
+    const date = `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;
+    if (at.getUTCHours() + at.getUTCMinutes() + at.getUTCSeconds() === 0) return date;
+    return `${date} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}`;
   }
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
