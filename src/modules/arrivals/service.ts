@@ -1,0 +1,148 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { scopeCondition } from '../../platform/access/scope.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Queryable } from '../../platform/db/types.js';
+import { closeDeadline } from '../../platform/deadlines/service.js';
+import { AppError, fieldError, notFound } from '../../platform/errors.js';
+import type { Plan } from '../../rules/policy/types.js';
+import { inScope } from '../../rules/roles.js';
+import { PLAN_SUBJECT } from './planWork.js';
+import { releaseBlockers } from './release.js';
+import {
+  ARRIVAL_SUMMARY_FROM,
+  ARRIVAL_SUMMARY_SQL,
+  type ArrivalDetail,
+  type ArrivalSummary,
+  iso,
+} from './view.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ArrivalFilter {
+  jurisdiction?: string | undefined;
+  channel?: string | undefined;
+  status?: string | undefined;
+  ruleId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export async function listArrivals(
+  tx: Queryable,
+  actor: Actor,
+  filter: ArrivalFilter,
+  page: number,
+  pageSize: number,
+) {
+  const params: unknown[] = [];
+  const scopes = filter.jurisdiction ? [filter.jurisdiction] : actor.scopes;
+  if (filter.jurisdiction && !inScope(filter.jurisdiction, actor.scopes)) return { items: [], total: 0 };
+  const where = [scopeCondition('a.jurisdiction_code', scopes, params)];
+  const eq = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    params.push(value);
+    where.push(`${column} = $${params.length}`);
+  };
+  eq('a.channel', filter.channel);
+  eq('a.status', filter.status);
+  eq('pl.rule_id', filter.ruleId);
+  if (filter.from) {
+    params.push(filter.from);
+    where.push(`a.arrived_at >= $${params.length}::date`);
+  }
+  if (filter.to) {
+    params.push(filter.to);
+    where.push(`a.arrived_at < $${params.length}::date + 1`);
+  }
+  const condition = where.join(' AND ');
+  const [count] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${ARRIVAL_SUMMARY_FROM} WHERE ${condition}`,
+    params,
+  );
+  const items = await tx.query<ArrivalSummary>(
+    `SELECT ${ARRIVAL_SUMMARY_SQL} FROM ${ARRIVAL_SUMMARY_FROM} WHERE ${condition}
+     ORDER BY a.arrived_at DESC, a.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    params,
+  );
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function getArrival(tx: Queryable, actor: Actor, id: string): Promise<ArrivalDetail> {
+  if (!UUID.test(id)) throw notFound();
+  const [arrival] = await tx.query<Omit<ArrivalDetail, 'plans' | 'events'>>(
+    `SELECT ${ARRIVAL_SUMMARY_SQL}, ${iso('a.left_origin_at')} AS "leftOriginAt", ${iso('a.entered_at')} AS "enteredAt"
+     FROM ${ARRIVAL_SUMMARY_FROM} WHERE a.id = $1`,
+    [id],
+  );
+  if (!arrival || !inScope(arrival.jurisdictionCode, actor.scopes)) throw notFound();
+  const plans = await tx.query<ArrivalDetail['plans'][number]>(
+    `SELECT id, status, ${iso('created_at')} AS "createdAt", plan FROM arrival_plans
+     WHERE arrival_id = $1 ORDER BY created_at DESC`,
+    [id],
+  );
+  const events = await tx.query<ArrivalDetail['events'][number]>(
+    `SELECT e.item, e.result, ${iso('e.at')} AS at FROM arrival_plan_events e
+     JOIN arrival_plans p ON p.id = e.plan_id AND p.status = 'active'
+     WHERE p.arrival_id = $1 ORDER BY e.at`,
+    [id],
+  );
+  return { ...arrival, plans, events };
+}
+
+export interface PlanEventInput {
+  item: string;
+  result: 'negative' | 'positive' | 'done';
+  at: Date;
+}
+
+/**
+ * Records a test result or a phase's end on the active plan and closes its deadline. A phase ends
+ * only once the tests it needs for release are negative (ISO-6); the last one releases the arrival.
+ */
+export async function recordPlanEvent(tx: Queryable, actor: Actor, arrivalId: string, input: PlanEventInput) {
+  const arrival = await getArrival(tx, actor, arrivalId);
+  const [active] = await tx.query<{ id: string; plan: Plan }>(
+    "SELECT id, plan FROM arrival_plans WHERE arrival_id = $1 AND status = 'active'",
+    [arrivalId],
+  );
+  if (!active) throw new AppError('conflict', [fieldError('item', 'plan_missing')]);
+  const done = new Set(
+    (
+      await tx.query<{ item: string; result: string }>(
+        'SELECT item, result FROM arrival_plan_events WHERE plan_id = $1',
+        [active.id],
+      )
+    ).map((event) => `${event.item}=${event.result}`),
+  );
+  const blockers = releaseBlockers(active.plan, input.item, input.result, done);
+  if (blockers === 'unknown_item')
+    throw new AppError('validation', [fieldError('item', 'plan_item_unknown')]);
+  if (blockers.length > 0) {
+    throw new AppError('conflict', [fieldError('item', 'release_tests_pending')], { pending: blockers });
+  }
+  const inserted = await tx.query(
+    `INSERT INTO arrival_plan_events (plan_id, jurisdiction_code, item, result, at, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (plan_id, item) DO NOTHING RETURNING id`,
+    [active.id, arrival.jurisdictionCode, input.item, input.result, input.at, actor.userId],
+  );
+  if (inserted.length === 0) throw new AppError('conflict', [fieldError('item', 'plan_item_recorded')]);
+  await closeDeadline(
+    tx,
+    { subjectType: PLAN_SUBJECT, subjectId: active.id, kind: input.item },
+    { at: input.at, by: actor.userId, outcome: input.result },
+  );
+  const lastPhase = `phase:${active.plan.phases.length - 1}:end`;
+  const released = input.item === lastPhase || (active.plan.phases.length === 0 && input.result === 'done');
+  if (released) {
+    await tx.query("UPDATE arrival_plans SET status = 'completed' WHERE id = $1", [active.id]);
+    await tx.query("UPDATE arrivals SET status = 'released' WHERE id = $1", [arrivalId]);
+  }
+  await recordAudit(tx, actor, {
+    action: 'plan_event',
+    entity: 'arrival',
+    entityId: arrivalId,
+    jurisdictionCode: arrival.jurisdictionCode,
+    detail: { item: input.item, result: input.result, at: input.at.toISOString(), released },
+  });
+  return getArrival(tx, actor, arrivalId);
+}

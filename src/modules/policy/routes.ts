@@ -1,0 +1,194 @@
+import { Type } from 'typebox';
+import { withScope } from '../../platform/access/scope.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError, fieldError, notFound } from '../../platform/errors.js';
+import type { TypedApp } from '../../platform/http/app.js';
+import { actorOf } from '../../platform/http/auth.js';
+import { JurisdictionCode } from '../../platform/http/schemas.js';
+import { parsePack } from '../../rules/policy/loadPack.js';
+import { applyImpact, previewImpact } from './impact.js';
+import { listAssignments, listPacks, packDetail } from './queries.js';
+import { assignPack, getPack, governingAssignment, storePack } from './store.js';
+import { Assignment, ImpactResult, PackDetail, PackSummary, PlanChangeView } from './views.js';
+
+const tags = ['policy'];
+const PackKey = Type.Object(
+  {
+    packId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,60}$' }),
+    version: Type.String({ pattern: '^[0-9A-Za-z.-]{1,20}$' }),
+  },
+  { additionalProperties: false },
+);
+const ImpactBody = Type.Object(
+  { ...PackKey.properties, jurisdictionCode: JurisdictionCode },
+  { additionalProperties: false },
+);
+
+export function policyRoutes(api: TypedApp, ctx: AppContext) {
+  api.get(
+    '/policy/packs',
+    {
+      config: { permission: 'policy.read' },
+      schema: { tags, summary: 'Loaded policy pack versions', response: { 200: Type.Array(PackSummary) } },
+    },
+    (request) => withScope(ctx.db, actorOf(request), (tx) => listPacks(tx)),
+  );
+
+  api.get(
+    '/policy/packs/:id/:version',
+    {
+      config: { permission: 'policy.read' },
+      schema: {
+        tags,
+        summary: 'One pack version: its protocols with their clause citations, and its source text',
+        params: Type.Object({ id: PackKey.properties.packId, version: PackKey.properties.version }),
+        response: { 200: PackDetail },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) => packDetail(tx, request.params.id, request.params.version)),
+  );
+
+  api.post(
+    '/policy/packs',
+    {
+      config: { permission: 'policy.admin' },
+      bodyLimit: 512 * 1024,
+      schema: {
+        tags,
+        summary: 'Load a new pack version from its YAML text; it is validated and stored, not yet assigned',
+        body: Type.Object(
+          { yaml: Type.String({ minLength: 1, maxLength: 256 * 1024 }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: PackSummary, 200: PackSummary },
+      },
+    },
+    async (request, reply) => {
+      const parsed = parsePack(request.body.yaml);
+      if ('errors' in parsed) {
+        throw new AppError('validation', [fieldError('yaml', 'pack_invalid')], { packErrors: parsed.errors });
+      }
+      const actor = actorOf(request);
+      const outcome = await withScope(ctx.db, actor, async (tx) => {
+        const result = await storePack(tx, parsed.pack, request.body.yaml, actor.userId);
+        if (result === 'stored') {
+          await recordAudit(tx, actor, {
+            action: 'load_pack',
+            entity: 'policy_pack',
+            jurisdictionCode: actor.scopes[0] ?? '',
+            detail: { packId: parsed.pack.id, version: parsed.pack.version },
+          });
+        }
+        return result;
+      });
+      const summary = (await withScope(ctx.db, actor, (tx) => listPacks(tx))).find(
+        (pack) => pack.id === parsed.pack.id && pack.version === parsed.pack.version,
+      );
+      if (!summary) throw notFound();
+      return reply.status(outcome === 'stored' ? 201 : 200).send(summary);
+    },
+  );
+
+  api.get(
+    '/policy/assignments',
+    {
+      config: { permission: 'policy.read' },
+      schema: {
+        tags,
+        summary: 'The pack governing a jurisdiction, and the assignments within it',
+        querystring: Type.Object({ jurisdiction: JurisdictionCode }),
+        response: {
+          200: Type.Object({
+            governing: Type.Union([Assignment, Type.Null()]),
+            within: Type.Array(Assignment),
+          }),
+        },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), async (tx) => ({
+        governing: (await governingAssignment(tx, request.query.jurisdiction)) ?? null,
+        within: await listAssignments(tx, request.query.jurisdiction),
+      })),
+  );
+
+  api.put(
+    '/policy/assignments/:code',
+    {
+      config: { permission: 'policy.admin' },
+      schema: {
+        tags,
+        summary:
+          'Make a pack version govern new arrivals into a subtree (existing plans: use the impact routes)',
+        params: Type.Object({ code: JurisdictionCode }),
+        body: PackKey,
+        response: { 200: Assignment },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      const assignment = {
+        jurisdictionCode: request.params.code,
+        packId: request.body.packId,
+        packVersion: request.body.version,
+      };
+      return withScope(ctx.db, actor, async (tx) => {
+        if (!(await getPack(ctx.db, tx, assignment.packId, assignment.packVersion))) {
+          throw new AppError('validation', [fieldError('version', 'pack_unknown')]);
+        }
+        if (!actor.scopes.some((scope) => assignment.jurisdictionCode.startsWith(scope))) {
+          throw new AppError('forbidden', [fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
+        }
+        await assignPack(tx, assignment, actor.userId);
+        await recordAudit(tx, actor, {
+          action: 'assign_pack',
+          entity: 'policy_assignment',
+          jurisdictionCode: assignment.jurisdictionCode,
+          after: assignment,
+        });
+        return assignment;
+      });
+    },
+  );
+
+  api.post(
+    '/policy/impact/preview',
+    {
+      config: { permission: 'policy.read' },
+      schema: {
+        tags,
+        summary: 'Which active plans a pack version would change, and how (per person)',
+        body: ImpactBody,
+        response: {
+          200: Type.Object({
+            changes: Type.Array(PlanChangeView),
+            unchanged: Type.Integer(),
+            examined: Type.Integer(),
+          }),
+        },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), async (tx) => {
+        const { changes, unchanged, examined } = await previewImpact(ctx, tx, actorOf(request), request.body);
+        return { changes: changes.map(({ next: _n, row: _r, ...change }) => change), unchanged, examined };
+      }),
+  );
+
+  api.post(
+    '/policy/impact/apply',
+    {
+      config: { permission: 'policy.admin' },
+      schema: {
+        tags,
+        summary: 'Assign the version and replace every changed plan (audited)',
+        body: ImpactBody,
+        response: { 200: ImpactResult },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) => applyImpact(ctx, tx, actorOf(request), request.body)),
+  );
+}

@@ -1,0 +1,81 @@
+import { Alert, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { pickText } from '../i18n/pickText';
+import { useLanguage } from '../i18n/useLanguage';
+import { SourceCitation } from '../policy/SourceCitation';
+import type { PlanJson } from './api';
+
+/** The plan's heading facts: rule, protocol, pack version, day 0, release; then restrictions and shortfalls. */
+export function PlanSummary({ plan }: { plan: PlanJson }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  return (
+    <>
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+        <Tag color="blue" data-testid="plan-rule">
+          {plan.rule}
+        </Tag>
+        <Typography.Text strong data-testid="plan-title">
+          {pickText(language, plan.title.zh, plan.title.en)}
+        </Typography.Text>
+        <Typography.Text type="secondary" code>
+          {plan.protocolId}
+        </Typography.Text>
+      </Flex>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('arrivals.detail.pack')}>
+          <Link to={`/policy/${plan.packId}/${plan.packVersion}`} data-testid="plan-pack">
+            {plan.packId} v{plan.packVersion}
+          </Link>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('arrivals.detail.day0')}>{plan.day0}</Descriptions.Item>
+        {plan.arrivalDay ? (
+          <Descriptions.Item label={t('arrivals.columns.arrivedAt')}>
+            {t('arrivals.plan.arrivalDay', { day: plan.arrivalDay })}
+          </Descriptions.Item>
+        ) : null}
+        <Descriptions.Item label={t('arrivals.columns.releaseDate')}>
+          <span data-testid="plan-release-date">{plan.releaseDate}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      {plan.shortfalls.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="plan-shortfalls"
+          title={t('arrivals.detail.shortfalls')}
+          description={
+            <Space orientation="vertical" size={4}>
+              {plan.shortfalls.map((shortfall) => (
+                <Flex key={shortfall.id} gap={8} wrap align="center">
+                  {t(`arrivals.plan.shortfalls.${shortfall.id}`)}
+                  <SourceCitation source={shortfall.source} />
+                </Flex>
+              ))}
+            </Space>
+          }
+        />
+      ) : null}
+      {plan.restrictions.length > 0 ? (
+        <div style={{ marginBottom: 12 }} data-testid="plan-restrictions">
+          <Typography.Text type="secondary">{t('arrivals.detail.restrictions')}</Typography.Text>
+          {plan.restrictions.map((restriction) => (
+            <Flex key={`${restriction.id}:${restriction.startDate}`} gap={8} wrap align="center">
+              <span>
+                {t(`arrivals.plan.restrictions.${restriction.id}`)} · {restriction.startDate}
+                {restriction.endDate !== restriction.startDate ? ` → ${restriction.endDate}` : ''}
+              </span>
+              <SourceCitation source={restriction.source} assumption={restriction.assumption} />
+            </Flex>
+          ))}
+        </div>
+      ) : null}
+      <Typography.Paragraph data-testid="plan-release">
+        <Typography.Text type="secondary">{t('arrivals.detail.release')}: </Typography.Text>
+        {pickText(language, plan.release.zh, plan.release.en)}
+      </Typography.Paragraph>
+    </>
+  );
+}

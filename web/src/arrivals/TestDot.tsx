@@ -1,0 +1,73 @@
+import { Popover, Space, Tag } from 'antd';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SourceCitation } from '../policy/SourceCitation';
+import type { PlanJson } from './api';
+import { reagentsText, testKey, testText } from './planLabels';
+
+type PlanTestJson = PlanJson['tests'][number];
+
+const RESULT_COLORS: Record<string, string> = { negative: '#389e0d', positive: '#cf1322' };
+
+/** A test on the timeline: a dot coloured by its result (grey while pending); details in its tooltip. */
+export function TestDot({
+  test,
+  result,
+  style,
+  withLabel = false,
+}: {
+  test: PlanTestJson;
+  result: string | undefined;
+  style?: CSSProperties;
+  withLabel?: boolean;
+}) {
+  const { t } = useTranslation();
+  const color = (result && RESULT_COLORS[result]) ?? '#8c8c8c';
+  const reagents = reagentsText(t, test.reagents);
+  const details = (
+    <Space orientation="vertical" size={4} style={{ maxWidth: 320 }}>
+      <strong>
+        {testText(t, test)} · {test.date}
+      </strong>
+      <Space size={4} wrap>
+        {reagents ? <Tag color="geekblue">{reagents}</Tag> : null}
+        {test.forRelease ? <Tag color="volcano">{t('arrivals.plan.forRelease')}</Tag> : null}
+        <Tag>
+          {t(`arrivals.plan.results.${result === 'negative' || result === 'positive' ? result : 'pending'}`)}
+        </Tag>
+      </Space>
+      <SourceCitation source={test.source} assumption={test.assumption} />
+      {test.source.quote ? <span>“{test.source.quote}”</span> : null}
+    </Space>
+  );
+  return (
+    <Popover content={details}>
+      <span
+        data-testid="plan-test"
+        data-item={testKey(test)}
+        data-result={result ?? 'pending'}
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 4, cursor: 'default', ...style }}
+      >
+        <span
+          style={{
+            width: 12,
+            height: 12,
+            borderRadius: '50%',
+            background: color,
+            // Parallel reagents show as a double ring.
+            boxShadow: test.reagents > 1 ? `0 0 0 2px #fff, 0 0 0 4px ${color}` : undefined,
+            outline: test.forRelease ? '2px solid #fa541c' : undefined,
+            outlineOffset: test.reagents > 1 ? 4 : 1,
+            flex: 'none',
+          }}
+        />
+        {withLabel ? (
+          <span style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+            {t(`arrivals.plan.tests.${test.kind}`)}
+            {reagents ? ` · ${reagents}` : ''}
+          </span>
+        ) : null}
+      </span>
+    </Popover>
+  );
+}

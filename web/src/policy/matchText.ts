@@ -1,0 +1,49 @@
+import type { TFunction } from 'i18next';
+import type { Match, Range } from '../../../src/rules/policy/types';
+
+function rangeText(t: TFunction, range: Range): string {
+  if (range.min !== undefined && range.max !== undefined) {
+    return t('policy.match.rangeBoth', { min: range.min, max: range.max });
+  }
+  if (range.min !== undefined) return t('policy.match.rangeMin', { min: range.min });
+  return t('policy.match.rangeMax', { max: range.max });
+}
+
+/** A protocol's match criteria as phrases a reader understands ("国内来返", "来源地为高风险、中风险地区"). */
+export function matchPhrases(t: TFunction, match: Match): string[] {
+  const phrases: string[] = [];
+  const levels = (list: string[]) =>
+    list.map((level) => t(`arrivals.risk.${level as 'high'}`)).join(t('policy.match.separator'));
+  if (match.origin) phrases.push(t(`policy.match.${match.origin}`));
+  if (match.originRisk?.length)
+    phrases.push(t('policy.match.originRisk', { levels: levels(match.originRisk) }));
+  if (match.originDistrictRisk?.length) {
+    phrases.push(t('policy.match.originDistrictRisk', { levels: levels(match.originDistrictRisk) }));
+  }
+  if (match.contact) phrases.push(t('policy.match.contact'));
+  if (match.returnee) phrases.push(t('policy.match.returnee'));
+  if (match.truckCrew !== undefined)
+    phrases.push(t(match.truckCrew ? 'policy.match.truckCrew' : 'policy.match.notTruckCrew'));
+  if (match.portIsolationDays) {
+    phrases.push(t('policy.match.portIsolationDays', { range: rangeText(t, match.portIsolationDays) }));
+  }
+  if (match.daysSinceEntry) {
+    phrases.push(t('policy.match.daysSinceEntry', { range: rangeText(t, match.daysSinceEntry) }));
+  }
+  return phrases.length > 0 ? phrases : [t('policy.match.all')];
+}
+
+/** "nat@2026-11-30x2" (the impact preview's test label) → "核酸检测 2026-11-30(双试剂)". */
+export function impactTestText(t: TFunction, label: string): string {
+  const parsed = /^(nat|antigen|serum)@(\d{4}-\d{2}-\d{2})(?:x(\d+))?$/.exec(label);
+  if (!parsed) return label;
+  const reagents = Number(parsed[3] ?? 1);
+  const extra =
+    reagents === 2
+      ? t('arrivals.plan.reagents2')
+      : reagents > 2
+        ? t('arrivals.plan.reagentsN', { count: reagents })
+        : '';
+  const text = `${t(`arrivals.plan.tests.${parsed[1] as 'nat'}`)} ${parsed[2]}`;
+  return extra ? t('arrivals.plan.withReagents', { test: text, reagents: extra }) : text;
+}
