@@ -1,0 +1,80 @@
+import { type Static, type TSchema, Type } from 'typebox';
+import { reportState } from '../../rules/landing.js';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const TextSchema = Type.Object({ zh: Type.String(), en: Type.String() });
+
+/** A landing report on a staff list: identity masked, progress through the ARR-11 loop. */
+export const ReportView = Type.Object({
+  id: Type.String(),
+  receipt: Type.String(),
+  state: Type.String(),
+  landingCode: Type.String(),
+  destinationCode: Type.String(),
+  destinationName: Nullable(Type.String()),
+  address: Type.String(),
+  personId: Type.String(),
+  personName: Type.String(),
+  idNumberMasked: Type.String(),
+  phoneMasked: Nullable(Type.String()),
+  origin: Type.String(),
+  originLabel: Nullable(Type.String()),
+  leftOriginAt: Type.String(),
+  arrivedAt: Type.String(),
+  itineraryStar: Type.Boolean(),
+  truckDriver: Type.Boolean(),
+  enteredByStaff: Type.Boolean(),
+  submittedAt: Type.String(),
+  lookDueAt: Type.String(),
+  lookedAt: Nullable(Type.String()),
+  pushedAt: Nullable(Type.String()),
+  pushedTo: Nullable(Type.String()),
+  verifyDueAt: Nullable(Type.String()),
+  verification: Nullable(Type.String()),
+  verificationNote: Nullable(Type.String()),
+  verifiedAt: Nullable(Type.String()),
+  feedbackMeasures: Type.Array(Type.String()),
+  feedbackNote: Nullable(Type.String()),
+  feedbackAt: Nullable(Type.String()),
+  cleared: Type.Boolean(),
+  planTitle: Nullable(TextSchema),
+  planRule: Nullable(Type.String()),
+  releaseDate: Nullable(Type.String()),
+});
+export type ReportView = Static<typeof ReportView>;
+type ReportRow = Omit<ReportView, 'state'>;
+
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export const REPORT_VIEW_SQL = `r.id, r.receipt, r.landing_code AS "landingCode", r.jurisdiction_code AS "destinationCode",
+  (SELECT j.name FROM jurisdictions j WHERE j.code = r.jurisdiction_code) AS "destinationName", r.address,
+  r.person_id AS "personId", r.person_name AS "personName", r.id_masked AS "idNumberMasked",
+  r.phone_masked AS "phoneMasked", a.origin, coalesce(a.origin_name, a.origin_country) AS "originLabel",
+  ${iso('a.left_origin_at')} AS "leftOriginAt", ${iso('a.arrived_at')} AS "arrivedAt",
+  r.itinerary_star AS "itineraryStar", r.truck_driver AS "truckDriver", r.entered_by IS NOT NULL AS "enteredByStaff",
+  ${iso('r.submitted_at')} AS "submittedAt", ${iso('r.look_due_at')} AS "lookDueAt", ${iso('r.looked_at')} AS "lookedAt",
+  ${iso('r.pushed_at')} AS "pushedAt", r.pushed_to AS "pushedTo", ${iso('r.verify_due_at')} AS "verifyDueAt",
+  r.verification, r.verification_note AS "verificationNote", ${iso('r.verified_at')} AS "verifiedAt",
+  coalesce(r.feedback_measures, '{}') AS "feedbackMeasures", r.feedback_note AS "feedbackNote",
+  ${iso('r.feedback_at')} AS "feedbackAt", r.cleared,
+  pl.plan -> 'title' AS "planTitle", pl.rule_id AS "planRule", to_char(pl.release_date, 'YYYY-MM-DD') AS "releaseDate"`;
+
+export const REPORT_FROM_SQL = `landing_reports r JOIN arrivals a ON a.id = r.arrival_id
+  LEFT JOIN arrival_plans pl ON pl.arrival_id = r.arrival_id AND pl.status = 'active'`;
+
+export function withState(row: ReportRow): ReportView {
+  return { ...row, state: reportState(row) };
+}
+
+/** The audit snapshot: progress and masked identity only. */
+export function auditSnapshot(view: ReportView): Record<string, unknown> {
+  return {
+    receipt: view.receipt,
+    state: view.state,
+    destinationCode: view.destinationCode,
+    personName: view.personName,
+    idNumberMasked: view.idNumberMasked,
+    verification: view.verification,
+    feedbackMeasures: view.feedbackMeasures,
+  };
+}

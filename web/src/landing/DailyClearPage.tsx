@@ -1,0 +1,94 @@
+import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, DatePicker, Flex, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../common/ProblemAlert';
+import { rowTestId } from '../common/testId';
+import { type Board, fetchBoard, landingKeys } from './api';
+
+type Community = Board['communities'][number];
+
+/** 每日清零 (ARR-11): per community, the day's reports and what is still open; green when none is. */
+export default function DailyClearPage() {
+  const { t } = useTranslation();
+  const [date, setDate] = useState<Dayjs | null>(null);
+  const day = date?.format('YYYY-MM-DD');
+  const query = useQuery({
+    queryKey: landingKeys.board(undefined, day),
+    queryFn: () => fetchBoard(undefined, day),
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
+  const board = query.data;
+  const count = (key: keyof Community & string) => ({
+    title: t(`landing.board.${key as 'received'}`),
+    dataIndex: key,
+    key,
+  });
+  const columns = [
+    {
+      title: t('landing.board.community'),
+      key: 'name',
+      render: (_: unknown, c: Community) => c.name ?? c.code,
+    },
+    count('received'),
+    count('verified'),
+    count('fedBack'),
+    count('cleared'),
+    count('backlog'),
+    count('outstanding'),
+    {
+      title: t('landing.board.status'),
+      key: 'clear',
+      render: (_: unknown, c: Community) => (
+        <Tag
+          color={c.clear ? 'green' : 'red'}
+          data-testid="board-community-status"
+          data-clear={String(c.clear)}
+        >
+          {c.clear ? t('landing.board.clear') : t('landing.board.outstanding')}
+        </Tag>
+      ),
+    },
+  ];
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
+          {t('landing.board.title')}
+        </Typography.Title>
+        <DatePicker value={date} onChange={setDate} placeholder={board?.date} data-testid="board-date" />
+      </Flex>
+      <Typography.Paragraph type="secondary">{t('landing.board.hint')}</Typography.Paragraph>
+      {query.error ? <ProblemAlert error={query.error} /> : null}
+      {board ? (
+        <Alert
+          type={board.clear ? 'success' : 'error'}
+          icon={board.clear ? <CheckCircleFilled /> : <ExclamationCircleFilled />}
+          showIcon
+          title={
+            <span data-testid="board-status" data-clear={String(board.clear)}>
+              {board.date}{' '}
+              {board.clear
+                ? t('landing.board.clear')
+                : t('landing.board.notClear', { count: board.total.outstanding })}
+            </span>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      <Table<Community>
+        rowKey="code"
+        columns={columns}
+        dataSource={board?.communities ?? []}
+        loading={query.isFetching}
+        pagination={false}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: t('landing.board.empty') }}
+        onRow={() => rowTestId('board-row')}
+      />
+    </>
+  );
+}

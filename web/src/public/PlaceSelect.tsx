@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDebouncedValue } from '../common/useDebouncedValue';
+import { searchPlaces } from './api';
+
+interface PlaceSelectProps {
+  landingCode: string;
+  value?: string;
+  onChange?: (value: string) => void;
+  'data-testid'?: string;
+}
+
+/** The destination community, searched within the landing code's area only (ARR-11). */
+export function PlaceSelect({ landingCode, value, onChange, 'data-testid': testId }: PlaceSelectProps) {
+  const { t } = useTranslation();
+  const [term, setTerm] = useState('');
+  const q = useDebouncedValue(term.trim(), 250);
+  const query = useQuery({
+    queryKey: ['public', 'places', landingCode, q],
+    queryFn: () => searchPlaces(landingCode, q),
+    staleTime: 60_000,
+  });
+  const options = (query.data ?? []).map((place) => ({
+    value: place.code,
+    label: place.townName ? `${place.name}(${place.townName})` : place.name,
+  }));
+  return (
+    <Select
+      showSearch={{ filterOption: false, onSearch: setTerm }}
+      value={value}
+      onChange={onChange}
+      options={options}
+      loading={query.isFetching}
+      placeholder={t('publicLanding.placeSearch')}
+      notFoundContent={t('publicLanding.noPlace')}
+      size="large"
+      style={{ width: '100%' }}
+      data-testid={testId}
+    />
+  );
+}
