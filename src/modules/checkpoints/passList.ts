@@ -1,0 +1,72 @@
+import { TZDate } from '@date-fns/tz';
+import type { Actor } from '../../platform/access/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/types.js';
+import type { PassOutcome } from '../../rules/checkpointOutcome.js';
+import { endOfLocalDay, localDate } from '../../rules/time.js';
+import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { getCheckpoint } from './checkpoints.js';
+import { PASS_VIEW_SQL, type PassCounts, type PassView } from './passView.js';
+
+export interface PassQuery {
+  /** Local calendar date at the checkpoint (YYYY-MM-DD); default today. */
+  date?: string | undefined;
+  outcome?: PassOutcome | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export interface PassPage {
+  date: string;
+  items: PassView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: PassCounts;
+}
+
+function startOfLocalDay(date: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, timeZone).getTime());
+}
+
+/**
+ * One checkpoint's passes of one local day, newest first, with the day's counts for the staff's
+ * board: by outcome, and fever, held and handed over (a traveller can be several of these).
+ */
+export async function listPasses(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  checkpointId: string,
+  query: PassQuery,
+): Promise<PassPage> {
+  const checkpoint = await getCheckpoint(tx, actor, checkpointId);
+  const timeZone = await effectiveTimeZone(tx, checkpoint.jurisdictionCode, ctx.config.defaultTimeZone);
+  const date = query.date ?? localDate(ctx.now(), timeZone);
+  const window = [checkpoint.id, startOfLocalDay(date, timeZone), endOfLocalDay(date, timeZone)];
+  const range = 'x.checkpoint_id = $1 AND x.passed_at >= $2 AND x.passed_at < $3';
+  const [counts] = await tx.query<PassCounts>(
+    `SELECT count(*)::int AS total,
+       count(*) FILTER (WHERE outcome = 'pass')::int AS pass,
+       count(*) FILTER (WHERE outcome = 'medical')::int AS medical,
+       count(*) FILTER (WHERE outcome = 'hold')::int AS hold,
+       count(*) FILTER (WHERE outcome = 'register_and_hand_over')::int AS "registerAndHandOver",
+       count(*) FILTER (WHERE 'fever' = ANY (reasons))::int AS fever,
+       count(*) FILTER (WHERE 'health_code' = ANY (reasons))::int AS held,
+       count(*) FILTER (WHERE handover IS NOT NULL)::int AS "handedOver"
+     FROM checkpoint_passes x WHERE ${range}`,
+    window,
+  );
+  const offset = (query.page - 1) * query.pageSize;
+  const items = await tx.query<PassView>(
+    `SELECT ${PASS_VIEW_SQL} FROM checkpoint_passes x
+     WHERE ${range} AND ($4::text IS NULL OR x.outcome = $4)
+     ORDER BY x.passed_at DESC, x.id LIMIT ${query.pageSize} OFFSET ${offset}`,
+    [...window, query.outcome ?? null],
+  );
+  const total = query.outcome
+    ? (counts![query.outcome === 'register_and_hand_over' ? 'registerAndHandOver' : query.outcome] ?? 0)
+    : counts!.total;
+  return { date, items, total, page: query.page, pageSize: query.pageSize, counts: counts! };
+}

@@ -1,0 +1,167 @@
+import { Type } from 'typebox';
+import { withScope } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import type { TypedApp } from '../../platform/http/app.js';
+import { actorOf } from '../../platform/http/auth.js';
+import { IsoDate, JurisdictionCode, Paging, SafeText, Uuid } from '../../platform/http/schemas.js';
+import { HEALTH_CODES, PASS_OUTCOMES } from '../../rules/checkpointOutcome.js';
+import { CHECKPOINT_KINDS, createCheckpoint, getCheckpoint, listCheckpoints } from './checkpoints.js';
+import { logPass } from './passes.js';
+import { listPasses } from './passList.js';
+import { PassCounts, PassView, Registration } from './passView.js';
+
+const tags = ['checkpoints'];
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Optional = <T extends Parameters<typeof Type.Optional>[0]>(schema: T) =>
+  Type.Optional(Type.Union([schema, Type.Null()]));
+const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
+const IdParams = Type.Object({ id: Uuid });
+
+const CheckpointView = Type.Object({
+  id: Type.String(),
+  jurisdictionCode: Type.String(),
+  jurisdictionName: Type.Union([Type.String(), Type.Null()]),
+  name: Type.String(),
+  kind: Type.String(),
+  active: Type.Boolean(),
+});
+
+const CheckpointBody = Type.Object(
+  {
+    id: Type.Optional(Uuid),
+    name: SafeText(60, { minLength: 1 }),
+    kind: literals(CHECKPOINT_KINDS),
+    jurisdictionCode: JurisdictionCode,
+  },
+  { additionalProperties: false },
+);
+
+export const PassBody = Type.Object(
+  {
+    id: Type.Optional(Uuid),
+    name: SafeText(50, { minLength: 1 }),
+    idNumber: SafeText(30, { minLength: 1 }),
+    phone: Optional(SafeText(20)),
+    healthCode: literals(HEALTH_CODES),
+    temperature: Type.Number({ minimum: 30, maximum: 45 }),
+    origin: literals(['domestic', 'overseas'] as const),
+    originDivisionCode: Optional(Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$', maxLength: 12 })),
+    originName: Optional(SafeText(100)),
+    originCountry: Optional(SafeText(60)),
+    leftOriginAt: Optional(DateTime),
+    natAt: Optional(DateTime),
+    destinationCode: JurisdictionCode,
+    plate: Optional(SafeText(12)),
+    registerEveryArrival: Type.Optional(Type.Boolean({ description: 'ARR-9: register every arrival' })),
+  },
+  { additionalProperties: false },
+);
+
+export function checkpointRoutes(api: TypedApp, ctx: AppContext) {
+  api.get(
+    '/checkpoints',
+    {
+      config: { permission: 'arrival.read' },
+      schema: {
+        tags,
+        summary: 'Checkpoints and stations (三站一场) in your jurisdiction',
+        querystring: Type.Object({ jurisdiction: Type.Optional(JurisdictionCode) }),
+        response: { 200: Type.Array(CheckpointView) },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) =>
+        listCheckpoints(tx, actorOf(request), request.query.jurisdiction),
+      ),
+  );
+
+  // Registered before the routes under /checkpoints/:id (test/support/routeRequests.ts relies on it).
+  api.post(
+    '/checkpoints',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary: 'Add a checkpoint or station; sending the same id again returns it unchanged',
+        body: CheckpointBody,
+        response: { 200: CheckpointView, 201: CheckpointView },
+      },
+    },
+    async (request, reply) => {
+      const { checkpoint, created } = await withScope(ctx.db, actorOf(request), (tx) =>
+        createCheckpoint(tx, actorOf(request), request.body),
+      );
+      return reply.status(created ? 201 : 200).send(checkpoint);
+    },
+  );
+
+  api.get(
+    '/checkpoints/:id',
+    {
+      config: { permission: 'arrival.read' },
+      schema: { tags, summary: 'One checkpoint', params: IdParams, response: { 200: CheckpointView } },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) => getCheckpoint(tx, actorOf(request), request.params.id)),
+  );
+
+  api.post(
+    '/checkpoints/:id/passes',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary: 'Log one traveller (HC-3) and get the outcome (ARR-15): pass, medical, hold, or hand over',
+        description:
+          'Fever (≥ 37.3 °C) goes to the medical staff; a yellow or red code is held; an origin in a ' +
+          'medium/high-risk or key area, or overseas, is registered as an arrival of the destination ' +
+          'community, which gets the plan’s deadlines. Sending the same id again returns the stored pass.',
+        params: IdParams,
+        body: PassBody,
+        response: {
+          200: Type.Object({ pass: PassView, registration: Type.Union([Registration, Type.Null()]) }),
+          201: Type.Object({ pass: PassView, registration: Type.Union([Registration, Type.Null()]) }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { pass, created, registration } = await withScope(ctx.db, actorOf(request), (tx) =>
+        logPass(ctx, tx, actorOf(request), request.params.id, request.body),
+      );
+      return reply.status(created ? 201 : 200).send({ pass, registration });
+    },
+  );
+
+  api.get(
+    '/checkpoints/:id/passes',
+    {
+      config: { permission: 'arrival.read' },
+      schema: {
+        tags,
+        summary: 'A day’s passes at one checkpoint, newest first, with counts (fever, held, handed over)',
+        params: IdParams,
+        querystring: Type.Object({
+          date: Type.Optional(IsoDate),
+          outcome: Type.Optional(literals(PASS_OUTCOMES)),
+          ...Paging.properties,
+        }),
+        response: {
+          200: Type.Object({
+            date: Type.String(),
+            items: Type.Array(PassView),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+            counts: PassCounts,
+          }),
+        },
+      },
+    },
+    (request) => {
+      const { page = 1, pageSize = 50, date, outcome } = request.query;
+      return withScope(ctx.db, actorOf(request), (tx) =>
+        listPasses(ctx, tx, actorOf(request), request.params.id, { date, outcome, page, pageSize }),
+      );
+    },
+  );
+}

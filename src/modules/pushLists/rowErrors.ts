@@ -1,0 +1,51 @@
+import type { Queryable } from '../../platform/db/types.js';
+import { type FieldError, fieldError } from '../../platform/errors.js';
+import type { RowError } from '../persons/ledger/importJob.js';
+import { pushFieldLabel, pushFieldOrder } from './columns.js';
+
+export type { RowError };
+
+/** The English message names the field, the Chinese one the column header people see. */
+export function pushRowError(line: number, field: string, code: RowError['code']): RowError {
+  return {
+    line,
+    field,
+    code,
+    message: fieldError(field, code).message,
+    message_zh: fieldError(pushFieldLabel(field), code).message_zh,
+  };
+}
+
+/** A row's problems once each, left to right as the columns stand. */
+export function rowErrors(line: number, problems: readonly FieldError[]): RowError[] {
+  const unique = new Map(problems.map((p) => [`${p.field}:${p.code}`, p]));
+  return [...unique.values()]
+    .sort((a, b) => pushFieldOrder(a.field) - pushFieldOrder(b.field))
+    .map((p) => pushRowError(line, p.field, p.code));
+}
+
+/** Stores a batch's row errors (sorted by line) under the import. */
+export async function storeRowErrors(
+  tx: Queryable,
+  importId: string,
+  jurisdictionCode: string,
+  errors: readonly RowError[],
+): Promise<void> {
+  if (errors.length === 0) return;
+  const seq: number[] = [];
+  errors.forEach((error, i) => {
+    seq.push(i > 0 && errors[i - 1]!.line === error.line ? seq[i - 1]! + 1 : 0);
+  });
+  await tx.query(
+    `INSERT INTO push_import_errors (import_id, jurisdiction_code, line, seq, field, code)
+     SELECT $1, $2, l, s, f, c FROM unnest($3::int[], $4::int[], $5::text[], $6::text[]) AS e(l, s, f, c)`,
+    [
+      importId,
+      jurisdictionCode,
+      errors.map((e) => e.line),
+      seq,
+      errors.map((e) => e.field),
+      errors.map((e) => e.code),
+    ],
+  );
+}

@@ -1,0 +1,117 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/types.js';
+import { AppError, type FieldError, fieldError, invalid } from '../../platform/errors.js';
+import { maskIdNumber, maskPhone } from '../../rules/mask.js';
+import { inScope } from '../../rules/roles.js';
+import { localDate } from '../../rules/time.js';
+import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { idHash } from '../persons/seal.js';
+import type { TruckReportInput, TruckReportView } from './schemas.js';
+import { type TruckReportFields, validateTruckReport } from './validate.js';
+import { readTruckReport, truckSnapshot } from './view.js';
+import { openEscortDeadline } from './work.js';
+
+/** The destination must be a known community or village (属地社区/村嘎查): its list gets the report. */
+async function checkDestination(tx: Queryable, code: string): Promise<FieldError[]> {
+  const [row] = await tx.query<{ level: string }>('SELECT level FROM jurisdictions WHERE code = $1', [code]);
+  if (!row) return [fieldError('jurisdictionCode', 'jurisdiction_unknown')];
+  return row.level === 'village' ? [] : [fieldError('jurisdictionCode', 'not_community')];
+}
+
+async function insertReport(
+  ctx: AppContext,
+  tx: Queryable,
+  fields: TruckReportFields,
+  source: 'public' | 'staff',
+  actor: Actor | undefined,
+  id: string | undefined,
+): Promise<string | undefined> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO truck_reports (id, jurisdiction_code, source, unit_name, unit_credit_code, plate,
+       planned_arrival_at, origin_name, origin_division_code, starred, reported_at, late, lead_minutes, created_by)
+     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [
+      id ?? null,
+      fields.jurisdictionCode,
+      source,
+      fields.unitName,
+      fields.unitCreditCode,
+      fields.plate,
+      fields.plannedArrivalAt,
+      fields.originName,
+      fields.originDivisionCode,
+      fields.starred,
+      ctx.now(),
+      fields.late,
+      fields.leadMinutes,
+      actor?.userId ?? null,
+    ],
+  );
+  if (!row) return undefined;
+  for (const member of fields.crew) {
+    await tx.query(
+      `INSERT INTO truck_report_crew (report_id, position, jurisdiction_code, name, id_cipher, id_hash, id_masked,
+         phone_cipher, phone_masked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        row.id,
+        member.position,
+        fields.jurisdictionCode,
+        member.name,
+        ctx.cipher.encrypt(member.idNumber),
+        idHash(ctx.cipher, member.idNumber),
+        maskIdNumber(member.idNumber),
+        ctx.cipher.encrypt(member.phone),
+        maskPhone(member.phone),
+      ],
+    );
+  }
+  return row.id;
+}
+
+export interface Filed {
+  report: TruckReportView;
+  /** False when `id` named a report already stored: nothing changed. */
+  created: boolean;
+}
+
+/**
+ * Files a truck pre-report (ARR-12) from the public form (`actor` undefined; the transaction's scope
+ * is the destination alone) or from staff, opens the escort deadline on the destination's list and
+ * records it in the audit log. All or nothing.
+ */
+export async function fileTruckReport(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor | undefined,
+  input: TruckReportInput,
+  scopes: readonly string[],
+): Promise<Filed> {
+  if (actor && !inScope(input.jurisdictionCode, actor.scopes)) {
+    throw new AppError('forbidden', [fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
+  }
+  const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
+  const { fields, errors } = validateTruckReport(input, ctx.now(), localDate(ctx.now(), timeZone));
+  const destinationErrors = await checkDestination(tx, input.jurisdictionCode);
+  if (!fields || destinationErrors.length > 0) throw invalid([...errors, ...destinationErrors]);
+  const id = await insertReport(ctx, tx, fields, actor ? 'staff' : 'public', actor, input.id);
+  if (!id) {
+    // A retried submission: the stored report if the caller may see it, else the id is taken.
+    const [visible] = await tx.query('SELECT 1 FROM truck_reports WHERE id = $1', [input.id]);
+    if (!visible) throw new AppError('conflict', [fieldError('id', 'id_duplicate')]);
+    return { report: await readTruckReport(tx, scopes, input.id!), created: false };
+  }
+  const report = await readTruckReport(tx, scopes, id);
+  await openEscortDeadline(tx, report, timeZone, ctx.now());
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entity: 'truck_report',
+    entityId: id,
+    jurisdictionCode: report.jurisdictionCode,
+    after: truckSnapshot(report),
+    detail: actor ? undefined : { via: 'public_form' },
+  });
+  return { report, created: true };
+}

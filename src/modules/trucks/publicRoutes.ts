@@ -1,0 +1,101 @@
+import { Type } from 'typebox';
+import type { Actor } from '../../platform/access/actor.js';
+import { withScope } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import type { TypedApp } from '../../platform/http/app.js';
+import { JurisdictionCode } from '../../platform/http/schemas.js';
+import { originChildren } from '../landing/origins.js';
+import { fileTruckReport } from './file.js';
+import { PublicReceipt, PublicReportBody } from './schemas.js';
+
+const tags = ['trucks'];
+/** Per client address: a consignee's office files a few trucks a day, a script hundreds a minute. */
+export const PUBLIC_REPORT_LIMIT = { max: 10, timeWindow: '1 minute' } as const;
+export const PUBLIC_LOOKUP_LIMIT = { max: 120, timeWindow: '1 minute' } as const;
+/** Five crew members and their details fit easily; anything bigger is not a report. */
+export const PUBLIC_BODY_LIMIT = 16 * 1024;
+
+/** A submitter without an account writes only into the destination's subtree (RLS WITH CHECK). */
+function destinationScope(code: string): Actor {
+  return {
+    userId: '',
+    username: 'public',
+    displayName: 'public',
+    roles: [],
+    permissions: new Set(),
+    scopes: [code],
+  };
+}
+
+const Division = Type.Object({ code: Type.String(), name: Type.String(), leaf: Type.Boolean() });
+
+/** The consignee's public form (ARR-12): no account, rate-limited, validated, all or nothing. */
+export function truckPublicRoutes(api: TypedApp, ctx: AppContext) {
+  api.post(
+    '/trucks/public/reports',
+    {
+      config: { public: true, rateLimit: PUBLIC_REPORT_LIMIT },
+      bodyLimit: PUBLIC_BODY_LIMIT,
+      schema: {
+        tags,
+        summary:
+          'Consignee’s pre-report of a starred truck, at least 24 h before it arrives (ARR-12); no sign-in',
+        security: [],
+        body: PublicReportBody,
+        response: { 201: PublicReceipt },
+      },
+    },
+    async (request, reply) => {
+      const { report } = await withScope(ctx.db, destinationScope(request.body.jurisdictionCode), (tx) =>
+        fileTruckReport(ctx, tx, undefined, request.body, [request.body.jurisdictionCode]),
+      );
+      const late = report.late;
+      return reply.status(201).send({
+        id: report.id,
+        plate: report.plate,
+        plannedArrivalAt: report.plannedArrivalAt,
+        late,
+        jurisdictionName: report.jurisdictionName,
+        message_zh: `已向${report.jurisdictionName}报备。货车到达高速出入口等检查点时,将由社区或收发货单位派人引导至目的地,装卸货后请立即返回。${late ? '注意:报备距计划抵达不足24小时,请尽快与社区联系。' : ''}`,
+        message: `Reported to ${report.jurisdictionName}. At the checkpoint the truck will be escorted to its destination; leave as soon as it is unloaded.${late ? ' Note: this report came less than 24 hours before the planned arrival; contact the community at once.' : ''}`,
+      });
+    },
+  );
+
+  api.get(
+    '/trucks/public/destinations',
+    {
+      config: { public: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
+      schema: {
+        tags,
+        summary: 'Divisions governed here, to pick the destination community on the public form; no sign-in',
+        security: [],
+        querystring: Type.Object({ parent: Type.Optional(JurisdictionCode) }),
+        response: { 200: Type.Array(Division) },
+      },
+    },
+    // Names and codes of administrative divisions are public; grids below communities are not listed.
+    (request) =>
+      ctx.db.query(
+        `SELECT code, name, level = 'village' AS leaf FROM jurisdictions
+         WHERE level <> 'grid' AND ${request.query.parent ? 'parent_code = $1' : 'parent_code IS NULL'}
+         ORDER BY code LIMIT 1000`,
+        request.query.parent ? [request.query.parent] : [],
+      ),
+  );
+
+  api.get(
+    '/trucks/public/origins',
+    {
+      config: { public: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
+      schema: {
+        tags,
+        summary: 'Provinces, cities and districts of China (GB/T 2260), to pick where the truck comes from',
+        security: [],
+        querystring: Type.Object({ parent: Type.Optional(Type.String({ pattern: '^\\d{2}(\\d{2})?$' })) }),
+        response: { 200: Type.Array(Division) },
+      },
+    },
+    async (request) => originChildren(request.query.parent),
+  );
+}

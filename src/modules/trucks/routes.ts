@@ -1,0 +1,191 @@
+import { Type } from 'typebox';
+import { withScope } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import type { TypedApp } from '../../platform/http/app.js';
+import { actorOf } from '../../platform/http/auth.js';
+import { Page, Paging, Uuid } from '../../platform/http/schemas.js';
+import { fileTruckReport } from './file.js';
+import { listTruckReports, unmaskCrew } from './list.js';
+import { truckPublicRoutes } from './publicRoutes.js';
+import {
+  AtBody,
+  EscortBody,
+  StaffReportBody,
+  StayBody,
+  TruckQuery,
+  TruckReportSummary,
+  TruckReportView,
+  UnmaskBody,
+} from './schemas.js';
+import { recordStay } from './stay.js';
+import { readTruckReport } from './view.js';
+import { assignEscort, recordArrival, recordDeparture } from './workflow.js';
+
+const tags = ['trucks'];
+const IdParams = Type.Object({ id: Uuid });
+
+/**
+ * Staff side of truck pre-reports (ARR-12). Registered in workflow order (file, read, escort,
+ * arrive, stay, depart), which is also the order the route-coverage tests walk them in.
+ */
+export function truckRoutes(api: TypedApp, ctx: AppContext) {
+  api.post(
+    '/trucks/reports',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary:
+          'File a truck pre-report for a consignee (ARR-12); a report < 24 h ahead is accepted and flagged late',
+        body: StaffReportBody,
+        response: { 200: TruckReportView, 201: TruckReportView },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const filed = await withScope(ctx.db, actor, (tx) =>
+        fileTruckReport(ctx, tx, actor, request.body, actor.scopes),
+      );
+      return reply.status(filed.created ? 201 : 200).send(filed.report);
+    },
+  );
+
+  api.get(
+    '/trucks/reports',
+    {
+      config: { permission: 'arrival.read' },
+      schema: {
+        tags,
+        summary: 'Truck pre-reports on your communities’ lists, by status; next arrivals first',
+        querystring: Type.Object({ ...TruckQuery.properties, ...Paging.properties }),
+        response: { 200: Page(TruckReportSummary) },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20, ...filter } = request.query;
+      const actor = actorOf(request);
+      const result = await withScope(ctx.db, actor, (tx) =>
+        listTruckReports(tx, actor, filter, page, pageSize),
+      );
+      return { ...result, page, pageSize };
+    },
+  );
+
+  api.get(
+    '/trucks/reports/:id',
+    {
+      config: { permission: 'arrival.read' },
+      schema: {
+        tags,
+        summary: 'One truck pre-report, crew masked',
+        params: IdParams,
+        response: { 200: TruckReportView },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) => readTruckReport(tx, actor.scopes, request.params.id));
+    },
+  );
+
+  api.post(
+    '/trucks/reports/:id/escort',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary: 'Name the escort who guides the truck from the checkpoint (派人持相关证明引导)',
+        params: IdParams,
+        body: EscortBody,
+        response: { 200: TruckReportView },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) =>
+        assignEscort(ctx, tx, actor, request.params.id, request.body.escortName),
+      );
+    },
+  );
+
+  api.post(
+    '/trucks/reports/:id/arrival',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary: 'The truck reached the checkpoint and was met by its escort; closes the escort deadline',
+        params: IdParams,
+        body: AtBody,
+        response: { 200: TruckReportView },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) =>
+        recordArrival(ctx, tx, actor, request.params.id, new Date(request.body.at)),
+      );
+    },
+  );
+
+  api.post(
+    '/trucks/reports/:id/stay',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary:
+          'The truck stays over through lastDate (or the stay is extended): the crew are registered as arrivals and a daily NAT is due each day',
+        params: IdParams,
+        body: StayBody,
+        response: { 200: TruckReportView },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) => recordStay(ctx, tx, actor, request.params.id, request.body));
+    },
+  );
+
+  api.post(
+    '/trucks/reports/:id/departure',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary: 'Unloaded and left (装卸货后立即返回); closes the report',
+        params: IdParams,
+        body: AtBody,
+        response: { 200: TruckReportView },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) =>
+        recordDeparture(ctx, tx, actor, request.params.id, new Date(request.body.at)),
+      );
+    },
+  );
+
+  api.post(
+    '/trucks/reports/:id/crew/:position/unmask',
+    {
+      config: { permission: 'person.unmask' },
+      schema: {
+        tags,
+        summary: 'A crew member’s full ID number and phone, to reach the driver; recorded in the audit log',
+        params: Type.Object({ id: Uuid, position: Type.Integer({ minimum: 1, maximum: 5 }) }),
+        body: UnmaskBody,
+        response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.String() }) },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) =>
+        unmaskCrew(ctx, tx, actor, request.params.id, request.params.position, request.body.reason),
+      );
+    },
+  );
+
+  truckPublicRoutes(api, ctx);
+}

@@ -1,0 +1,56 @@
+import { Alert, Button, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Pass, Registration } from './api';
+import { OutcomeTags } from './outcomeTags';
+
+const ALERT_TYPE = {
+  pass: 'success',
+  medical: 'error',
+  hold: 'warning',
+  register_and_hand_over: 'info',
+} as const;
+
+/** What staff do with the traveller just logged, in large type (ARR-15). */
+export function PassResult({
+  pass,
+  registration,
+  onNext,
+}: {
+  pass: Pass;
+  registration: Registration | null;
+  onNext: () => void;
+}) {
+  const { t } = useTranslation();
+  const plan = registration?.rule
+    ? t('checkpoints.result.plan', { rule: registration.rule, date: registration.releaseDate ?? '—' })
+    : registration
+      ? t('checkpoints.result.noPlan')
+      : null;
+  return (
+    <Alert
+      type={ALERT_TYPE[pass.outcome]}
+      showIcon
+      data-testid="pass-result"
+      style={{ marginBottom: 16 }}
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="pass-result-outcome">
+          {t(`checkpoints.outcome.${pass.outcome}`)}
+        </Typography.Title>
+      }
+      description={
+        <>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>
+            {pass.personName} {pass.idNumberMasked}
+          </Typography.Paragraph>
+          <OutcomeTags pass={pass} />
+          {plan ? <Typography.Paragraph style={{ margin: '8px 0 0' }}>{plan}</Typography.Paragraph> : null}
+        </>
+      }
+      action={
+        <Button type="primary" onClick={onNext} data-testid="pass-next">
+          {t('checkpoints.pass.next')}
+        </Button>
+      }
+    />
+  );
+}
