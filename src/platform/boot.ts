@@ -1,14 +1,17 @@
 import type { Logger } from 'pino';
+import { loadShippedPacks } from '../modules/policy/shipped.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createPiiCipher } from './pii/cipher.js';
 
-/** Opens the database, applies pending migrations and returns the context every service gets. */
+/** Opens the database, applies pending migrations, loads the shipped policy packs and returns the context every service gets. */
 export async function openContext(config: Config, log: Logger): Promise<AppContext> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  const packs = await loadShippedPacks(db);
+  if (packs.length > 0) log.info({ packs }, 'policy packs loaded');
   return { db, config, cipher: createPiiCipher(config.secret), log, now: () => new Date() };
 }

@@ -25,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   bad_file: 400,
   conflict: 409,
+  deadline_closed: 409,
   internal: 500,
 };
 

@@ -40,6 +40,87 @@ export const FIELD_MESSAGES = {
     en: 'has a CSV syntax error (quotes or an overlong record)',
     zh: '存在CSV格式错误(引号或记录过长)',
   },
+  // Risk-area registry (ZON-5, ARR-7, ARR-9)
+  division_code_format: {
+    en: 'must be a division code of 6, 9 or 12 digits (GB/T 2260)',
+    zh: '应为6位、9位或12位行政区划代码(GB/T 2260)',
+  },
+  risk_level_unknown: { en: 'must be 高, 中, 低 or 重点关注', zh: '应为 高、中、低 或 重点关注' },
+  datetime_format: {
+    en: 'must be a date and time such as 2022-04-01 12:00',
+    zh: '应为日期时间,如 2022-04-01 12:00',
+  },
+  lifted_before_published: { en: 'must be later than the publication time', zh: '须晚于发布时间' },
+  ends_before_start: { en: 'must be later than the start', zh: '须晚于开始时间' },
+  area_name_required: {
+    en: 'is required when the division code is not a known division',
+    zh: '区划代码不是已知行政区划时必填',
+  },
+  risk_area_conflict: {
+    en: 'conflicts with another level published for this area at the same time',
+    zh: '与同一时间为该地区发布的另一风险等级冲突',
+  },
+  override_conflict: {
+    en: 'conflicts with another override of this division from the same time',
+    zh: '与同一时间起对该区划的另一全域管控冲突',
+  },
+  too_many_rows: { en: 'has more rows than one import takes', zh: '行数超过单次导入上限' },
+  // Truck pre-reports (ARR-12), cadre leave (ARR-14)
+  plate_format: { en: 'is not a valid mainland licence plate', zh: '不是有效的车牌号' },
+  uscc_format: {
+    en: 'is not a valid unified social credit code (GB 32100)',
+    zh: '不是有效的统一社会信用代码(GB 32100)',
+  },
+  uscc_checksum: { en: 'has a wrong check character (GB 32100)', zh: '校验码错误(GB 32100)' },
+  id_repeated: { en: 'is listed twice', zh: '重复填写' },
+  not_community: { en: 'must be a community or village', zh: '应为社区或村(嘎查)' },
+  origin_unknown: { en: 'is not a known district (GB/T 2260)', zh: '不是已知的区县(GB/T 2260)' },
+  wrong_state: { en: 'does not allow this step now', zh: '当前状态不允许此操作' },
+  before_previous_step: { en: 'must not be earlier than the previous step', zh: '不能早于上一环节的时间' },
+  date_in_past: { en: 'must not lie in the past', zh: '不能早于今天' },
+  before_leave: { en: 'must not be before the leave date', zh: '不能早于离开日期' },
+  before_stay_end: { en: 'must not end the stay earlier than booked', zh: '不能早于已登记的滞留结束日期' },
+  not_approver: {
+    en: "must hold arrival.write over the applicant's jurisdiction or a wider one",
+    zh: '须具有来返人员登记权限,且管辖范围涵盖申请人所在层级或更高',
+  },
+  // Arrivals and policy packs (ARR-*)
+  person_unknown: { en: 'is not a known person', zh: '不是已登记的人员' },
+  pack_version_exists: {
+    en: 'is already loaded with different content; give the changed pack a new version',
+    zh: '已以不同内容加载;修改后的政策包须使用新版本号',
+  },
+  pack_invalid: { en: 'is not a valid policy pack (see packErrors)', zh: '不是有效的政策包(见 packErrors)' },
+  pack_unknown: { en: 'names a policy pack that is not loaded', zh: '不是已加载的政策包' },
+  origin_code_required: { en: 'is required for a domestic origin', zh: '国内来源地须填写区划代码' },
+  after_arrival: { en: 'must not be later than the arrival', zh: '不能晚于抵达时间' },
+  in_future: { en: 'must not lie in the future', zh: '不能晚于当前时间' },
+  plan_missing: { en: 'has no active plan to record against', zh: '没有可记录的有效管控方案' },
+  plan_item_unknown: { en: 'is not an item of the active plan', zh: '不是当前管控方案中的事项' },
+  plan_item_recorded: { en: 'is already recorded', zh: '已记录' },
+  // Landing code (ARR-11)
+  outside_landing_area: {
+    en: 'is not a community of this landing code’s area',
+    zh: '不是本落地码所属地区的村(社区)',
+  },
+  landing_not_pushed: { en: 'has not been pushed to the community yet', zh: '尚未推送到社区' },
+  landing_not_verified: { en: 'has not been verified yet', zh: '尚未核实' },
+  release_tests_pending: {
+    en: 'cannot end before the tests required for release are negative',
+    zh: '解除所需的检测结果均为阴性前不能结束',
+  },
+  // Checkpoints (ARR-15, HC-3) and big-data push lists
+  duplicate_id: { en: 'is already used for another record', zh: '已用于另一条记录' },
+  duplicate_name: { en: 'is already used here', zh: '在此已被使用' },
+  origin_missing: {
+    en: 'or the origin name is required for a domestic origin',
+    zh: '或来源地名称须填写(国内来源)',
+  },
+  row_duplicate_in_file: {
+    en: 'repeats an earlier row of this file (same person, arrival time and origin)',
+    zh: '与本文件前面的行重复(同一人员、抵达时间和来源地)',
+  },
+  yes_no: { en: 'must be 是 or 否', zh: '应为 是 或 否' },
 } as const satisfies Record<string, Message>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -56,6 +137,7 @@ export const ERROR_MESSAGES = {
   rate_limited: { en: 'Too many requests; slow down', zh: '请求过于频繁,请稍后再试' },
   bad_file: { en: 'The file cannot be read', zh: '文件无法读取' },
   conflict: { en: 'The record was changed by someone else; reload it', zh: '记录已被他人修改,请刷新后重试' },
+  deadline_closed: { en: 'This item is already done or cancelled', zh: '该事项已办结或已取消' },
   internal: { en: 'Something went wrong on the server', zh: '服务器内部错误' },
 } as const satisfies Record<string, Message>;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { loadShippedPacks } from '../../src/modules/policy/shipped.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { openPglite } from '../../src/platform/db/pglite.js';
 import { openPostgres } from '../../src/platform/db/postgres.js';
@@ -22,6 +23,7 @@ export default async function setup() {
     templateUrl.pathname = `/${template}`;
     const db = await openPostgres(templateUrl.toString(), 1);
     await migrate(db);
+    await loadShippedPacks(db);
     await db.close();
     process.env.FANGKONG_TEST_TEMPLATE = template;
     return async () => {
@@ -36,6 +38,7 @@ export default async function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'fangkong-test-'));
   const db = await openPglite(undefined);
   await migrate(db);
+  await loadShippedPacks(db);
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await (await db.dump!()).arrayBuffer()));
   await db.close();

@@ -1,7 +1,37 @@
+import { readFileSync } from 'node:fs';
 import type { InjectOptions, RouteOptions } from 'fastify';
+import { overrideId, riskAreaId } from '../../src/modules/riskAreas/naturalId.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { multipartFile } from './multipart.js';
 import { COUNTY_A, PERSON_A, type seedWorld, VILLAGE_A } from './world.js';
+
+/** Client-given ids of county A's checkpoint, pass and push-list import (see below). */
+const CHECKPOINT_A = '0c0c0c0c-0000-4000-8000-00000000000a';
+const PASS_A = '0c0c0c0c-0000-4000-8000-0000000000a1';
+const PUSH_IMPORT_A = '0c0c0c0c-0000-4000-8000-0000000000b1';
+
+/** Client-given id of county A's landing-code report, entered by staff (ARR-11; see below). */
+const LANDING_REPORT_A = '0a11d000-0000-4000-8000-000000000011';
+
+/** Client-given ids of county A's truck pre-report (ARR-12) and cadre leave (ARR-14); their routes
+ * run in workflow order: file, read, escort, arrive, stay, depart; apply, read, decide, return. */
+const TRUCK_REPORT_A = '7a0c0000-0000-4000-8000-000000000012';
+const CADRE_LEAVE_A = '7a0c0000-0000-4000-8000-000000000014';
+
+/** A published area and a whole-city override (ARR-9) for the risk-area routes (see below). */
+const RISK_AREA_A = {
+  level: 'medium',
+  divisionCode: '310101002003',
+  areaName: '上海市黄浦区某某小区',
+  publishedAt: '2026-11-20T04:00:00.000Z',
+  publisher: '上海市卫生健康委员会',
+};
+const OVERRIDE_A = {
+  divisionCode: '220200',
+  name: '吉林市',
+  validFrom: '2026-11-01T00:00:00.000Z',
+  reason: '全域参照高风险地区进行管控',
+};
 
 export type Build = () => Omit<InjectOptions, 'method' | 'headers'> & { headers?: Record<string, string> };
 type World = Awaited<ReturnType<typeof seedWorld>>;
@@ -73,6 +103,219 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       payload: { displayName: '改名' },
     }),
     'GET /api/audit': () => ({ url: `/api/audit?entityId=${world.personA.id}` }),
+    'GET /api/deadlines': () => ({
+      url: `/api/deadlines?jurisdiction=${COUNTY_A}&personId=${world.personA.id}`,
+    }),
+    'GET /api/deadlines/summary': () => ({ url: `/api/deadlines/summary?jurisdiction=${COUNTY_A}` }),
+    'POST /api/deadlines/:id/done': () => ({
+      url: `/api/deadlines/${world.deadlineA}/done`,
+      payload: { outcome: '已核实' },
+    }),
+    // Risk areas (ZON-5) are reference data of all China, not county A's: the requests aim at
+    // Shanghai and Jilin, which every county may read. Ids derive from the natural key, and POST is
+    // registered before lift/end, so the area and override exist by the time those are asked for.
+    'GET /api/risk-areas': () => ({ url: '/api/risk-areas?history=true&code=31' }),
+    'POST /api/risk-areas': () => ({ url: '/api/risk-areas', payload: RISK_AREA_A }),
+    'POST /api/risk-areas/:id/lift': () => ({
+      url: `/api/risk-areas/${riskAreaId(RISK_AREA_A.divisionCode, RISK_AREA_A.areaName, RISK_AREA_A.level, new Date(RISK_AREA_A.publishedAt))}/lift`,
+      payload: { liftedAt: '2026-11-23T16:00:00.000Z' },
+    }),
+    'GET /api/risk-areas/classify': () => ({ url: '/api/risk-areas/classify?code=310101002003' }),
+    'POST /api/risk-areas/import': () => {
+      const csv =
+        '风险等级,区划代码,地区名称,发布时间,发布机构\n高,310104,上海市徐汇区某小区,2026-11-21 12:00,上海市卫生健康委员会\n';
+      const file = multipartFile('file', 'areas.csv', csv);
+      return { url: '/api/risk-areas/import', payload: file.payload, headers: file.headers };
+    },
+    'GET /api/risk-areas/template': () => ({ url: '/api/risk-areas/template' }),
+    'GET /api/risk-area-overrides': () => ({ url: '/api/risk-area-overrides?all=true' }),
+    'POST /api/risk-area-overrides': () => ({ url: '/api/risk-area-overrides', payload: OVERRIDE_A }),
+    'POST /api/risk-area-overrides/:id/end': () => ({
+      url: `/api/risk-area-overrides/${overrideId('2202', new Date(OVERRIDE_A.validFrom))}/end`,
+      payload: { validUntil: '2026-11-23T16:00:00.000Z' },
+    }),
+    // Landing code (ARR-11): PUT is registered before the routes that look at, push and verify the
+    // report, so county A's report exists by the time they are asked for.
+    'GET /api/landing/codes/:code': () => ({ url: `/api/landing/codes/${COUNTY_A}` }),
+    'GET /api/landing/reports': () => ({ url: `/api/landing/reports?jurisdiction=${COUNTY_A}&state=all` }),
+    'PUT /api/landing/reports/:id': () => ({
+      url: `/api/landing/reports/${LANDING_REPORT_A}`,
+      payload: {
+        name: '落地甲',
+        idNumber: withCheckDigit('21112219760606002'),
+        phone: '13700137000',
+        origin: 'domestic',
+        originDivisionCode: '110105',
+        leftOriginAt: '2026-11-23T20:00:00.000Z',
+        arrivedAt: '2026-11-24T01:00:00.000Z',
+        destinationCode: VILLAGE_A,
+        address: '兴盛路1号',
+        homeIsolationConditions: true,
+        itineraryStar: false,
+        truckDriver: false,
+      },
+    }),
+    'GET /api/landing/reports/:id': () => ({ url: `/api/landing/reports/${LANDING_REPORT_A}` }),
+    'POST /api/landing/reports/:id/look': () => ({ url: `/api/landing/reports/${LANDING_REPORT_A}/look` }),
+    'POST /api/landing/reports/:id/push': () => ({ url: `/api/landing/reports/${LANDING_REPORT_A}/push` }),
+    'POST /api/landing/push': () => ({ url: '/api/landing/push', payload: { jurisdictionCode: COUNTY_A } }),
+    'POST /api/landing/reports/:id/verify': () => ({
+      url: `/api/landing/reports/${LANDING_REPORT_A}/verify`,
+      payload: { verification: 'found', note: '已见到本人' },
+    }),
+    'POST /api/landing/reports/:id/feedback': () => ({
+      url: `/api/landing/reports/${LANDING_REPORT_A}/feedback`,
+      payload: { measures: ['nat_done'], note: '已核酸' },
+    }),
+    'GET /api/landing/daily-clear': () => ({ url: `/api/landing/daily-clear?jurisdiction=${COUNTY_A}` }),
+    // Checkpoints (ARR-15): ids are client-given, and POST /api/checkpoints is registered before the
+    // routes under it, so county A's checkpoint exists by the time its passes are asked for.
+    'GET /api/checkpoints': () => ({ url: `/api/checkpoints?jurisdiction=${COUNTY_A}` }),
+    'POST /api/checkpoints': () => ({
+      url: '/api/checkpoints',
+      payload: { id: CHECKPOINT_A, name: '盘山收费站', kind: 'highway', jurisdictionCode: COUNTY_A },
+    }),
+    'GET /api/checkpoints/:id': () => ({ url: `/api/checkpoints/${CHECKPOINT_A}` }),
+    'POST /api/checkpoints/:id/passes': () => ({
+      url: `/api/checkpoints/${CHECKPOINT_A}/passes`,
+      payload: {
+        id: PASS_A,
+        name: '钱八',
+        idNumber: withCheckDigit('21112219750505001'),
+        healthCode: 'green',
+        temperature: 36.5,
+        origin: 'domestic',
+        originDivisionCode: '211103',
+        destinationCode: VILLAGE_A,
+      },
+    }),
+    'GET /api/checkpoints/:id/passes': () => ({ url: `/api/checkpoints/${CHECKPOINT_A}/passes` }),
+    // Push lists: the import's id is client-given; POST is registered before the routes under it.
+    'POST /api/push-lists': () => {
+      const file = multipartFile(
+        'file',
+        'push.csv',
+        `姓名,身份证号,来源地区代码,抵达时间,目的地区划代码\n周九,${withCheckDigit('21112219800808001')},211103,2026-11-23 10:00,${VILLAGE_A}\n`,
+      );
+      return {
+        url: `/api/push-lists?id=${PUSH_IMPORT_A}&jurisdiction=${COUNTY_A}`,
+        payload: file.payload,
+        headers: file.headers,
+      };
+    },
+    'GET /api/push-lists': () => ({ url: `/api/push-lists?jurisdiction=${COUNTY_A}` }),
+    'GET /api/push-lists/template': () => ({ url: '/api/push-lists/template' }),
+    'GET /api/push-lists/:id': () => ({ url: `/api/push-lists/${PUSH_IMPORT_A}` }),
+    'GET /api/push-lists/:id/errors': () => ({ url: `/api/push-lists/${PUSH_IMPORT_A}/errors` }),
+    'GET /api/arrivals': () => ({ url: `/api/arrivals?jurisdiction=${COUNTY_A}` }),
+    'POST /api/arrivals': () => ({
+      url: '/api/arrivals',
+      payload: {
+        person: { personId: world.personA.id },
+        jurisdictionCode: VILLAGE_A,
+        origin: 'domestic',
+        originDivisionCode: '110105',
+        arrivedAt: '2026-11-23T08:00:00Z',
+      },
+    }),
+    'GET /api/arrivals/lookback': () => ({
+      url: '/api/arrivals/lookback?divisionCode=110105&publishedAt=2026-11-24T00:00:00Z',
+    }),
+    'GET /api/arrivals/:id': () => ({ url: `/api/arrivals/${world.arrivalA.arrivalId}` }),
+    'POST /api/arrivals/:id/events': () => ({
+      url: `/api/arrivals/${world.arrivalA.arrivalId}/events`,
+      payload: { item: 'test:serum:d7', result: 'negative' },
+    }),
+    'GET /api/policy/packs': () => ({ url: '/api/policy/packs' }),
+    'GET /api/policy/packs/:id/:version': () => ({ url: '/api/policy/packs/panshan-2021/1' }),
+    'POST /api/policy/packs': () => ({
+      url: '/api/policy/packs',
+      payload: {
+        yaml: readFileSync('packs/panshan-2021.yaml', 'utf8').replace('version: "1"', 'version: "1.1"'),
+      },
+    }),
+    'GET /api/policy/assignments': () => ({ url: `/api/policy/assignments?jurisdiction=${COUNTY_A}` }),
+    'PUT /api/policy/assignments/:code': () => ({
+      url: `/api/policy/assignments/${VILLAGE_A}`,
+      payload: { packId: 'panshan-2021', version: '1' },
+    }),
+    'POST /api/policy/impact/preview': () => ({
+      url: '/api/policy/impact/preview',
+      payload: { packId: 'panshan-2021', version: '1', jurisdictionCode: COUNTY_A },
+    }),
+    'POST /api/policy/impact/apply': () => ({
+      url: '/api/policy/impact/apply',
+      payload: { packId: 'panshan-2021', version: '1', jurisdictionCode: COUNTY_A },
+    }),
+    'POST /api/trucks/reports': () => ({
+      url: '/api/trucks/reports',
+      payload: {
+        id: TRUCK_REPORT_A,
+        unitName: '盘山县物流有限公司',
+        unitCreditCode: '91110000600037341L',
+        plate: '辽L12345',
+        plannedArrivalAt: '2026-11-25T08:00:00Z',
+        jurisdictionCode: VILLAGE_A,
+        originDivisionCode: '130203',
+        starred: true,
+        crew: [{ name: '王师傅', idNumber: withCheckDigit('13020319800101001'), phone: '13700137000' }],
+      },
+    }),
+    'GET /api/trucks/reports': () => ({ url: `/api/trucks/reports?jurisdiction=${COUNTY_A}` }),
+    'GET /api/trucks/reports/:id': () => ({ url: `/api/trucks/reports/${TRUCK_REPORT_A}` }),
+    'POST /api/trucks/reports/:id/escort': () => ({
+      url: `/api/trucks/reports/${TRUCK_REPORT_A}/escort`,
+      payload: { escortName: '张社工' },
+    }),
+    'POST /api/trucks/reports/:id/arrival': () => ({
+      url: `/api/trucks/reports/${TRUCK_REPORT_A}/arrival`,
+      payload: { at: '2026-11-24T01:00:00Z' },
+    }),
+    'POST /api/trucks/reports/:id/stay': () => ({
+      url: `/api/trucks/reports/${TRUCK_REPORT_A}/stay`,
+      payload: { reason: '等待卸货', lastDate: '2026-11-26' },
+    }),
+    'POST /api/trucks/reports/:id/departure': () => ({
+      url: `/api/trucks/reports/${TRUCK_REPORT_A}/departure`,
+      payload: { at: '2026-11-24T01:50:00Z' },
+    }),
+    'POST /api/trucks/reports/:id/crew/:position/unmask': () => ({
+      url: `/api/trucks/reports/${TRUCK_REPORT_A}/crew/1/unmask`,
+      payload: { reason: '联系司机' },
+    }),
+    'POST /api/cadre-leaves': () => ({
+      url: '/api/cadre-leaves',
+      payload: {
+        id: CADRE_LEAVE_A,
+        personId: world.personA.id,
+        destinationName: '北京市朝阳区',
+        destinationDivisionCode: '110105',
+        reason: '探亲',
+        leaveDate: '2026-11-24',
+        plannedReturnDate: '2026-11-27',
+      },
+    }),
+    'GET /api/cadre-leaves': () => ({ url: `/api/cadre-leaves?jurisdiction=${COUNTY_A}` }),
+    'GET /api/cadre-leaves/:id': () => ({ url: `/api/cadre-leaves/${CADRE_LEAVE_A}` }),
+    'POST /api/cadre-leaves/:id/decision': () => ({
+      url: `/api/cadre-leaves/${CADRE_LEAVE_A}/decision`,
+      payload: { decision: 'approved', note: '同意' },
+    }),
+    'POST /api/cadre-leaves/:id/return': () => ({
+      url: `/api/cadre-leaves/${CADRE_LEAVE_A}/return`,
+      payload: { returnedAt: '2026-11-24T01:30:00Z' },
+    }),
+    'POST /api/arrivals/boarding-check': () => ({
+      url: '/api/arrivals/boarding-check',
+      payload: {
+        confirmed: false,
+        suspected: false,
+        closeContact: false,
+        temperatureC: 36.5,
+        negativeNatAt: '2026-11-22T02:00:00Z',
+        boardingAt: '2026-11-24T06:00:00Z',
+      },
+    }),
   };
 }
 

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { registerArrival } from '../../src/modules/arrivals/register.js';
 import { importDivisions } from '../../src/modules/jurisdictions/importDivisions.js';
 import { createPerson } from '../../src/modules/persons/service.js';
+import { assignShippedPack } from '../../src/modules/policy/store.js';
 import { createUser } from '../../src/modules/users/service.js';
 import type { Actor } from '../../src/platform/access/actor.js';
 import { withScope } from '../../src/platform/access/scope.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { permissionsOf, type Role } from '../../src/rules/roles.js';
+import { openWorldDeadline } from './worldDeadlines.js';
 
 /** Two real counties far apart: 盘山县 (Panjin, Liaoning) and 红山区 (Chifeng, Inner Mongolia). */
 export const COUNTY_A = '211122';
@@ -35,6 +38,9 @@ export function actorFor(userId: string, username: string, roles: Role[], scopes
 export async function seedWorld(ctx: AppContext) {
   await importDivisions(ctx.db, COUNTY_A);
   await importDivisions(ctx.db, COUNTY_B);
+  // Each county is governed by its own region's plan: 盘山县 by [003], 红山区 (Chifeng) by [004].
+  await assignShippedPack(ctx.db, COUNTY_A, 'panshan-2021');
+  await assignShippedPack(ctx.db, COUNTY_B, 'chifeng-2022');
   const users: Record<string, Actor> = {};
   const specs: Array<[string, Role, string]> = [
     ['a_admin', 'admin', COUNTY_A],
@@ -59,7 +65,22 @@ export async function seedWorld(ctx: AppContext) {
   const personB = await withScope(ctx.db, users.b_admin!, (tx) =>
     createPerson(ctx, tx, users.b_admin!, PERSON_B),
   );
-  return { users, personA, personB };
+  // PERSON_A came back from overseas after 14 days at the first port of entry (ARR-4).
+  const arrivalA = await withScope(ctx.db, users.a_admin!, (tx) =>
+    registerArrival(ctx, tx, users.a_admin!, {
+      person: { personId: personA.id },
+      jurisdictionCode: VILLAGE_A,
+      channel: 'manual',
+      origin: 'overseas',
+      originCountry: '日本',
+      arrivedAt: new Date('2026-11-23T02:00:00Z'),
+      enteredAt: new Date('2026-11-08T02:00:00Z'),
+      portIsolationDays: 14,
+    }),
+  );
+  const deadlineA = await openWorldDeadline(ctx, users.a_admin!, personA);
+  const deadlineB = await openWorldDeadline(ctx, users.b_admin!, personB);
+  return { users, personA, personB, arrivalA, deadlineA, deadlineB };
 }
 
 /** Signs in through the API and returns the Cookie header for later requests. */

@@ -17,6 +17,29 @@ const JurisdictionsPage = lazy(() => import('./jurisdictions/JurisdictionsPage')
 const ImportPage = lazy(() => import('./import/ImportPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
+const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
+const RiskAreasPage = lazy(() => import('./riskAreas/RiskAreasPage'));
+const ArrivalsPage = lazy(() => import('./arrivals/ArrivalsPage'));
+const ArrivalCreatePage = lazy(() => import('./arrivals/ArrivalCreatePage'));
+const ArrivalDetailPage = lazy(() => import('./arrivals/ArrivalDetailPage'));
+const LookbackPage = lazy(() => import('./arrivals/LookbackPage'));
+const PolicyPage = lazy(() => import('./policy/PolicyPage'));
+const PackDetailPage = lazy(() => import('./policy/PackDetailPage'));
+const ImpactPage = lazy(() => import('./policy/ImpactPage'));
+const TrucksPage = lazy(() => import('./trucks/TrucksPage'));
+const TruckNewPage = lazy(() => import('./trucks/TruckNewPage'));
+const TruckDetailPage = lazy(() => import('./trucks/TruckDetailPage'));
+const TruckPublicPage = lazy(() => import('./trucks/public/TruckPublicPage'));
+const CadreLeavePage = lazy(() => import('./cadreLeave/CadreLeavePage'));
+const BoardingCheckPage = lazy(() => import('./boarding/BoardingCheckPage'));
+const CheckpointsPage = lazy(() => import('./checkpoints/CheckpointsPage'));
+const CheckpointLogPage = lazy(() => import('./checkpoints/CheckpointLogPage'));
+const PushListsPage = lazy(() => import('./pushLists/PushListsPage'));
+const LandingReportPage = lazy(() => import('./public/LandingReportPage'));
+const LandingCodePage = lazy(() => import('./landing/LandingCodePage'));
+const LandingQueuePage = lazy(() => import('./landing/LandingQueuePage'));
+const LandingVerifyPage = lazy(() => import('./landing/LandingVerifyPage'));
+const DailyClearPage = lazy(() => import('./landing/DailyClearPage'));
 
 const guarded = (permission: Permission, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
@@ -28,6 +51,8 @@ export function AppRoutes() {
     <Suspense fallback={<Spin fullscreen description={t('common.loading')} />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/truck-report" element={<TruckPublicPage />} />
+        <Route path="/landing/:code" element={<LandingReportPage />} />
         <Route
           element={
             <RequireSession>
@@ -43,6 +68,27 @@ export function AppRoutes() {
           <Route path="import" element={guarded('person.import', <ImportPage />)} />
           <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="users" element={guarded('user.read', <UsersPage />)} />
+          <Route path="deadlines" element={guarded('deadline.read', <DeadlinesPage />)} />
+          <Route path="risk-areas" element={guarded('policy.read', <RiskAreasPage />)} />
+          <Route path="arrivals" element={guarded('arrival.read', <ArrivalsPage />)} />
+          <Route path="arrivals/new" element={guarded('arrival.write', <ArrivalCreatePage />)} />
+          <Route path="arrivals/lookback" element={guarded('arrival.read', <LookbackPage />)} />
+          <Route path="arrivals/:id" element={guarded('arrival.read', <ArrivalDetailPage />)} />
+          <Route path="policy" element={guarded('policy.read', <PolicyPage />)} />
+          <Route path="policy/impact" element={guarded('policy.read', <ImpactPage />)} />
+          <Route path="policy/:id/:version" element={guarded('policy.read', <PackDetailPage />)} />
+          <Route path="trucks" element={guarded('arrival.read', <TrucksPage />)} />
+          <Route path="trucks/new" element={guarded('arrival.write', <TruckNewPage />)} />
+          <Route path="trucks/:id" element={guarded('arrival.read', <TruckDetailPage />)} />
+          <Route path="cadre-leave" element={guarded('person.read', <CadreLeavePage />)} />
+          <Route path="boarding-check" element={guarded('arrival.read', <BoardingCheckPage />)} />
+          <Route path="checkpoints" element={guarded('arrival.read', <CheckpointsPage />)} />
+          <Route path="checkpoints/:id" element={guarded('arrival.write', <CheckpointLogPage />)} />
+          <Route path="push-lists" element={guarded('arrival.write', <PushListsPage />)} />
+          <Route path="landing-code" element={guarded('arrival.read', <LandingCodePage />)} />
+          <Route path="landing-queue" element={guarded('arrival.read', <LandingQueuePage />)} />
+          <Route path="landing-verify" element={guarded('arrival.write', <LandingVerifyPage />)} />
+          <Route path="landing-board" element={guarded('arrival.read', <DailyClearPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -4,6 +4,7 @@ import { initialsOf } from '../jurisdictions/divisions.js';
 import { importDivisions } from '../jurisdictions/importDivisions.js';
 import { insertSealedPersons } from '../persons/bulkInsert.js';
 import { type SealedPerson, sealPerson } from '../persons/seal.js';
+import { assignShippedPack } from '../policy/store.js';
 import { createUser } from '../users/service.js';
 import { demoPeople } from './people.js';
 import { seededRandom } from './random.js';
@@ -87,6 +88,8 @@ export async function loadDemo(ctx: AppContext, persons: number, onProgress?: (d
   await importDivisions(ctx.db, DEMO_COUNTY);
   const grids = await addGrids(ctx);
   const logins = await addUsers(ctx, grids[0]!.code.slice(0, 12));
+  // The county's own plan [003] governs its arrivals; an HQ assigns another pack in the policy page.
+  await assignShippedPack(ctx.db, DEMO_COUNTY, 'panshan-2021');
   const random = seededRandom(20221108);
   let batch: SealedPerson[] = [];
   let done = 0;

@@ -1,3 +1,26 @@
+import arrivalsEn from '../arrivals/i18n/en.json';
+import arrivalsZh from '../arrivals/i18n/zh-CN.json';
+import boardingEn from '../boarding/i18n/en.json';
+import boardingZh from '../boarding/i18n/zh-CN.json';
+import cadreLeaveEn from '../cadreLeave/i18n/en.json';
+import cadreLeaveZh from '../cadreLeave/i18n/zh-CN.json';
+import checkpointsEn from '../checkpoints/i18n/en.json';
+import checkpointsZh from '../checkpoints/i18n/zh-CN.json';
+import deadlinesEn from '../deadlines/i18n/en.json';
+import deadlinesZh from '../deadlines/i18n/zh-CN.json';
+import landingEn from '../landing/i18n/en.json';
+import landingZh from '../landing/i18n/zh-CN.json';
+import policyEn from '../policy/i18n/en.json';
+import policyZh from '../policy/i18n/zh-CN.json';
+import publicLandingEn from '../public/i18n/en.json';
+import publicLandingZh from '../public/i18n/zh-CN.json';
+import pushListsEn from '../pushLists/i18n/en.json';
+import pushListsZh from '../pushLists/i18n/zh-CN.json';
+import riskAreasEn from '../riskAreas/i18n/en.json';
+import riskAreasZh from '../riskAreas/i18n/zh-CN.json';
+import trucksEn from '../trucks/i18n/en.json';
+import trucksZh from '../trucks/i18n/zh-CN.json';
+
 /**
  * Messages that belong to one feature live beside it (web/src/<feature>/i18n/{zh-CN,en}.json) and
  * join here under the feature's key: import both files, pair them (`pair` fails to compile when the
@@ -7,8 +30,44 @@ function pair<T>(zh: T, en: NoInfer<T>) {
   return { zh, en };
 }
 
+const checkpoints = pair(checkpointsZh, checkpointsEn);
+const trucks = pair(trucksZh, trucksEn);
+const cadreLeave = pair(cadreLeaveZh, cadreLeaveEn);
+const boarding = pair(boardingZh, boardingEn);
+const pushLists = pair(pushListsZh, pushListsEn);
+const landing = pair(landingZh, landingEn);
+const publicLanding = pair(publicLandingZh, publicLandingEn);
+const arrivals = pair(arrivalsZh, arrivalsEn);
+const policy = pair(policyZh, policyEn);
+const riskAreas = pair(riskAreasZh, riskAreasEn);
+const deadlines = pair(deadlinesZh, deadlinesEn);
+
 export const FEATURE_MESSAGES = {
-  zh: {},
-  en: {},
+  zh: {
+    checkpoints: checkpoints.zh,
+    trucks: trucks.zh,
+    cadreLeave: cadreLeave.zh,
+    boarding: boarding.zh,
+    pushLists: pushLists.zh,
+    landing: landing.zh,
+    publicLanding: publicLanding.zh,
+    arrivals: arrivals.zh,
+    policy: policy.zh,
+    riskAreas: riskAreas.zh,
+    deadlines: deadlines.zh,
+  },
+  en: {
+    checkpoints: checkpoints.en,
+    trucks: trucks.en,
+    cadreLeave: cadreLeave.en,
+    boarding: boarding.en,
+    pushLists: pushLists.en,
+    landing: landing.en,
+    publicLanding: publicLanding.en,
+    arrivals: arrivals.en,
+    policy: policy.en,
+    riskAreas: riskAreas.en,
+    deadlines: deadlines.en,
+  },
 };
 export { pair };

@@ -1,7 +1,20 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CarOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  DiffOutlined,
+  EnvironmentOutlined,
+  FieldTimeOutlined,
+  FileDoneOutlined,
+  QrcodeOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -10,7 +23,25 @@ import type { Permission } from '../session/api';
 
 export interface NavigationItem {
   path: string;
-  labelKey: 'nav.persons' | 'nav.jurisdictions' | 'nav.import' | 'nav.audit' | 'nav.users';
+  labelKey:
+    | 'nav.persons'
+    | 'nav.jurisdictions'
+    | 'nav.import'
+    | 'nav.audit'
+    | 'nav.users'
+    | 'arrivals.nav'
+    | 'policy.nav'
+    | 'riskAreas.nav'
+    | 'trucks.nav'
+    | 'cadreLeave.nav'
+    | 'boarding.nav'
+    | 'checkpoints.nav'
+    | 'pushLists.nav'
+    | 'landing.nav.code'
+    | 'landing.nav.queue'
+    | 'landing.nav.verify'
+    | 'landing.nav.board'
+    | 'deadlines.nav';
   icon: ReactNode;
   permission: Permission;
 }
@@ -18,6 +49,10 @@ export interface NavigationItem {
 /** The side menu, in order; an item shows only to users holding its permission. */
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/persons', labelKey: 'nav.persons', icon: <TeamOutlined />, permission: 'person.read' },
+  { path: '/deadlines', labelKey: 'deadlines.nav', icon: <ScheduleOutlined />, permission: 'deadline.read' },
+  { path: '/arrivals', labelKey: 'arrivals.nav', icon: <EnvironmentOutlined />, permission: 'arrival.read' },
+  { path: '/policy', labelKey: 'policy.nav', icon: <DiffOutlined />, permission: 'policy.read' },
+  { path: '/risk-areas', labelKey: 'riskAreas.nav', icon: <AlertOutlined />, permission: 'policy.read' },
   {
     path: '/jurisdictions',
     labelKey: 'nav.jurisdictions',
@@ -27,4 +62,38 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/import', labelKey: 'nav.import', icon: <CloudUploadOutlined />, permission: 'person.import' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/users', labelKey: 'nav.users', icon: <UserOutlined />, permission: 'user.read' },
+  { path: '/checkpoints', labelKey: 'checkpoints.nav', icon: <SafetyOutlined />, permission: 'arrival.read' },
+  { path: '/push-lists', labelKey: 'pushLists.nav', icon: <DatabaseOutlined />, permission: 'arrival.write' },
+  {
+    path: '/landing-code',
+    labelKey: 'landing.nav.code',
+    icon: <QrcodeOutlined />,
+    permission: 'arrival.read',
+  },
+  {
+    path: '/landing-queue',
+    labelKey: 'landing.nav.queue',
+    icon: <FieldTimeOutlined />,
+    permission: 'arrival.read',
+  },
+  {
+    path: '/landing-verify',
+    labelKey: 'landing.nav.verify',
+    icon: <CheckSquareOutlined />,
+    permission: 'arrival.write',
+  },
+  {
+    path: '/landing-board',
+    labelKey: 'landing.nav.board',
+    icon: <DashboardOutlined />,
+    permission: 'arrival.read',
+  },
+  { path: '/trucks', labelKey: 'trucks.nav', icon: <CarOutlined />, permission: 'arrival.read' },
+  { path: '/cadre-leave', labelKey: 'cadreLeave.nav', icon: <SolutionOutlined />, permission: 'person.read' },
+  {
+    path: '/boarding-check',
+    labelKey: 'boarding.nav',
+    icon: <FileDoneOutlined />,
+    permission: 'arrival.read',
+  },
 ];
