@@ -15,6 +15,11 @@ export interface Config {
   readonly lockoutAttempts: number;
   readonly lockoutMinutes: number;
   readonly defaultTimeZone: string;
+  /**
+   * Trust X-Forwarded-For from this proxy (addresses or CIDRs, comma-separated); unset,
+   * the client address is the socket's, so public forms' rate limits cannot be dodged by a header.
+   */
+  readonly trustProxy: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutAttempts: int(env, 'FANGKONG_LOCKOUT_ATTEMPTS', 5),
     lockoutMinutes: int(env, 'FANGKONG_LOCKOUT_MINUTES', 15),
     defaultTimeZone: env.FANGKONG_TIME_ZONE || 'Asia/Shanghai',
+    trustProxy: env.FANGKONG_TRUST_PROXY || undefined,
   });
 }

@@ -17,6 +17,7 @@ export const testConfig: Config = Object.freeze({
   lockoutAttempts: 5,
   lockoutMinutes: 15,
   defaultTimeZone: 'Asia/Shanghai',
+  trustProxy: undefined,
 });
 
 /** A context on `db` with a clock the test can move. */

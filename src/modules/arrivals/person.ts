@@ -7,7 +7,9 @@ import { localDate } from '../../rules/time.js';
 import { idHash, SEALED_COLUMNS, sealPerson } from '../persons/seal.js';
 import { validatePerson } from '../persons/validate.js';
 
-export type PersonRef = { personId: string } | { name: string; idNumber: string; phone?: string | null };
+export type PersonRef =
+  | { personId: string }
+  | { name: string; idNumber: string; idType?: string; phone?: string | null };
 
 /**
  * The person an arrival belongs to: an existing record (found by ID number anywhere, since an

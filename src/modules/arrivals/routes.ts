@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { IsoDate, JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../platform/http/schemas.js';
+import { ID_TYPES } from '../../rules/idNumber.js';
 import { arrivalsFromArea, LookbackQuery } from './lookback.js';
 import { registerArrival } from './register.js';
 import { getArrival, listArrivals, recordPlanEvent } from './service.js';
@@ -20,6 +21,7 @@ export const ArrivalBody = Type.Object(
       Type.Object(
         {
           name: SafeText(50, { minLength: 1 }),
+          idType: Type.Optional(Type.Union(ID_TYPES.map((t) => Type.Literal(t)))),
           idNumber: SafeText(30, { minLength: 1 }),
           phone: Optional(SafeText(20)),
         },

@@ -70,7 +70,10 @@ export async function listArrivals(
 export async function getArrival(tx: Queryable, actor: Actor, id: string): Promise<ArrivalDetail> {
   if (!UUID.test(id)) throw notFound();
   const [arrival] = await tx.query<Omit<ArrivalDetail, 'plans' | 'events'>>(
-    `SELECT ${ARRIVAL_SUMMARY_SQL}, ${iso('a.left_origin_at')} AS "leftOriginAt", ${iso('a.entered_at')} AS "enteredAt"
+    `SELECT ${ARRIVAL_SUMMARY_SQL}, ${iso('a.left_origin_at')} AS "leftOriginAt", ${iso('a.entered_at')} AS "enteredAt",
+       a.origin_country AS "originCountry", a.port_isolation_days AS "portIsolationDays", a.contact, a.returnee,
+       a.truck_crew AS "truckCrew", a.home_isolation_conditions AS "homeIsolationConditions",
+       ${iso('a.negative_nat_at')} AS "negativeNatAt", a.green_health_code AS "greenHealthCode"
      FROM ${ARRIVAL_SUMMARY_FROM} WHERE a.id = $1`,
     [id],
   );
@@ -81,9 +84,9 @@ export async function getArrival(tx: Queryable, actor: Actor, id: string): Promi
     [id],
   );
   const events = await tx.query<ArrivalDetail['events'][number]>(
-    `SELECT e.item, e.result, ${iso('e.at')} AS at FROM arrival_plan_events e
-     JOIN arrival_plans p ON p.id = e.plan_id AND p.status = 'active'
-     WHERE p.arrival_id = $1 ORDER BY e.at`,
+    `SELECT e.plan_id AS "planId", e.item, e.result, ${iso('e.at')} AS at FROM arrival_plan_events e
+     JOIN arrival_plans p ON p.id = e.plan_id
+     WHERE p.arrival_id = $1 ORDER BY e.at, e.item`,
     [id],
   );
   return { ...arrival, plans, events };

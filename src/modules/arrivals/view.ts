@@ -40,6 +40,7 @@ export const ARRIVAL_SUMMARY_FROM = `arrivals a JOIN persons p ON p.id = a.perso
   LEFT JOIN arrival_plans pl ON pl.arrival_id = a.id AND pl.status = 'active'`;
 
 export const PlanEvent = Type.Object({
+  planId: Type.String(),
   item: Type.String(),
   result: Type.String(),
   at: Type.String(),
@@ -57,6 +58,14 @@ export const ArrivalDetail = Type.Object({
   ...ArrivalSummary.properties,
   leftOriginAt: Type.String(),
   enteredAt: Nullable(Type.String()),
+  originCountry: Nullable(Type.String()),
+  portIsolationDays: Type.Union([Type.Integer(), Type.Null()]),
+  contact: Nullable(Type.String()),
+  returnee: Nullable(Type.String()),
+  truckCrew: Type.Boolean(),
+  homeIsolationConditions: Type.Union([Type.Boolean(), Type.Null()]),
+  negativeNatAt: Nullable(Type.String()),
+  greenHealthCode: Type.Union([Type.Boolean(), Type.Null()]),
   plans: Type.Array(StoredPlan),
   events: Type.Array(PlanEvent),
 });

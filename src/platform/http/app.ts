@@ -30,12 +30,18 @@ export interface BuiltApp {
   routes: RouteOptions[];
 }
 
+/** The proxy addresses or CIDRs whose forwarding headers are believed; none by default. */
+function trustProxySetting(value: string | undefined): boolean | string[] {
+  if (!value) return false;
+  return value.split(',').map((part) => part.trim());
+}
+
 /** Assembles the HTTP app without listening, so tests drive it with inject(). */
 export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: trustProxySetting(ctx.config.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
