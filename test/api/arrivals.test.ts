@@ -75,7 +75,7 @@ describe('arrivals planned by the governing pack', () => {
       rule_id: string;
     }>(
       `SELECT d.kind, d.owner_role, d.jurisdiction_code, d.rule_id FROM deadlines d
-       JOIN arrival_plans p ON p.id = d.subject_id WHERE p.arrival_id = $1 AND d.done_at IS NULL ORDER BY d.due_at, d.kind`,
+        WHERE d.subject_type = 'arrival' AND d.subject_id = $1 AND d.done_at IS NULL ORDER BY d.due_at, d.kind`,
       [arrivalId],
     );
     expect(rows.map((r) => r.kind)).toEqual(
@@ -100,8 +100,8 @@ describe('arrivals planned by the governing pack', () => {
     });
     expect(result.statusCode).toBe(200);
     const [open] = await env.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM deadlines d JOIN arrival_plans p ON p.id = d.subject_id
-       WHERE p.arrival_id = $1 AND d.kind = 'test:nat:d7' AND d.done_at IS NULL`,
+      `SELECT count(*)::int AS n FROM deadlines d 
+       WHERE d.subject_type = 'arrival' AND d.subject_id = $1 AND d.kind = 'test:nat:d7' AND d.done_at IS NULL`,
       [arrivalId],
     );
     expect(open!.n).toBe(0);

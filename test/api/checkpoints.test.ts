@@ -151,8 +151,8 @@ describe('pass outcomes (ARR-15, HC-3)', () => {
       origin_risk: 'high',
     });
     const deadlines = await env.db.query<{ kind: string; jurisdiction_code: string; rule_id: string }>(
-      `SELECT d.kind, d.jurisdiction_code, d.rule_id FROM deadlines d JOIN arrival_plans p ON p.id = d.subject_id
-       WHERE p.arrival_id = $1 ORDER BY d.due_at, d.kind`,
+      `SELECT d.kind, d.jurisdiction_code, d.rule_id FROM deadlines d 
+       WHERE d.subject_type = 'arrival' AND d.subject_id = $1 ORDER BY d.due_at, d.kind`,
       [pass.arrivalId],
     );
     expect(deadlines.map((d) => d.kind)).toEqual(

@@ -85,8 +85,8 @@ describe('policy packs as versioned data', () => {
     expect(arrival.packVersion).toBe('2');
     expect(arrival.plans.map((p: { status: string }) => p.status)).toEqual(['active', 'superseded']);
     const open = await env.db.query<{ kind: string }>(
-      `SELECT d.kind FROM deadlines d JOIN arrival_plans p ON p.id = d.subject_id
-       WHERE p.arrival_id = $1 AND d.done_at IS NULL AND d.cancelled_at IS NULL ORDER BY d.kind`,
+      `SELECT d.kind FROM deadlines d 
+       WHERE d.subject_type = 'arrival' AND d.subject_id = $1 AND d.done_at IS NULL AND d.cancelled_at IS NULL ORDER BY d.kind`,
       [env.world.arrivalA.arrivalId],
     );
     expect(open.map((d) => d.kind)).toEqual(['phase:0:end', 'test:nat:d1', 'test:nat:d7', 'test:serum:d7']);

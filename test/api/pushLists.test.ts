@@ -148,8 +148,8 @@ describe('push-list import (大数据推送)', () => {
     );
     expect(rows).toContainEqual({ origin_risk: 'high', rule_id: 'ARR-5', jurisdiction_code: VILLAGE_A });
     const deadlines = await env.db.query<{ jurisdiction_code: string }>(
-      `SELECT d.jurisdiction_code FROM deadlines d JOIN arrival_plans p ON p.id = d.subject_id
-       JOIN arrivals a ON a.id = p.arrival_id WHERE a.channel = 'push_list' AND a.origin_risk = 'high'`,
+      `SELECT d.jurisdiction_code FROM deadlines d JOIN arrivals a ON a.id = d.subject_id
+       WHERE a.channel = 'push_list' AND a.origin_risk = 'high'`,
     );
     expect(deadlines.length).toBeGreaterThan(0);
     expect(new Set(deadlines.map((d) => d.jurisdiction_code))).toEqual(new Set([VILLAGE_A]));

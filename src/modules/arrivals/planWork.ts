@@ -5,7 +5,11 @@ import type { Role } from '../../rules/roles.js';
 import { endOfLocalDay } from '../../rules/time.js';
 import { phaseText, testText } from './planText.js';
 
-export const PLAN_SUBJECT = 'arrival_plan';
+/**
+ * A plan's work belongs to the arrival, so lists link straight to the person's page; a plan replaced
+ * by a new pack version cancels its open items before the new plan opens the same keys.
+ */
+export const PLAN_SUBJECT = 'arrival';
 
 /** Centralised isolation is the isolation team's work (ISO-4); everything else the community's. */
 function ownerOf(phase: PlanPhase | undefined): Role {
@@ -25,14 +29,13 @@ export const phaseKey = (index: number) => `phase:${index}:end`;
  */
 export async function openPlanWork(
   tx: Queryable,
-  planId: string,
   plan: Plan,
-  arrival: { jurisdictionCode: string; personId: string },
+  arrival: { id: string; jurisdictionCode: string; personId: string },
   openedAt: Date,
 ): Promise<number> {
   const common = {
     subjectType: PLAN_SUBJECT,
-    subjectId: planId,
+    subjectId: arrival.id,
     jurisdictionCode: arrival.jurisdictionCode,
     personId: arrival.personId,
     ruleId: plan.rule,
@@ -55,6 +58,6 @@ export async function openPlanWork(
   return (await openDeadlines(tx, [...tests, ...phases])).length;
 }
 
-export function cancelPlanWork(tx: Queryable, planId: string, reason: string, at: Date): Promise<number> {
-  return cancelDeadlines(tx, { subjectType: PLAN_SUBJECT, subjectId: planId }, reason, at);
+export function cancelPlanWork(tx: Queryable, arrivalId: string, reason: string, at: Date): Promise<number> {
+  return cancelDeadlines(tx, { subjectType: PLAN_SUBJECT, subjectId: arrivalId }, reason, at);
 }

@@ -41,6 +41,6 @@ export async function storePlan(
       JSON.stringify(plan),
     ],
   );
-  await openPlanWork(tx, row!.id, plan, arrival, now);
+  await openPlanWork(tx, plan, arrival, now);
   return row!.id;
 }

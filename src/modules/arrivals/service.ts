@@ -131,7 +131,7 @@ export async function recordPlanEvent(tx: Queryable, actor: Actor, arrivalId: st
   if (inserted.length === 0) throw new AppError('conflict', [fieldError('item', 'plan_item_recorded')]);
   await closeDeadline(
     tx,
-    { subjectType: PLAN_SUBJECT, subjectId: active.id, kind: input.item },
+    { subjectType: PLAN_SUBJECT, subjectId: arrivalId, kind: input.item },
     { at: input.at, by: actor.userId, outcome: input.result },
   );
   const lastPhase = `phase:${active.plan.phases.length - 1}:end`;

@@ -17,7 +17,7 @@ export async function supersedePlan(
   next: Plan | null,
   at: Date,
 ): Promise<string | null> {
-  await cancelPlanWork(tx, oldPlanId, 'superseded', at);
+  await cancelPlanWork(tx, arrival.id, 'superseded', at);
   await tx.query("UPDATE arrival_plans SET status = 'superseded' WHERE id = $1", [oldPlanId]);
   if (!next) {
     await tx.query("UPDATE arrivals SET status = 'no_protocol' WHERE id = $1", [arrival.id]);
@@ -34,7 +34,7 @@ export async function supersedePlan(
   for (const event of carried) {
     await closeDeadline(
       tx,
-      { subjectType: PLAN_SUBJECT, subjectId: newPlanId, kind: event.item },
+      { subjectType: PLAN_SUBJECT, subjectId: arrival.id, kind: event.item },
       { at: new Date(event.at), outcome: event.result },
     );
   }

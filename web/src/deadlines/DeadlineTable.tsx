@@ -1,5 +1,6 @@
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDateTime } from '../common/formatDateTime';
 import { rowTestId } from '../common/testId';
 import { pickText } from '../i18n/pickText';
@@ -75,7 +76,18 @@ export function DeadlineTable({ data, loading, page, pageSize, onPage }: Deadlin
           {
             key: 'action',
             title: t('deadlines.fields.action'),
-            render: (_: unknown, d: Deadline) => (isOpen(d) ? <MarkDoneButton deadline={d} /> : null),
+            render: (_: unknown, d: Deadline) => {
+              if (!isOpen(d)) return null;
+              // A plan's tests and phase ends are recorded with their result on the arrival's page.
+              if (d.subjectType === 'arrival') {
+                return (
+                  <Link to={`/arrivals/${d.subjectId}`} data-testid="deadline-record-on-arrival">
+                    {t('deadlines.recordOnArrival')}
+                  </Link>
+                );
+              }
+              return <MarkDoneButton deadline={d} />;
+            },
           },
         ]
       : []),
