@@ -30,6 +30,7 @@ const TABLES = [
   'arrival_plans',
   'arrival_plan_events',
   'landing_reports',
+  'truck_reports',
   'deadlines',
 ];
 
@@ -125,31 +126,41 @@ describe('demo arrivals', () => {
     expect(summary.counts.open).toBeGreaterThan(0);
     expect(summary.counts.overdue).toBeGreaterThan(0);
     const rules = summary.byRule.map((r: { ruleId: string }) => r.ruleId);
-    expect(rules).toEqual(expect.arrayContaining(['ARR-5', 'ARR-11']));
+    expect(rules).toEqual(expect.arrayContaining(['ARR-5', 'ARR-12']));
   });
 
-  it('gives the county open, due-soon, overdue and done deadlines (ARR-11 30-minute look)', async () => {
+  it('gives the county open, due-soon, overdue and done deadlines (ARR-12 escort within the hour)', async () => {
     const summary = (await get('/api/deadlines/summary', commander)).json();
-    expect(summary.counts).toMatchObject({
-      open: expect.any(Number),
-      due_soon: 1,
-      overdue: expect.any(Number),
-    });
+    // The truck reported yesterday arrives in 50 minutes: its escort is due soon.
+    expect(summary.counts.due_soon).toBe(1);
+    expect(summary.byRule.find((r: { ruleId: string }) => r.ruleId === 'ARR-12')?.counts.due_soon).toBe(1);
     expect(summary.counts.open).toBeGreaterThan(10);
     expect(summary.counts.overdue).toBeGreaterThan(2);
     expect(summary.counts.done).toBeGreaterThan(0);
+  });
+
+  it('ARR-11 works every landing-code report round the loop: the daily-clear board is green', async () => {
     const reports = (
       await get(`/api/landing/reports?jurisdiction=${DEMO_COUNTY}&state=all`, commander)
     ).json();
-    const states = new Set(reports.items.map((r: { state: string }) => r.state));
-    expect([...states].sort()).toEqual(['cleared', 'new', 'pushed']);
+    expect(reports.total).toBe(first.activity.landingReports);
+    expect(new Set(reports.items.map((r: { state: string }) => r.state))).toEqual(new Set(['cleared']));
+    const board = (await get('/api/landing/daily-clear', commander)).json();
+    expect(board.clear).toBe(true);
+    expect(board.total.received).toBe(2);
   });
 
   it('adds nothing when loaded again, even on a later day', async () => {
     const before = await counts();
     setNow(new Date('2026-11-26T09:00:00Z'));
     const again = await loadDemo(ctx, 300);
-    expect(again.activity).toEqual({ riskAreas: 0, arrivals: 0, landingReports: 0, planEvents: 0 });
+    expect(again.activity).toEqual({
+      riskAreas: 0,
+      arrivals: 0,
+      landingReports: 0,
+      planEvents: 0,
+      truckReports: 0,
+    });
     expect(await counts()).toEqual(before);
   });
 });

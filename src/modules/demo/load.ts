@@ -6,6 +6,7 @@ import { insertSealedPersons } from '../persons/bulkInsert.js';
 import { type SealedPerson, sealPerson } from '../persons/seal.js';
 import { assignShippedPack } from '../policy/store.js';
 import { createUser } from '../users/service.js';
+import { loadDemoActivity } from './activity.js';
 import { demoPeople } from './people.js';
 import { seededRandom } from './random.js';
 
@@ -106,5 +107,7 @@ export async function loadDemo(ctx: AppContext, persons: number, onProgress?: (d
   created += await ctx.db.transaction((tx) => insertSealedPersons(tx, batch));
   onProgress?.(done + batch.length);
   await ctx.db.refreshStatistics(['jurisdictions', 'persons']);
-  return { logins, created, grids: grids.length };
+  // Risk areas, arrivals with their plans and landing-code reports, so the arrival pages are not empty.
+  const activity = await loadDemoActivity(ctx, DEMO_COUNTY);
+  return { logins, created, grids: grids.length, activity };
 }
