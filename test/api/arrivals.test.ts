@@ -166,4 +166,38 @@ describe('arrivals planned by the governing pack', () => {
     );
     expect(later.json().items).toEqual([]);
   });
+
+  it('ARR-7 "同时追溯倒查 14 天": acting on the list re-plans a person as from the area now published', async () => {
+    const registered = await post('/api/arrivals', chifeng, {
+      person: { name: '孙十一', idNumber: withCheckDigit('15040219900909001') },
+      jurisdictionCode: CHIFENG_VILLAGE,
+      origin: 'domestic',
+      originDivisionCode: '110105',
+      arrivedAt: '2026-11-22T02:00:00Z',
+      homeIsolationConditions: true,
+    });
+    const id = registered.json().id;
+    expect(registered.json().originRisk).toBe('low');
+    const response = await post(`/api/arrivals/${id}/reclassify`, chifeng, {
+      originRisk: 'high',
+      originDistrictRisk: 'high',
+      reason: '北京市朝阳区某小区 11-23 公布为高风险区',
+    });
+    expect(response.statusCode).toBe(200);
+    const detail = response.json();
+    expect(detail).toMatchObject({ originRisk: 'high', status: 'planned', releaseDate: '2026-12-06' });
+    const plan = activePlan(detail);
+    expect(plan.phases.map((p) => [p.kind, p.startDate, p.endDate])).toEqual([
+      ['centralised_isolation', '2026-11-22', '2026-12-06'],
+    ]);
+    expect(detail.plans.map((p: { status: string }) => p.status)).toEqual(['active', 'superseded']);
+    const open = await env.db.query<{ kind: string; owner_role: string }>(
+      `SELECT kind, owner_role FROM deadlines WHERE subject_type = 'arrival' AND subject_id = $1
+       AND done_at IS NULL AND cancelled_at IS NULL`,
+      [id],
+    );
+    expect(open.map((d) => d.kind)).toContain('test:nat:d10');
+    expect(open).toHaveLength(plan.tests.length + plan.phases.length);
+    expect(new Set(open.map((d) => d.owner_role))).toEqual(new Set(['isolation_manager']));
+  });
 });

@@ -226,6 +226,10 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       url: `/api/arrivals/${world.arrivalA.arrivalId}/events`,
       payload: { item: 'test:serum:d7', result: 'negative' },
     }),
+    'POST /api/arrivals/:id/reclassify': () => ({
+      url: `/api/arrivals/${world.arrivalA.arrivalId}/reclassify`,
+      payload: { originRisk: 'low', reason: '复核' },
+    }),
     'GET /api/policy/packs': () => ({ url: '/api/policy/packs' }),
     'GET /api/policy/packs/:id/:version': () => ({ url: '/api/policy/packs/panshan-2021/1' }),
     'POST /api/policy/packs': () => ({

@@ -6,6 +6,7 @@ import { actorOf } from '../../platform/http/auth.js';
 import { IsoDate, JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../platform/http/schemas.js';
 import { ID_TYPES } from '../../rules/idNumber.js';
 import { arrivalsFromArea, LookbackQuery } from './lookback.js';
+import { reclassifyArrival } from './reclassify.js';
 import { registerArrival } from './register.js';
 import { getArrival, listArrivals, recordPlanEvent } from './service.js';
 import { ArrivalDetail, ArrivalSummary } from './view.js';
@@ -174,5 +175,37 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
         }),
       );
     },
+  );
+  api.post(
+    '/arrivals/:id/reclassify',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary:
+          'ARR-7: set the origin risk as now known (e.g. an area published after the person left it) and plan again',
+        params: IdParams,
+        body: Type.Object(
+          {
+            originRisk: Type.Union([
+              Type.Literal('high'),
+              Type.Literal('medium'),
+              Type.Literal('low'),
+              Type.Literal('key_concern'),
+            ]),
+            originDistrictRisk: Optional(
+              Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]),
+            ),
+            reason: SafeText(200, { minLength: 1 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ArrivalDetail },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) =>
+        reclassifyArrival(ctx, tx, actorOf(request), request.params.id, request.body),
+      ),
   );
 }

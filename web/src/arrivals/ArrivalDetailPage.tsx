@@ -6,6 +6,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { ArrivalFacts } from './ArrivalFacts';
 import { arrivalKeys, fetchArrival } from './api';
 import { PlanCard } from './PlanCard';
+import { ReclassifyButton } from './ReclassifyButton';
 import { SupersededPlans } from './SupersededPlans';
 
 /** One arrival: the person masked, the facts, the plan as a timeline with its work, and older plans. */
@@ -30,6 +31,7 @@ export default function ArrivalDetailPage() {
                 {arrival.personName}
               </Typography.Title>
             }
+            extra={<ReclassifyButton arrival={arrival} />}
           >
             <ArrivalFacts arrival={arrival} />
           </Card>

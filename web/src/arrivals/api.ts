@@ -121,6 +121,12 @@ export const createArrival = (body: ArrivalBody) => api.post<ArrivalDetail>('/ar
 export const fetchLookback = (divisionCode: string, publishedAt: string) =>
   api.get<Lookback>(`/arrivals/lookback${queryString({ divisionCode, publishedAt })}`);
 
+/** ARR-7: the origin's risk as now known; the governing pack plans again. */
+export const reclassifyArrival = (
+  id: string,
+  body: { originRisk: string; originDistrictRisk?: string | undefined; reason: string },
+) => api.post<ArrivalDetail>(`/arrivals/${encodeURIComponent(id)}/reclassify`, body);
+
 /** Records a test result or a phase end; a refused phase end keeps its `pending` tests (ISO-6). */
 export const recordEvent = (id: string, item: string, result: EventResult) =>
   requestKeepingProblem<ArrivalDetail>('POST', `/arrivals/${encodeURIComponent(id)}/events`, {
