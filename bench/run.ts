@@ -9,6 +9,8 @@ import {
   wasInterrupted,
 } from './lib/scratch.js';
 import { type SummaryRow, table } from './lib/stats.js';
+import { plansBench } from './plans.js';
+import { pushClassifyBench } from './pushClassify.js';
 import { searchBench } from './search.js';
 import { startupBench } from './startup.js';
 
@@ -24,6 +26,8 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   import: importBench,
   search: searchBench,
   startup: startupBench,
+  plans: plansBench,
+  pushClassify: pushClassifyBench,
 };
 
 /** Other work on the machine skews every figure: each section says how busy it was. */

@@ -23,6 +23,16 @@ export interface BenchOptions {
   readonly analyze: boolean;
   readonly importRows: number;
   readonly startupRuns: number;
+  /** Arrivals registered (and planned) by the plans benchmark. */
+  readonly planArrivals: number;
+  /** Arrivals per transaction in the plans benchmark. */
+  readonly planBatch: number;
+  /** Rows of the push list classified by the pushClassify benchmark. */
+  readonly pushRows: number;
+  /** The same for PGlite only (defaults to `pushRows`). */
+  readonly pglitePushRows: number;
+  /** Records of the generated risk-area history the push list is classified against. */
+  readonly riskAreas: number;
 }
 
 function size(name: string, fallback: number): number {
@@ -52,6 +62,7 @@ export function readOptions(): BenchOptions {
   const quick = process.env.BENCH_QUICK === '1';
   const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
   const persons = size('BENCH_PERSONS', quick ? 20_000 : 1_000_000);
+  const pushRows = size('BENCH_PUSH_ROWS', quick ? 50_000 : 1_000_000);
   return Object.freeze({
     quick,
     engines: engines(databaseUrl),
@@ -62,6 +73,11 @@ export function readOptions(): BenchOptions {
     analyze: process.env.BENCH_ANALYZE !== '0',
     importRows: size('BENCH_IMPORT_ROWS', quick ? 5_000 : 100_000),
     startupRuns: size('BENCH_STARTUP_RUNS', quick ? 1 : 3),
+    planArrivals: size('BENCH_PLAN_ARRIVALS', quick ? 5_000 : 100_000),
+    planBatch: size('BENCH_PLAN_BATCH', 500),
+    pushRows,
+    pglitePushRows: size('BENCH_PGLITE_PUSH_ROWS', pushRows),
+    riskAreas: size('BENCH_RISK_AREAS', quick ? 2_000 : 20_000),
   });
 }
 
