@@ -141,6 +141,21 @@ describe('arrivals planned by the governing pack', () => {
     expect([await countRows('arrivals'), await countRows('persons')]).toEqual(before);
   });
 
+  it('refuses an unknown destination as a field error (the person is not registered first)', async () => {
+    const before = await countRows('persons');
+    const response = await post('/api/arrivals', chifeng, {
+      person: { name: '周十二', idNumber: withCheckDigit('15040219800101003') },
+      jurisdictionCode: '150402999999',
+      origin: 'overseas',
+      arrivedAt: '2026-11-23T10:00:00Z',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({ field: 'jurisdictionCode', code: 'jurisdiction_unknown' }),
+    ]);
+    expect(await countRows('persons')).toBe(before);
+  });
+
   it('keeps arrivals to their county: another county cannot see or register into it', async () => {
     expect((await get(`/api/arrivals/${arrivalId}`, panshan)).statusCode).toBe(404);
     const list = await get('/api/arrivals', panshan);

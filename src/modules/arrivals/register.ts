@@ -3,10 +3,10 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, type FieldError, fieldError, invalid } from '../../platform/errors.js';
-import type { Plan } from '../../rules/policy/types.js';
+import type { OriginRisk, Plan, RiskLevel } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
 import { effectiveTimeZone } from '../jurisdictions/service.js';
-import { type ArrivalRow, arrivalColumns, factsOf } from './facts.js';
+import { type ArrivalRow, factsOf } from './facts.js';
 import { type PersonRef, resolvePerson } from './person.js';
 import { planFor, storePlan } from './plans.js';
 
@@ -64,16 +64,23 @@ function checkTimes(ctx: AppContext, input: ArrivalInput): FieldError[] {
   return errors;
 }
 
-async function checkDestination(
-  tx: Queryable,
-  actor: Actor | undefined,
-  code: string,
-): Promise<FieldError[]> {
-  if (actor && !inScope(code, actor.scopes)) {
-    throw new AppError('forbidden', [fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
-  }
-  const [row] = await tx.query('SELECT 1 FROM jurisdictions WHERE code = $1', [code]);
-  return row ? [] : [fieldError('jurisdictionCode', 'jurisdiction_unknown')];
+/**
+ * What the database knows before planning, in one round trip: whether the destination exists, and
+ * the origin's risk as it stood when the person left it (ARR-7; a domestic place in no published
+ * area is low-risk).
+ */
+async function lookUp(tx: Queryable, destination: string, originCode: string | null, leftOriginAt: Date) {
+  const [row] = await tx.query<{
+    known: boolean;
+    originRisk: OriginRisk | null;
+    originDistrictRisk: RiskLevel | null;
+  }>(
+    `SELECT EXISTS (SELECT 1 FROM jurisdictions WHERE code = $1) AS known,
+       CASE WHEN $2::text IS NULL THEN NULL ELSE coalesce(fangkong_origin_risk($2, $3), 'low') END AS "originRisk",
+       CASE WHEN $2::text IS NULL THEN NULL ELSE fangkong_origin_district_risk($2, $3) END AS "originDistrictRisk"`,
+    [destination, originCode, leftOriginAt],
+  );
+  return row!;
 }
 
 async function existingArrival(tx: Queryable, input: ArrivalInput): Promise<Registered | undefined> {
@@ -101,26 +108,49 @@ export async function registerArrival(
 ): Promise<Registered> {
   const again = await existingArrival(tx, input);
   if (again) return again;
-  const errors = [...checkTimes(ctx, input), ...(await checkDestination(tx, actor, input.jurisdictionCode))];
+  if (actor && !inScope(input.jurisdictionCode, actor.scopes)) {
+    throw new AppError('forbidden', [fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
+  }
+  const errors = checkTimes(ctx, input);
   const originCode = input.originDivisionCode?.trim() || null;
+  const originValid = originCode === null || /^\d{6}(\d{3}){0,2}$/.test(originCode);
   if (input.origin === 'domestic' && !originCode)
     errors.push(fieldError('originDivisionCode', 'origin_code_required'));
-  else if (originCode && !/^\d{6}(\d{3}){0,2}$/.test(originCode))
-    errors.push(fieldError('originDivisionCode', 'format'));
+  else if (!originValid) errors.push(fieldError('originDivisionCode', 'format'));
+  const leftOriginAt = input.leftOriginAt ?? input.arrivedAt;
+  const known = await lookUp(tx, input.jurisdictionCode, originValid ? originCode : null, leftOriginAt);
+  if (!known.known) throw invalid([...errors, fieldError('jurisdictionCode', 'jurisdiction_unknown')]);
   const person = await resolvePerson(ctx, tx, actor, input.person, input.jurisdictionCode);
   errors.push(...person.errors);
   if (errors.length > 0) throw invalid(errors);
 
-  const leftOriginAt = input.leftOriginAt ?? input.arrivedAt;
-  const [row] = await tx.query<ArrivalRow>(
+  const facts: ArrivalRow = {
+    id: '',
+    jurisdictionCode: input.jurisdictionCode,
+    personId: person.personId,
+    origin: input.origin,
+    originDivisionCode: originCode,
+    arrivedAt: input.arrivedAt,
+    enteredAt: input.enteredAt ?? null,
+    portIsolationDays: input.portIsolationDays ?? null,
+    contact: input.contact ?? null,
+    returnee: input.returnee ?? null,
+    truckCrew: input.truckCrew ?? false,
+    homeIsolationConditions: input.homeIsolationConditions ?? null,
+    negativeNatAt: input.negativeNatAt ?? null,
+    greenHealthCode: input.greenHealthCode ?? null,
+    originRisk: known.originRisk,
+    originDistrictRisk: known.originDistrictRisk,
+  };
+  const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
+  const planned = await planFor(ctx, tx, input.jurisdictionCode, factsOf(facts, timeZone));
+  const [row] = await tx.query<{ id: string }>(
     `INSERT INTO arrivals (jurisdiction_code, person_id, channel, source_ref, origin, origin_division_code,
        origin_name, origin_country, left_origin_at, arrived_at, entered_at, port_isolation_days, contact,
        returnee, truck_crew, home_isolation_conditions, negative_nat_at, green_health_code,
-       origin_risk, origin_district_risk, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-       CASE WHEN $6::text IS NULL THEN NULL ELSE coalesce(fangkong_origin_risk($6, $9), 'low') END,
-       CASE WHEN $6::text IS NULL THEN NULL ELSE fangkong_origin_district_risk($6, $9) END, $19)
-     RETURNING ${arrivalColumns()}`,
+       origin_risk, origin_district_risk, status, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+     RETURNING id`,
     [
       input.jurisdictionCode,
       person.personId,
@@ -132,25 +162,22 @@ export async function registerArrival(
       input.originCountry ?? null,
       leftOriginAt,
       input.arrivedAt,
-      input.enteredAt ?? null,
-      input.portIsolationDays ?? null,
-      input.contact ?? null,
-      input.returnee ?? null,
-      input.truckCrew ?? false,
-      input.homeIsolationConditions ?? null,
-      input.negativeNatAt ?? null,
-      input.greenHealthCode ?? null,
+      facts.enteredAt,
+      facts.portIsolationDays,
+      facts.contact,
+      facts.returnee,
+      facts.truckCrew,
+      facts.homeIsolationConditions,
+      facts.negativeNatAt,
+      facts.greenHealthCode,
+      facts.originRisk,
+      facts.originDistrictRisk,
+      planned ? 'planned' : 'no_protocol',
       actor?.userId ?? null,
     ],
   );
-  const arrival = row!;
-  const timeZone = await effectiveTimeZone(tx, arrival.jurisdictionCode, ctx.config.defaultTimeZone);
-  const planned = await planFor(ctx, tx, arrival.jurisdictionCode, factsOf(arrival, timeZone));
+  const arrival = { ...facts, id: row!.id };
   if (planned) await storePlan(tx, arrival, planned, ctx.now());
-  await tx.query('UPDATE arrivals SET status = $2 WHERE id = $1', [
-    arrival.id,
-    planned ? 'planned' : 'no_protocol',
-  ]);
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'arrival',
