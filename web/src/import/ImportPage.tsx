@@ -1,10 +1,11 @@
-import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Card, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
-import { ACCEPTED_FILES, type ImportReport, TEMPLATE_URL, uploadLedger } from './api';
+import { SpreadsheetPicker } from '../common/SpreadsheetPicker';
+import { type ImportReport, TEMPLATE_URL, uploadLedger } from './api';
 import { ImportReportView } from './ImportReportView';
 
 type Stage =
@@ -17,7 +18,6 @@ type Stage =
 export default function ImportPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const abort = useRef<(() => void) | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ name: 'idle' });
@@ -54,30 +54,17 @@ export default function ImportPage() {
               <DownloadOutlined /> {t('import.template')}
             </a>
           </Typography.Paragraph>
-          <input
-            ref={input}
-            type="file"
-            accept={ACCEPTED_FILES}
-            hidden
-            data-testid="import-file-input"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
+          <SpreadsheetPicker
+            file={file}
+            onPick={(picked) => {
+              setFile(picked);
               setStage({ name: 'idle' });
             }}
+            disabled={uploading}
+            pickLabel={t('import.pick')}
+            noFileLabel={t('import.noFile')}
+            testIdPrefix="import"
           />
-          <Flex wrap gap={8} align="center">
-            <Button
-              icon={<FileExcelOutlined />}
-              onClick={() => input.current?.click()}
-              disabled={uploading}
-              data-testid="import-pick"
-            >
-              {t('import.pick')}
-            </Button>
-            <Typography.Text data-testid="import-file-name">
-              {file ? file.name : t('import.noFile')}
-            </Typography.Text>
-          </Flex>
           <Button
             type="primary"
             icon={<UploadOutlined />}

@@ -23,7 +23,6 @@ export interface ImportReport {
 
 export const IMPORT_URL = '/api/persons/import';
 export const TEMPLATE_URL = '/api/persons/import/template.xlsx';
-export const ACCEPTED_FILES = '.xlsx,.csv';
 
 function parseJson(text: string): unknown {
   try {

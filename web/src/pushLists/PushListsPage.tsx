@@ -1,18 +1,12 @@
-import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Flex, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../checkpoints/newId';
 import { ProblemAlert } from '../common/ProblemAlert';
-import {
-  ACCEPTED_FILES,
-  getPushImport,
-  type PushImportReport,
-  pushKeys,
-  TEMPLATE_URL,
-  uploadPushList,
-} from './api';
+import { SpreadsheetPicker } from '../common/SpreadsheetPicker';
+import { getPushImport, type PushImportReport, pushKeys, TEMPLATE_URL, uploadPushList } from './api';
 import { PushImportsTable } from './PushImportsTable';
 import { PushReportView } from './PushReportView';
 
@@ -29,7 +23,6 @@ type Stage =
 export default function PushListsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const abort = useRef<(() => void) | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [classifyOnly, setClassifyOnly] = useState(false);
@@ -87,30 +80,17 @@ export default function PushListsPage() {
               <DownloadOutlined /> {t('pushLists.template')}
             </a>
           </Typography.Paragraph>
-          <input
-            ref={input}
-            type="file"
-            accept={ACCEPTED_FILES}
-            hidden
-            data-testid="push-file-input"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
+          <SpreadsheetPicker
+            file={file}
+            onPick={(picked) => {
+              setFile(picked);
               setStage({ name: 'idle' });
             }}
+            disabled={uploading}
+            pickLabel={t('pushLists.pick')}
+            noFileLabel={t('pushLists.noFile')}
+            testIdPrefix="push"
           />
-          <Flex wrap gap={8} align="center">
-            <Button
-              icon={<FileExcelOutlined />}
-              onClick={() => input.current?.click()}
-              disabled={uploading}
-              data-testid="push-pick"
-            >
-              {t('pushLists.pick')}
-            </Button>
-            <Typography.Text data-testid="push-file-name">
-              {file ? file.name : t('pushLists.noFile')}
-            </Typography.Text>
-          </Flex>
           <Checkbox
             checked={classifyOnly}
             onChange={(e) => setClassifyOnly(e.target.checked)}

@@ -43,7 +43,6 @@ export interface PushImportReport extends PushImport {
 }
 
 export const TEMPLATE_URL = '/api/push-lists/template';
-export const ACCEPTED_FILES = '.xlsx,.csv';
 
 export const pushKeys = {
   list: ['push-lists', 'list'] as const,

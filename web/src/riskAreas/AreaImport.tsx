@@ -1,11 +1,10 @@
-import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
   Card,
   Col,
-  Flex,
   Row,
   Space,
   Statistic,
@@ -13,20 +12,14 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { SpreadsheetPicker } from '../common/SpreadsheetPicker';
 import { rowTestId } from '../common/testId';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
-import {
-  ACCEPTED_FILES,
-  type AreaImportReport,
-  type AreaRowError,
-  riskAreaKeys,
-  TEMPLATE_URL,
-  uploadAreas,
-} from './api';
+import { type AreaImportReport, type AreaRowError, riskAreaKeys, TEMPLATE_URL, uploadAreas } from './api';
 
 const COUNTS = ['total', 'created', 'lifted', 'unchanged', 'rejected', 'superseded'] as const;
 
@@ -35,7 +28,6 @@ export function AreaImport() {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({
     mutationFn: (chosen: File) => uploadAreas(chosen),
@@ -60,29 +52,16 @@ export function AreaImport() {
               <DownloadOutlined /> {t('riskAreas.import.template')}
             </a>
           </Typography.Paragraph>
-          <input
-            ref={input}
-            type="file"
-            accept={ACCEPTED_FILES}
-            hidden
-            data-testid="risk-area-file-input"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
+          <SpreadsheetPicker
+            file={file}
+            onPick={(picked) => {
+              setFile(picked);
               upload.reset();
             }}
+            pickLabel={t('riskAreas.import.pick')}
+            noFileLabel={t('riskAreas.import.noFile')}
+            testIdPrefix="risk-area"
           />
-          <Flex wrap gap={8} align="center">
-            <Button
-              icon={<FileExcelOutlined />}
-              onClick={() => input.current?.click()}
-              data-testid="risk-area-pick"
-            >
-              {t('riskAreas.import.pick')}
-            </Button>
-            <Typography.Text data-testid="risk-area-file-name">
-              {file ? file.name : t('riskAreas.import.noFile')}
-            </Typography.Text>
-          </Flex>
           <Button
             type="primary"
             icon={<UploadOutlined />}

@@ -106,7 +106,6 @@ export interface AreaImportReport {
 }
 
 export const TEMPLATE_URL = '/api/risk-areas/template';
-export const ACCEPTED_FILES = '.xlsx,.csv';
 
 export const riskAreaKeys = {
   all: ['risk-areas'] as const,
