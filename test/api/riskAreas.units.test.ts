@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLocalDateTime } from '../../src/modules/riskAreas/import/columns.js';
 import { FIELD_MESSAGES } from '../../src/platform/messages.js';
+import { parseLocalDateTime } from '../../src/rules/localDateTime.js';
 
 const ZONE = 'Asia/Shanghai';
 

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { type FieldError, fieldError } from '../../platform/errors.js';
 import type { PiiCipher } from '../../platform/pii/cipher.js';
 import { checkResidentId } from '../../rules/idNumber.js';
+import { parseLocalDateTime } from '../../rules/localDateTime.js';
 import { normalizePhone } from '../../rules/mask.js';
 import { inScope } from '../../rules/roles.js';
 import { isSafeText } from '../../rules/safeText.js';
 import { idHash } from '../persons/seal.js';
 import type { PushField, PushHeader } from './columns.js';
-import { parseListTime } from './dateTime.js';
 
 /** One accepted row of a push list, ready for registerArrival and for staging. */
 export interface PushRow {
@@ -58,7 +58,7 @@ function time(errors: FieldError[], field: PushField, value: string, ctx: RowCon
     if (required) errors.push(fieldError(field, 'required'));
     return null;
   }
-  const at = parseListTime(value, ctx.timeZone);
+  const at = parseLocalDateTime(value, ctx.timeZone);
   if (!at) errors.push(fieldError(field, 'datetime_format'));
   else if (at.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS)
     errors.push(fieldError(field, 'in_future'));

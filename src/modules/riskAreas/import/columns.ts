@@ -1,5 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import { type FieldError, fieldError } from '../../../platform/errors.js';
+import { parseLocalDateTime } from '../../../rules/localDateTime.js';
 import type { AreaLevel } from '../../../rules/riskClassification.js';
 import type { AreaField, AreaInput } from '../fields.js';
 
@@ -126,38 +126,6 @@ const LEVEL_BY_LABEL = new Map<string, AreaLevel>([
   ]),
   ['重点关注地区', 'key_concern'],
 ]);
-
-const DATE = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))/;
-const TIME = /^(\d{1,2})(?:[:：](\d{1,2})(?:[:：](\d{1,2}))?|[时点](?:(\d{1,2})分)?)?$/;
-const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/**
- * A publication time as people write it — 2022-04-25 12:00, 2022/4/25 12:00:00, 2022年4月25日24时,
- * 2022-04-25 (midnight), 20220425, or ISO 8601 with an offset — read in `timeZone` unless it
- * carries its own offset. "24时" is the next day's midnight, as announcements use it.
- */
-export function parseLocalDateTime(raw: string, timeZone: string): Date | undefined {
-  const value = raw.trim();
-  if (ZONED.test(value)) {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-  }
-  const date = DATE.exec(value);
-  if (!date) return undefined;
-  const [year, month, day] = [Number(date[1]), Number(date[2] ?? date[4]), Number(date[3] ?? date[5])];
-  const rest = value.slice(date[0].length).replace(/^[\sT]+/, '');
-  const time = rest === '' ? [] : TIME.exec(rest);
-  if (!time) return undefined;
-  const [hour, minute, second] = [
-    Number(time[1] ?? 0),
-    Number(time[2] ?? time[4] ?? 0),
-    Number(time[3] ?? 0),
-  ];
-  const calendar = new Date(Date.UTC(year, month - 1, day));
-  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
-  if (hour > 24 || minute > 59 || second > 59 || (hour === 24 && minute + second > 0)) return undefined;
-  return new Date(new TZDate(year, month - 1, day, hour, minute, second, timeZone).getTime());
-}
 
 /** One row as the input checkArea() takes, and the problems only the spreadsheet can have. */
 export function toAreaInput(

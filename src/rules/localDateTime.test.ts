@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseListTime } from './dateTime.js';
+import { parseLocalDateTime } from './localDateTime.js';
 
-const iso = (raw: string, zone = 'Asia/Shanghai') => parseListTime(raw, zone)?.toISOString() ?? null;
+const iso = (raw: string, zone = 'Asia/Shanghai') => parseLocalDateTime(raw, zone)?.toISOString() ?? null;
 
 describe('times in big-data push lists (local to the list’s zone unless they say otherwise)', () => {
   it.each([
@@ -13,6 +13,8 @@ describe('times in big-data push lists (local to the list’s zone unless they s
     ['2026-11-20T08:30:00+08:00', '2026-11-20T00:30:00.000Z'],
     ['2026-11-20T00:30:00Z', '2026-11-20T00:30:00.000Z'],
     ['  2024-02-29 12:00 ', '2024-02-29T04:00:00.000Z'],
+    ['2026-11-20 08:30:15.250', '2026-11-20T00:30:15.000Z'],
+    ['2026年11月20日 8时30分15秒', '2026-11-20T00:30:15.000Z'],
   ])('%s', (raw, expected) => {
     expect(iso(raw)).toBe(expected);
   });
