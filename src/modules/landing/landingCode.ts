@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/access/actor.js';
+import { type Actor, publicActor as anonymous } from '../../platform/access/actor.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { notFound } from '../../platform/errors.js';
 import { isLandingCode } from '../../rules/landing.js';
@@ -11,21 +11,10 @@ export interface LandingArea {
   level: 'city' | 'county';
 }
 
-/**
- * Who a public landing-code request acts as (ARR-11): nobody signed in, scoped to the landing
- * code's subtree so row-level security still bounds what it can read and write. It holds no
- * permissions; audit entries made for it name no actor (system) and the landing-code channel.
- */
+/** The public landing-code form acts in the landing code's subtree (ARR-11); 404 for a bad code. */
 export function publicActor(code: string): Actor {
   if (!isLandingCode(code)) throw notFound();
-  return {
-    userId: '00000000-0000-0000-0000-000000000000',
-    username: 'landing_code',
-    displayName: '落地码',
-    roles: [],
-    permissions: new Set(),
-    scopes: [code],
-  };
+  return anonymous(code, 'landing_code');
 }
 
 /** The county or city a landing code names; 404 for anything else. */

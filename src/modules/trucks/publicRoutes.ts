@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { Actor } from '../../platform/access/actor.js';
+import { publicActor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -16,16 +16,7 @@ export const PUBLIC_LOOKUP_LIMIT = { max: 120, timeWindow: '1 minute' } as const
 export const PUBLIC_BODY_LIMIT = 16 * 1024;
 
 /** A submitter without an account writes only into the destination's subtree (RLS WITH CHECK). */
-function destinationScope(code: string): Actor {
-  return {
-    userId: '',
-    username: 'public',
-    displayName: 'public',
-    roles: [],
-    permissions: new Set(),
-    scopes: [code],
-  };
-}
+const destinationScope = (code: string) => publicActor(code, 'truck_report');
 
 const Division = Type.Object({ code: Type.String(), name: Type.String(), leaf: Type.Boolean() });
 

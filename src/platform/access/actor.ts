@@ -10,3 +10,19 @@ export interface Actor {
   /** Jurisdiction code prefixes (CMD-1); never empty. */
   readonly scopes: readonly string[];
 }
+
+/**
+ * Who a public form's request acts as (ARR-11 landing code, ARR-12 truck pre-reports): nobody
+ * signed in, with no permissions, scoped to the one subtree the form writes into so that row-level
+ * security still bounds it. Audit entries made for it name no actor (system) and the channel.
+ */
+export function publicActor(scope: string, channel: string): Actor {
+  return {
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: channel,
+    displayName: channel,
+    roles: [],
+    permissions: new Set(),
+    scopes: [scope],
+  };
+}
