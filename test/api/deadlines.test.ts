@@ -116,6 +116,24 @@ describe('opening, moving, closing and cancelling obligations', () => {
     expect((await list(`subjectId=${plan}`)).total).toBe(0);
   });
 
+  it('cancels only what is not yet due when asked, so a missed obligation stays overdue', async () => {
+    const stay = randomUUID();
+    const item = (kind: string, due: number) =>
+      look(stay, { ruleId: 'ARR-12', subjectType: 'stay', kind, dueAt: minutes(due) });
+    await asAdminA(async (tx) => {
+      await openDeadline(tx, item('nat:day1', 30));
+      await openDeadline(tx, item('nat:day2', 120));
+    });
+    const cancelled = await asAdminA((tx) =>
+      cancelDeadlines(tx, { subjectType: 'stay', subjectId: stay }, 'left', minutes(60), {
+        onlyDueAfter: minutes(60),
+      }),
+    );
+    expect(cancelled).toBe(1);
+    expect((await list(`subjectId=${stay}&state=cancelled`)).items.map((i) => i.kind)).toEqual(['nat:day2']);
+    expect((await list(`subjectId=${stay}`)).items.map((i) => i.kind)).toEqual(['nat:day1']);
+  });
+
   it('refuses malformed obligations before they reach the database', async () => {
     await expect(asAdminA((tx) => openDeadline(tx, look(randomUUID(), { ruleId: 'arr11' })))).rejects.toThrow(
       /rule id/,

@@ -72,9 +72,11 @@ export function openStayNatDeadlines(
 }
 
 /**
- * The truck left: the daily NATs still open are no longer owed. Cancelled, not closed, so a day
- * that was missed before departure still shows as overdue when it was cancelled.
+ * The truck left: the daily NATs of days still to come are no longer owed and are cancelled; a day
+ * already missed before departure stays open and overdue (TST-5: missed tests must stay visible).
  */
 export function cancelStayNats(tx: Queryable, reportId: string, at: Date) {
-  return cancelDeadlines(tx, { subjectType: TRUCK_STAY_SUBJECT, subjectId: reportId }, 'truck left', at);
+  return cancelDeadlines(tx, { subjectType: TRUCK_STAY_SUBJECT, subjectId: reportId }, 'truck left', at, {
+    onlyDueAfter: at,
+  });
 }

@@ -161,12 +161,21 @@ export async function cancelDeadlines(
   subject: { subjectType: string; subjectId: string },
   reason: string,
   at: Date,
+  options: { onlyDueAfter?: Date } = {},
 ): Promise<number> {
+  // With onlyDueAfter, what was already owed stays open (and overdue): only what is not yet due goes.
   const cancelled = await tx.query<{ id: string }>(
     `UPDATE deadlines SET cancelled_at = $3, cancel_reason = $4, updated_at = now()
      WHERE subject_type = $1 AND subject_id = $2 AND done_at IS NULL AND cancelled_at IS NULL
+       AND ($5::timestamptz IS NULL OR due_at > $5::timestamptz)
      RETURNING id`,
-    [subject.subjectType, subject.subjectId, iso(at), reason],
+    [
+      subject.subjectType,
+      subject.subjectId,
+      iso(at),
+      reason,
+      options.onlyDueAfter ? iso(options.onlyDueAfter) : null,
+    ],
   );
   return cancelled.length;
 }
