@@ -20,6 +20,11 @@ export const PERMISSIONS = [
   'risk_area.write',
   'deadline.read',
   'deadline.write',
+  'testing.read',
+  'testing.sample',
+  'testing.result',
+  'testing.lab',
+  'testing.plan',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +50,9 @@ const READ: Permission[] = ['jurisdiction.read', 'person.read', 'policy.read', '
 const MANAGE_PERSONS: Permission[] = [...READ, 'person.write', 'person.import', 'person.export'];
 /** Arrival work (ARR-*): registering, verifying, and closing the deadlines that come with it. */
 const ARRIVALS: Permission[] = ['arrival.read', 'arrival.write', 'deadline.write'];
+/** NAT testing (TST-*): sampling at tables, lab results, lab records, campaigns and routine schedules. */
+const SAMPLING: Permission[] = ['testing.read', 'testing.sample'];
+const LAB_WORK: Permission[] = [...SAMPLING, 'testing.result', 'testing.lab', 'deadline.write'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   commander: [
@@ -55,19 +63,35 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit.read',
     'policy.admin',
     'risk_area.write',
+    ...SAMPLING,
+    'testing.plan',
   ],
-  working_group: [...MANAGE_PERSONS, ...ARRIVALS, 'person.unmask', 'risk_area.write'],
-  cdc_epidemiologist: [...MANAGE_PERSONS, ...ARRIVALS, 'person.unmask', 'risk_area.write'],
-  lab: [...READ, 'deadline.write'],
-  hospital_reporter: [...READ, 'person.write'],
-  fever_clinic: [...READ, 'person.write'],
+  working_group: [
+    ...MANAGE_PERSONS,
+    ...ARRIVALS,
+    ...SAMPLING,
+    'person.unmask',
+    'risk_area.write',
+    'testing.plan',
+  ],
+  cdc_epidemiologist: [
+    ...MANAGE_PERSONS,
+    ...ARRIVALS,
+    ...LAB_WORK,
+    'person.unmask',
+    'risk_area.write',
+    'testing.plan',
+  ],
+  lab: [...READ, ...LAB_WORK],
+  hospital_reporter: [...READ, ...SAMPLING, 'person.write'],
+  fever_clinic: [...READ, ...SAMPLING, 'person.write'],
   pharmacy: READ,
-  community_worker: [...MANAGE_PERSONS, ...ARRIVALS, 'person.unmask', 'jurisdiction.write'],
-  isolation_manager: [...READ, ...ARRIVALS, 'person.write', 'person.unmask'],
-  checkpoint_staff: [...READ, 'person.write', 'arrival.read', 'arrival.write'],
-  department_liaison: [...READ, 'person.export', 'arrival.read'],
-  school_reporter: [...READ, 'person.write'],
-  supervisor: [...READ, 'person.export', 'audit.read', 'user.read', 'arrival.read'],
+  community_worker: [...MANAGE_PERSONS, ...ARRIVALS, ...SAMPLING, 'person.unmask', 'jurisdiction.write'],
+  isolation_manager: [...READ, ...ARRIVALS, ...SAMPLING, 'person.write', 'person.unmask'],
+  checkpoint_staff: [...READ, ...SAMPLING, 'person.write', 'arrival.read', 'arrival.write'],
+  department_liaison: [...READ, 'person.export', 'arrival.read', 'testing.read', 'deadline.write'],
+  school_reporter: [...READ, 'person.write', 'testing.read'],
+  supervisor: [...READ, 'person.export', 'audit.read', 'user.read', 'arrival.read', 'testing.read'],
   admin: [...PERMISSIONS],
 };
 

@@ -9,6 +9,7 @@ import { withScope } from '../../src/platform/access/scope.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { permissionsOf, type Role } from '../../src/rules/roles.js';
 import { openWorldDeadline } from './worldDeadlines.js';
+import { seedTestingWorld } from './worldTesting.js';
 
 /** Two real counties far apart: 盘山县 (Panjin, Liaoning) and 红山区 (Chifeng, Inner Mongolia). */
 export const COUNTY_A = '211122';
@@ -80,7 +81,9 @@ export async function seedWorld(ctx: AppContext) {
   );
   const deadlineA = await openWorldDeadline(ctx, users.a_admin!, personA);
   const deadlineB = await openWorldDeadline(ctx, users.b_admin!, personB);
-  return { users, personA, personB, arrivalA, deadlineA, deadlineB };
+  const testingA = await seedTestingWorld(ctx, users.a_admin!, COUNTY_A);
+  const testingB = await seedTestingWorld(ctx, users.b_admin!, COUNTY_B);
+  return { users, personA, personB, arrivalA, deadlineA, deadlineB, testingA, testingB };
 }
 
 /** Signs in through the API and returns the Cookie header for later requests. */

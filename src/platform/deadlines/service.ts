@@ -179,3 +179,25 @@ export async function cancelDeadlines(
   );
   return cancelled.length;
 }
+
+/**
+ * Closes every open obligation of these subjects whose kind starts with one of `kindPrefixes`
+ * (e.g. a person sampled clears "resample:*" and "routine:*" at once); returns how many.
+ */
+export async function closeDeadlinesByKindPrefix(
+  tx: Queryable,
+  subjectType: string,
+  subjectIds: readonly string[],
+  kindPrefixes: readonly string[],
+  done: Completion,
+): Promise<number> {
+  if (subjectIds.length === 0 || kindPrefixes.length === 0) return 0;
+  const closed = await tx.query<{ id: string }>(
+    `UPDATE deadlines SET done_at = $4, done_by = $5, outcome = $6, updated_at = now()
+     WHERE subject_type = $1 AND subject_id = ANY ($2::uuid[])
+       AND kind ^@ ANY ($3::text[]) AND done_at IS NULL AND cancelled_at IS NULL
+     RETURNING id`,
+    [subjectType, subjectIds, kindPrefixes, iso(done.at), done.by ?? null, done.outcome ?? null],
+  );
+  return closed.length;
+}
