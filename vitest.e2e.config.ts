@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    // A browser on a busy 2-core machine: wait up to 10 s for what the page should come to show.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

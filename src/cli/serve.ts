@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, loadDemo } from '../modules/demo/load.js';
+import { startRoutineSweeps } from '../modules/routineTesting/scheduler.js';
 import type { AppContext } from '../platform/context.js';
 import { buildApp } from '../platform/http/app.js';
 
@@ -19,6 +20,7 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
     }
   }
   const { app } = await buildApp(ctx);
+  const stopSweeps = startRoutineSweeps(ctx); // TST-5: missed routine tests swept at start and hourly
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   const url = `http://${ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host}:${ctx.config.port}/`;
   console.log(
@@ -30,6 +32,7 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
     console.log('  admin and commander see all of 盘山县; community_worker sees one community.');
   }
   const stop = async () => {
+    await stopSweeps();
     await app.close();
     await ctx.db.close();
     process.exit(0);

@@ -26,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   bad_file: 400,
   conflict: 409,
   deadline_closed: 409,
+  sample_refused: 409,
   internal: 500,
 };
 

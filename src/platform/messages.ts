@@ -65,6 +65,12 @@ export const FIELD_MESSAGES = {
     zh: '与同一时间起对该区划的另一全域管控冲突',
   },
   too_many_rows: { en: 'has more rows than one import takes', zh: '行数超过单次导入上限' },
+  // Lab registry, capacity targets (TST-9)
+  lab_name_taken: { en: 'is already the name of a lab here', zh: '本辖区已有同名实验室' },
+  target_date_taken: {
+    en: 'already has a capacity target for this jurisdiction',
+    zh: '该辖区在此日期已有产能目标',
+  },
   // Truck pre-reports (ARR-12), cadre leave (ARR-14)
   plate_format: { en: 'is not a valid mainland licence plate', zh: '不是有效的车牌号' },
   uscc_format: {
@@ -121,6 +127,49 @@ export const FIELD_MESSAGES = {
     zh: '与本文件前面的行重复(同一人员、抵达时间和来源地)',
   },
   yes_no: { en: 'must be 是 or 否', zh: '应为 是 或 否' },
+  // Sampling (TST-1)
+  barcode_format: { en: 'must be 6–32 letters, digits or -', zh: '应为6至32位字母、数字或 -' },
+  tube_full: { en: 'names a tube that is already full', zh: '对应的采样管已满' },
+  tube_sealed: { en: 'names a tube that is already sealed', zh: '对应的采样管已封管' },
+  tube_resulted: { en: 'names a tube that already has a result', zh: '对应的采样管已出结果' },
+  tube_empty: { en: 'names a tube with no sample yet', zh: '对应的采样管尚无样本' },
+  barcode_taken: { en: 'is already used by a tube of another site', zh: '已被其他采样点的采样管使用' },
+  capacity_mismatch: {
+    en: 'differs from the pool size of the open tube',
+    zh: '与该采样管已开始的混采数不一致',
+  },
+  person_in_tube: { en: 'is already sampled into this tube', zh: '已采入该采样管' },
+  person_new_name_required: {
+    en: 'is required for a person not yet registered',
+    zh: '未登记人员须填写姓名',
+  },
+  resample_individual: { en: 'must be 1 for a re-sample (individual tube)', zh: '复采须单管单采(1)' },
+  table_unknown: { en: 'is not a table of this site', zh: '不是该采样点的采样台' },
+  site_inactive: { en: 'names a site that is closed', zh: '对应的采样点已停用' },
+  campaign_unknown: { en: 'is not an active campaign here', zh: '不是本地区进行中的检测任务' },
+  arrival_person_mismatch: { en: 'belongs to another person', zh: '属于另一人员' },
+  arrival_unknown: { en: 'is not a known arrival', zh: '不是已登记的来返人员记录' },
+  sampled_in_campaign: { en: 'is already sampled in this campaign', zh: '已在本轮检测任务中采样' },
+  resample_outside_campaign: {
+    en: 'must be empty for a re-sample, which is taken outside the campaign',
+    zh: '复采不计入检测任务,须为空',
+  },
+  arrival_plan_required: { en: 'and planItem must be given together', zh: '与 planItem 须同时填写' },
+  // Lab results (TST-1 … TST-3)
+  barcode_unknown: {
+    en: 'is not a tube barcode known in your jurisdiction',
+    zh: '不是您辖区内已登记的采样管条码',
+  },
+  tube_other_lab: { en: 'was received by another lab', zh: '已由其他实验室接收' },
+  result_conflict: {
+    en: 'already has a different result; it is never overwritten',
+    zh: '已有不同的检测结果,不能覆盖',
+  },
+  result_value: {
+    en: 'must be 阴性, 阳性 or 无效 (negative, positive, invalid)',
+    zh: '应为 阴性、阳性 或 无效',
+  },
+  lab_unknown: { en: 'is not a lab in your jurisdiction', zh: '不是您辖区内的实验室' },
 } as const satisfies Record<string, Message>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -138,6 +187,10 @@ export const ERROR_MESSAGES = {
   bad_file: { en: 'The file cannot be read', zh: '文件无法读取' },
   conflict: { en: 'The record was changed by someone else; reload it', zh: '记录已被他人修改,请刷新后重试' },
   deadline_closed: { en: 'This item is already done or cancelled', zh: '该事项已办结或已取消' },
+  sample_refused: {
+    en: 'This sample cannot be registered into this tube; see the field errors',
+    zh: '该样本无法采入此采样管,详见字段错误',
+  },
   internal: { en: 'Something went wrong on the server', zh: '服务器内部错误' },
 } as const satisfies Record<string, Message>;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

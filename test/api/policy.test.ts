@@ -19,9 +19,9 @@ const post = (url: string, cookie: string, payload: object) =>
   env.app.inject({ method: 'POST', url, headers: { cookie }, payload });
 
 const panshan = readFileSync('packs/panshan-2021.yaml', 'utf8');
-/** Version 2 asks ARR-4 arrivals for an extra NAT on day 1 (a changed rule, not new code). */
-const panshanV2 = panshan
-  .replace('version: "1"', 'version: "2"')
+/** The next version asks ARR-4 arrivals for an extra NAT on day 1 (a changed rule, not new code). */
+const panshanNext = panshan
+  .replace('version: "2"', 'version: "3"')
   .replace(/(kind: nat\n\s+days: )\[7\]/, '$1[1, 7]');
 
 describe('policy packs as versioned data', () => {
@@ -34,7 +34,7 @@ describe('policy packs as versioned data', () => {
       'panshan-2021',
       'shenyang-2020',
     ]);
-    const detail = (await get('/api/policy/packs/panshan-2021/1', community)).json();
+    const detail = (await get('/api/policy/packs/panshan-2021/2', community)).json();
     for (const protocol of detail.content.protocols) {
       expect(protocol.source.seed).toBe('003');
       expect(protocol.rule).toMatch(/^ARR-\d+$/);
@@ -43,7 +43,7 @@ describe('policy packs as versioned data', () => {
     expect(governing.governing).toEqual({
       jurisdictionCode: COUNTY_A,
       packId: 'panshan-2021',
-      packVersion: '1',
+      packVersion: '2',
     });
   });
 
@@ -53,24 +53,24 @@ describe('policy packs as versioned data', () => {
     });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().packErrors.length).toBeGreaterThan(0);
-    expect(broken.json().packErrors[0]).toMatchObject({ path: 'protocols[0].assumtion', line: 22 });
+    expect(broken.json().packErrors[0]).toMatchObject({ path: 'protocols[0].assumtion', line: 24 });
     const changedSameVersion = await post('/api/policy/packs', admin, { yaml: `${panshan}\n# edited\n` });
     expect(changedSameVersion.statusCode).toBe(409);
     expect(changedSameVersion.json().errors[0].code).toBe('pack_version_exists');
-    const notAdmin = await post('/api/policy/packs', community, { yaml: panshanV2 });
+    const notAdmin = await post('/api/policy/packs', community, { yaml: panshanNext });
     expect(notAdmin.statusCode).toBe(403);
   });
 
   it('previews the impact of a new version per person, then applies it with an audit entry', async () => {
-    expect((await post('/api/policy/packs', admin, { yaml: panshanV2 })).statusCode).toBe(201);
-    expect((await post('/api/policy/packs', admin, { yaml: panshanV2 })).statusCode).toBe(200);
-    const body = { packId: 'panshan-2021', version: '2', jurisdictionCode: COUNTY_A };
+    expect((await post('/api/policy/packs', admin, { yaml: panshanNext })).statusCode).toBe(201);
+    expect((await post('/api/policy/packs', admin, { yaml: panshanNext })).statusCode).toBe(200);
+    const body = { packId: 'panshan-2021', version: '3', jurisdictionCode: COUNTY_A };
     const preview = (await post('/api/policy/impact/preview', admin, body)).json();
     expect(preview.examined).toBe(1);
     expect(preview.changes).toEqual([
       expect.objectContaining({
         arrivalId: env.world.arrivalA.arrivalId,
-        fromVersion: '1',
+        fromVersion: '2',
         fromProtocol: 'overseas-after-port-7-central',
         toProtocol: 'overseas-after-port-7-central',
         removedTests: [],
@@ -82,7 +82,7 @@ describe('policy packs as versioned data', () => {
     const applied = await post('/api/policy/impact/apply', admin, body);
     expect(applied.json()).toEqual({ replaced: 1, unchanged: 0, examined: 1 });
     const arrival = (await get(`/api/arrivals/${env.world.arrivalA.arrivalId}`, admin)).json();
-    expect(arrival.packVersion).toBe('2');
+    expect(arrival.packVersion).toBe('3');
     expect(arrival.plans.map((p: { status: string }) => p.status)).toEqual(['active', 'superseded']);
     const open = await env.db.query<{ kind: string }>(
       `SELECT d.kind FROM deadlines d 

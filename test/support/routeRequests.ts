@@ -18,6 +18,9 @@ const LANDING_REPORT_A = '0a11d000-0000-4000-8000-000000000011';
 const TRUCK_REPORT_A = '7a0c0000-0000-4000-8000-000000000012';
 const CADRE_LEAVE_A = '7a0c0000-0000-4000-8000-000000000014';
 
+/** County A's pooled tube at its sampling site's first table (TST-1; see below). */
+const SAMPLING_TUBE_A = 'TST1-A-000001';
+
 /** A published area and a whole-city override (ARR-9) for the risk-area routes (see below). */
 const RISK_AREA_A = {
   level: 'medium',
@@ -230,26 +233,79 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       url: `/api/arrivals/${world.arrivalA.arrivalId}/reclassify`,
       payload: { originRisk: 'low', reason: '复核' },
     }),
+    'GET /api/labs': () => ({ url: `/api/labs?jurisdiction=${COUNTY_A}` }),
+    'POST /api/labs': () => ({
+      url: '/api/labs',
+      payload: {
+        jurisdictionCode: COUNTY_A,
+        name: '盘山县人民医院实验室',
+        kind: 'hospital',
+        instruments: 2,
+        tubesPerInstrumentHour: 90,
+        reagentPhysicalTests: 1000,
+        reagentContractedTests: 500,
+        active: true,
+      },
+    }),
+    'GET /api/labs/capacity': () => ({ url: `/api/labs/capacity?jurisdiction=${COUNTY_A}&poolSize=10` }),
+    'POST /api/labs/capacity-targets': () => ({
+      url: '/api/labs/capacity-targets',
+      payload: {
+        jurisdictionCode: COUNTY_A,
+        dueDate: '2026-12-31',
+        personsPerDay: 5000,
+        sourceText: '演示目标',
+      },
+    }),
+    'DELETE /api/labs/capacity-targets/:code/:dueDate': () => ({
+      url: `/api/labs/capacity-targets/${COUNTY_A}/2026-12-31`,
+    }),
+    'GET /api/labs/:id': () => ({ url: `/api/labs/${world.testingA.labId}` }),
+    'PUT /api/labs/:id': () => ({
+      url: `/api/labs/${world.testingA.labId}`,
+      payload: {
+        name: '211122 疾控中心实验室',
+        kind: 'cdc',
+        instruments: 4,
+        tubesPerInstrumentHour: 90,
+        reagentPhysicalTests: 60000,
+        reagentContractedTests: 40000,
+        active: true,
+        version: 1,
+      },
+    }),
+    'GET /api/labs/:id/qc': () => ({ url: `/api/labs/${world.testingA.labId}/qc` }),
+    'POST /api/labs/:id/qc': () => ({
+      url: `/api/labs/${world.testingA.labId}/qc`,
+      payload: { qcDate: '2026-11-24', kind: 'dual_reagent', outcome: 'pass', notes: null },
+    }),
+    'GET /api/routine-testing/schedule': () => ({
+      url: `/api/routine-testing/schedule?jurisdiction=${COUNTY_A}`,
+    }),
+    'POST /api/routine-testing/sweep': () => ({
+      url: '/api/routine-testing/sweep',
+      payload: { jurisdiction: COUNTY_A },
+    }),
     'GET /api/policy/packs': () => ({ url: '/api/policy/packs' }),
-    'GET /api/policy/packs/:id/:version': () => ({ url: '/api/policy/packs/panshan-2021/1' }),
+    'GET /api/policy/packs/:id/:version': () => ({ url: '/api/policy/packs/panshan-2021/2' }),
     'POST /api/policy/packs': () => ({
       url: '/api/policy/packs',
       payload: {
-        yaml: readFileSync('packs/panshan-2021.yaml', 'utf8').replace('version: "1"', 'version: "1.1"'),
+        yaml: readFileSync('packs/panshan-2021.yaml', 'utf8').replace('version: "2"', 'version: "2.1"'),
       },
     }),
     'GET /api/policy/assignments': () => ({ url: `/api/policy/assignments?jurisdiction=${COUNTY_A}` }),
     'PUT /api/policy/assignments/:code': () => ({
       url: `/api/policy/assignments/${VILLAGE_A}`,
-      payload: { packId: 'panshan-2021', version: '1' },
+      payload: { packId: 'panshan-2021', version: '2' },
     }),
     'POST /api/policy/impact/preview': () => ({
       url: '/api/policy/impact/preview',
-      payload: { packId: 'panshan-2021', version: '1', jurisdictionCode: COUNTY_A },
+      payload: { packId: 'panshan-2021', version: '2', jurisdictionCode: COUNTY_A },
     }),
     'POST /api/policy/impact/apply': () => ({
       url: '/api/policy/impact/apply',
-      payload: { packId: 'panshan-2021', version: '1', jurisdictionCode: COUNTY_A },
+      payload: { packId: 'panshan-2021', version: '2', jurisdictionCode: COUNTY_A },
     }),
     'POST /api/trucks/reports': () => ({
       url: '/api/trucks/reports',
@@ -309,6 +365,83 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       url: `/api/cadre-leaves/${CADRE_LEAVE_A}/return`,
       payload: { returnedAt: '2026-11-24T01:30:00Z' },
     }),
+    // Campaigns (TST-6 … TST-9): county A's campaign of the test world.
+    'GET /api/campaigns': () => ({ url: `/api/campaigns?jurisdiction=${COUNTY_A}` }),
+    'GET /api/campaigns/plan': () => ({
+      url: `/api/campaigns/plan?jurisdictionCode=${COUNTY_A}&poolSize=10`,
+    }),
+    'POST /api/campaigns': () => ({
+      url: '/api/campaigns',
+      payload: {
+        jurisdictionCode: COUNTY_A,
+        name: '全员核酸第二轮',
+        poolSize: 10,
+        startsAt: '2026-11-25T00:00:00Z',
+      },
+    }),
+    'GET /api/campaigns/:id': () => ({ url: `/api/campaigns/${world.testingA.campaignId}` }),
+    'PATCH /api/campaigns/:id': () => ({
+      url: `/api/campaigns/${world.testingA.campaignId}`,
+      payload: { status: 'active' },
+    }),
+    'GET /api/campaigns/:id/progress': () => ({
+      url: `/api/campaigns/${world.testingA.campaignId}/progress`,
+    }),
+    'GET /api/campaigns/:id/missing': () => ({
+      url: `/api/campaigns/${world.testingA.campaignId}/missing?jurisdiction=${VILLAGE_A}`,
+    }),
+    'GET /api/campaigns/:id/missing.xlsx': () => ({
+      url: `/api/campaigns/${world.testingA.campaignId}/missing.xlsx?jurisdiction=${VILLAGE_A}`,
+    }),
+    // Sampling (TST-1): the sample is registered before the tube routes, which then find its tube
+    // open (a pool of 10 with one member) and seal it.
+    'GET /api/sampling-sites': () => ({ url: `/api/sampling-sites?jurisdiction=${COUNTY_A}` }),
+    'POST /api/sampling-sites': () => ({
+      url: '/api/sampling-sites',
+      payload: { jurisdictionCode: COUNTY_A, name: '太平镇采样点', address: '太平镇政府广场', tables: 4 },
+    }),
+    'PATCH /api/sampling-sites/:id': () => ({
+      url: `/api/sampling-sites/${world.testingA.siteId}`,
+      payload: { tables: 4, address: '人民广场东侧' },
+    }),
+    'POST /api/sampling/samples': () => ({
+      url: '/api/sampling/samples',
+      payload: {
+        siteId: world.testingA.siteId,
+        tableNo: 1,
+        tubeBarcode: SAMPLING_TUBE_A,
+        idNumber: PERSON_A.idNumber,
+        purpose: 'campaign',
+        campaignId: world.testingA.campaignId,
+        poolSize: 10,
+      },
+    }),
+    'GET /api/sampling/tubes/:barcode': () => ({ url: `/api/sampling/tubes/${SAMPLING_TUBE_A}` }),
+    'POST /api/sampling/tubes/:barcode/seal': () => ({ url: `/api/sampling/tubes/${SAMPLING_TUBE_A}/seal` }),
+    'GET /api/sampling/sites/:id/today': () => ({
+      url: `/api/sampling/sites/${world.testingA.siteId}/today?tableNo=1`,
+    }),
+    // Lab results (TST-1 … TST-3) on the tube the sampling requests above filled and sealed.
+    'POST /api/lab-results/receipts': () => ({
+      url: '/api/lab-results/receipts',
+      payload: { labId: world.testingA.labId, barcodes: [SAMPLING_TUBE_A] },
+    }),
+    'POST /api/lab-results': () => ({
+      url: '/api/lab-results',
+      payload: { labId: world.testingA.labId, results: [{ barcode: SAMPLING_TUBE_A, result: 'negative' }] },
+    }),
+    'POST /api/lab-results/import': () => ({
+      url: `/api/lab-results/import?labId=${world.testingA.labId}`,
+      ...multipartFile('file', 'results.csv', `条码,结果\n${SAMPLING_TUBE_A},阴性\n`),
+    }),
+    'GET /api/lab-results/turnaround': () => ({
+      url: `/api/lab-results/turnaround?jurisdiction=${COUNTY_A}`,
+    }),
+    'GET /api/lab-results/overdue': () => ({ url: `/api/lab-results/overdue?labId=${world.testingA.labId}` }),
+    'GET /api/lab-results/positives': () => ({ url: `/api/lab-results/positives?jurisdiction=${COUNTY_A}` }),
+    'GET /api/tubes/:barcode': () => ({ url: `/api/tubes/${SAMPLING_TUBE_A}` }),
+    'GET /api/person-controls': () => ({ url: `/api/person-controls?jurisdiction=${COUNTY_A}&state=all` }),
+    'GET /api/persons/:id/controls': () => ({ url: `/api/persons/${world.personA.id}/controls` }),
     'POST /api/arrivals/boarding-check': () => ({
       url: '/api/arrivals/boarding-check',
       payload: {

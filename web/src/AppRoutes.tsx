@@ -40,6 +40,14 @@ const LandingCodePage = lazy(() => import('./landing/LandingCodePage'));
 const LandingQueuePage = lazy(() => import('./landing/LandingQueuePage'));
 const LandingVerifyPage = lazy(() => import('./landing/LandingVerifyPage'));
 const DailyClearPage = lazy(() => import('./landing/DailyClearPage'));
+const SamplingPage = lazy(() => import('./sampling/SamplingPage'));
+const SamplingSitesPage = lazy(() => import('./sampling/SitesPage'));
+const CampaignsPage = lazy(() => import('./campaigns/CampaignsPage'));
+const LabWorkPage = lazy(() => import('./labResults/LabWorkPage'));
+const PersonControlsPage = lazy(() => import('./labResults/PersonControlsPage'));
+const CampaignProgressPage = lazy(() => import('./campaigns/CampaignProgressPage'));
+const RoutineTestingPage = lazy(() => import('./routineTesting/RoutineTestingPage'));
+const LabsPage = lazy(() => import('./labs/LabsPage'));
 
 const guarded = (permission: Permission, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
@@ -69,6 +77,12 @@ export function AppRoutes() {
           <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="users" element={guarded('user.read', <UsersPage />)} />
           <Route path="deadlines" element={guarded('deadline.read', <DeadlinesPage />)} />
+          <Route path="campaigns" element={guarded('testing.read', <CampaignsPage />)} />
+          <Route path="lab-work" element={guarded('testing.result', <LabWorkPage />)} />
+          <Route path="person-controls" element={guarded('testing.read', <PersonControlsPage />)} />
+          <Route path="campaigns/:id" element={guarded('testing.read', <CampaignProgressPage />)} />
+          <Route path="routine-testing" element={guarded('testing.read', <RoutineTestingPage />)} />
+          <Route path="labs" element={guarded('testing.read', <LabsPage />)} />
           <Route path="risk-areas" element={guarded('policy.read', <RiskAreasPage />)} />
           <Route path="arrivals" element={guarded('arrival.read', <ArrivalsPage />)} />
           <Route path="arrivals/new" element={guarded('arrival.write', <ArrivalCreatePage />)} />
@@ -85,6 +99,8 @@ export function AppRoutes() {
           <Route path="checkpoints" element={guarded('arrival.read', <CheckpointsPage />)} />
           <Route path="checkpoints/:id" element={guarded('arrival.write', <CheckpointLogPage />)} />
           <Route path="push-lists" element={guarded('arrival.write', <PushListsPage />)} />
+          <Route path="sampling" element={guarded('testing.sample', <SamplingPage />)} />
+          <Route path="sampling/sites" element={guarded('testing.read', <SamplingSitesPage />)} />
           <Route path="landing-code" element={guarded('arrival.read', <LandingCodePage />)} />
           <Route path="landing-queue" element={guarded('arrival.read', <LandingQueuePage />)} />
           <Route path="landing-verify" element={guarded('arrival.write', <LandingVerifyPage />)} />

@@ -9,6 +9,7 @@ import { createUser } from '../users/service.js';
 import { loadDemoActivity } from './activity.js';
 import { demoPeople } from './people.js';
 import { seededRandom } from './random.js';
+import { loadDemoTesting } from './testing.js';
 
 /** 盘山县, Panjin, Liaoning: the demo county, on its real GB/T 2260 divisions. */
 export const DEMO_COUNTY = '211122';
@@ -109,5 +110,7 @@ export async function loadDemo(ctx: AppContext, persons: number, onProgress?: (d
   await ctx.db.refreshStatistics(['jurisdictions', 'persons']);
   // Risk areas, arrivals with their plans and landing-code reports, so the arrival pages are not empty.
   const activity = await loadDemoActivity(ctx, DEMO_COUNTY);
-  return { logins, created, grids: grids.length, activity };
+  // Labs, sampling sites, the full-population campaign's first samples and the lab's results.
+  const campaignSamples = await loadDemoTesting(ctx);
+  return { logins, created, grids: grids.length, activity, campaignSamples };
 }

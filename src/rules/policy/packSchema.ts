@@ -13,6 +13,7 @@ import {
   SOURCED,
   type TestDays,
 } from './packItems.js';
+import { checkRoutineTesting, ROUTINE_PACK_KEYS } from './packRoutine.js';
 import type { Pack } from './types.js';
 
 export type { PackError } from './packCheck.js';
@@ -34,6 +35,7 @@ const PACK_KEYS = [
   'treatAsHighRisk',
   'adjustments',
   'protocols',
+  ...ROUTINE_PACK_KEYS,
   ...SOURCED,
 ];
 const PROTOCOL_KEYS = [
@@ -181,6 +183,7 @@ export function validatePack(value: unknown): { pack: Pack } | { errors: PackErr
     cities[i]!.at('divisionCode'),
   );
   f.items('adjustments', ADJUSTMENT_KEYS, false).forEach(checkAdjustment);
+  checkRoutineTesting(f);
   const protocols = f.items('protocols', PROTOCOL_KEYS, true, 1);
   const heads = protocols.map(checkProtocol);
   checkUnique(

@@ -4,6 +4,8 @@
  * rules are a new pack and not new code.
  */
 
+import type { KeyGroup } from '../keyGroups.js';
+
 /** Where an item comes from: seed file prefix ("002") and section ("§3"), with the words quoted. */
 export interface Source {
   seed: string;
@@ -138,6 +140,24 @@ export interface Protocol extends Sourced {
   release: Text;
 }
 
+/** TST-4: a key group tested `times` per `perDays` days ("2 天 1 检" = 1 per 2), by the pack's list. */
+export interface RoutineTestingSpec extends Sourced {
+  keyGroup: KeyGroup;
+  times: number;
+  perDays: number;
+  /** Schools and childcare: a `share` of the people each working day, everyone once a week. */
+  allocation?: 'working_day_share';
+  share?: number;
+  /** The supervising department a missed test is pushed to (TST-5); inferred ones say so. */
+  department: Text & { assumption?: boolean; reason?: string };
+}
+
+/** A pack without frequencies of its own adopts another pack version's list (always an assumption). */
+export interface RoutineTestingFrom extends Sourced {
+  pack: string;
+  version: string;
+}
+
 export interface Pack {
   id: string;
   version: string;
@@ -149,6 +169,8 @@ export interface Pack {
   treatAsHighRisk?: Array<Sourced & { divisionCode: string; name: string }>;
   adjustments?: AdjustmentSpec[];
   protocols: Protocol[];
+  routineTesting?: RoutineTestingSpec[];
+  routineTestingFrom?: RoutineTestingFrom;
   /** The seed the pack transcribes; `assumption` when e.g. its authority or dates are inferred. */
   source?: Source;
   assumption?: boolean;

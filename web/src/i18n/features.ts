@@ -4,10 +4,16 @@ import boardingEn from '../boarding/i18n/en.json';
 import boardingZh from '../boarding/i18n/zh-CN.json';
 import cadreLeaveEn from '../cadreLeave/i18n/en.json';
 import cadreLeaveZh from '../cadreLeave/i18n/zh-CN.json';
+import campaignsEn from '../campaigns/i18n/en.json';
+import campaignsZh from '../campaigns/i18n/zh-CN.json';
 import checkpointsEn from '../checkpoints/i18n/en.json';
 import checkpointsZh from '../checkpoints/i18n/zh-CN.json';
 import deadlinesEn from '../deadlines/i18n/en.json';
 import deadlinesZh from '../deadlines/i18n/zh-CN.json';
+import labResultsEn from '../labResults/i18n/en.json';
+import labResultsZh from '../labResults/i18n/zh-CN.json';
+import labsEn from '../labs/i18n/en.json';
+import labsZh from '../labs/i18n/zh-CN.json';
 import landingEn from '../landing/i18n/en.json';
 import landingZh from '../landing/i18n/zh-CN.json';
 import policyEn from '../policy/i18n/en.json';
@@ -18,6 +24,10 @@ import pushListsEn from '../pushLists/i18n/en.json';
 import pushListsZh from '../pushLists/i18n/zh-CN.json';
 import riskAreasEn from '../riskAreas/i18n/en.json';
 import riskAreasZh from '../riskAreas/i18n/zh-CN.json';
+import routineTestingEn from '../routineTesting/i18n/en.json';
+import routineTestingZh from '../routineTesting/i18n/zh-CN.json';
+import samplingEn from '../sampling/i18n/en.json';
+import samplingZh from '../sampling/i18n/zh-CN.json';
 import trucksEn from '../trucks/i18n/en.json';
 import trucksZh from '../trucks/i18n/zh-CN.json';
 
@@ -41,6 +51,11 @@ const arrivals = pair(arrivalsZh, arrivalsEn);
 const policy = pair(policyZh, policyEn);
 const riskAreas = pair(riskAreasZh, riskAreasEn);
 const deadlines = pair(deadlinesZh, deadlinesEn);
+const sampling = pair(samplingZh, samplingEn);
+const campaigns = pair(campaignsZh, campaignsEn);
+const labResults = pair(labResultsZh, labResultsEn);
+const routineTesting = pair(routineTestingZh, routineTestingEn);
+const labs = pair(labsZh, labsEn);
 
 export const FEATURE_MESSAGES = {
   zh: {
@@ -55,6 +70,11 @@ export const FEATURE_MESSAGES = {
     policy: policy.zh,
     riskAreas: riskAreas.zh,
     deadlines: deadlines.zh,
+    sampling: sampling.zh,
+    campaigns: campaigns.zh,
+    labResults: labResults.zh,
+    routineTesting: routineTesting.zh,
+    labs: labs.zh,
   },
   en: {
     checkpoints: checkpoints.en,
@@ -68,6 +88,11 @@ export const FEATURE_MESSAGES = {
     policy: policy.en,
     riskAreas: riskAreas.en,
     deadlines: deadlines.en,
+    sampling: sampling.en,
+    campaigns: campaigns.en,
+    labResults: labResults.en,
+    routineTesting: routineTesting.en,
+    labs: labs.en,
   },
 };
 export { pair };

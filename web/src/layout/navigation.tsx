@@ -9,6 +9,7 @@ import {
   DatabaseOutlined,
   DiffOutlined,
   EnvironmentOutlined,
+  ExperimentOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
   QrcodeOutlined,
@@ -41,7 +42,14 @@ export interface NavigationItem {
     | 'landing.nav.queue'
     | 'landing.nav.verify'
     | 'landing.nav.board'
-    | 'deadlines.nav';
+    | 'deadlines.nav'
+    | 'sampling.nav'
+    | 'sampling.sitesNav'
+    | 'campaigns.nav'
+    | 'labResults.nav'
+    | 'labResults.navControls'
+    | 'routineTesting.nav'
+    | 'labs.nav';
   icon: ReactNode;
   permission: Permission;
 }
@@ -50,6 +58,33 @@ export interface NavigationItem {
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/persons', labelKey: 'nav.persons', icon: <TeamOutlined />, permission: 'person.read' },
   { path: '/deadlines', labelKey: 'deadlines.nav', icon: <ScheduleOutlined />, permission: 'deadline.read' },
+  { path: '/sampling', labelKey: 'sampling.nav', icon: <ExperimentOutlined />, permission: 'testing.sample' },
+  {
+    path: '/sampling/sites',
+    labelKey: 'sampling.sitesNav',
+    icon: <ExperimentOutlined />,
+    permission: 'testing.read',
+  },
+  { path: '/campaigns', labelKey: 'campaigns.nav', icon: <ExperimentOutlined />, permission: 'testing.read' },
+  {
+    path: '/lab-work',
+    labelKey: 'labResults.nav',
+    icon: <ExperimentOutlined />,
+    permission: 'testing.result',
+  },
+  {
+    path: '/person-controls',
+    labelKey: 'labResults.navControls',
+    icon: <AlertOutlined />,
+    permission: 'testing.read',
+  },
+  {
+    path: '/routine-testing',
+    labelKey: 'routineTesting.nav',
+    icon: <ScheduleOutlined />,
+    permission: 'testing.read',
+  },
+  { path: '/labs', labelKey: 'labs.nav', icon: <ExperimentOutlined />, permission: 'testing.read' },
   { path: '/arrivals', labelKey: 'arrivals.nav', icon: <EnvironmentOutlined />, permission: 'arrival.read' },
   { path: '/policy', labelKey: 'policy.nav', icon: <DiffOutlined />, permission: 'policy.read' },
   { path: '/risk-areas', labelKey: 'riskAreas.nav', icon: <AlertOutlined />, permission: 'policy.read' },

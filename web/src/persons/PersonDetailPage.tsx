@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { ControlBadge } from '../labResults/ControlBadge';
 import { usePermission } from '../session/useSession';
 import {
   fetchPerson,
@@ -53,6 +54,7 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
       extra={
         editing ? null : (
           <Space wrap>
+            <ControlBadge personId={person.id} />
             {canUnmask && !unmasked ? <UnmaskButton personId={person.id} onUnmasked={setUnmasked} /> : null}
             {canWrite ? (
               <Button

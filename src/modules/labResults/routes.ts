@@ -1,0 +1,130 @@
+import { finished } from 'node:stream';
+import { Type } from 'typebox';
+import { withScope } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError, fieldError } from '../../platform/errors.js';
+import type { TypedApp } from '../../platform/http/app.js';
+import { actorOf } from '../../platform/http/auth.js';
+import { Uuid } from '../../platform/http/schemas.js';
+import { validatorCompiler } from '../../platform/http/validation.js';
+import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { formatOf, uploadedFile } from '../persons/importRoutes.js';
+import { ingestResults } from './ingest.js';
+import { findLab } from './lab.js';
+import { labReadRoutes } from './readRoutes.js';
+import { receiveTubes } from './receipts.js';
+import { rowsFromFile, rowsFromItems } from './rows.js';
+import { IngestReportSchema, ReceiptReportSchema, ReceiptsBody, ResultsBody } from './schemas.js';
+
+const tags = ['lab-results'];
+
+export function labResultRoutes(api: TypedApp, ctx: AppContext) {
+  api.post(
+    '/lab-results/receipts',
+    {
+      config: { permission: 'testing.result' },
+      schema: {
+        tags,
+        summary:
+          'A lab takes tubes in by barcode (TST-2); open tubes are sealed; each refused barcode reported',
+        body: ReceiptsBody,
+        response: { 200: ReceiptReportSchema },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, async (tx) =>
+        receiveTubes(
+          tx,
+          actor,
+          await findLab(tx, actor, request.body.labId),
+          request.body.barcodes,
+          ctx.now(),
+        ),
+      );
+    },
+  );
+
+  api.post(
+    '/lab-results',
+    {
+      config: { permission: 'testing.result' },
+      schema: {
+        tags,
+        summary:
+          'Post results by tube barcode (≤ 5,000), in one transaction; propagated to every person in the tube',
+        description:
+          'Accepted items are committed together; each refused item is reported with its number and reason. ' +
+          'The same result again is unchanged; a different result for a resulted tube is refused (result_conflict). ' +
+          'A positive pool puts its members under control with re-sampling tasks (TST-1); a positive individual ' +
+          'owes the CAS-2 report within 2 hours (TST-3); arrival-linked samples are recorded on the plan.',
+        body: ResultsBody,
+        response: { 200: IngestReportSchema },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      const { rows, errors } = rowsFromItems(request.body.results, ctx.now());
+      return withScope(ctx.db, actor, async (tx) =>
+        ingestResults(tx, ctx, actor, await findLab(tx, actor, request.body.labId), rows, {
+          kind: 'api',
+          rejectedBefore: errors,
+        }),
+      );
+    },
+  );
+
+  api.post(
+    '/lab-results/import',
+    {
+      config: { permission: 'testing.result' },
+      validatorCompiler: (route) => (route.httpPart === 'body' ? () => true : validatorCompiler(route)),
+      schema: {
+        tags,
+        summary: 'Import a result sheet (.csv or .xlsx) for one lab: the whole file in one transaction',
+        description:
+          'Columns 条码/barcode, 结果/result (阴性/阳性/无效 or negative/positive/invalid), optional 检测时间/tested_at ' +
+          '(local time of the lab), ORF1ab, N基因, 报告编号. Every rejected row is reported with its line; importing ' +
+          'the same file again changes nothing.',
+        consumes: ['multipart/form-data'],
+        querystring: Type.Object({ labId: Uuid }),
+        body: {
+          content: {
+            'multipart/form-data': { schema: Type.Object({ file: Type.String({ format: 'binary' }) }) },
+          },
+        },
+        response: { 200: IngestReportSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const lab = await withScope(ctx.db, actor, (tx) => findLab(tx, actor, request.query.labId));
+      const timeZone = await withScope(ctx.db, actor, (tx) =>
+        effectiveTimeZone(tx, lab.jurisdictionCode, ctx.config.defaultTimeZone),
+      );
+      const part = await uploadedFile(request);
+      let uploadFailed = false;
+      finished(part.file, (error) => {
+        uploadFailed = Boolean(error);
+      });
+      try {
+        const { rows, errors } = await rowsFromFile(part.file, formatOf(part.filename), timeZone, ctx.now());
+        return await withScope(ctx.db, actor, (tx) =>
+          ingestResults(tx, ctx, actor, lab, rows, {
+            kind: 'file',
+            fileName: part.filename.slice(0, 200),
+            rejectedBefore: errors,
+          }),
+        );
+      } catch (error) {
+        if (uploadFailed && !(error instanceof AppError))
+          throw new AppError('bad_file', [fieldError('file', 'file_incomplete')]);
+        throw error;
+      } finally {
+        if (!part.file.destroyed) part.file.resume();
+      }
+    },
+  );
+
+  labReadRoutes(api, ctx);
+}

@@ -1,0 +1,43 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { withScope } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+
+const COUNTY = '211122';
+
+/**
+ * Demo lab registry for 盘山县 (demo data): two labs, Shenyang's dated targets "5 月底前 … 2.5 万人份;
+ * 6 月底前 … 3 万人份" [001 §4] scaled down for a county and moved into the demo's year, and QC
+ * records. Safe to run again: names and dates are unique.
+ */
+export async function loadLabsDemo(ctx: AppContext, actor: Actor): Promise<void> {
+  const year = ctx.now().getFullYear();
+  await withScope(ctx.db, actor, async (tx) => {
+    await tx.query(
+      `INSERT INTO labs (jurisdiction_code, name, kind, instruments, tubes_per_instrument_hour,
+         reagent_physical_tests, reagent_contracted_tests)
+       VALUES ($1, '（演示）盘山县疾控中心实验室', 'cdc', 4, 90, 60000, 40000),
+              ($1, '（演示）盘山县人民医院检验科', 'hospital', 2, 90, 20000, 10000)
+       ON CONFLICT (jurisdiction_code, name) DO NOTHING`,
+      [COUNTY],
+    );
+    await tx.query(
+      `INSERT INTO lab_capacity_targets (jurisdiction_code, due_date, persons_per_day, source_text)
+       VALUES ($1, $2, 25000, '（演示）参照沈阳“5 月底前 … 2.5 万人份”按县折算 [001 §4]'),
+              ($1, $3, 30000, '（演示）参照沈阳“6 月底前 … 3 万人份”按县折算 [001 §4]')
+       ON CONFLICT (jurisdiction_code, due_date) DO NOTHING`,
+      [COUNTY, `${year}-05-31`, `${year}-06-30`],
+    );
+    await tx.query(
+      `INSERT INTO lab_qc_records (lab_id, jurisdiction_code, qc_date, kind, outcome, notes)
+       SELECT l.id, l.jurisdiction_code, d0.d::date, q.kind, q.outcome, '（演示）' || q.note
+       FROM labs l CROSS JOIN (VALUES
+         (0, 'internal_qc', 'pass', '室内质控'), (7, 'external_eqa', 'pass', '省级室间质评'),
+         (1, 'dual_reagent', 'pass', '双试剂平行检测 (ARR-1)'), (3, 'biosafety', 'pass', '生物安全检查'))
+         AS q (ago, kind, outcome, note)
+       CROSS JOIN LATERAL (SELECT (current_date - q.ago)::text AS d) AS d0 (d)
+       WHERE l.jurisdiction_code = $1 AND l.name LIKE '（演示）%'
+         AND NOT EXISTS (SELECT 1 FROM lab_qc_records r WHERE r.lab_id = l.id AND r.kind = q.kind)`,
+      [COUNTY],
+    );
+  });
+}

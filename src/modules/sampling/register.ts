@@ -1,0 +1,185 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/types.js';
+import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
+import type { FieldCode } from '../../platform/messages.js';
+import { inScope } from '../../rules/roles.js';
+import { localDate } from '../../rules/time.js';
+import { resultDueAt } from '../../rules/turnaround.js';
+import { closeSamplingObligations } from '../testing/obligations.js';
+import { checkArrivalLink } from './arrivalLink.js';
+import { loadRegistrationContext, type RegistrationContext } from './context.js';
+import { resolvePerson } from './person.js';
+import { type RegisterInput, type Registration, validateRegistration } from './registerInput.js';
+import type { MaskedPerson, SampleView, TubeState } from './view.js';
+
+export interface RegisterResult {
+  sample: SampleView;
+  tube: TubeState;
+  person: MaskedPerson;
+}
+
+const refuse = (field: string, code: FieldCode) => new AppError('sample_refused', [fieldError(field, code)]);
+
+/** The pool size of the tube this sample goes into (TST-1): a re-sample always alone. */
+function capacityOf(input: Registration, found: RegistrationContext): number {
+  if (input.purpose === 'resample') return 1;
+  return input.poolSize ?? found.poolSize ?? 1;
+}
+
+/** The contract of testing.md: a tube takes a sample only while open, of its size, at its site. */
+function checkTube(input: Registration, found: RegistrationContext, capacity: number, siteId: string) {
+  if (found.tubeId === null) {
+    if (found.taken) throw refuse('tubeBarcode', 'barcode_taken');
+    return;
+  }
+  if (found.tubeSiteId !== siteId) throw refuse('tubeBarcode', 'barcode_taken');
+  if (found.resulted) throw refuse('tubeBarcode', 'tube_resulted');
+  if ((found.memberCount ?? 0) >= (found.capacity ?? 0)) throw refuse('tubeBarcode', 'tube_full');
+  if (found.sealed) throw refuse('tubeBarcode', 'tube_sealed');
+  if (found.capacity !== capacity)
+    throw refuse(input.poolSize ? 'poolSize' : 'tubeBarcode', 'capacity_mismatch');
+}
+
+function checkCampaign(input: Registration, found: RegistrationContext) {
+  if (input.campaignId === null) return;
+  const usable =
+    found.campaignId !== null &&
+    found.campaignStatus === 'active' &&
+    found.siteCode.startsWith(found.campaignCode ?? '\u0000');
+  if (!usable) throw invalid([fieldError('campaignId', 'campaign_unknown')]);
+}
+
+interface TubeRow {
+  id: string;
+  capacity: number;
+  memberCount: number;
+  sealed: boolean;
+  dueAt: string;
+}
+
+/** Opens the tube on its first sample, or adds one member; a full tube is sealed at once. */
+async function writeTube(
+  tx: Queryable,
+  actor: Actor,
+  input: Registration,
+  found: RegistrationContext,
+  capacity: number,
+  now: Date,
+): Promise<TubeRow> {
+  const returning = `RETURNING id, capacity, member_count AS "memberCount", sealed_at IS NOT NULL AS sealed,
+    to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "dueAt"`;
+  if (found.tubeId === null) {
+    const [opened] = await tx.query<TubeRow>(
+      `INSERT INTO tubes (barcode, jurisdiction_code, site_id, table_no, campaign_id, category, capacity,
+         member_count, opened_at, sealed_at, due_at, opened_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, CASE WHEN $7 = 1 THEN $8::timestamptz END, $9, $10)
+       ON CONFLICT (barcode) DO NOTHING ${returning}`,
+      [
+        input.barcode,
+        found.siteCode,
+        input.siteId,
+        input.tableNo,
+        input.campaignId,
+        input.category,
+        capacity,
+        now,
+        resultDueAt(input.category, now),
+        actor.userId,
+      ],
+    );
+    // Another table opened the same barcode a moment ago.
+    if (!opened) throw refuse('tubeBarcode', 'barcode_taken');
+    return opened;
+  }
+  const [added] = await tx.query<TubeRow>(
+    `UPDATE tubes SET member_count = member_count + 1,
+       sealed_at = CASE WHEN member_count + 1 >= capacity THEN $2::timestamptz END
+     WHERE id = $1 AND sealed_at IS NULL AND result IS NULL AND member_count < capacity ${returning}`,
+    [found.tubeId, now],
+  );
+  if (!added) throw refuse('tubeBarcode', 'tube_full');
+  return added;
+}
+
+/**
+ * Registers one person into one tube at a sampling table (TST-1), in the caller's transaction:
+ * opens or fills the tube, records the sample, closes the person's re-sampling and missed-routine
+ * obligations (TST-1, TST-5) and audits it. Refusals leave nothing behind.
+ */
+export async function registerSample(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  raw: RegisterInput,
+): Promise<RegisterResult> {
+  const now = ctx.now();
+  const input = validateRegistration(raw, localDate(now, ctx.config.defaultTimeZone));
+  const found = await loadRegistrationContext(ctx, tx, input);
+  if (!found || !inScope(found.siteCode, actor.scopes)) throw notFound();
+  if (!found.active) throw refuse('siteId', 'site_inactive');
+  if (input.tableNo > found.tables) throw invalid([fieldError('tableNo', 'table_unknown')]);
+  checkCampaign(input, found);
+  const capacity = capacityOf(input, found);
+  checkTube(input, found, capacity, input.siteId);
+  const person = await resolvePerson(ctx, tx, actor, input, found);
+  const personField = input.personId ? 'personId' : 'idNumber';
+  if (found.inTube) throw refuse(personField, 'person_in_tube');
+  if (found.inCampaign) throw refuse(personField, 'sampled_in_campaign');
+  if (input.arrivalId && input.planItem)
+    await checkArrivalLink(tx, actor, {
+      arrivalId: input.arrivalId,
+      planItem: input.planItem,
+      personId: person.id,
+    });
+  const tube = await writeTube(tx, actor, input, found, capacity, now);
+  const [sample] = await tx.query<{ id: string }>(
+    `INSERT INTO samples (tube_id, person_id, jurisdiction_code, campaign_id, purpose, arrival_id, plan_item,
+       sampled_at, sampled_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      tube.id,
+      person.id,
+      found.siteCode,
+      input.campaignId,
+      input.purpose,
+      input.arrivalId ?? null,
+      input.planItem ?? null,
+      now,
+      actor.userId,
+    ],
+  );
+  // A concurrent table, or a campaign sample outside the caller's scope, got there first.
+  if (!sample) throw refuse(personField, input.campaignId ? 'sampled_in_campaign' : 'person_in_tube');
+  await closeSamplingObligations(tx, [person.id], now, actor.userId);
+  const tubeState: TubeState = {
+    barcode: input.barcode,
+    capacity: tube.capacity,
+    memberCount: tube.memberCount,
+    full: tube.memberCount >= tube.capacity,
+    sealed: tube.sealed,
+    dueAt: tube.dueAt,
+  };
+  const view: SampleView = {
+    id: sample.id,
+    tubeId: tube.id,
+    personId: person.id,
+    siteId: input.siteId,
+    tableNo: input.tableNo,
+    campaignId: input.campaignId,
+    purpose: input.purpose,
+    category: found.tubeCategory ?? input.category,
+    arrivalId: input.arrivalId ?? null,
+    planItem: input.planItem ?? null,
+    sampledAt: now.toISOString(),
+  };
+  await recordAudit(tx, actor, {
+    action: 'sample.register',
+    entity: 'sample',
+    entityId: sample.id,
+    jurisdictionCode: found.siteCode,
+    after: { ...view, idNumberMasked: person.idNumberMasked, tube: tubeState },
+  });
+  return { sample: view, tube: tubeState, person };
+}

@@ -1,0 +1,117 @@
+import { Type } from 'typebox';
+import { withScope } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import type { TypedApp } from '../../platform/http/app.js';
+import { actorOf } from '../../platform/http/auth.js';
+import { SafeText, Uuid } from '../../platform/http/schemas.js';
+import { SAMPLE_CATEGORIES } from '../../rules/turnaround.js';
+import { registerSample } from './register.js';
+import { SAMPLE_PURPOSES } from './registerInput.js';
+import { samplingSiteRoutes } from './siteRoutes.js';
+import { getTube, sealTube, todayCounts } from './tubes.js';
+import { MaskedPerson, SampleView, TubeDetail, TubeState } from './view.js';
+
+const tags = ['sampling'];
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const BarcodeParams = Type.Object({ barcode: SafeText(64, { minLength: 1 }) });
+
+export const RegisterBody = Type.Object(
+  {
+    siteId: Uuid,
+    tableNo: Type.Integer({ minimum: 1, maximum: 500 }),
+    tubeBarcode: SafeText(64, { minLength: 1 }),
+    idNumber: Type.Optional(SafeText(30, { minLength: 1 })),
+    personId: Type.Optional(Uuid),
+    name: Type.Optional(SafeText(50)),
+    purpose: literals(SAMPLE_PURPOSES),
+    campaignId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+    category: Type.Optional(literals(SAMPLE_CATEGORIES)),
+    arrivalId: Type.Optional(Uuid),
+    planItem: Type.Optional(SafeText(60, { minLength: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The sampling table (TST-1): register people into tubes, seal, and the table's counts. */
+export function samplingRoutes(api: TypedApp, ctx: AppContext) {
+  samplingSiteRoutes(api, ctx);
+
+  api.post(
+    '/sampling/samples',
+    {
+      config: { permission: 'testing.sample' },
+      schema: {
+        tags,
+        summary:
+          'Register a person (ID number or person id) into a tube by barcode; opens the tube on its first sample and seals it when full (TST-1). An unknown ID number with a name registers the person in the site’s jurisdiction.',
+        body: RegisterBody,
+        response: { 201: Type.Object({ sample: SampleView, tube: TubeState, person: MaskedPerson }) },
+      },
+    },
+    async (request, reply) => {
+      const result = await withScope(ctx.db, actorOf(request), (tx) =>
+        registerSample(ctx, tx, actorOf(request), request.body),
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  api.get(
+    '/sampling/tubes/:barcode',
+    {
+      config: { permission: 'testing.read' },
+      schema: {
+        tags,
+        summary: 'A tube and the people in it (ID numbers masked)',
+        params: BarcodeParams,
+        response: { 200: TubeDetail },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) => getTube(tx, actorOf(request), request.params.barcode)),
+  );
+
+  api.post(
+    '/sampling/tubes/:barcode/seal',
+    {
+      config: { permission: 'testing.sample' },
+      schema: {
+        tags,
+        summary: 'Seal an open partial pool, e.g. the table’s last tube of the day',
+        params: BarcodeParams,
+        response: { 200: TubeDetail },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) =>
+        sealTube(ctx, tx, actorOf(request), request.params.barcode),
+      ),
+  );
+
+  api.get(
+    '/sampling/sites/:id/today',
+    {
+      config: { permission: 'testing.read' },
+      schema: {
+        tags,
+        summary: 'Today’s counts of a site or one table (local day): people sampled, tubes, the open tube',
+        params: Type.Object({ id: Uuid }),
+        querystring: Type.Object({ tableNo: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        response: {
+          200: Type.Object({
+            date: Type.String(),
+            tableNo: Type.Union([Type.Integer(), Type.Null()]),
+            people: Type.Integer(),
+            tubes: Type.Integer(),
+            openTube: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) =>
+        todayCounts(ctx, tx, actorOf(request), request.params.id, request.query.tableNo ?? null),
+      ),
+  );
+}

@@ -1,0 +1,110 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Queryable } from '../../platform/db/types.js';
+import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
+import { inScope } from '../../rules/roles.js';
+import { SITE_SQL, type SiteView } from './view.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface SiteInput {
+  jurisdictionCode: string;
+  name: string;
+  address?: string | null | undefined;
+  tables: number;
+  active?: boolean | undefined;
+}
+export type SitePatch = Partial<Omit<SiteInput, 'jurisdictionCode'>>;
+
+export async function getSite(tx: Queryable, actor: Actor, id: string): Promise<SiteView> {
+  if (!UUID.test(id)) throw notFound();
+  const [site] = await tx.query<SiteView>(`SELECT ${SITE_SQL} FROM sampling_sites s WHERE s.id = $1`, [id]);
+  if (!site || !inScope(site.jurisdictionCode, actor.scopes)) throw notFound();
+  return site;
+}
+
+/** The sampling sites within `jurisdiction` (default: all of the caller's), by place and name. */
+export async function listSites(
+  tx: Queryable,
+  actor: Actor,
+  filter: { jurisdiction?: string | undefined; active?: boolean | undefined },
+): Promise<SiteView[]> {
+  if (filter.jurisdiction && !inScope(filter.jurisdiction, actor.scopes))
+    throw new AppError('forbidden', [fieldError('jurisdiction', 'jurisdiction_out_of_scope')]);
+  return tx.query<SiteView>(
+    `SELECT ${SITE_SQL} FROM sampling_sites s
+     WHERE ($1::text IS NULL OR s.jurisdiction_code ^@ $1) AND ($2::boolean IS NULL OR s.active = $2)
+     ORDER BY s.jurisdiction_code, s.name LIMIT 1000`,
+    [filter.jurisdiction ?? null, filter.active ?? null],
+  );
+}
+
+async function checkJurisdiction(tx: Queryable, actor: Actor, code: string) {
+  if (!inScope(code, actor.scopes))
+    throw new AppError('forbidden', [fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
+  const [row] = await tx.query('SELECT 1 FROM jurisdictions WHERE code = $1', [code]);
+  if (!row) throw invalid([fieldError('jurisdictionCode', 'jurisdiction_unknown')]);
+}
+
+async function refuseDuplicateName(tx: Queryable, code: string, name: string, exceptId: string | null) {
+  const [row] = await tx.query(
+    'SELECT 1 FROM sampling_sites WHERE jurisdiction_code = $1 AND name = $2 AND id IS DISTINCT FROM $3::uuid',
+    [code, name, exceptId],
+  );
+  if (row) throw new AppError('conflict', [fieldError('name', 'duplicate_name')]);
+}
+
+const trimmed = (value: string | null | undefined) => value?.trim() || null;
+
+export async function createSite(tx: Queryable, actor: Actor, input: SiteInput): Promise<SiteView> {
+  const name = input.name.trim();
+  if (!name) throw invalid([fieldError('name', 'required')]);
+  await checkJurisdiction(tx, actor, input.jurisdictionCode);
+  await refuseDuplicateName(tx, input.jurisdictionCode, name, null);
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO sampling_sites (jurisdiction_code, name, address, tables, active)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [input.jurisdictionCode, name, trimmed(input.address), input.tables, input.active ?? true],
+  );
+  const site = await getSite(tx, actor, row!.id);
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entity: 'sampling_site',
+    entityId: site.id,
+    jurisdictionCode: site.jurisdictionCode,
+    after: { ...site },
+  });
+  return site;
+}
+
+export async function updateSite(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  patch: SitePatch,
+): Promise<SiteView> {
+  const before = await getSite(tx, actor, id);
+  const name = patch.name === undefined ? before.name : patch.name.trim();
+  if (!name) throw invalid([fieldError('name', 'required')]);
+  if (name !== before.name) await refuseDuplicateName(tx, before.jurisdictionCode, name, id);
+  await tx.query(
+    'UPDATE sampling_sites SET name = $2, address = $3, tables = $4, active = $5 WHERE id = $1',
+    [
+      id,
+      name,
+      patch.address === undefined ? before.address : trimmed(patch.address),
+      patch.tables ?? before.tables,
+      patch.active ?? before.active,
+    ],
+  );
+  const after = await getSite(tx, actor, id);
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entity: 'sampling_site',
+    entityId: id,
+    jurisdictionCode: after.jurisdictionCode,
+    before: { ...before },
+    after: { ...after },
+  });
+  return after;
+}

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { type Frequency, missed, nextDue, personSlot, routineState } from './routineSchedule.js';
+
+const DAILY: Frequency = { times: 1, perDays: 1 };
+const EVERY_2: Frequency = { times: 1, perDays: 2 };
+const EVERY_3: Frequency = { times: 1, perDays: 3 };
+const WEEKLY: Frequency = { times: 1, perDays: 7 };
+const TWICE_WEEKLY: Frequency = { times: 2, perDays: 7 };
+const SCHOOL: Frequency = { times: 1, perDays: 7, allocation: 'working_day_share', share: 0.2 };
+
+// 2026-11-24 is a Tuesday; 2026-12-31 a Thursday (the ISO week runs Mon 12-28 … Sun 2027-01-03).
+describe('TST-4 next due date from the pack frequency [004 §13]', () => {
+  it.each<[string, Frequency, string[], string, number, string]>([
+    [
+      'TST-4 "国际邮件快件从业及操作人员每日 1 检": tested yesterday → due today',
+      DAILY,
+      ['2026-11-23'],
+      '2026-11-24',
+      0,
+      '2026-11-24',
+    ],
+    ['TST-4 daily: tested today → due tomorrow', DAILY, ['2026-11-24'], '2026-11-24', 0, '2026-11-25'],
+    [
+      'TST-4 "机场一线工作人员 2 天 1 检": tested Monday → due Wednesday',
+      EVERY_2,
+      ['2026-11-23'],
+      '2026-11-24',
+      0,
+      '2026-11-25',
+    ],
+    [
+      'TST-4 "市场监管系统一线工作人员 3 天 1 检": the latest test counts',
+      EVERY_3,
+      ['2026-11-15', '2026-11-22'],
+      '2026-11-24',
+      0,
+      '2026-11-25',
+    ],
+    [
+      'TST-4 "社会福利养老机构每周 1 检": across the year end',
+      WEEKLY,
+      ['2026-12-28'],
+      '2026-12-31',
+      0,
+      '2027-01-04',
+    ],
+    [
+      'TST-4 "每周 2 检": the 2nd latest test + 7 days',
+      TWICE_WEEKLY,
+      ['2026-11-17', '2026-11-20'],
+      '2026-11-24',
+      0,
+      '2026-11-24',
+    ],
+    [
+      'TST-4 "每周 2 检": two tests the same day count once',
+      TWICE_WEEKLY,
+      ['2026-11-20', '2026-11-20'],
+      '2026-11-24',
+      0,
+      '2026-11-24',
+    ],
+    [
+      'TST-4 "每周 2 检": 2nd latest of three',
+      TWICE_WEEKLY,
+      ['2026-11-10', '2026-11-19', '2026-11-22'],
+      '2026-11-24',
+      0,
+      '2026-11-26',
+    ],
+    ['TST-4 never tested → due today', EVERY_2, [], '2026-11-24', 0, '2026-11-24'],
+    ['TST-4 a test dated after today is ignored', DAILY, ['2026-11-30'], '2026-11-24', 0, '2026-11-24'],
+    [
+      'TST-4 "每个工作日抽检 20%, 每周全覆盖": Thursday slot, untested this week',
+      SCHOOL,
+      ['2026-11-19'],
+      '2026-11-24',
+      3,
+      '2026-11-26',
+    ],
+    [
+      'TST-4 school: Monday slot already passed this week → due (overdue) Monday',
+      SCHOOL,
+      [],
+      '2026-11-24',
+      0,
+      '2026-11-23',
+    ],
+    [
+      "TST-4 school: tested this week → next week's slot day",
+      SCHOOL,
+      ['2026-11-23'],
+      '2026-11-24',
+      1,
+      '2026-12-01',
+    ],
+    [
+      'TST-4 school: week over the year end, tested Monday 12-28 → Friday slot 2027-01-08',
+      SCHOOL,
+      ['2026-12-28'],
+      '2026-12-31',
+      4,
+      '2027-01-08',
+    ],
+    [
+      'TST-4 school: untested, Friday slot in the week of the year end → 2027-01-01',
+      SCHOOL,
+      ['2026-12-22'],
+      '2026-12-31',
+      4,
+      '2027-01-01',
+    ],
+    [
+      'TST-4 school: Sunday belongs to the week that began on Monday',
+      SCHOOL,
+      ['2026-11-23'],
+      '2026-11-29',
+      2,
+      '2026-12-02',
+    ],
+  ])('%s', (_title, frequency, tests, today, slot, expected) => {
+    expect(nextDue(frequency, tests, today, slot)).toBe(expected);
+  });
+
+  it.each<[string, string, string, string]>([
+    ['TST-4 due before today is overdue', '2026-11-23', '2026-11-24', 'overdue'],
+    ['TST-4 due today is due', '2026-11-24', '2026-11-24', 'due'],
+    ['TST-4 due later is ok', '2026-11-25', '2026-11-24', 'ok'],
+  ])('%s', (_title, due, today, expected) => {
+    expect(routineState(due, today)).toBe(expected);
+  });
+
+  it('TST-4 "每个工作日抽检 20%": ranks 0 … 9 in a school fill Monday … Friday twice', () => {
+    const slots = Array.from({ length: 10 }, (_, rank) => personSlot(rank, SCHOOL));
+    expect(slots).toEqual([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]);
+    const perDay = [0, 1, 2, 3, 4].map((d) => slots.filter((s) => s === d).length / slots.length);
+    expect(perDay).toEqual([0.2, 0.2, 0.2, 0.2, 0.2]);
+  });
+});
+
+describe('TST-5 missed routine tests "未按时检测的由疾控部门推送至行业主管部门" [004 §13]', () => {
+  it.each<[string, Frequency, string[], string, number, string[]]>([
+    [
+      'TST-5 daily: tested 3 days ago → missed the day after it',
+      DAILY,
+      ['2026-11-21'],
+      '2026-11-24',
+      0,
+      ['2026-11-22'],
+    ],
+    ['TST-5 daily: tested yesterday → nothing missed', DAILY, ['2026-11-23'], '2026-11-24', 0, []],
+    ['TST-5 2 天 1 检: due today is not yet missed', EVERY_2, ['2026-11-22'], '2026-11-24', 0, []],
+    ['TST-5 2 天 1 检: due yesterday is missed', EVERY_2, ['2026-11-21'], '2026-11-24', 0, ['2026-11-23']],
+    [
+      'TST-5 "由主管部门组织漏检人员当日完成检测": a test today answers the miss',
+      DAILY,
+      ['2026-11-21', '2026-11-24'],
+      '2026-11-24',
+      0,
+      [],
+    ],
+    [
+      "TST-5 school: tested today (Tuesday) answers Monday's slot",
+      SCHOOL,
+      ['2026-11-24'],
+      '2026-11-24',
+      0,
+      [],
+    ],
+    ['TST-5 never tested is due today, not missed', WEEKLY, [], '2026-11-24', 0, []],
+    ['TST-5 missed longer ago than the look-back is history', DAILY, ['2026-10-01'], '2026-11-24', 0, []],
+    [
+      'TST-5 school: Monday slot untested → missed that Monday',
+      SCHOOL,
+      ['2026-11-17'],
+      '2026-11-24',
+      0,
+      ['2026-11-23'],
+    ],
+    ['TST-5 school: Tuesday slot is due today, not missed', SCHOOL, ['2026-11-17'], '2026-11-24', 1, []],
+    [
+      'TST-5 school: untested weeks each missed, oldest first',
+      SCHOOL,
+      ['2026-11-05'],
+      '2026-11-24',
+      2,
+      ['2026-11-11', '2026-11-18'],
+    ],
+    [
+      'TST-5 school: a Friday test covers its week (Monday 11-09); the next Monday is missed',
+      SCHOOL,
+      ['2026-11-13'],
+      '2026-11-17',
+      0,
+      ['2026-11-16'],
+    ],
+    [
+      'TST-5 school: never tested → each untested slot day of the 28-day look-back',
+      SCHOOL,
+      [],
+      '2026-11-24',
+      0,
+      ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'],
+    ],
+    ['TST-5 school: across the year end', SCHOOL, ['2026-12-22'], '2027-01-05', 4, ['2027-01-01']],
+  ])('%s', (_title, frequency, tests, today, slot, expected) => {
+    expect(missed(frequency, tests, today, slot)).toEqual(expected);
+  });
+});

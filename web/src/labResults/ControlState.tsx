@@ -1,0 +1,31 @@
+import { Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../common/formatDateTime';
+import { useLanguage } from '../i18n/useLanguage';
+import type { Control } from './api';
+
+type ControlLike = Pick<Control, 'reason' | 'clearedAt' | 'task'>;
+
+/** A control's state and its follow-up task (TST-1 re-sampling or CAS-2 report). */
+export function ControlState({ control }: { control: ControlLike | null }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  if (!control) return <Tag>{t('labResults.control.none')}</Tag>;
+  const task = control.task;
+  return (
+    <Space size={4} wrap>
+      <Tag color={control.clearedAt ? 'green' : 'red'}>
+        {t(`labResults.control.reason.${control.reason}`)} ·{' '}
+        {control.clearedAt ? t('labResults.control.cleared') : t('labResults.control.open')}
+      </Tag>
+      {task && (
+        <Tag color={task.doneAt ? 'green' : 'orange'} data-testid="control-task">
+          {task.ruleId}{' '}
+          {task.doneAt
+            ? t('labResults.control.taskDone')
+            : t('labResults.control.taskDue', { time: formatDateTime(task.dueAt, language) })}
+        </Tag>
+      )}
+    </Space>
+  );
+}

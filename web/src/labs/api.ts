@@ -1,0 +1,80 @@
+import { api, queryString } from '../api/client';
+
+export const LAB_KINDS = ['cdc', 'hospital', 'third_party', 'customs'] as const;
+export type LabKind = (typeof LAB_KINDS)[number];
+export const QC_KINDS = ['internal_qc', 'external_eqa', 'dual_reagent', 'biosafety'] as const;
+export type QcKind = (typeof QC_KINDS)[number];
+export type TargetState = 'met' | 'not_met' | 'overdue';
+
+/** TST-9: an instrument runs 18 hours a day [004 §19]; the server computes the same figure. */
+export const INSTRUMENT_HOURS_PER_DAY = 18;
+
+export interface LabFields {
+  name: string;
+  kind: LabKind;
+  instruments: number;
+  tubesPerInstrumentHour: number;
+  reagentPhysicalTests: number;
+  reagentContractedTests: number;
+  active: boolean;
+}
+
+export interface Lab extends LabFields {
+  id: string;
+  jurisdictionCode: string;
+  version: number;
+  tubesPerDay: number;
+}
+
+export interface CapacityTarget {
+  id: string;
+  jurisdictionCode: string;
+  dueDate: string;
+  personsPerDay: number;
+  sourceText: string;
+}
+
+export interface CapacityView {
+  jurisdictionCode: string;
+  labs: number;
+  tubesPerDay: number;
+  poolSize: number;
+  personsPerDay: number;
+  reagentPhysicalTests: number;
+  reagentContractedTests: number;
+  targets: (CapacityTarget & { state: TargetState })[];
+}
+
+export interface QcRecord {
+  id: string;
+  labId: string;
+  jurisdictionCode: string;
+  qcDate: string;
+  kind: QcKind;
+  outcome: 'pass' | 'fail';
+  notes: string | null;
+}
+
+export type QcInput = Omit<QcRecord, 'id' | 'labId' | 'jurisdictionCode'>;
+
+export const labKeys = {
+  all: ['labs'] as const,
+  list: (jurisdiction: string | undefined) => ['labs', 'list', jurisdiction ?? ''] as const,
+  capacity: (jurisdiction: string, poolSize: number) => ['labs', 'capacity', jurisdiction, poolSize] as const,
+  qc: (labId: string) => ['labs', 'qc', labId] as const,
+};
+
+export const listLabs = (jurisdiction?: string) => api.get<Lab[]>(`/labs${queryString({ jurisdiction })}`);
+export const createLab = (body: LabFields & { jurisdictionCode: string }) => api.post<Lab>('/labs', body);
+export const updateLab = (id: string, body: LabFields & { version: number }) =>
+  api.put<Lab>(`/labs/${id}`, body);
+
+export const getCapacity = (jurisdiction: string, poolSize: number) =>
+  api.get<CapacityView>(`/labs/capacity${queryString({ jurisdiction, poolSize })}`);
+export const createTarget = (body: Omit<CapacityTarget, 'id'>) =>
+  api.post<CapacityTarget>('/labs/capacity-targets', body);
+export const deleteTarget = (code: string, dueDate: string) =>
+  api.delete<null>(`/labs/capacity-targets/${encodeURIComponent(code)}/${dueDate}`);
+
+export const listQc = (labId: string) => api.get<QcRecord[]>(`/labs/${labId}/qc`);
+export const addQc = (labId: string, body: QcInput) => api.post<QcRecord>(`/labs/${labId}/qc`, body);
