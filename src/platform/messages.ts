@@ -144,6 +144,10 @@ export const FIELD_MESSAGES = {
     zh: '未登记人员须填写姓名',
   },
   resample_individual: { en: 'must be 1 for a re-sample (individual tube)', zh: '复采须单管单采(1)' },
+  under_control_individual: {
+    en: 'is under control after a positive pool: sample them alone (re-sample, individual tube)',
+    zh: '该人员因混采阳性处于管控中,须单管单采(复采)',
+  },
   table_unknown: { en: 'is not a table of this site', zh: '不是该采样点的采样台' },
   site_inactive: { en: 'names a site that is closed', zh: '对应的采样点已停用' },
   campaign_unknown: { en: 'is not an active campaign here', zh: '不是本地区进行中的检测任务' },

@@ -127,6 +127,31 @@ describe('TST-1 a positive pool', () => {
   });
 });
 
+describe('TST-1 a pool member registered in another county', () => {
+  it('is handed over by the poster’s CDC with a re-sampling obligation, not dropped', async () => {
+    const locals = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 2, 7);
+    const visitor = env.world.personB.id;
+    await tube('POOL-VISIT01', [...locals, visitor], { capacity: 10, labId: labA });
+    const response = await results([{ barcode: 'POOL-VISIT01', result: 'positive' }]);
+    expect(response.json()).toMatchObject({ applied: 1, controlsOpened: 2 });
+    expect(response.json().notes).toEqual([
+      expect.objectContaining({ barcode: 'POOL-VISIT01', kind: 'member_out_of_scope' }),
+    ]);
+    const handOver = (await deadlinesOf([visitor])).find((d) => d.ruleId === 'TST-1');
+    expect(handOver).toMatchObject({
+      ruleId: 'TST-1',
+      ownerRole: 'cdc_epidemiologist',
+      jurisdictionCode: COUNTY_A,
+      kind: expect.stringMatching(/^resample:/),
+    });
+    const [title] = await env.db.query<{ title: string }>(
+      "SELECT title_zh AS title FROM deadlines WHERE subject_id = $1 AND rule_id = 'TST-1'",
+      [visitor],
+    );
+    expect(title?.title).toContain(env.world.personB.jurisdictionCode);
+  });
+});
+
 describe('TST-3 a positive individual', () => {
   it('owes the CAS-2 report to the lab within 2 hours and puts the person under control', async () => {
     const [person] = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 1, 2);

@@ -160,6 +160,28 @@ describe('TST-1 pooled sampling at a table', () => {
     expect(fieldCodes(resample.json())).toEqual(['campaignId:resample_outside_campaign']);
   });
 
+  it('TST-1 samples a person under control after a positive pool alone, never into a pool', async () => {
+    const idNumber = newId();
+    const first = await post(
+      '/api/sampling/samples',
+      sample({ tubeBarcode: 'CTRL-A-0001', idNumber, name: '控' }),
+    );
+    expect(first.statusCode, first.body).toBe(201);
+    const personId = first.json().sample.personId;
+    await post('/api/lab-results', {
+      labId: env.world.testingA.labId,
+      results: [{ barcode: 'CTRL-A-0001', result: 'positive' }],
+    });
+    const pooled = await post('/api/sampling/samples', sample({ tubeBarcode: 'CTRL-A-0002', personId }));
+    expect(pooled.statusCode).toBe(409);
+    expect(fieldCodes(pooled.json())).toEqual(['personId:under_control_individual']);
+    const alone = await post(
+      '/api/sampling/samples',
+      sample({ purpose: 'resample', poolSize: 1, tubeBarcode: 'CTRL-A-0003', personId }),
+    );
+    expect(alone.statusCode, alone.body).toBe(201);
+  });
+
   it('seals a partial pool on request, then refuses more samples and a second seal', async () => {
     const first = await post(
       '/api/sampling/samples',

@@ -38,6 +38,8 @@ interface Member {
   tubeId: string;
   personId: string;
   personJurisdiction: string | null;
+  /** Where the person is registered (samples.home_code), known even when RLS hides the person. */
+  homeCode: string | null;
 }
 
 /**
@@ -87,7 +89,8 @@ async function openControls(
   const notes: PropagationNote[] = [];
   // LEFT JOIN: a member living outside the poster's subtree is not visible to them (RLS).
   const members = await tx.query<Member>(
-    `SELECT s.tube_id AS "tubeId", s.person_id AS "personId", p.jurisdiction_code AS "personJurisdiction"
+    `SELECT s.tube_id AS "tubeId", s.person_id AS "personId", p.jurisdiction_code AS "personJurisdiction",
+       s.home_code AS "homeCode"
      FROM samples s LEFT JOIN persons p ON p.id = s.person_id WHERE s.tube_id = ANY ($1::uuid[])
      ORDER BY s.tube_id, s.sampled_at`,
     [positives.map((tube) => tube.id)],
@@ -116,6 +119,29 @@ async function openControls(
       visible.map((m) => byId.get(m.tubeId)!.resultedAt.toISOString()),
     ],
   );
+  // A member registered outside the poster's subtree is still owed a re-sample: the poster's CDC
+  // hands them over to their home jurisdiction (协查), an obligation kept on the poster's own list.
+  const handOvers = members
+    .filter((m) => !m.personJurisdiction && pooled(m))
+    .map((m): DeadlineInput => {
+      const tube = byId.get(m.tubeId)!;
+      return {
+        subjectType: PERSON_SUBJECT,
+        subjectId: m.personId,
+        personId: m.personId,
+        openedAt: now,
+        ruleId: 'TST-1',
+        kind: resampleKind(tube.id),
+        jurisdictionCode: lab.jurisdictionCode,
+        ownerRole: 'cdc_epidemiologist',
+        dueAt: new Date(tube.resultedAt.getTime() + RESAMPLE_HOURS * HOUR),
+        title: {
+          zh: `混采阳性,外辖区人员(${m.homeCode ?? '未知'})协查单管复核(管 ${tube.barcode})`,
+          en: `Pooled tube positive: hand over a member of ${m.homeCode ?? 'unknown'} for re-sampling (tube ${tube.barcode})`,
+        },
+      };
+    });
+  await openDeadlines(tx, handOvers);
   await openDeadlines(
     tx,
     visible.map((m): DeadlineInput => {

@@ -31,6 +31,8 @@ export interface RegistrationContext {
   /** The person is already in this tube / already sampled in this campaign (as far as RLS shows). */
   inTube: boolean;
   inCampaign: boolean;
+  /** An open TST-1 control: the person is sampled alone until cleared. */
+  underControl: boolean;
 }
 
 export async function loadRegistrationContext(
@@ -50,7 +52,9 @@ export async function loadRegistrationContext(
        h.id AS "foundPersonId", p.name AS "personName", p.id_masked AS "idNumberMasked",
        p.jurisdiction_code AS "personCode",
        EXISTS (SELECT 1 FROM samples x WHERE x.tube_id = t.id AND x.person_id = h.id) AS "inTube",
-       EXISTS (SELECT 1 FROM samples x WHERE x.campaign_id = $2::uuid AND x.person_id = h.id) AS "inCampaign"
+       EXISTS (SELECT 1 FROM samples x WHERE x.campaign_id = $2::uuid AND x.person_id = h.id) AS "inCampaign",
+       EXISTS (SELECT 1 FROM person_controls pc WHERE pc.person_id = h.id AND pc.cleared_at IS NULL)
+         AS "underControl"
      FROM sampling_sites s
      LEFT JOIN campaigns c ON c.id = $2::uuid
      LEFT JOIN tubes t ON t.barcode = $3

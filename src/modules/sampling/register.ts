@@ -127,6 +127,8 @@ export async function registerSample(
   const personField = input.personId ? 'personId' : 'idNumber';
   if (found.inTube) throw refuse(personField, 'person_in_tube');
   if (found.inCampaign) throw refuse(personField, 'sampled_in_campaign');
+  // TST-1: a member of a positive pool is controlled until an individual tube clears them.
+  if (found.underControl && capacity > 1) throw refuse(personField, 'under_control_individual');
   if (input.arrivalId && input.planItem)
     await checkArrivalLink(tx, actor, {
       arrivalId: input.arrivalId,
