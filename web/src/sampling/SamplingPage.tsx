@@ -82,11 +82,14 @@ export default function SamplingPage() {
   });
   // A reloaded page (or a newly chosen table) resumes the table's open tube, once.
   const resumed = useRef('');
+  const typedFor = useRef('');
   const tableKey = `${site?.id ?? ''}:${choice.tableNo}`;
   const openTube = today.data?.openTube;
   useEffect(() => {
     if (!today.isFetched || resumed.current === tableKey) return;
     resumed.current = tableKey;
+    // A tube scanned while the table's counts were loading wins over the resumed one.
+    if (typedFor.current === tableKey) return;
     setTube(openTube ?? '');
     setTubeText(openTube ?? '');
   }, [today.isFetched, tableKey, openTube]);
@@ -135,6 +138,7 @@ export default function SamplingPage() {
   const commitTube = (focusNext: boolean) => {
     const barcode = normalize(tubeText);
     if (!barcode) return;
+    typedFor.current = tableKey;
     setTube(barcode);
     setTubeText(barcode);
     register.reset();
