@@ -13,6 +13,9 @@ import { plansBench } from './plans.js';
 import { pushClassifyBench } from './pushClassify.js';
 import { searchBench } from './search.js';
 import { startupBench } from './startup.js';
+import { testingIngestBench } from './testingIngest.js';
+import { campaignProgressBench } from './testingProgress.js';
+import { samplingHttpBench } from './testingSampling.js';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- search import` only those named.
@@ -28,6 +31,9 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   startup: startupBench,
   plans: plansBench,
   pushClassify: pushClassifyBench,
+  testingIngest: testingIngestBench,
+  campaignProgress: campaignProgressBench,
+  samplingHttp: samplingHttpBench,
 };
 
 /** Other work on the machine skews every figure: each section says how busy it was. */

@@ -33,6 +33,16 @@ export interface BenchOptions {
   readonly pglitePushRows: number;
   /** Records of the generated risk-area history the push list is classified against. */
   readonly riskAreas: number;
+  /** Persons sampled in pools of 10 whose lab results the testingIngest benchmark posts. */
+  readonly ingestPersons: number;
+  /** Persons of the county whose campaign progress the campaignProgress benchmark reads. */
+  readonly progressPersons: number;
+  /** The same for PGlite only (defaults to `progressPersons`). */
+  readonly pgliteProgressPersons: number;
+  /** Rounds of each progress and missing-list read (p50/p95 over them). */
+  readonly progressRounds: number;
+  /** Registrations sent through POST /api/sampling/samples at each concurrency. */
+  readonly samplingRequests: number;
 }
 
 function size(name: string, fallback: number): number {
@@ -63,6 +73,7 @@ export function readOptions(): BenchOptions {
   const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
   const persons = size('BENCH_PERSONS', quick ? 20_000 : 1_000_000);
   const pushRows = size('BENCH_PUSH_ROWS', quick ? 50_000 : 1_000_000);
+  const progressPersons = size('BENCH_PROGRESS_PERSONS', quick ? 50_000 : 2_500_000);
   return Object.freeze({
     quick,
     engines: engines(databaseUrl),
@@ -78,6 +89,11 @@ export function readOptions(): BenchOptions {
     pushRows,
     pglitePushRows: size('BENCH_PGLITE_PUSH_ROWS', pushRows),
     riskAreas: size('BENCH_RISK_AREAS', quick ? 2_000 : 20_000),
+    ingestPersons: size('BENCH_INGEST_PERSONS', quick ? 50_000 : 1_000_000),
+    progressPersons,
+    pgliteProgressPersons: size('BENCH_PGLITE_PROGRESS_PERSONS', progressPersons),
+    progressRounds: size('BENCH_PROGRESS_ROUNDS', quick ? 5 : 20),
+    samplingRequests: size('BENCH_SAMPLING_REQUESTS', quick ? 500 : 5_000),
   });
 }
 
