@@ -73,6 +73,7 @@ interface Item {
   nextDue: string;
   state: string;
   slot: number | null;
+  slots: number | null;
   lastTest: string | null;
   department: { zh: string };
   times: number;
@@ -101,6 +102,7 @@ describe('TST-4 routine key-group schedule from the governing pack', () => {
     // "每个工作日抽检 20%": five pupils of one school take Monday … Friday.
     const pupils = [0, 1, 2, 3, 4].map((i) => byId.get(ids[`pupil${i}`]!)!);
     expect(pupils.map((p) => p.slot).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(pupils.every((p) => p.slots === 5)).toBe(true);
     const dueBySlot = Object.fromEntries(pupils.map((p) => [p.slot, p.nextDue]));
     expect(dueBySlot).toEqual({
       0: '2026-11-23',

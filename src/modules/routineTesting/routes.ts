@@ -21,6 +21,7 @@ const ScheduleItemView = Type.Object({
   perDays: Type.Integer(),
   allocation: Type.Union([Type.Literal('working_day_share'), Type.Null()]),
   slot: Type.Union([Type.Integer(), Type.Null()]),
+  slots: Type.Union([Type.Integer(), Type.Null()]),
   department: Text,
   lastTest: Type.Union([IsoDate, Type.Null()]),
   nextDue: IsoDate,

@@ -27,6 +27,8 @@ export interface ScheduleItem {
   perDays: number;
   allocation: 'working_day_share' | null;
   slot: number | null;
+  /** Working-day slots of the share (5 = 20 % a day), for a share allocation. */
+  slots: number | null;
   department: { zh: string; en: string };
   lastTest: string | null;
   nextDue: string;
@@ -66,6 +68,7 @@ export async function listSchedule(
       `${cte}
        SELECT id AS "personId", name, jurisdiction_code AS "jurisdictionCode", key_group AS "keyGroup", times,
          per_days AS "perDays", CASE WHEN slots > 0 THEN 'working_day_share' END AS allocation, slot,
+         CASE WHEN slots > 0 THEN slots END AS slots,
          dept_zh AS "deptZh", dept_en AS "deptEn", to_char(last_test, 'YYYY-MM-DD') AS "lastTest",
          to_char(next_due, 'YYYY-MM-DD') AS "nextDue", state, count(*) OVER ()::int AS total
        FROM (SELECT due.*, CASE WHEN next_due < $${n - 2}::date THEN 'overdue' WHEN next_due = $${n - 2}::date

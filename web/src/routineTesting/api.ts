@@ -14,8 +14,8 @@ export interface ScheduleItem {
   allocation: 'working_day_share' | null;
   /** Weekday slot for a working-day share: 0 = Monday … 4 = Friday. */
   slot: number | null;
-  /** Working-day slots of the share (5 = 20% a day), when the server sends it. */
-  slots?: number;
+  /** Working-day slots of the share (5 = 20% a day), for a share allocation. */
+  slots: number | null;
   department: { zh: string; en: string };
   lastTest: string | null;
   nextDue: string;
