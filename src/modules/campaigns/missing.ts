@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
-import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
+import { afterPerson, auditedExportPages, EXPORT_PAGE } from '../persons/ledger/exportPages.js';
 import { type SheetColumn, type SheetRow, streamWorkbook } from '../persons/ledger/xlsxStream.js';
 import { campaignNode } from './progress.js';
 import { getCampaign } from './service.js';
@@ -49,7 +49,6 @@ const COLUMNS: SheetColumn[] = [
   { header: '现住址区划名称', key: 'jurisdictionName', width: 28 },
   { header: '详细地址', key: 'address', width: 30 },
 ];
-const EXPORT_PAGE = 2000;
 
 const toSheetRow = (row: MissingPerson): SheetRow => ({
   name: row.name,
@@ -60,53 +59,29 @@ const toSheetRow = (row: MissingPerson): SheetRow => ({
   address: row.address,
 });
 
-/**
- * Keyset pages of the missing list, each in its own short scoped transaction; the export is
- * audited when it ends (complete or not), like the persons ledger export.
- */
-async function* missingPages(
-  ctx: AppContext,
-  actor: Actor,
-  campaignId: string,
-  code: string,
-): AsyncGenerator<SheetRow[]> {
-  let after: MissingPerson | undefined;
-  let rows = 0;
-  let complete = false;
-  try {
-    while (true) {
+/** Keyset pages of the missing list; the export is audited when it ends, like the persons export. */
+function missingPages(ctx: AppContext, actor: Actor, campaignId: string, code: string) {
+  return auditedExportPages<MissingPerson>(
+    ctx,
+    actor,
+    (tx, after) => {
       const params: unknown[] = [campaignId, code, `${code}:`];
-      let where = MISSING_WHERE;
-      if (after) {
-        params.push(after.jurisdictionCode, after.name, after.id);
-        where += ' AND (p.jurisdiction_code, p.name, p.id) > ($4, $5, $6::uuid)';
-      }
-      const page = await withScope(ctx.db, actor, (tx) =>
-        tx.query<MissingPerson>(
-          `SELECT ${MISSING_SQL} FROM persons p WHERE ${where}
-           ORDER BY p.jurisdiction_code, p.name, p.id LIMIT ${EXPORT_PAGE}`,
-          params,
-        ),
+      return tx.query<MissingPerson>(
+        `SELECT ${MISSING_SQL} FROM persons p WHERE ${MISSING_WHERE}${afterPerson(after, params)}
+         ORDER BY p.jurisdiction_code, p.name, p.id LIMIT ${EXPORT_PAGE}`,
+        params,
       );
-      if (page.length > 0) {
-        rows += page.length;
-        yield page.map(toSheetRow);
-      }
-      if (page.length < EXPORT_PAGE) break;
-      after = page[page.length - 1];
-    }
-    complete = true;
-  } finally {
-    await withScope(ctx.db, actor, (tx) =>
-      recordAudit(tx, actor, {
-        action: 'export',
-        entity: 'campaign',
-        entityId: campaignId,
-        jurisdictionCode: code,
-        detail: { format: 'xlsx', list: 'missing', jurisdiction: code, rows, complete },
-      }),
-    );
-  }
+    },
+    (row) => row,
+    toSheetRow,
+    (rows, complete) => ({
+      action: 'export',
+      entity: 'campaign',
+      entityId: campaignId,
+      jurisdictionCode: code,
+      detail: { format: 'xlsx', list: 'missing', jurisdiction: code, rows, complete },
+    }),
+  );
 }
 
 /** The missing list of one community (or any node of the campaign) as a streamed .xlsx, masked. */

@@ -1,17 +1,15 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../../platform/access/actor.js';
-import { withScope } from '../../../platform/access/scope.js';
-import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { IdType } from '../../../rules/idNumber.js';
 import { maskIdNumber, maskPhone } from '../../../rules/mask.js';
 import { inScope } from '../../../rules/roles.js';
 import { type PersonFilter, personWhere } from '../search.js';
 import { fieldLabel, ID_TYPE_LABELS, keyGroupLabels, SEX_LABELS } from './columns.js';
+import { afterPerson, auditedExportPages, EXPORT_PAGE } from './exportPages.js';
 import { type SheetColumn, type SheetRow, streamWorkbook } from './xlsxStream.js';
 
-/** Rows per query and per transaction. */
-export const EXPORT_PAGE = 2000;
+export { EXPORT_PAGE };
 
 const column = (key: string, width: number, header = fieldLabel(key)): SheetColumn => ({
   header,
@@ -81,55 +79,38 @@ function auditedFilter(filter: PersonFilter): Record<string, string> {
 }
 
 /**
- * Pages of the filtered list in the order of GET /persons, by keyset (no OFFSET), each page in its
- * own short scoped transaction. When the list is done — or the export stops — the export is
- * recorded in the audit log with its filter and the rows sent.
+ * Pages of the filtered list in the order of GET /persons, each in its own short scoped
+ * transaction; the export is audited with its filter and the rows sent when it ends.
  */
-async function* personPages(ctx: AppContext, actor: Actor, filter: PersonFilter): AsyncGenerator<SheetRow[]> {
-  let after: ExportRow | undefined;
-  let rows = 0;
-  let complete = false;
-  try {
-    while (true) {
+function personPages(ctx: AppContext, actor: Actor, filter: PersonFilter): AsyncGenerator<SheetRow[]> {
+  const jurisdictionCode =
+    filter.jurisdiction && inScope(filter.jurisdiction, actor.scopes)
+      ? filter.jurisdiction
+      : actor.scopes[0]!;
+  return auditedExportPages<ExportRow>(
+    ctx,
+    actor,
+    (tx, after) => {
       const params: unknown[] = [];
-      let where = personWhere(ctx, actor, filter, params);
-      if (after) {
-        params.push(after.jurisdiction_code, after.name, after.id);
-        const n = params.length;
-        where += ` AND (p.jurisdiction_code, p.name, p.id) > ($${n - 2}, $${n - 1}, $${n}::uuid)`;
-      }
-      const page = await withScope(ctx.db, actor, (tx) =>
-        tx.query<ExportRow>(
-          `SELECT p.id, p.name, p.id_type, p.id_masked, p.phone_masked, p.sex, p.birth_date, p.jurisdiction_code,
-             (SELECT j.name FROM jurisdictions j WHERE j.code = p.jurisdiction_code) AS jurisdiction_name,
-             p.address, p.employer, p.household_code, p.key_groups
-           FROM persons p
-           WHERE ${where} ORDER BY p.jurisdiction_code, p.name, p.id LIMIT ${EXPORT_PAGE}`,
-          params,
-        ),
+      const where = personWhere(ctx, actor, filter, params) + afterPerson(after, params);
+      return tx.query<ExportRow>(
+        `SELECT p.id, p.name, p.id_type, p.id_masked, p.phone_masked, p.sex, p.birth_date, p.jurisdiction_code,
+           (SELECT j.name FROM jurisdictions j WHERE j.code = p.jurisdiction_code) AS jurisdiction_name,
+           p.address, p.employer, p.household_code, p.key_groups
+         FROM persons p
+         WHERE ${where} ORDER BY p.jurisdiction_code, p.name, p.id LIMIT ${EXPORT_PAGE}`,
+        params,
       );
-      if (page.length > 0) {
-        rows += page.length;
-        yield page.map(toSheetRow);
-      }
-      if (page.length < EXPORT_PAGE) break;
-      after = page[page.length - 1];
-    }
-    complete = true;
-  } finally {
-    const jurisdictionCode =
-      filter.jurisdiction && inScope(filter.jurisdiction, actor.scopes)
-        ? filter.jurisdiction
-        : actor.scopes[0]!;
-    await withScope(ctx.db, actor, (tx) =>
-      recordAudit(tx, actor, {
-        action: 'export',
-        entity: 'person',
-        jurisdictionCode,
-        detail: { format: 'xlsx', filter: auditedFilter(filter), rows, complete },
-      }),
-    );
-  }
+    },
+    (row) => ({ jurisdictionCode: row.jurisdiction_code, name: row.name, id: row.id }),
+    toSheetRow,
+    (rows, complete) => ({
+      action: 'export',
+      entity: 'person',
+      jurisdictionCode,
+      detail: { format: 'xlsx', filter: auditedFilter(filter), rows, complete },
+    }),
+  );
 }
 
 /** The filtered list (the filters of GET /persons) as a streamed .xlsx, ID numbers and phones masked. */
