@@ -1,9 +1,13 @@
 import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDemo } from '../src/modules/demo/load.js';
-import { type ImportReport, importPersons } from '../src/modules/persons/ledger/importPersons.js';
-import { SEALED_COLUMNS, sealPerson } from '../src/modules/persons/seal.js';
-import type { PersonFields } from '../src/modules/persons/validate.js';
+import { loadDemo } from '../src/modules/demo/index.js';
+import type { PersonFields } from '../src/modules/persons/index.js';
+import {
+  type ImportReport,
+  importPersons,
+  SEALED_COLUMNS,
+  sealPerson,
+} from '../src/modules/persons/index.js';
 import type { Actor } from '../src/platform/access/actor.js';
 import type { AppContext } from '../src/platform/context.js';
 import type { DatabaseKind } from '../src/platform/db/types.js';

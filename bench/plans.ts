@@ -1,9 +1,7 @@
-import { registerArrival } from '../src/modules/arrivals/register.js';
-import { demoPeople } from '../src/modules/demo/people.js';
-import { seededRandom } from '../src/modules/demo/random.js';
-import { insertSealedPersons } from '../src/modules/persons/bulkInsert.js';
-import { sealPerson } from '../src/modules/persons/seal.js';
-import { createArea } from '../src/modules/riskAreas/service.js';
+import { registerArrival } from '../src/modules/arrivals/index.js';
+import { demoPeople, seededRandom } from '../src/modules/demo/index.js';
+import { insertSealedPersons, sealPerson } from '../src/modules/persons/index.js';
+import { createArea } from '../src/modules/riskAreas/index.js';
 import type { Actor } from '../src/platform/access/actor.js';
 import { withScope } from '../src/platform/access/scope.js';
 import type { AppContext } from '../src/platform/context.js';

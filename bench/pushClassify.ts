@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { seededRandom } from '../src/modules/demo/random.js';
-import { classifyPushRows } from '../src/modules/pushLists/importPushList.js';
-import { classifyStaged, copyStagedRows, type LevelCounts } from '../src/modules/pushLists/stage.js';
-import { classifySourceSql } from '../src/modules/riskAreas/bulk.js';
+import { seededRandom } from '../src/modules/demo/index.js';
+import {
+  classifyPushRows,
+  classifyStaged,
+  copyStagedRows,
+  type LevelCounts,
+} from '../src/modules/pushLists/index.js';
+import { classifySourceSql } from '../src/modules/riskAreas/index.js';
 import { withScope } from '../src/platform/access/scope.js';
 import type { DatabaseKind } from '../src/platform/db/types.js';
 import { chinaDivisions } from './lib/chinaDivisions.js';

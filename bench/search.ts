@@ -1,6 +1,12 @@
-import { DEMO_COUNTY, DEMO_PASSWORD, loadDemo } from '../src/modules/demo/load.js';
-import { COUNT_CAP, type PersonFilter, personWhere, searchPersons } from '../src/modules/persons/search.js';
-import { PERSON_FROM_SQL, PERSON_VIEW_SQL } from '../src/modules/persons/view.js';
+import { DEMO_COUNTY, DEMO_PASSWORD, loadDemo } from '../src/modules/demo/index.js';
+import {
+  COUNT_CAP,
+  PERSON_FROM_SQL,
+  PERSON_VIEW_SQL,
+  type PersonFilter,
+  personWhere,
+  searchPersons,
+} from '../src/modules/persons/index.js';
 import type { Actor } from '../src/platform/access/actor.js';
 import { withScope } from '../src/platform/access/scope.js';
 import type { AppContext } from '../src/platform/context.js';

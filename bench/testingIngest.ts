@@ -2,12 +2,16 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { DEMO_COUNTY } from '../src/modules/demo/load.js';
-import { effectiveTimeZone } from '../src/modules/jurisdictions/service.js';
-import { type IngestReport, ingestResults } from '../src/modules/labResults/ingest.js';
-import type { ResultRow } from '../src/modules/labResults/input.js';
-import { findLab, type LabRef } from '../src/modules/labResults/lab.js';
-import { rowsFromFile } from '../src/modules/labResults/rows.js';
+import { DEMO_COUNTY } from '../src/modules/demo/index.js';
+import { effectiveTimeZone } from '../src/modules/jurisdictions/index.js';
+import type { ResultRow } from '../src/modules/labResults/index.js';
+import {
+  findLab,
+  type IngestReport,
+  ingestResults,
+  type LabRef,
+  rowsFromFile,
+} from '../src/modules/labResults/index.js';
 import type { Actor } from '../src/platform/access/actor.js';
 import { withScope } from '../src/platform/access/scope.js';
 import type { AppContext } from '../src/platform/context.js';

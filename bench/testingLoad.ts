@@ -1,4 +1,4 @@
-import { loadDemo } from '../src/modules/demo/load.js';
+import { loadDemo } from '../src/modules/demo/index.js';
 import type { AppContext } from '../src/platform/context.js';
 import { log } from './lib/report.js';
 import { peakRssMiB } from './lib/scratch.js';

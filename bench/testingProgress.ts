@@ -1,6 +1,5 @@
-import { missingPersons } from '../src/modules/campaigns/missing.js';
-import { campaignProgress } from '../src/modules/campaigns/progress.js';
-import { DEMO_COUNTY } from '../src/modules/demo/load.js';
+import { campaignProgress, missingPersons } from '../src/modules/campaigns/index.js';
+import { DEMO_COUNTY } from '../src/modules/demo/index.js';
 import type { Actor } from '../src/platform/access/actor.js';
 import { withScope } from '../src/platform/access/scope.js';
 import type { AppContext } from '../src/platform/context.js';

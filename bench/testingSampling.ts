@@ -1,7 +1,6 @@
-import { DEMO_COUNTY, DEMO_PASSWORD, loadDemo } from '../src/modules/demo/load.js';
-import { insertSealedPersons } from '../src/modules/persons/bulkInsert.js';
-import { sealPerson } from '../src/modules/persons/seal.js';
-import { createSite } from '../src/modules/sampling/sites.js';
+import { DEMO_COUNTY, DEMO_PASSWORD, loadDemo } from '../src/modules/demo/index.js';
+import { insertSealedPersons, sealPerson } from '../src/modules/persons/index.js';
+import { createSite } from '../src/modules/sampling/index.js';
 import { withScope } from '../src/platform/access/scope.js';
 import type { AppContext } from '../src/platform/context.js';
 import type { Database, DatabaseKind } from '../src/platform/db/types.js';

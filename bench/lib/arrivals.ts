@@ -1,6 +1,6 @@
-import type { ArrivalInput } from '../../src/modules/arrivals/register.js';
-import type { Random } from '../../src/modules/demo/random.js';
-import type { AreaInput } from '../../src/modules/riskAreas/fields.js';
+import type { ArrivalInput } from '../../src/modules/arrivals/index.js';
+import type { Random } from '../../src/modules/demo/index.js';
+import type { AreaInput } from '../../src/modules/riskAreas/index.js';
 import type { ChinaDivisions, Place } from './chinaDivisions.js';
 
 /**

@@ -1,17 +1,16 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { DEMO_COUNTY } from '../../src/modules/demo/load.js';
-import { type DemoPlace, demoPeople } from '../../src/modules/demo/people.js';
-import { seededRandom } from '../../src/modules/demo/random.js';
+import { DEMO_COUNTY, type DemoPlace, demoPeople, seededRandom } from '../../src/modules/demo/index.js';
+import type { PersonFields } from '../../src/modules/persons/index.js';
 import {
   ID_TYPE_LABELS,
   keyGroupLabels,
   LEDGER_COLUMNS,
+  SEALED_COLUMNS,
   SEX_LABELS,
-} from '../../src/modules/persons/ledger/columns.js';
-import { SEALED_COLUMNS, type SealedPerson } from '../../src/modules/persons/seal.js';
-import type { PersonFields } from '../../src/modules/persons/validate.js';
+  type SealedPerson,
+} from '../../src/modules/persons/index.js';
 import type { AppContext } from '../../src/platform/context.js';
 
 /** The grids of the demo county, where the generated residents live. */

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import type { Random } from '../../src/modules/demo/random.js';
-import { PUSH_COLUMNS, type PushField } from '../../src/modules/pushLists/columns.js';
+import type { Random } from '../../src/modules/demo/index.js';
+import { PUSH_COLUMNS, type PushField } from '../../src/modules/pushLists/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import type { ChinaDivisions, Place } from './chinaDivisions.js';
 import type { HistoryRecord } from './riskHistory.js';

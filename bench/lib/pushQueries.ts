@@ -1,4 +1,4 @@
-import { classifySourceSql } from '../../src/modules/riskAreas/bulk.js';
+import { classifySourceSql } from '../../src/modules/riskAreas/index.js';
 import type { Database } from '../../src/platform/db/types.js';
 import { since } from './stats.js';
 

@@ -1,7 +1,11 @@
-import type { Random } from '../../src/modules/demo/random.js';
-import { type AreaInput, checkArea } from '../../src/modules/riskAreas/fields.js';
-import { createOverride, type OverrideInput } from '../../src/modules/riskAreas/overrides.js';
-import { applyAreas } from '../../src/modules/riskAreas/store.js';
+import type { Random } from '../../src/modules/demo/index.js';
+import {
+  type AreaInput,
+  applyAreas,
+  checkArea,
+  createOverride,
+  type OverrideInput,
+} from '../../src/modules/riskAreas/index.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { AreaLevel } from '../../src/rules/riskClassification.js';
 import type { ChinaDivisions, Place } from './chinaDivisions.js';

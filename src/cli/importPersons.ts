@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { importPersons } from '../modules/persons/ledger/importPersons.js';
-import type { LedgerFormat } from '../modules/persons/ledger/readRows.js';
+import type { LedgerFormat } from '../modules/persons/index.js';
+import { importPersons } from '../modules/persons/index.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError, fieldError } from '../platform/errors.js';
 import { progressBar } from './progress.js';

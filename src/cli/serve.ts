@@ -1,5 +1,5 @@
-import { DEMO_PASSWORD, loadDemo } from '../modules/demo/load.js';
-import { startRoutineSweeps } from '../modules/routineTesting/scheduler.js';
+import { DEMO_PASSWORD, loadDemo } from '../modules/demo/index.js';
+import { startRoutineSweeps } from '../modules/routineTesting/index.js';
 import type { AppContext } from '../platform/context.js';
 import { buildApp } from '../platform/http/app.js';
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { loadShippedPacks } from '../modules/policy/shipped.js';
+import { loadShippedPacks } from '../modules/policy/index.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { migrate } from './db/migrate.js';

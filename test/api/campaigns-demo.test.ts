@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CAMPAIGN_NAME, loadCampaignDemo } from '../../src/modules/campaigns/demo.js';
+import { DEMO_CAMPAIGN_NAME, loadCampaignDemo } from '../../src/modules/campaigns/index.js';
 import { signInAs } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemo } from '../../src/modules/demo/load.js';
+import { DEMO_PASSWORD, loadDemo } from '../../src/modules/demo/index.js';
 import type { Database } from '../../src/platform/db/types.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { testContext } from '../support/context.js';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDivisions } from '../../src/modules/jurisdictions/importDivisions.js';
+import { importDivisions } from '../../src/modules/jurisdictions/index.js';
 import { COUNTY_A, signInAs, VILLAGE_A } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
 
@@ -105,7 +105,7 @@ describe('CMD-1 jurisdictions from the real GB/T 2260 divisions', () => {
       payload: { timeZone: 'Asia/Urumqi' },
     });
     expect(patch.statusCode).toBe(200);
-    const { effectiveTimeZone } = await import('../../src/modules/jurisdictions/service.js');
+    const { effectiveTimeZone } = await import('../../src/modules/jurisdictions/index.js');
     expect(await effectiveTimeZone(env.db, `${VILLAGE_A}001`, 'Asia/Shanghai')).toBe('Asia/Urumqi');
     expect(await effectiveTimeZone(env.db, '150402', 'Asia/Shanghai')).toBe('Asia/Shanghai');
     const bad = await env.app.inject({

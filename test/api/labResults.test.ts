@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testKey } from '../../src/modules/arrivals/planWork.js';
+import { testKey } from '../../src/modules/arrivals/index.js';
 import { multipartFile } from '../support/multipart.js';
 import { createPersons, insertTube } from '../support/testingTubes.js';
 import { COUNTY_A, COUNTY_B, signInAs, VILLAGE_A } from '../support/world.js';

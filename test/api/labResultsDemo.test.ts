@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadLabResultsDemo } from '../../src/modules/labResults/demo.js';
+import { loadLabResultsDemo } from '../../src/modules/labResults/index.js';
 import { createPersons, insertTube } from '../support/testingTubes.js';
 import { COUNTY_A, VILLAGE_A } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';

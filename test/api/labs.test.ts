@@ -116,7 +116,7 @@ describe('TST-10 quality-control records per lab', () => {
 
 describe('labs demo data', () => {
   it('loads two demo labs, the scaled Shenyang targets and QC records, idempotently', async () => {
-    const { loadLabsDemo } = await import('../../src/modules/labs/demo.js');
+    const { loadLabsDemo } = await import('../../src/modules/labs/index.js');
     await loadLabsDemo(env.ctx, env.world.users.a_admin!);
     await loadLabsDemo(env.ctx, env.world.users.a_admin!);
     const [counts] = await env.db.query<{ labs: number; qc: number; targets: number }>(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { qrSvg } from '../../src/modules/landing/qr.js';
+import { qrSvg } from '../../src/modules/landing/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { COUNTY_A, COUNTY_B, VILLAGE_A } from '../support/world.js';
 import {

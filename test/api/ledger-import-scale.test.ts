@@ -6,12 +6,16 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapHeader, toPersonInput } from '../../src/modules/persons/ledger/columns.js';
-import { EXPORT_PAGE, exportPersons } from '../../src/modules/persons/ledger/exportPersons.js';
-import { importPersons } from '../../src/modules/persons/ledger/importPersons.js';
-import type { LedgerFormat } from '../../src/modules/persons/ledger/readRows.js';
-import { sealPerson } from '../../src/modules/persons/seal.js';
-import { validatePerson } from '../../src/modules/persons/validate.js';
+import type { LedgerFormat } from '../../src/modules/persons/index.js';
+import {
+  EXPORT_PAGE,
+  exportPersons,
+  importPersons,
+  mapHeader,
+  sealPerson,
+  toPersonInput,
+  validatePerson,
+} from '../../src/modules/persons/index.js';
 import type { Actor } from '../../src/platform/access/actor.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { Database } from '../../src/platform/db/types.js';

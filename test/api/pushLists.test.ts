@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPushList } from '../../src/modules/pushLists/importPushList.js';
-import { classifyStaged } from '../../src/modules/pushLists/stage.js';
+import { classifyStaged, importPushList } from '../../src/modules/pushLists/index.js';
 import { withScope } from '../../src/platform/access/scope.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { COUNTY_A, PERSON_A, signInAs, VILLAGE_A } from '../support/world.js';

@@ -5,7 +5,7 @@ import {
   classifyMany,
   classifyOrigin,
   originCode,
-} from '../../src/modules/riskAreas/classify.js';
+} from '../../src/modules/riskAreas/index.js';
 import { APP_ROLE } from '../../src/platform/access/scope.js';
 import type { Database, Queryable } from '../../src/platform/db/types.js';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson } from '../../src/modules/persons/service.js';
-import { closeSamplingObligations } from '../../src/modules/testing/obligations.js';
+import { createPerson } from '../../src/modules/persons/index.js';
+import { closeSamplingObligations } from '../../src/modules/testing/index.js';
 import { withScope } from '../../src/platform/access/scope.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import type { KeyGroup } from '../../src/rules/keyGroups.js';

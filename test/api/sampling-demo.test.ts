@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSamplingDemo } from '../../src/modules/sampling/demo.js';
+import { loadSamplingDemo } from '../../src/modules/sampling/index.js';
 import { openWorldApp } from '../support/worldApp.js';
 
 let env: Awaited<ReturnType<typeof openWorldApp>>;

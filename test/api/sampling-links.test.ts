@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resampleKind } from '../../src/modules/testing/obligations.js';
+import { resampleKind } from '../../src/modules/testing/index.js';
 import { withScope } from '../../src/platform/access/scope.js';
 import { openDeadline } from '../../src/platform/deadlines/service.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertSealedPersons } from '../../src/modules/persons/bulkInsert.js';
-import { sealPerson } from '../../src/modules/persons/seal.js';
+import { insertSealedPersons, sealPerson } from '../../src/modules/persons/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { signInAs, VILLAGE_A } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';

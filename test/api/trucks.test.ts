@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_REPORT_LIMIT } from '../../src/modules/trucks/publicRoutes.js';
+import { PUBLIC_REPORT_LIMIT } from '../../src/modules/trucks/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { signInAs, VILLAGE_A } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { qrSvg } from '../../src/modules/landing/qr.js';
+import { qrSvg } from '../../src/modules/landing/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { launchBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';

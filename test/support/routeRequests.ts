@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { InjectOptions, RouteOptions } from 'fastify';
-import { overrideId, riskAreaId } from '../../src/modules/riskAreas/naturalId.js';
+import { overrideId, riskAreaId } from '../../src/modules/riskAreas/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { multipartFile } from './multipart.js';
 import { COUNTY_A, PERSON_A, type seedWorld, VILLAGE_A } from './world.js';

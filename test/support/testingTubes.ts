@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPerson } from '../../src/modules/persons/service.js';
+import { createPerson } from '../../src/modules/persons/index.js';
 import type { Actor } from '../../src/platform/access/actor.js';
 import { withScope } from '../../src/platform/access/scope.js';
 import type { AppContext } from '../../src/platform/context.js';

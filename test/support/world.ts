@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { registerArrival } from '../../src/modules/arrivals/register.js';
-import { importDivisions } from '../../src/modules/jurisdictions/importDivisions.js';
-import { createPerson } from '../../src/modules/persons/service.js';
-import { assignShippedPack } from '../../src/modules/policy/store.js';
-import { createUser } from '../../src/modules/users/service.js';
+import { registerArrival } from '../../src/modules/arrivals/index.js';
+import { importDivisions } from '../../src/modules/jurisdictions/index.js';
+import { createPerson } from '../../src/modules/persons/index.js';
+import { assignShippedPack } from '../../src/modules/policy/index.js';
+import { createUser } from '../../src/modules/users/index.js';
 import type { Actor } from '../../src/platform/access/actor.js';
 import { withScope } from '../../src/platform/access/scope.js';
 import type { AppContext } from '../../src/platform/context.js';

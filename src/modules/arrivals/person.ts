@@ -4,8 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { type FieldError, fieldError } from '../../platform/errors.js';
 import { localDate } from '../../rules/time.js';
-import { idHash, SEALED_COLUMNS, sealPerson } from '../persons/seal.js';
-import { validatePerson } from '../persons/validate.js';
+import { idHash, SEALED_COLUMNS, sealPerson, validatePerson } from '../persons/index.js';
 
 export type PersonRef =
   | { personId: string }

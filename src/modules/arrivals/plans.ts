@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { planArrival } from '../../rules/policy/engine.js';
 import type { ArrivalFacts, Plan } from '../../rules/policy/types.js';
-import { getPack, governingAssignment } from '../policy/store.js';
+import { getPack, governingAssignment } from '../policy/index.js';
 import type { ArrivalRow } from './facts.js';
 import { openPlanWork } from './planWork.js';
 

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import type { OriginRisk, RiskLevel } from '../../rules/policy/types.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { type ArrivalRow, arrivalColumns, factsOf } from './facts.js';
 import { planFor, storePlan } from './plans.js';
 import { getArrival } from './service.js';

@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { AppError, type FieldError, fieldError, invalid } from '../../platform/errors.js';
 import type { OriginRisk, Plan, RiskLevel } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { type ArrivalRow, factsOf } from './facts.js';
 import { type PersonRef, resolvePerson } from './person.js';
 import { planFor, storePlan } from './plans.js';

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { checkBoarding } from '../../rules/boarding.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 
 const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 

@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { endOfLocalDay } from '../../rules/time.js';
 import { addLocalDays } from '../../rules/truckReport.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { mayDecide } from './approver.js';
 import type { LeaveStatus, LeaveView } from './schemas.js';
 import { leaveSnapshot, readLeave } from './view.js';

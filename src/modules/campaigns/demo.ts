@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
-import { localAt } from '../demo/clock.js';
+import { localAt } from '../demo/index.js';
 import { createCampaign } from './service.js';
 
 /** 盘山县, the demo county (DEMO_COUNTY of src/modules/demo/load.ts, which will import this file). */

@@ -3,8 +3,14 @@ import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
-import { afterPerson, auditedExportPages, EXPORT_PAGE } from '../persons/ledger/exportPages.js';
-import { type SheetColumn, type SheetRow, streamWorkbook } from '../persons/ledger/xlsxStream.js';
+import {
+  afterPerson,
+  auditedExportPages,
+  EXPORT_PAGE,
+  type SheetColumn,
+  type SheetRow,
+  streamWorkbook,
+} from '../persons/index.js';
 import { campaignNode } from './progress.js';
 import { getCampaign } from './service.js';
 import type { MissingPerson } from './view.js';

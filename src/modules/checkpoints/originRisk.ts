@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/types.js';
 import type { OriginRisk, RiskLevel } from '../../rules/policy/types.js';
-import { classifyOrigin as classifyInRegistry } from '../riskAreas/classify.js';
+import { classifyOrigin as classifyInRegistry } from '../riskAreas/index.js';
 
 export interface OriginClass {
   originRisk?: OriginRisk;

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import type { PassOutcome } from '../../rules/checkpointOutcome.js';
 import { endOfLocalDay, localDate } from '../../rules/time.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { getCheckpoint } from './checkpoints.js';
 import { PASS_VIEW_SQL, type PassCounts, type PassView } from './passView.js';
 

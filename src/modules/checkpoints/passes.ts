@@ -8,8 +8,8 @@ import { checkpointOutcome, type PassDecision } from '../../rules/checkpointOutc
 import { maskIdNumber, maskPhone } from '../../rules/mask.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
-import { registerArrival } from '../arrivals/register.js';
-import { idHash } from '../persons/seal.js';
+import { registerArrival } from '../arrivals/index.js';
+import { idHash } from '../persons/index.js';
 import { type Checkpoint, channelOf, getCheckpoint } from './checkpoints.js';
 import { classifyOrigin, type OriginClass } from './originRisk.js';
 import { type PassFields, type PassInput, validatePass } from './passInput.js';

@@ -1,6 +1,6 @@
 import { localDate } from '../../rules/time.js';
-import type { ArrivalInput, Channel } from '../arrivals/register.js';
-import { originName } from '../landing/origins.js';
+import type { ArrivalInput, Channel } from '../arrivals/index.js';
+import { originName } from '../landing/index.js';
 import { localAt, minutesBefore, onDate } from './clock.js';
 import type { Random } from './random.js';
 import { DEMO_AREAS } from './riskAreas.js';

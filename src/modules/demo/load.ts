@@ -1,11 +1,9 @@
 import type { AppContext } from '../../platform/context.js';
 import { ROLES, type Role } from '../../rules/roles.js';
-import { initialsOf } from '../jurisdictions/divisions.js';
-import { importDivisions } from '../jurisdictions/importDivisions.js';
-import { insertSealedPersons } from '../persons/bulkInsert.js';
-import { type SealedPerson, sealPerson } from '../persons/seal.js';
-import { assignShippedPack } from '../policy/store.js';
-import { createUser } from '../users/service.js';
+import { importDivisions, initialsOf } from '../jurisdictions/index.js';
+import { insertSealedPersons, type SealedPerson, sealPerson } from '../persons/index.js';
+import { assignShippedPack } from '../policy/index.js';
+import { createUser } from '../users/index.js';
 import { loadDemoActivity } from './activity.js';
 import { demoPeople } from './people.js';
 import { seededRandom } from './random.js';

@@ -1,6 +1,6 @@
 import { withCheckDigit } from '../../rules/idNumber.js';
 import { KEY_GROUP_IDS, type KeyGroup } from '../../rules/keyGroups.js';
-import type { PersonFields } from '../persons/validate.js';
+import type { PersonFields } from '../persons/index.js';
 import type { Random } from './random.js';
 
 const SURNAMES =

@@ -1,8 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import type { Queryable } from '../../platform/db/types.js';
 import type { Plan } from '../../rules/policy/types.js';
-import { phaseKey, testKey } from '../arrivals/planWork.js';
-import { type PlanEventInput, recordPlanEvent } from '../arrivals/service.js';
+import { type PlanEventInput, phaseKey, recordPlanEvent, testKey } from '../arrivals/index.js';
 import { onDate } from './clock.js';
 import type { Random } from './random.js';
 

@@ -2,8 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import type { AreaLevel } from '../../rules/riskClassification.js';
-import { createOverride } from '../riskAreas/overrides.js';
-import { createArea } from '../riskAreas/service.js';
+import { createArea, createOverride } from '../riskAreas/index.js';
 import { localAt } from './clock.js';
 
 /** A day and local hour before the demo's "now" (days ago, hour). */

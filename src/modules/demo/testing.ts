@@ -2,11 +2,10 @@ import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { permissionsOf, type Role } from '../../rules/roles.js';
-import { DEMO_CAMPAIGN_NAME, loadCampaignDemo } from '../campaigns/demo.js';
-import { loadLabResultsDemo } from '../labResults/demo.js';
-import { loadLabsDemo } from '../labs/demo.js';
-import { loadSamplingDemo } from '../sampling/demo.js';
-import { registerSample } from '../sampling/register.js';
+import { DEMO_CAMPAIGN_NAME, loadCampaignDemo } from '../campaigns/index.js';
+import { loadLabResultsDemo } from '../labResults/index.js';
+import { loadLabsDemo } from '../labs/index.js';
+import { loadSamplingDemo, registerSample } from '../sampling/index.js';
 import { contextAt } from './clock.js';
 
 /** Residents of 太平街道 sampled in the demo campaign, in pools of 10 at the street's site. */

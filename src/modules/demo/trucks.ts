@@ -1,8 +1,8 @@
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
-import { naturalId } from '../riskAreas/naturalId.js';
-import { fileTruckReport } from '../trucks/file.js';
+import { naturalId } from '../riskAreas/index.js';
+import { fileTruckReport } from '../trucks/index.js';
 import { contextAt, minutesBefore } from './clock.js';
 import type { Random } from './random.js';
 import { visitor } from './visitors.js';

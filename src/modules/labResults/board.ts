@@ -6,7 +6,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { SAMPLE_CATEGORIES, TURNAROUND } from '../../rules/turnaround.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { findLab } from './lab.js';
 
 /**

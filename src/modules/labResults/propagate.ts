@@ -3,8 +3,8 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { type DeadlineInput, openDeadlines } from '../../platform/deadlines/service.js';
 import { AppError } from '../../platform/errors.js';
-import { recordPlanEvent } from '../arrivals/service.js';
-import { caseReportKind, PERSON_SUBJECT, resampleKind } from '../testing/obligations.js';
+import { recordPlanEvent } from '../arrivals/index.js';
+import { caseReportKind, PERSON_SUBJECT, resampleKind } from '../testing/index.js';
 import type { LabResult } from './input.js';
 import type { LabRef } from './lab.js';
 

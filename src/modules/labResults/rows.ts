@@ -2,8 +2,7 @@ import type { Readable } from 'node:stream';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { parseLocalDateTime } from '../../rules/localDateTime.js';
 import { isSafeText } from '../../rules/safeText.js';
-import { normalizeHeader } from '../persons/ledger/columns.js';
-import { type LedgerFormat, readRows } from '../persons/ledger/readRows.js';
+import { type LedgerFormat, normalizeHeader, readRows } from '../persons/index.js';
 import { checkBarcode, parseResult, type ResultRow, type RowError, rowError } from './input.js';
 
 /** What a lab sends through the API (TST-2 posting): one item per tube. */

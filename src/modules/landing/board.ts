@@ -13,7 +13,7 @@ import {
 } from '../../rules/landing.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 
 export interface CommunityRow extends CommunityDay {
   code: string;

@@ -10,8 +10,8 @@ import { buildObligations, type Obligations } from '../../rules/landingObligatio
 import { maskIdNumber, maskPhone } from '../../rules/mask.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { localDate } from '../../rules/time.js';
-import { registerArrival } from '../arrivals/register.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { registerArrival } from '../arrivals/index.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { isPlaceOf, landingArea } from './landingCode.js';
 import { type ReportFields, type ReportInput, validateReport } from './validate.js';
 

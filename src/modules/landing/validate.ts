@@ -1,6 +1,6 @@
 import { type FieldError, fieldError } from '../../platform/errors.js';
 import { ID_TYPES, type IdType } from '../../rules/idNumber.js';
-import { validatePerson } from '../persons/validate.js';
+import { validatePerson } from '../persons/index.js';
 import { originName } from './origins.js';
 
 /** A landing-code report as the traveller (or staff on their behalf) enters it. */

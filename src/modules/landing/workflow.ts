@@ -7,7 +7,7 @@ import { closeDeadline, openDeadline } from '../../platform/deadlines/service.js
 import { fieldError, invalid, notFound } from '../../platform/errors.js';
 import { type FeedbackMeasure, type Verification, verifyDueAt } from '../../rules/landing.js';
 import { inScope } from '../../rules/roles.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { getReport } from './queue.js';
 import { SUBJECT } from './submit.js';
 import { auditSnapshot, type ReportView } from './view.js';

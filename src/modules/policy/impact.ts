@@ -7,9 +7,8 @@ import { AppError, fieldError } from '../../platform/errors.js';
 import { diffPlans, planArrival } from '../../rules/policy/engine.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
-import { type ArrivalRow, arrivalColumns, factsOf } from '../arrivals/facts.js';
-import { supersedePlan } from '../arrivals/supersede.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
+import { type ArrivalRow, arrivalColumns, factsOf, supersedePlan } from '../arrivals/index.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { assignPack, getPack } from './store.js';
 
 export interface ImpactRequest {

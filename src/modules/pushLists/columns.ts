@@ -1,5 +1,5 @@
 import { type FieldError, fieldError } from '../../platform/errors.js';
-import { normalizeHeader } from '../persons/ledger/columns.js';
+import { normalizeHeader } from '../persons/index.js';
 
 export type PushField =
   | 'name'

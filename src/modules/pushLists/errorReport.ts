@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { FieldCode } from '../../platform/messages.js';
-import { type SheetColumn, type SheetRow, streamWorkbook } from '../persons/ledger/xlsxStream.js';
+import { type SheetColumn, type SheetRow, streamWorkbook } from '../persons/index.js';
 import { pushFieldLabel } from './columns.js';
 import { pushRowError } from './rowErrors.js';
 import { getPushImport } from './service.js';

@@ -6,7 +6,7 @@ import { parseLocalDateTime } from '../../rules/localDateTime.js';
 import { normalizePhone } from '../../rules/mask.js';
 import { inScope } from '../../rules/roles.js';
 import { isSafeText } from '../../rules/safeText.js';
-import { idHash } from '../persons/seal.js';
+import { idHash } from '../persons/index.js';
 import type { PushField, PushHeader } from './columns.js';
 
 /** One accepted row of a push list, ready for registerArrival and for staging. */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/types.js';
 import { type FieldError, fieldError } from '../../platform/errors.js';
-import type { RowError } from '../persons/ledger/importJob.js';
+import type { RowError } from '../persons/index.js';
 import { pushFieldLabel, pushFieldOrder } from './columns.js';
 
 export type { RowError };

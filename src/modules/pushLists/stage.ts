@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../platform/db/types.js';
-import { classifySourceSql } from '../riskAreas/bulk.js';
+import { classifySourceSql } from '../riskAreas/index.js';
 import type { PushRow } from './pushRow.js';
 
 /** Accepted rows by the origin's risk level when the person left it (ARR-7, ARR-9). */

@@ -4,9 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { formatOf, uploadedFile } from '../persons/importRoutes.js';
-import { XLSX_TYPE } from '../persons/ledger/template.js';
-import { contentDisposition } from '../persons/ledger/xlsxStream.js';
+import { contentDisposition, formatOf, uploadedFile, XLSX_TYPE } from '../persons/index.js';
 import { importAreas } from './import/importAreas.js';
 import { riskAreaTemplate } from './import/template.js';
 

@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../platform/db/types.js';
 import { KEY_GROUPS } from '../../rules/keyGroups.js';
 import type { Pack, RoutineTestingSpec } from '../../rules/policy/types.js';
 import { slotCount } from '../../rules/routineSchedule.js';
-import { getPack } from '../policy/store.js';
+import { getPack } from '../policy/index.js';
 
 /** One frequency in force under one pack assignment (TST-4), as SQL parameters take it. */
 export interface RoutineRule {

@@ -5,8 +5,8 @@ import type { Queryable } from '../../platform/db/types.js';
 import { forbidden } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
 import { endOfLocalDay, localDate } from '../../rules/time.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
-import { PERSON_SUBJECT } from '../testing/obligations.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
+import { PERSON_SUBJECT } from '../testing/index.js';
 import { routineRules } from './rules.js';
 import { scheduleCte } from './scheduleSql.js';
 

@@ -3,7 +3,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { fieldError, invalid } from '../../platform/errors.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
-import { testKey } from '../arrivals/planWork.js';
+import { testKey } from '../arrivals/index.js';
 
 /**
  * A sample taken for an arrival's plan (ARR-*): the arrival must be the caller's, of this person,

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid } from '../../platform/errors.js';
-import { createPerson } from '../persons/service.js';
+import { createPerson } from '../persons/index.js';
 import type { RegistrationContext } from './context.js';
 import type { Registration } from './registerInput.js';
 import type { MaskedPerson } from './view.js';

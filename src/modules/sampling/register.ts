@@ -7,7 +7,7 @@ import type { FieldCode } from '../../platform/messages.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { resultDueAt } from '../../rules/turnaround.js';
-import { closeSamplingObligations } from '../testing/obligations.js';
+import { closeSamplingObligations } from '../testing/index.js';
 import { checkArrivalLink } from './arrivalLink.js';
 import { loadRegistrationContext, type RegistrationContext } from './context.js';
 import { resolvePerson } from './person.js';

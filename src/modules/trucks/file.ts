@@ -6,8 +6,8 @@ import { AppError, type FieldError, fieldError, invalid } from '../../platform/e
 import { maskIdNumber, maskPhone } from '../../rules/mask.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
-import { effectiveTimeZone } from '../jurisdictions/service.js';
-import { idHash } from '../persons/seal.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
+import { idHash } from '../persons/index.js';
 import type { TruckReportInput, TruckReportView } from './schemas.js';
 import { type TruckReportFields, validateTruckReport } from './validate.js';
 import { readTruckReport, truckSnapshot } from './view.js';

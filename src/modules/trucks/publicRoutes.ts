@@ -4,7 +4,7 @@ import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { JurisdictionCode } from '../../platform/http/schemas.js';
-import { originChildren } from '../landing/origins.js';
+import { originChildren } from '../landing/index.js';
 import { fileTruckReport } from './file.js';
 import { PublicReceipt, PublicReportBody } from './schemas.js';
 

@@ -3,7 +3,7 @@ import { type FieldError, fieldError } from '../../platform/errors.js';
 import { checkResidentId } from '../../rules/idNumber.js';
 import { normalizePhone } from '../../rules/mask.js';
 import { assessReportTiming, checkPlate, repeatedIds } from '../../rules/truckReport.js';
-import { originName } from '../landing/origins.js';
+import { originName } from '../landing/index.js';
 import type { TruckReportInput } from './schemas.js';
 
 export interface CrewFields {

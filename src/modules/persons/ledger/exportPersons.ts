@@ -9,8 +9,6 @@ import { fieldLabel, ID_TYPE_LABELS, keyGroupLabels, SEX_LABELS } from './column
 import { afterPerson, auditedExportPages, EXPORT_PAGE } from './exportPages.js';
 import { type SheetColumn, type SheetRow, streamWorkbook } from './xlsxStream.js';
 
-export { EXPORT_PAGE };
-
 const column = (key: string, width: number, header = fieldLabel(key)): SheetColumn => ({
   header,
   key,

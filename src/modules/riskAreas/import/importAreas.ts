@@ -6,7 +6,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/types.js';
 import { AppError, type FieldError, fieldError } from '../../../platform/errors.js';
 import type { FieldCode } from '../../../platform/messages.js';
-import { type LedgerFormat, type RawRow, readRows } from '../../persons/ledger/readRows.js';
+import { type LedgerFormat, type RawRow, readRows } from '../../persons/index.js';
 import { type AreaFields, checkArea } from '../fields.js';
 import { requireWriter } from '../service.js';
 import { type Applied, applyAreas } from '../store.js';

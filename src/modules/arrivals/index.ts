@@ -1,0 +1,12 @@
+// The public surface of the arrivals module: other modules, the app, the CLI, tests and benchmarks
+// import from here only (checked by scripts/check-walls.ts).
+
+export type { ArrivalRow } from './facts.js';
+export { arrivalColumns, factsOf } from './facts.js';
+export { phaseKey, testKey } from './planWork.js';
+export type { ArrivalInput, Channel } from './register.js';
+export { registerArrival } from './register.js';
+export { arrivalRoutes } from './routes.js';
+export type { PlanEventInput } from './service.js';
+export { recordPlanEvent } from './service.js';
+export { supersedePlan } from './supersede.js';

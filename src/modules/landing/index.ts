@@ -1,0 +1,8 @@
+// The public surface of the landing module: other modules, the app, the CLI, tests and benchmarks
+// import from here only (checked by scripts/check-walls.ts).
+export { landingModule } from './module.js';
+export { originChildren, originName } from './origins.js';
+export { qrSvg } from './qr.js';
+export { submitReport } from './submit.js';
+export type { ReportInput } from './validate.js';
+export { pushToCommunity, verifyReport } from './workflow.js';

@@ -1,0 +1,6 @@
+// The public surface of the sampling module: other modules, the app, the CLI, tests and benchmarks
+// import from here only (checked by scripts/check-walls.ts).
+export { loadSamplingDemo } from './demo.js';
+export { registerSample } from './register.js';
+export { samplingRoutes } from './routes.js';
+export { createSite } from './sites.js';
