@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { IsoDate, JurisdictionCode, SafeText, Uuid } from '../../platform/http/schemas.js';
+import { IsoDate, JurisdictionCode, SafeText, Uuid } from '../../api/common.js';
 
 const DivisionCode = Type.String({ pattern: '^\\d{6}$', maxLength: 6 });
 const DateTime = Type.String({ format: 'date-time', maxLength: 40 });

@@ -4,7 +4,7 @@ import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../platform/http/schemas.js';
+import { JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
 import { contentDisposition, XLSX_TYPE } from '../persons/index.js';
 import { exportMissing, missingPersons } from './missing.js';
 import { planFor } from './plan.js';

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { Uuid } from '../../platform/http/schemas.js';
+import { Uuid } from '../../api/common.js';
 import { validatorCompiler } from '../../platform/http/validation.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { formatOf, uploadedFile } from '../persons/index.js';

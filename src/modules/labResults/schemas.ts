@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { SafeText, Uuid } from '../../platform/http/schemas.js';
+import { SafeText, Uuid } from '../../api/common.js';
 
 /** At most this many results or barcodes per JSON request; files take more. */
 export const MAX_ITEMS = 5000;

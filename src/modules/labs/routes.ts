@@ -1,54 +1,16 @@
 import { Type } from 'typebox';
+import { IsoDate, JurisdictionCode, SafeText, Uuid } from '../../api/common.js';
+import { CapacityView, LabFields, LabView, QcKind, QcOutcome, QcView, TargetView } from '../../api/labs.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, JurisdictionCode, SafeText, Uuid } from '../../platform/http/schemas.js';
 import { localDate } from '../../rules/time.js';
 import { capacityView, createTarget, deleteTarget } from './capacity.js';
 import { addQc, listQc } from './qc.js';
 import { createLab, getLab, listLabs, updateLab } from './service.js';
 
 const tags = ['labs'];
-const Count = Type.Integer({ minimum: 0, maximum: 100_000_000 });
-const Kind = Type.Union(['cdc', 'hospital', 'third_party', 'customs'].map((k) => Type.Literal(k)));
-const LabFields = {
-  name: SafeText(100, { minLength: 1 }),
-  kind: Kind,
-  instruments: Type.Integer({ minimum: 0, maximum: 10_000 }),
-  tubesPerInstrumentHour: Type.Integer({ minimum: 0, maximum: 10_000 }),
-  reagentPhysicalTests: Count,
-  reagentContractedTests: Count,
-  active: Type.Boolean(),
-};
-const LabView = Type.Object({
-  id: Type.String(),
-  jurisdictionCode: Type.String(),
-  ...LabFields,
-  name: Type.String(),
-  kind: Type.String(),
-  version: Type.Integer(),
-  tubesPerDay: Type.Integer(),
-});
-const TargetView = Type.Object({
-  id: Type.String(),
-  jurisdictionCode: Type.String(),
-  dueDate: IsoDate,
-  personsPerDay: Type.Integer(),
-  sourceText: Type.String(),
-});
-const QcKind = Type.Union(
-  ['internal_qc', 'external_eqa', 'dual_reagent', 'biosafety'].map((k) => Type.Literal(k)),
-);
-const QcView = Type.Object({
-  id: Type.String(),
-  labId: Type.String(),
-  jurisdictionCode: Type.String(),
-  qcDate: IsoDate,
-  kind: Type.String(),
-  outcome: Type.String(),
-  notes: Type.Union([Type.String(), Type.Null()]),
-});
 const IdParams = Type.Object({ id: Uuid });
 
 export function labRoutes(api: TypedApp, ctx: AppContext) {
@@ -77,7 +39,7 @@ export function labRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Register a lab (TST-9, TST-10 lab network)',
         body: Type.Object(
-          { jurisdictionCode: JurisdictionCode, ...LabFields },
+          { jurisdictionCode: JurisdictionCode, ...LabFields.properties },
           { additionalProperties: false },
         ),
         response: { 201: LabView },
@@ -100,18 +62,7 @@ export function labRoutes(api: TypedApp, ctx: AppContext) {
           jurisdiction: JurisdictionCode,
           poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
         }),
-        response: {
-          200: Type.Object({
-            jurisdictionCode: Type.String(),
-            labs: Type.Integer(),
-            tubesPerDay: Type.Integer(),
-            poolSize: Type.Integer(),
-            personsPerDay: Type.Integer(),
-            reagentPhysicalTests: Type.Integer(),
-            reagentContractedTests: Type.Integer(),
-            targets: Type.Array(Type.Object({ ...TargetView.properties, state: Type.String() })),
-          }),
-        },
+        response: { 200: CapacityView },
       },
     },
     (request) =>
@@ -187,7 +138,7 @@ export function labRoutes(api: TypedApp, ctx: AppContext) {
         summary: 'Update a lab (version as read: optimistic concurrency)',
         params: IdParams,
         body: Type.Object(
-          { ...LabFields, version: Type.Integer({ minimum: 1 }) },
+          { ...LabFields.properties, version: Type.Integer({ minimum: 1 }) },
           { additionalProperties: false },
         ),
         response: { 200: LabView },
@@ -223,7 +174,7 @@ export function labRoutes(api: TypedApp, ctx: AppContext) {
           {
             qcDate: IsoDate,
             kind: QcKind,
-            outcome: Type.Union([Type.Literal('pass'), Type.Literal('fail')]),
+            outcome: QcOutcome,
             notes: Type.Optional(Type.Union([SafeText(500), Type.Null()])),
           },
           { additionalProperties: false },

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, JurisdictionCode, Page, Paging, Uuid } from '../../platform/http/schemas.js';
+import { IsoDate, JurisdictionCode, Page, Paging, Uuid } from '../../api/common.js';
 import { countyOf, landingUrl } from '../../rules/landing.js';
 import { inScope } from '../../rules/roles.js';
 import { dailyClearBoard } from './board.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { SafeText } from '../../platform/http/schemas.js';
+import { SafeText } from '../../api/common.js';
 import { ID_TYPES } from '../../rules/idNumber.js';
 import { FEEDBACK_MEASURES, VERIFICATIONS } from '../../rules/landing.js';
 

@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { Uuid } from '../../platform/http/schemas.js';
+import { Uuid } from '../../api/common.js';
 import { importErrorReport } from './ledger/errorReport.js';
 import { exportPersons } from './ledger/exportPersons.js';
 import { importPersons } from './ledger/importPersons.js';

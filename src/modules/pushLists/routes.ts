@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { JurisdictionCode, Page, Paging, Uuid } from '../../platform/http/schemas.js';
+import { JurisdictionCode, Page, Paging, Uuid } from '../../api/common.js';
 import { validatorCompiler } from '../../platform/http/validation.js';
 import { contentDisposition, formatOf, uploadedFile, XLSX_TYPE } from '../persons/index.js';
 import { pushErrorReport } from './errorReport.js';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { forbidden } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, JurisdictionCode, Page, Paging } from '../../platform/http/schemas.js';
+import { IsoDate, JurisdictionCode, Page, Paging } from '../../api/common.js';
 import { KEY_GROUP_IDS } from '../../rules/keyGroups.js';
 import { inScope } from '../../rules/roles.js';
 import { listSchedule, sweepRoutine } from './service.js';

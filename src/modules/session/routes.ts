@@ -3,7 +3,7 @@ import { createApiToken, signIn, signOut } from '../../platform/access/authentic
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/auth.js';
-import { SafeText } from '../../platform/http/schemas.js';
+import { SafeText } from '../../api/common.js';
 
 export const Me = Type.Object({
   userId: Type.String(),

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { JurisdictionCode, SafeText, Uuid } from '../../platform/http/schemas.js';
+import { JurisdictionCode, SafeText, Uuid } from '../../api/common.js';
 import { TRUCK_STATUSES } from '../../rules/truckReport.js';
 
 const DateTime = Type.String({ format: 'date-time', maxLength: 40 });

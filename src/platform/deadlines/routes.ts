@@ -5,7 +5,7 @@ import { withScope } from '../access/scope.js';
 import type { AppContext } from '../context.js';
 import type { TypedApp } from '../http/app.js';
 import { actorOf } from '../http/auth.js';
-import { JurisdictionCode, Page, Paging, SafeText, Uuid } from '../http/schemas.js';
+import { JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
 import { completeDeadline } from './complete.js';
 import { listDeadlines } from './list.js';
 import { DeadlineSummary, summarizeDeadlines } from './summary.js';

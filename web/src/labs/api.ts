@@ -1,59 +1,34 @@
+import type {
+  CapacityTarget,
+  CapacityView,
+  Lab,
+  LabFields,
+  LabKind,
+  QcKind,
+  QcRecord,
+} from '../../../src/api/labs';
 import { api, queryString } from '../api/client';
 
-export const LAB_KINDS = ['cdc', 'hospital', 'third_party', 'customs'] as const;
-export type LabKind = (typeof LAB_KINDS)[number];
-export const QC_KINDS = ['internal_qc', 'external_eqa', 'dual_reagent', 'biosafety'] as const;
-export type QcKind = (typeof QC_KINDS)[number];
-export type TargetState = 'met' | 'not_met' | 'overdue';
+export type {
+  CapacityTarget,
+  CapacityView,
+  Lab,
+  LabFields,
+  LabKind,
+  QcKind,
+  QcRecord,
+  TargetState,
+} from '../../../src/api/labs';
+export const LAB_KINDS = ['cdc', 'hospital', 'third_party', 'customs'] as const satisfies readonly LabKind[];
+export const QC_KINDS = [
+  'internal_qc',
+  'external_eqa',
+  'dual_reagent',
+  'biosafety',
+] as const satisfies readonly QcKind[];
 
 /** TST-9: an instrument runs 18 hours a day [004 §19]; the server computes the same figure. */
 export const INSTRUMENT_HOURS_PER_DAY = 18;
-
-export interface LabFields {
-  name: string;
-  kind: LabKind;
-  instruments: number;
-  tubesPerInstrumentHour: number;
-  reagentPhysicalTests: number;
-  reagentContractedTests: number;
-  active: boolean;
-}
-
-export interface Lab extends LabFields {
-  id: string;
-  jurisdictionCode: string;
-  version: number;
-  tubesPerDay: number;
-}
-
-export interface CapacityTarget {
-  id: string;
-  jurisdictionCode: string;
-  dueDate: string;
-  personsPerDay: number;
-  sourceText: string;
-}
-
-export interface CapacityView {
-  jurisdictionCode: string;
-  labs: number;
-  tubesPerDay: number;
-  poolSize: number;
-  personsPerDay: number;
-  reagentPhysicalTests: number;
-  reagentContractedTests: number;
-  targets: (CapacityTarget & { state: TargetState })[];
-}
-
-export interface QcRecord {
-  id: string;
-  labId: string;
-  jurisdictionCode: string;
-  qcDate: string;
-  kind: QcKind;
-  outcome: 'pass' | 'fail';
-  notes: string | null;
-}
 
 export type QcInput = Omit<QcRecord, 'id' | 'labId' | 'jurisdictionCode'>;
 

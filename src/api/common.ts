@@ -1,5 +1,5 @@
 import { type TSchema, Type } from 'typebox';
-import { SAFE_TEXT_PATTERN } from '../../rules/safeText.js';
+import { SAFE_TEXT_PATTERN } from '../rules/safeText.js';
 
 export const SafeText = (maxLength: number, options: { minLength?: number } = {}) =>
   Type.String({ maxLength, pattern: SAFE_TEXT_PATTERN, ...options });
