@@ -1,15 +1,15 @@
 import { Type } from 'typebox';
+import { JurisdictionCode, Paging, SafeText, Uuid } from '../../api/common.js';
+import { DeadlinePage, DeadlineSummary, DeadlineView } from '../../api/deadlines.js';
 import { DEADLINE_STATES } from '../../rules/deadlines.js';
 import { ROLES } from '../../rules/roles.js';
 import { withScope } from '../access/scope.js';
 import type { AppContext } from '../context.js';
 import type { TypedApp } from '../http/app.js';
 import { actorOf } from '../http/auth.js';
-import { JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
 import { completeDeadline } from './complete.js';
 import { listDeadlines } from './list.js';
-import { DeadlineSummary, summarizeDeadlines } from './summary.js';
-import { DeadlineView } from './view.js';
+import { summarizeDeadlines } from './summary.js';
 
 const tags = ['deadlines'];
 
@@ -34,7 +34,7 @@ export function deadlineRoutes(api: TypedApp, ctx: AppContext) {
         summary:
           'Time-bound obligations in your jurisdiction with their state, lateness and escalation (default: every open one, due first)',
         querystring: Type.Object({ ...DeadlineQuery.properties, ...Paging.properties }),
-        response: { 200: Type.Object({ ...Page(DeadlineView).properties, totalCapped: Type.Boolean() }) },
+        response: { 200: DeadlinePage },
       },
     },
     async (request) => {

@@ -1,4 +1,4 @@
-import { type Static, Type } from 'typebox';
+import type { DeadlineSummary } from '../../api/deadlines.js';
 import type { DeadlineState } from '../../rules/deadlines.js';
 import type { Actor } from '../access/actor.js';
 import { scopeCondition } from '../access/scope.js';
@@ -8,21 +8,6 @@ import { CLOSED_AT, escalatedToAnyCondition, nowParam, OPEN, openStateCase } fro
 /** Closed items count for this long back: the summary is about today's work, not all history. */
 export const CLOSED_LOOKBACK_MS = 24 * 60 * 60_000;
 
-const Counts = Type.Object({
-  open: Type.Integer(),
-  due_soon: Type.Integer(),
-  overdue: Type.Integer(),
-  done: Type.Integer(),
-  cancelled: Type.Integer(),
-});
-export const DeadlineSummary = Type.Object({
-  /** Open items by state now; done and cancelled ones of the last 24 hours. */
-  counts: Counts,
-  escalatedToMe: Type.Integer(),
-  byRule: Type.Array(Type.Object({ ruleId: Type.String(), counts: Counts })),
-  closedSince: Type.String(),
-});
-export type DeadlineSummary = Static<typeof DeadlineSummary>;
 type Counts = Record<DeadlineState, number>;
 
 const zero = (): Counts => ({ open: 0, due_soon: 0, overdue: 0, done: 0, cancelled: 0 });

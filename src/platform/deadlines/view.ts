@@ -1,35 +1,9 @@
-import { type Static, Type } from 'typebox';
-import { DEADLINE_STATES, deadlineStatus } from '../../rules/deadlines.js';
+import type { Deadline as DeadlineView } from '../../api/deadlines.js';
+import { deadlineStatus } from '../../rules/deadlines.js';
 import type { Queryable } from '../db/types.js';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
-
-/** An obligation as lists show it, with its state, lateness and escalation at the moment asked. */
-export const DeadlineView = Type.Object({
-  id: Type.String(),
-  ruleId: Type.String(),
-  kind: Type.String(),
-  subjectType: Type.String(),
-  subjectId: Type.String(),
-  personId: Nullable(Type.String()),
-  jurisdictionCode: Type.String(),
-  jurisdictionName: Type.String(),
-  ownerRole: Type.String(),
-  title: Type.Object({ zh: Type.String(), en: Type.String() }),
-  openedAt: Type.String(),
-  dueAt: Type.String(),
-  doneAt: Nullable(Type.String()),
-  doneBy: Nullable(Type.String()),
-  outcome: Nullable(Type.String()),
-  cancelledAt: Nullable(Type.String()),
-  cancelReason: Nullable(Type.String()),
-  state: Type.Enum(DEADLINE_STATES),
-  overdueMinutes: Type.Integer(),
-  escalationLevel: Type.Integer(),
-  escalatedTo: Nullable(Type.String()),
-  escalatedToName: Nullable(Type.String()),
-});
-export type DeadlineView = Static<typeof DeadlineView>;
+/** An obligation as lists show it; its schema is the API contract in src/api/deadlines.ts. */
+export type { DeadlineView };
 
 export const DEADLINE_COLUMNS = `d.id, d.rule_id AS "ruleId", d.kind, d.subject_type AS "subjectType",
   d.subject_id AS "subjectId", d.person_id AS "personId", d.jurisdiction_code AS "jurisdictionCode",

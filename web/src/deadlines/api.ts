@@ -1,6 +1,9 @@
+import type { Deadline, DeadlinePage, DeadlineSummary } from '../../../src/api/deadlines';
 import type { DeadlineState } from '../../../src/rules/deadlines';
 import { DEADLINE_STATES } from '../../../src/rules/deadlines';
 import { api, queryString } from '../api/client';
+
+export type { Deadline, DeadlinePage, DeadlineSummary, StateCounts } from '../../../src/api/deadlines';
 
 export type { DeadlineState };
 export { DEADLINE_STATES };
@@ -8,55 +11,12 @@ export { DEADLINE_STATES };
 export type StateFilter = DeadlineState | 'pending';
 export const STATE_FILTERS: readonly StateFilter[] = ['pending', ...DEADLINE_STATES];
 
-/** An obligation as GET /api/deadlines shows it, judged at the moment of the request. */
-export interface Deadline {
-  id: string;
-  ruleId: string;
-  kind: string;
-  subjectType: string;
-  subjectId: string;
-  personId: string | null;
-  jurisdictionCode: string;
-  jurisdictionName: string;
-  ownerRole: string;
-  title: { zh: string; en: string };
-  openedAt: string;
-  dueAt: string;
-  doneAt: string | null;
-  doneBy: string | null;
-  outcome: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  state: DeadlineState;
-  overdueMinutes: number;
-  escalationLevel: number;
-  escalatedTo: string | null;
-  escalatedToName: string | null;
-}
-
 export interface DeadlineFilter {
   state?: StateFilter;
   ruleId?: string;
   ownerRole?: string;
   jurisdiction?: string;
   escalatedToMe?: boolean;
-}
-
-export interface DeadlinePage {
-  items: Deadline[];
-  total: number;
-  totalCapped: boolean;
-  page: number;
-  pageSize: number;
-}
-
-export type StateCounts = Record<DeadlineState, number>;
-
-export interface DeadlineSummary {
-  counts: StateCounts;
-  escalatedToMe: number;
-  byRule: Array<{ ruleId: string; counts: StateCounts }>;
-  closedSince: string;
 }
 
 export const deadlineKeys = {
