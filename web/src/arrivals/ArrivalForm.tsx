@@ -11,7 +11,7 @@ import {
   Row,
   Space,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldProblems } from '../common/applyFieldProblems';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -19,7 +19,7 @@ import { useLanguage } from '../i18n/useLanguage';
 import { JurisdictionTreeSelect } from '../jurisdictions/JurisdictionTreeSelect';
 import { idNumberRule, phoneRule, requiredRule, textRule } from '../persons/formRules';
 import type { ArrivalBody } from './api';
-import { arrivalProblem } from './fieldProblems';
+import { ARRIVAL_PROBLEMS } from './fieldProblems';
 import { arrivedAtRule, beforeArrivalRule, optionalTextRule, originCodeRule } from './formRules';
 import { type ArrivalFormValues, toArrivalBody } from './formValues';
 import { useArrivalLabels } from './useArrivalLabels';
@@ -44,11 +44,9 @@ export function ArrivalForm({ initialValues, saving, error, onSubmit, onCancel }
   const labels = useArrivalLabels();
   const overseas = Form.useWatch('origin', form) === 'overseas';
   const [placedFields, setPlacedFields] = useState<string[]>([]);
-  const problem = useMemo(() => arrivalProblem(error, labels, t), [error, labels, t]);
-
   useEffect(() => {
-    setPlacedFields(problem ? applyFieldProblems(form, problem, labels, t, language) : []);
-  }, [problem, form, labels, t, language]);
+    setPlacedFields(error ? applyFieldProblems(form, error, labels, t, language, ARRIVAL_PROBLEMS) : []);
+  }, [error, form, labels, t, language]);
 
   const yesNo = (
     <Radio.Group
@@ -253,9 +251,9 @@ export function ArrivalForm({ initialValues, saving, error, onSubmit, onCancel }
           </Form.Item>
         </Col>
       </Row>
-      {problem ? (
+      {error ? (
         <div style={{ marginBottom: 16 }}>
-          <ProblemAlert error={problem} hideFields={placedFields} />
+          <ProblemAlert error={error} hideFields={placedFields} />
         </div>
       ) : null}
       <Space>

@@ -3,11 +3,11 @@ import { App, DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { applyFieldProblems } from '../common/applyFieldProblems';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { testId } from '../common/testId';
 import { useLanguage } from '../i18n/useLanguage';
 import { fetchOrigins } from '../trucks/api';
-import { placeNestedProblems } from '../trucks/fieldProblems';
 import { pickedRule, textRule } from '../trucks/formRules';
 import { DivisionCascader } from '../trucks/public/DivisionCascader';
 import { applyForLeave } from './api';
@@ -21,6 +21,9 @@ interface Values {
   leaveDate: Dayjs;
   plannedReturnDate: Dayjs;
 }
+
+/** The server's field problems, worded after the form's label as on the truck report. */
+const PROBLEM_OPTIONS = { nested: true, labelServerText: true } as const;
 
 /** An application to leave the city for a person in the user's jurisdiction (ARR-14). */
 export function LeaveApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -59,7 +62,9 @@ export function LeaveApplyModal({ open, onClose }: { open: boolean; onClose: () 
     },
   });
   useEffect(() => {
-    setPlaced(mutation.error ? placeNestedProblems(form, mutation.error, labels, t, language) : []);
+    setPlaced(
+      mutation.error ? applyFieldProblems(form, mutation.error, labels, t, language, PROBLEM_OPTIONS) : [],
+    );
   }, [mutation.error, form, labels, t, language]);
   return (
     <Modal

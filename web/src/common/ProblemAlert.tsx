@@ -8,7 +8,7 @@ import { problemText } from './problemText';
 
 interface ProblemAlertProps {
   error: unknown;
-  /** Field problems already shown beside their form fields are left out of the list. */
+  /** Field problems already shown beside their form fields are left out: by path, or all of a top-level field. */
   hideFields?: readonly string[];
   action?: ReactNode;
 }
@@ -18,7 +18,9 @@ export function ProblemAlert({ error, hideFields = [], action }: ProblemAlertPro
   const { t } = useTranslation();
   const { language } = useLanguage();
   const fieldProblems = isApiError(error)
-    ? (error.problem.errors ?? []).filter((item) => !hideFields.includes(item.field.split('.')[0] ?? ''))
+    ? (error.problem.errors ?? []).filter(
+        (item) => !hideFields.includes(item.field) && !hideFields.includes(item.field.split('.')[0] ?? ''),
+      )
     : [];
   const description =
     fieldProblems.length > 0 ? (

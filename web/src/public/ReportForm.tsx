@@ -1,12 +1,12 @@
 import { Alert, Button, Divider, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { applyFieldProblems } from '../common/applyFieldProblems';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLanguage } from '../i18n/useLanguage';
 import { ID_TYPES } from '../persons/api';
 import { idNumberRule, phoneRule, requiredRule, textRule } from '../persons/formRules';
 import type { ReportBody } from './api';
-import { placeProblems } from './fieldProblems';
 import { initialValues, REPORT_FIELDS, type ReportFormValues, toReportBody } from './formValues';
 import { OriginCascader } from './OriginCascader';
 import { PlaceSelect } from './PlaceSelect';
@@ -35,7 +35,7 @@ export function ReportForm({ landingCode, sending, error, onSubmit }: ReportForm
   ) as Record<(typeof REPORT_FIELDS)[number], string>;
 
   useEffect(() => {
-    setPlaced(error ? placeProblems(form, error, labels, t, language) : []);
+    setPlaced(error ? applyFieldProblems(form, error, labels, t, language, { labelServerText: true }) : []);
   }, [error, form, labels, t, language]);
 
   const idType = () => form.getFieldValue('idType') ?? 'resident_id';

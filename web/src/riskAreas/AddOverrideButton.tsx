@@ -4,13 +4,14 @@ import { App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { applyFieldProblems } from '../common/applyFieldProblems';
 import { fieldMessage } from '../common/fieldMessage';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { testId } from '../common/testId';
 import { useLanguage } from '../i18n/useLanguage';
 import { createOverride, type OverrideLevel, riskAreaKeys } from './api';
+import { AREA_CODE_KEYS } from './fieldCodes';
 import { useLevelOptions } from './levels';
-import { placeProblems } from './problems';
 
 interface OverrideValues {
   divisionCode: string;
@@ -63,7 +64,9 @@ export function AddOverrideButton() {
   });
   const { error } = mutation;
   useEffect(() => {
-    setPlaced(error ? placeProblems(form, error, labels, t, language) : []);
+    setPlaced(
+      error ? applyFieldProblems(form, error, labels, t, language, { codeKeys: AREA_CODE_KEYS }) : [],
+    );
   }, [error, form, labels, t, language]);
   const required = (label: string) => ({
     required: true,

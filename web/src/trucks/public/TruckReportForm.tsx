@@ -4,10 +4,10 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { applyFieldProblems } from '../../common/applyFieldProblems';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { useLanguage } from '../../i18n/useLanguage';
 import { fetchDestinations, fetchOrigins, type TruckReportBody } from '../api';
-import { placeNestedProblems } from '../fieldProblems';
 import { creditCodeRule, mobileRule, pickedRule, plateRule, residentIdRule, textRule } from '../formRules';
 import { DivisionCascader } from './DivisionCascader';
 
@@ -41,6 +41,8 @@ const INITIAL: Values = {
 };
 const MAX_CREW = 5;
 const half = { xs: 24, md: 12 };
+/** Crew problems sit on their list item ("crew.1.phone"); unknown codes read after the label. */
+const PROBLEM_OPTIONS = { nested: true, labelServerText: true } as const;
 
 /** The truck pre-report (ARR-12), one column on a phone; the public page and staff both use it. */
 export function TruckReportForm({ saving, error, onSubmit }: TruckReportFormProps) {
@@ -65,7 +67,7 @@ export function TruckReportForm({ saving, error, onSubmit }: TruckReportFormProp
     [t],
   );
   useEffect(() => {
-    setPlaced(error ? placeNestedProblems(form, error, labels, t, language) : []);
+    setPlaced(error ? applyFieldProblems(form, error, labels, t, language, PROBLEM_OPTIONS) : []);
   }, [error, form, labels, t, language]);
   const planned = Form.useWatch('plannedArrivalAt', form);
   const late = planned ? planned.isBefore(dayjs().add(24, 'hour')) : false;
