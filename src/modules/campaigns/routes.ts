@@ -1,10 +1,19 @@
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
+import {
+  CampaignBody,
+  CampaignStatusSchema,
+  CampaignView,
+  MissingPage,
+  PlanResponse,
+  PoolSize,
+  ProgressResponse,
+} from '../../api/campaigns.js';
+import { JurisdictionCode, Paging, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
 import { contentDisposition, XLSX_TYPE } from '../persons/index.js';
 import { exportMissing, missingPersons } from './missing.js';
 import { planFor } from './plan.js';
@@ -16,12 +25,9 @@ import {
   plannableJurisdiction,
   updateCampaignStatus,
 } from './service.js';
-import { CampaignStatusSchema, CampaignView, MissingPerson, PlanResponse, ProgressResponse } from './view.js';
 
 const tags = ['campaigns'];
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 const Status = CampaignStatusSchema;
-const PoolSize = Type.Integer({ minimum: 1, maximum: 20 });
 const IdParams = Type.Object({ id: Uuid });
 const Workbook = Type.Unsafe<Readable>(Type.String({ format: 'binary' }));
 
@@ -77,17 +83,7 @@ export function campaignRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Start a campaign; without dueAt it is due at the planner’s TST-6 limit after startsAt',
-        body: Type.Object(
-          {
-            jurisdictionCode: JurisdictionCode,
-            name: SafeText(100, { minLength: 1 }),
-            poolSize: PoolSize,
-            startsAt: DateTime,
-            dueAt: Type.Optional(DateTime),
-            status: Type.Optional(Status),
-          },
-          { additionalProperties: false },
-        ),
+        body: CampaignBody,
         response: { 201: CampaignView },
       },
     },
@@ -161,7 +157,7 @@ export function campaignRoutes(api: TypedApp, ctx: AppContext) {
         summary: 'People registered in `jurisdiction` not yet sampled in the campaign (masked)',
         params: IdParams,
         querystring: Type.Object({ jurisdiction: Type.Optional(JurisdictionCode), ...Paging.properties }),
-        response: { 200: Page(MissingPerson) },
+        response: { 200: MissingPage },
       },
     },
     (request) => {
