@@ -80,11 +80,14 @@ const owners = new Map();
 for (const file of walk('src', /^\d{4}_[a-z0-9_]+\.sql$/)) {
   const owner = moduleOf(file) ?? 'platform';
   const sql = readFileSync(join(root, file), 'utf8');
-  for (const [, table] of sql.matchAll(/CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)"?/gi)) {
+  for (const [, table] of sql.matchAll(
+    /CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)"?/gi,
+  )) {
     if (!owners.has(table.toLowerCase())) owners.set(table.toLowerCase(), owner);
   }
 }
-const writes = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|MERGE\s+INTO|COPY)\s+"?([a-z_][a-z0-9_]*)"?/gi;
+const writes =
+  /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|MERGE\s+INTO|COPY)\s+"?([a-z_][a-z0-9_]*)"?/gi;
 for (const file of walk('src').filter((path) => /\.tsx?$/.test(path) && !isTest(path))) {
   const writer = moduleOf(file) ?? (normalize(file).split(sep)[1] === 'platform' ? 'platform' : file);
   const text = readFileSync(join(root, file), 'utf8');
@@ -103,4 +106,6 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(`  ${problem}`);
   process.exit(1);
 }
-console.log(`Module walls: ${modules.length} modules, ${owners.size} owned tables, ${codeFiles.length} files — no breach`);
+console.log(
+  `Module walls: ${modules.length} modules, ${owners.size} owned tables, ${codeFiles.length} files — no breach`,
+);

@@ -6,7 +6,6 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LedgerFormat } from '../../src/modules/persons/index.js';
 import {
   EXPORT_PAGE,
   exportPersons,
@@ -17,6 +16,7 @@ import {
   validatePerson,
 } from '../../src/modules/persons/index.js';
 import type { Actor } from '../../src/platform/access/actor.js';
+import type { SheetFormat } from '../../src/platform/bulk/index.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { Database } from '../../src/platform/db/types.js';
 import { localDate } from '../../src/rules/time.js';
@@ -117,7 +117,7 @@ function heldRowsHeap(offset: number): number {
  * the start; `perRow` is what it kept from the second batch on, where fixed costs (parser buffers,
  * the worksheet spooled by exceljs) are paid and only what grows with the rows is left.
  */
-async function measuredImport(source: () => Readable, format: LedgerFormat, offset: number) {
+async function measuredImport(source: () => Readable, format: SheetFormat, offset: number) {
   const stream = source();
   const before = liveHeap();
   const samples: number[] = [];

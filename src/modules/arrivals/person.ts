@@ -3,8 +3,9 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { type FieldError, fieldError } from '../../platform/errors.js';
+import { idHash } from '../../platform/pii/seal.js';
 import { localDate } from '../../rules/time.js';
-import { idHash, SEALED_COLUMNS, sealPerson, validatePerson } from '../persons/index.js';
+import { SEALED_COLUMNS, sealPerson, validatePerson } from '../persons/index.js';
 
 export type PersonRef =
   | { personId: string }

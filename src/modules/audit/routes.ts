@@ -1,9 +1,9 @@
 import { type Static, Type } from 'typebox';
+import { JurisdictionCode, Page, Paging, SafeText } from '../../api/common.js';
 import { scopeCondition, withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { JurisdictionCode, Page, Paging, SafeText } from '../../api/common.js';
 
 const Entry = Type.Object({
   id: Type.String(),

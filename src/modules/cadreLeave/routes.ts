@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { Page, Paging, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { Page, Paging, Uuid } from '../../api/common.js';
 import { applyForLeave } from './apply.js';
 import { decideLeave } from './decide.js';
 import { listLeaves } from './list.js';

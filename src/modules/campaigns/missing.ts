@@ -1,16 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
+import { type SheetColumn, type SheetRow, streamWorkbook } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
-import {
-  afterPerson,
-  auditedExportPages,
-  EXPORT_PAGE,
-  type SheetColumn,
-  type SheetRow,
-  streamWorkbook,
-} from '../persons/index.js';
+import { afterPerson, auditedExportPages, EXPORT_PAGE } from '../persons/index.js';
 import { campaignNode } from './progress.js';
 import { getCampaign } from './service.js';
 import type { MissingPerson } from './view.js';

@@ -11,10 +11,10 @@ import {
 } from '../../api/campaigns.js';
 import { JurisdictionCode, Paging, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
+import { contentDisposition, XLSX_TYPE } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { contentDisposition, XLSX_TYPE } from '../persons/index.js';
 import { exportMissing, missingPersons } from './missing.js';
 import { planFor } from './plan.js';
 import { campaignProgress } from './progress.js';

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { IsoDate, JurisdictionCode, Paging, SafeText, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, JurisdictionCode, Paging, SafeText, Uuid } from '../../api/common.js';
 import { HEALTH_CODES, PASS_OUTCOMES } from '../../rules/checkpointOutcome.js';
 import { CHECKPOINT_KINDS, createCheckpoint, getCheckpoint, listCheckpoints } from './checkpoints.js';
 import { logPass } from './passes.js';

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { MAX_REPORTED_ERRORS } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import type { LabResult, ResultRow, RowError } from './input.js';
@@ -10,7 +11,6 @@ import { type AppliedTube, type PropagationNote, propagate } from './propagate.j
 /** Rows per statement: big enough that 100,000 tubes take ten round trips, small enough for one parameter array. */
 const CHUNK = 10_000;
 /** The response lists at most this many rejected rows (the counts cover all of them). */
-export const MAX_REPORTED_ERRORS = 10_000;
 
 export interface IngestReport {
   batchId: string;

@@ -1,6 +1,6 @@
+import type { RowError } from '../../platform/bulk/index.js';
 import { FIELD_MESSAGES, type FieldCode } from '../../platform/messages.js';
 import { checkTubeBarcode } from '../../rules/tubeBarcode.js';
-import type { RowError } from '../persons/index.js';
 
 export type { RowError };
 export const RESULTS = ['negative', 'positive', 'invalid'] as const;

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
 import { overdueTubes, turnaroundBoard } from './board.js';
 import { positiveTubes } from './positives.js';
 import { BoardSchema, OverdueSchema, PositiveTube } from './schemas.js';

@@ -1,14 +1,12 @@
-import { finished } from 'node:stream';
 import { Type } from 'typebox';
+import { Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
+import { uploadBody, withUpload } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, fieldError } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { Uuid } from '../../api/common.js';
 import { validatorCompiler } from '../../platform/http/validation.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
-import { formatOf, uploadedFile } from '../persons/index.js';
 import { ingestResults } from './ingest.js';
 import { findLab } from './lab.js';
 import { labReadRoutes } from './readRoutes.js';
@@ -88,11 +86,7 @@ export function labResultRoutes(api: TypedApp, ctx: AppContext) {
           'the same file again changes nothing.',
         consumes: ['multipart/form-data'],
         querystring: Type.Object({ labId: Uuid }),
-        body: {
-          content: {
-            'multipart/form-data': { schema: Type.Object({ file: Type.String({ format: 'binary' }) }) },
-          },
-        },
+        body: uploadBody,
         response: { 200: IngestReportSchema },
       },
     },
@@ -102,27 +96,16 @@ export function labResultRoutes(api: TypedApp, ctx: AppContext) {
       const timeZone = await withScope(ctx.db, actor, (tx) =>
         effectiveTimeZone(tx, lab.jurisdictionCode, ctx.config.defaultTimeZone),
       );
-      const part = await uploadedFile(request);
-      let uploadFailed = false;
-      finished(part.file, (error) => {
-        uploadFailed = Boolean(error);
-      });
-      try {
-        const { rows, errors } = await rowsFromFile(part.file, formatOf(part.filename), timeZone, ctx.now());
+      return withUpload(request, async ({ file, format, fileName }) => {
+        const { rows, errors } = await rowsFromFile(file, format, timeZone, ctx.now());
         return await withScope(ctx.db, actor, (tx) =>
           ingestResults(tx, ctx, actor, lab, rows, {
             kind: 'file',
-            fileName: part.filename.slice(0, 200),
+            fileName: fileName.slice(0, 200),
             rejectedBefore: errors,
           }),
         );
-      } catch (error) {
-        if (uploadFailed && !(error instanceof AppError))
-          throw new AppError('bad_file', [fieldError('file', 'file_incomplete')]);
-        throw error;
-      } finally {
-        if (!part.file.destroyed) part.file.resume();
-      }
+      });
     },
   );
 

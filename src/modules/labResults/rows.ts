@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
+import { normalizeHeader, readRows, type SheetFormat } from '../../platform/bulk/index.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { parseLocalDateTime } from '../../rules/localDateTime.js';
 import { isSafeText } from '../../rules/safeText.js';
-import { type LedgerFormat, normalizeHeader, readRows } from '../persons/index.js';
 import { checkBarcode, parseResult, type ResultRow, type RowError, rowError } from './input.js';
 
 /** What a lab sends through the API (TST-2 posting): one item per tube. */
@@ -98,7 +98,7 @@ const CT = /^\d{1,2}(\.\d{1,2})?$/;
  * Reads a lab's result sheet (.csv or .xlsx; 条码/barcode, 结果/result, 检测时间/tested_at, optional
  * ORF1ab / N Ct values and 报告编号) into checked rows and row errors with the lines people see.
  */
-export async function rowsFromFile(stream: Readable, format: LedgerFormat, timeZone: string, now: Date) {
+export async function rowsFromFile(stream: Readable, format: SheetFormat, timeZone: string, now: Date) {
   const rows: ResultRow[] = [];
   const errors: RowError[] = [];
   let header: Map<string, number> | undefined;

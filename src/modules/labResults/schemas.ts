@@ -1,16 +1,9 @@
 import { Type } from 'typebox';
+import { RowErrorSchema } from '../../api/bulk.js';
 import { SafeText, Uuid } from '../../api/common.js';
 
 /** At most this many results or barcodes per JSON request; files take more. */
 export const MAX_ITEMS = 5000;
-
-const RowErrorSchema = Type.Object({
-  line: Type.Integer({ description: 'File row, or the item number (1-based) of a request' }),
-  field: Type.String(),
-  code: Type.String(),
-  message: Type.String(),
-  message_zh: Type.String(),
-});
 
 const Ct = Type.Number({ minimum: 0, maximum: 60 });
 /** A tube barcode as sampling prints it (src/rules/tubeBarcode.ts), any case, blanks around allowed. */

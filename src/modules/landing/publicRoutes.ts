@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
+import { SafeText } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
-import { SafeText } from '../../api/common.js';
 import { landingArea, publicActor, searchPlaces } from './landingCode.js';
 import { originChildren } from './origins.js';
 import { retryOnDuplicate } from './retry.js';

@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
+import { IsoDate, JurisdictionCode, Page, Paging, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, JurisdictionCode, Page, Paging, Uuid } from '../../api/common.js';
 import { countyOf, landingUrl } from '../../rules/landing.js';
 import { inScope } from '../../rules/roles.js';
 import { dailyClearBoard } from './board.js';

@@ -1,29 +1,22 @@
 // The public surface of the persons module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.ts).
 export { insertSealedPersons } from './bulkInsert.js';
-export { formatOf, personImportRoutes, uploadedFile } from './importRoutes.js';
+export { personImportRoutes } from './importRoutes.js';
 export {
   ID_TYPE_LABELS,
   keyGroupLabels,
   LEDGER_COLUMNS,
   mapHeader,
-  normalizeHeader,
   SEX_LABELS,
   toPersonInput,
 } from './ledger/columns.js';
 export { afterPerson, auditedExportPages, EXPORT_PAGE } from './ledger/exportPages.js';
 export { exportPersons } from './ledger/exportPersons.js';
-export type { RowError } from './ledger/importJob.js';
 export type { ImportReport } from './ledger/importPersons.js';
 export { importPersons } from './ledger/importPersons.js';
-export type { LedgerFormat, RawRow } from './ledger/readRows.js';
-export { readRows } from './ledger/readRows.js';
-export { XLSX_TYPE } from './ledger/template.js';
-export type { SheetColumn, SheetRow } from './ledger/xlsxStream.js';
-export { contentDisposition, streamWorkbook } from './ledger/xlsxStream.js';
 export { personRoutes } from './routes.js';
 export type { SealedPerson } from './seal.js';
-export { idHash, SEALED_COLUMNS, sealPerson } from './seal.js';
+export { SEALED_COLUMNS, sealPerson } from './seal.js';
 export type { PersonFilter } from './search.js';
 export { COUNT_CAP, personWhere, searchPersons } from './search.js';
 export { createPerson } from './service.js';

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { IsoDate, JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
 import { ID_TYPES } from '../../rules/idNumber.js';
 import { KEY_GROUP_IDS, KEY_GROUPS } from '../../rules/keyGroups.js';
 import { searchPersons } from './search.js';

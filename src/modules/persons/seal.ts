@@ -1,5 +1,5 @@
 import type { PiiCipher } from '../../platform/pii/cipher.js';
-import { maskIdNumber, maskPhone } from '../../rules/mask.js';
+import { idHash, sealIdentifiers } from '../../platform/pii/seal.js';
 import type { PersonFields } from './validate.js';
 
 /** Column values of a person as stored: personal identifiers encrypted, hashed and masked. */
@@ -39,20 +39,14 @@ export const SEALED_COLUMNS: ReadonlyArray<keyof SealedPerson> = [
   'key_groups',
 ];
 
-export const idHash = (cipher: PiiCipher, idNumber: string) => cipher.lookupHash('id', idNumber);
-export const phoneHash = (cipher: PiiCipher, phone: string) => cipher.lookupHash('phone', phone);
+export { idHash };
 
 export function sealPerson(cipher: PiiCipher, fields: PersonFields): SealedPerson {
   return {
     jurisdiction_code: fields.jurisdictionCode,
     name: fields.name,
     id_type: fields.idType,
-    id_cipher: cipher.encrypt(fields.idNumber),
-    id_hash: idHash(cipher, fields.idNumber),
-    id_masked: maskIdNumber(fields.idNumber),
-    phone_cipher: fields.phone ? cipher.encrypt(fields.phone) : null,
-    phone_hash: fields.phone ? phoneHash(cipher, fields.phone) : null,
-    phone_masked: fields.phone ? maskPhone(fields.phone) : null,
+    ...sealIdentifiers(cipher, fields.idNumber, fields.phone),
     sex: fields.sex,
     birth_date: fields.birthDate,
     address: fields.address,

@@ -2,10 +2,10 @@ import type { Actor } from '../../platform/access/actor.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
+import { idHash, phoneHash } from '../../platform/pii/seal.js';
 import { checkIdNumber } from '../../rules/idNumber.js';
 import { normalizePhone } from '../../rules/mask.js';
 import { localDate } from '../../rules/time.js';
-import { idHash, phoneHash } from './seal.js';
 import { PERSON_FROM_SQL, PERSON_VIEW_SQL, type PersonView } from './view.js';
 
 export interface PersonFilter {

@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
+import { JurisdictionCode } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { JurisdictionCode } from '../../api/common.js';
 import { parsePack } from '../../rules/policy/loadPack.js';
 import { applyImpact, previewImpact } from './impact.js';
 import { listAssignments, listPacks, packDetail } from './queries.js';

@@ -1,5 +1,5 @@
+import { normalizeHeader } from '../../platform/bulk/index.js';
 import { type FieldError, fieldError } from '../../platform/errors.js';
-import { normalizeHeader } from '../persons/index.js';
 
 export type PushField =
   | 'name'

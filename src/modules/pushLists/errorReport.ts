@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
+import { type SheetColumn, type SheetRow, streamWorkbook } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { FieldCode } from '../../platform/messages.js';
-import { type SheetColumn, type SheetRow, streamWorkbook } from '../persons/index.js';
 import { pushFieldLabel } from './columns.js';
 import { pushRowError } from './rowErrors.js';
 import { getPushImport } from './service.js';

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
+import { MAX_REPORTED_ERRORS, type RawRow, readRows, type SheetFormat } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, type FieldError, fieldError } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
-import { type LedgerFormat, type RawRow, readRows } from '../persons/index.js';
 import { looksLikePushHeader, mapPushHeader, missingPushHeaders, type PushHeader } from './columns.js';
 import { PushImportJob, type PushMode } from './job.js';
 import { type PushRow, type RowContext, toPushRow } from './pushRow.js';
@@ -30,7 +30,6 @@ export interface PushImportOptions {
 const REGISTER_BATCH = 200;
 const CLASSIFY_BATCH = 20_000;
 const MAX_ROWS_BEFORE_HEADER = 5;
-export const MAX_REPORTED_ERRORS = 10_000;
 
 /**
  * Imports a big-data push list, streamed (004 §3 “大数据排查”). In 'register' mode every accepted row
@@ -43,7 +42,7 @@ export async function importPushList(
   ctx: AppContext,
   actor: Actor,
   stream: Readable,
-  format: LedgerFormat,
+  format: SheetFormat,
   options: PushImportOptions = {},
 ): Promise<PushImportReport> {
   const jurisdiction = options.jurisdiction ?? actor.scopes[0]!;
@@ -173,7 +172,7 @@ export function classifyPushRows(
   ctx: AppContext,
   actor: Actor,
   stream: Readable,
-  format: LedgerFormat,
+  format: SheetFormat,
   options: Omit<PushImportOptions, 'mode'> = {},
 ): Promise<PushImportReport> {
   return importPushList(ctx, actor, stream, format, { ...options, mode: 'classify' });

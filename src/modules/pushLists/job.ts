@@ -1,11 +1,11 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import type { SheetFormat } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { registerArrival } from '../arrivals/index.js';
-import type { LedgerFormat } from '../persons/index.js';
 import type { PushRow } from './pushRow.js';
 import { pushRowError, type RowError, rowErrors, storeRowErrors } from './rowErrors.js';
 import { classifyStaged, copyStagedRows, type LevelCounts, stageRows } from './stage.js';
@@ -16,7 +16,7 @@ export interface PushImportMeta {
   id: string;
   jurisdictionCode: string;
   fileName: string;
-  format: LedgerFormat;
+  format: SheetFormat;
   mode: PushMode;
 }
 

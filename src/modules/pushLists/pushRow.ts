@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type FieldError, fieldError } from '../../platform/errors.js';
 import type { PiiCipher } from '../../platform/pii/cipher.js';
+import { idHash } from '../../platform/pii/seal.js';
 import { checkResidentId } from '../../rules/idNumber.js';
 import { parseLocalDateTime } from '../../rules/localDateTime.js';
 import { normalizePhone } from '../../rules/mask.js';
 import { inScope } from '../../rules/roles.js';
 import { isSafeText } from '../../rules/safeText.js';
-import { idHash } from '../persons/index.js';
 import type { PushField, PushHeader } from './columns.js';
 
 /** One accepted row of a push list, ready for registerArrival and for staging. */

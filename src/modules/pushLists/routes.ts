@@ -1,14 +1,14 @@
-import { finished, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { RowErrorSchema } from '../../api/bulk.js';
+import { JurisdictionCode, Page, Paging, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
+import { contentDisposition, uploadBody, withUpload, XLSX_TYPE } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, fieldError } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { JurisdictionCode, Page, Paging, Uuid } from '../../api/common.js';
 import { validatorCompiler } from '../../platform/http/validation.js';
-import { contentDisposition, formatOf, uploadedFile, XLSX_TYPE } from '../persons/index.js';
 import { pushErrorReport } from './errorReport.js';
 import { importPushList } from './importPushList.js';
 import { getPushImport, listPushImports, PushImportSummary } from './service.js';
@@ -17,13 +17,6 @@ import { pushListTemplate } from './template.js';
 const tags = ['push-lists'];
 const IdParams = Type.Object({ id: Uuid });
 
-const RowErrorSchema = Type.Object({
-  line: Type.Integer(),
-  field: Type.String(),
-  code: Type.String(),
-  message: Type.String(),
-  message_zh: Type.String(),
-});
 const PushImportReport = Type.Object({
   ...PushImportSummary.properties,
   errors: Type.Array(RowErrorSchema, { description: 'The first rejected rows; errorReport has all' }),
@@ -62,34 +55,18 @@ export function pushListRoutes(api: TypedApp, ctx: AppContext) {
           jurisdiction: Type.Optional(JurisdictionCode),
           mode: Type.Optional(Type.Union([Type.Literal('register'), Type.Literal('classify')])),
         }),
-        body: {
-          content: {
-            'multipart/form-data': { schema: Type.Object({ file: Type.String({ format: 'binary' }) }) },
-          },
-        },
+        body: uploadBody,
         response: { 200: PushImportReport },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const part = await uploadedFile(request);
-      let uploadFailed = false;
-      finished(part.file, (error) => {
-        uploadFailed = Boolean(error);
-      });
-      try {
-        return await importPushList(ctx, actor, part.file, formatOf(part.filename), {
+      return withUpload(request, async ({ file, format, fileName }) => {
+        return await importPushList(ctx, actor, file, format, {
           ...request.query,
-          fileName: part.filename,
+          fileName,
         });
-      } catch (error) {
-        if (uploadFailed && !(error instanceof AppError)) {
-          throw new AppError('bad_file', [fieldError('file', 'file_incomplete')]);
-        }
-        throw error;
-      } finally {
-        if (!part.file.destroyed) part.file.resume();
-      }
+      });
     },
   );
 

@@ -1,19 +1,13 @@
+import { type RowError, rowErrorWithLabel } from '../../platform/bulk/index.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { type FieldError, fieldError } from '../../platform/errors.js';
-import type { RowError } from '../persons/index.js';
 import { pushFieldLabel, pushFieldOrder } from './columns.js';
 
 export type { RowError };
 
 /** The English message names the field, the Chinese one the column header people see. */
 export function pushRowError(line: number, field: string, code: RowError['code']): RowError {
-  return {
-    line,
-    field,
-    code,
-    message: fieldError(field, code).message,
-    message_zh: fieldError(pushFieldLabel(field), code).message_zh,
-  };
+  return rowErrorWithLabel(line, field, pushFieldLabel(field), code);
 }
 
 /** A row's problems once each, left to right as the columns stand. */

@@ -1,10 +1,8 @@
-import { finished } from 'node:stream';
 import { Type } from 'typebox';
+import { contentDisposition, uploadBody, withUpload, XLSX_TYPE } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, fieldError } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { contentDisposition, formatOf, uploadedFile, XLSX_TYPE } from '../persons/index.js';
 import { importAreas } from './import/importAreas.js';
 import { riskAreaTemplate } from './import/template.js';
 
@@ -44,30 +42,14 @@ export function riskAreaImportRoutes(api: TypedApp, ctx: AppContext) {
           'Accepted rows are committed together; importing the same file again changes nothing; a row with ' +
           '解除时间 lifts an area imported before. Times without an offset are Beijing time.',
         consumes: ['multipart/form-data'],
-        body: {
-          content: {
-            'multipart/form-data': { schema: Type.Object({ file: Type.String({ format: 'binary' }) }) },
-          },
-        },
+        body: uploadBody,
         response: { 200: ReportSchema },
       },
     },
     async (request) => {
-      const part = await uploadedFile(request);
-      let uploadFailed = false;
-      finished(part.file, (error) => {
-        uploadFailed = Boolean(error);
+      return withUpload(request, async ({ file, format, fileName }) => {
+        return await importAreas(ctx, actorOf(request), file, format, fileName);
       });
-      try {
-        return await importAreas(ctx, actorOf(request), part.file, formatOf(part.filename), part.filename);
-      } catch (error) {
-        if (uploadFailed && !(error instanceof AppError)) {
-          throw new AppError('bad_file', [fieldError('file', 'file_incomplete')]);
-        }
-        throw error;
-      } finally {
-        if (!part.file.destroyed) part.file.resume();
-      }
     },
   );
 

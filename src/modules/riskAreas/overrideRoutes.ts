@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { SafeText, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { SafeText, Uuid } from '../../api/common.js';
 import { createOverride, endOverride, listOverrides } from './overrides.js';
 import { AnyCode, DateTime } from './schemas.js';
 import { OverrideView } from './view.js';

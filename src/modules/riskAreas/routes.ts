@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { Page, Paging, SafeText, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { Page, Paging, SafeText, Uuid } from '../../api/common.js';
 import { classifyOrigin, originCode } from './classify.js';
 import { riskAreaImportRoutes } from './importRoutes.js';
 import { riskAreaOverrideRoutes } from './overrideRoutes.js';

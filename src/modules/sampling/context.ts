@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
-import { idHash } from '../persons/index.js';
+import { idHash } from '../../platform/pii/seal.js';
 import type { Registration } from './registerInput.js';
 import { iso } from './view.js';
 

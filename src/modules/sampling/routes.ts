@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { SafeText, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { SafeText, Uuid } from '../../api/common.js';
 import { SAMPLE_CATEGORIES } from '../../rules/turnaround.js';
 import { registerSample } from './register.js';
 import { SAMPLE_PURPOSES } from './registerInput.js';

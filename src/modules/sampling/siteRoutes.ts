@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { JurisdictionCode, SafeText, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { JurisdictionCode, SafeText, Uuid } from '../../api/common.js';
 import { createSite, listSites, updateSite } from './sites.js';
 import { SiteView } from './view.js';
 

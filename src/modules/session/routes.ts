@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { SafeText } from '../../api/common.js';
 import { createApiToken, signIn, signOut } from '../../platform/access/authenticate.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/auth.js';
-import { SafeText } from '../../api/common.js';
 
 export const Me = Type.Object({
   userId: Type.String(),

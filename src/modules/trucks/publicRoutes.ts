@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { JurisdictionCode } from '../../api/common.js';
 import { publicActor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
-import { JurisdictionCode } from '../../api/common.js';
 import { originChildren } from '../landing/index.js';
 import { fileTruckReport } from './file.js';
 import { PublicReceipt, PublicReportBody } from './schemas.js';

@@ -1,4 +1,5 @@
 import { isMatch } from 'date-fns';
+import { normalizeHeader } from '../../../platform/bulk/rowErrors.js';
 import { type FieldError, fieldError } from '../../../platform/errors.js';
 import type { IdType } from '../../../rules/idNumber.js';
 import { KEY_GROUP_IDS, KEY_GROUPS, keyGroupFromLabel } from '../../../rules/keyGroups.js';
@@ -108,14 +109,6 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
 ];
 
 const COLUMN_BY_FIELD = new Map(LEDGER_COLUMNS.map((column) => [column.field as string, column]));
-
-/** '姓名*', ' 证件号码(必填) ', 'ID Number' and 'idNumber' all name the same column. */
-export function normalizeHeader(header: string): string {
-  return header
-    .replace(/[(（][^)）]*[)）]\s*$/, '')
-    .replace(/[\s*＊_]/g, '')
-    .toLowerCase();
-}
 
 const FIELD_BY_HEADER = new Map<string, LedgerField>(
   LEDGER_COLUMNS.flatMap((column) =>

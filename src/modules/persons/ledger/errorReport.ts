@@ -1,13 +1,13 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../../platform/access/actor.js';
 import { withScope } from '../../../platform/access/scope.js';
+import { type SheetColumn, type SheetRow, streamWorkbook } from '../../../platform/bulk/index.js';
 import type { AppContext } from '../../../platform/context.js';
 import { notFound } from '../../../platform/errors.js';
 import type { FieldCode } from '../../../platform/messages.js';
 import { inScope } from '../../../rules/roles.js';
 import { fieldLabel } from './columns.js';
 import { rowError } from './importJob.js';
-import { type SheetColumn, type SheetRow, streamWorkbook } from './xlsxStream.js';
 
 const PAGE = 2000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,9 +1,9 @@
 import type { Actor } from '../../../platform/access/actor.js';
 import { withScope } from '../../../platform/access/scope.js';
 import { type AuditEntry, recordAudit } from '../../../platform/audit/record.js';
+import type { SheetRow } from '../../../platform/bulk/index.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/types.js';
-import type { SheetRow } from './xlsxStream.js';
 
 /** Rows per query and per transaction. */
 export const EXPORT_PAGE = 2000;

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../../platform/access/actor.js';
+import { type SheetColumn, type SheetRow, streamWorkbook } from '../../../platform/bulk/index.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { IdType } from '../../../rules/idNumber.js';
 import { maskIdNumber, maskPhone } from '../../../rules/mask.js';
@@ -7,7 +8,6 @@ import { inScope } from '../../../rules/roles.js';
 import { type PersonFilter, personWhere } from '../search.js';
 import { fieldLabel, ID_TYPE_LABELS, keyGroupLabels, SEX_LABELS } from './columns.js';
 import { afterPerson, auditedExportPages, EXPORT_PAGE } from './exportPages.js';
-import { type SheetColumn, type SheetRow, streamWorkbook } from './xlsxStream.js';
 
 const column = (key: string, width: number, header = fieldLabel(key)): SheetColumn => ({
   header,

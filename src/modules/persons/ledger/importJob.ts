@@ -2,24 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../platform/access/actor.js';
 import { withScope } from '../../../platform/access/scope.js';
 import { recordAudit } from '../../../platform/audit/record.js';
+import type { SheetFormat } from '../../../platform/bulk/readRows.js';
+import { MAX_REPORTED_ERRORS, type RowError, rowErrorWithLabel } from '../../../platform/bulk/rowErrors.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/types.js';
-import { fieldError } from '../../../platform/errors.js';
 import type { FieldCode } from '../../../platform/messages.js';
 import { insertSealedPersons } from '../bulkInsert.js';
 import { sealPerson } from '../seal.js';
 import type { PersonFields } from '../validate.js';
 import { fieldLabel } from './columns.js';
-import type { LedgerFormat } from './readRows.js';
-
-/** One problem of one row; never carries the rejected value (it may be an ID number). */
-export interface RowError {
-  line: number;
-  field: string;
-  code: FieldCode;
-  message: string;
-  message_zh: string;
-}
 
 export interface ImportReport {
   jobId: string;
@@ -31,17 +22,9 @@ export interface ImportReport {
   errors: RowError[];
 }
 
-export const MAX_REPORTED_ERRORS = 10_000;
-
 /** The English message names the field, the Chinese one the column header people see. */
 export function rowError(line: number, field: string, code: FieldCode): RowError {
-  return {
-    line,
-    field,
-    code,
-    message: fieldError(field, code).message,
-    message_zh: fieldError(fieldLabel(field), code).message_zh,
-  };
+  return rowErrorWithLabel(line, field, fieldLabel(field), code);
 }
 
 /** A row that passed every check made without the database. */
@@ -69,7 +52,7 @@ export class ImportJob {
     private readonly ctx: AppContext,
     private readonly actor: Actor | undefined,
     private readonly fileName: string,
-    private readonly format: LedgerFormat,
+    private readonly format: SheetFormat,
   ) {
     this.startedAt = ctx.now();
   }

@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../../platform/access/actor.js';
+import { type RawRow, type RowError, readRows, type SheetFormat } from '../../../platform/bulk/index.js';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError, type FieldError, fieldError } from '../../../platform/errors.js';
+import { idHash } from '../../../platform/pii/seal.js';
 import { inScope } from '../../../rules/roles.js';
 import { localDate } from '../../../rules/time.js';
-import { idHash } from '../seal.js';
 import { type PersonFields, validatePerson } from '../validate.js';
 import {
   fieldOrder,
@@ -14,10 +15,9 @@ import {
   missingHeaders,
   toPersonInput,
 } from './columns.js';
-import { type Candidate, ImportJob, type ImportReport, type RowError, rowError } from './importJob.js';
-import { type LedgerFormat, type RawRow, readRows } from './readRows.js';
+import { type Candidate, ImportJob, type ImportReport, rowError } from './importJob.js';
 
-export type { ImportReport, RowError } from './importJob.js';
+export type { ImportReport } from './importJob.js';
 
 export interface ImportOptions {
   fileName?: string;
@@ -40,7 +40,7 @@ export async function importPersons(
   ctx: AppContext,
   actor: Actor | undefined,
   stream: Readable,
-  format: LedgerFormat,
+  format: SheetFormat,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const rows = readRows(stream, format);

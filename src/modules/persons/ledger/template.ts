@@ -3,7 +3,6 @@ import { withCheckDigit } from '../../../rules/idNumber.js';
 import { KEY_GROUP_IDS, KEY_GROUPS } from '../../../rules/keyGroups.js';
 import { ID_TYPE_LABELS, LEDGER_COLUMNS, SEX_LABELS } from './columns.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows of the first sheet that get drop-down lists. */
 const TEMPLATE_ROWS = 10_000;
 const TEXT_FIELDS = new Set(['idNumber', 'phone', 'jurisdictionCode', 'householdCode']);

@@ -2,11 +2,11 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '../../../platform/access/actor.js';
 import { withScope } from '../../../platform/access/scope.js';
 import { recordAudit } from '../../../platform/audit/record.js';
+import { type RawRow, readRows, type SheetFormat } from '../../../platform/bulk/index.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/types.js';
 import { AppError, type FieldError, fieldError } from '../../../platform/errors.js';
 import type { FieldCode } from '../../../platform/messages.js';
-import { type LedgerFormat, type RawRow, readRows } from '../../persons/index.js';
 import { type AreaFields, checkArea } from '../fields.js';
 import { requireWriter } from '../service.js';
 import { type Applied, applyAreas } from '../store.js';
@@ -63,7 +63,7 @@ export async function importAreas(
   ctx: AppContext,
   actor: Actor | undefined,
   stream: Readable,
-  format: LedgerFormat,
+  format: SheetFormat,
   fileName = '',
 ): Promise<AreaImportReport> {
   requireWriter(actor);

@@ -8,10 +8,10 @@ import {
 } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { AppError, fieldError } from '../../../platform/errors.js';
-import type { FieldCode } from '../../../platform/messages.js';
+import { AppError, fieldError } from '../errors.js';
+import type { FieldCode } from '../messages.js';
 
-export type LedgerFormat = 'csv' | 'xlsx';
+export type SheetFormat = 'csv' | 'xlsx';
 
 /** One row of a ledger as text cells; `line` is the row number people see (the header is usually 1). */
 export interface RawRow {
@@ -28,7 +28,7 @@ const badFile = (code: FieldCode, extra: Record<string, unknown> = {}) =>
  * A file that cannot be read fails with a `bad_file` AppError; the source's own errors (a size
  * limit, a broken connection) pass through unchanged.
  */
-export function readRows(source: Readable, format: LedgerFormat): AsyncGenerator<RawRow> {
+export function readRows(source: Readable, format: SheetFormat): AsyncGenerator<RawRow> {
   return format === 'csv' ? readCsv(source) : readXlsx(source);
 }
 
