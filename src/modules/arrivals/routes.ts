@@ -1,52 +1,22 @@
 import { Type } from 'typebox';
+import {
+  ArrivalBody,
+  ArrivalDetailView,
+  ArrivalPageView,
+  LookbackView,
+  ReclassifyBody,
+} from '../../api/arrivals.js';
+import { IsoDate, JurisdictionCode, Paging, SafeText, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
-import { ID_TYPES } from '../../rules/idNumber.js';
 import { arrivalsFromArea, LookbackQuery } from './lookback.js';
 import { reclassifyArrival } from './reclassify.js';
 import { registerArrival } from './register.js';
 import { getArrival, listArrivals, recordPlanEvent } from './service.js';
-import { ArrivalDetail, ArrivalSummary } from './view.js';
 
 const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
-const Optional = <T extends Parameters<typeof Type.Optional>[0]>(schema: T) =>
-  Type.Optional(Type.Union([schema, Type.Null()]));
-
-export const ArrivalBody = Type.Object(
-  {
-    person: Type.Union([
-      Type.Object({ personId: Uuid }, { additionalProperties: false }),
-      Type.Object(
-        {
-          name: SafeText(50, { minLength: 1 }),
-          idType: Type.Optional(Type.Union(ID_TYPES.map((t) => Type.Literal(t)))),
-          idNumber: SafeText(30, { minLength: 1 }),
-          phone: Optional(SafeText(20)),
-        },
-        { additionalProperties: false },
-      ),
-    ]),
-    jurisdictionCode: JurisdictionCode,
-    origin: Type.Union([Type.Literal('overseas'), Type.Literal('domestic')]),
-    originDivisionCode: Optional(Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' })),
-    originName: Optional(SafeText(100)),
-    originCountry: Optional(SafeText(60)),
-    leftOriginAt: Optional(DateTime),
-    arrivedAt: DateTime,
-    enteredAt: Optional(DateTime),
-    portIsolationDays: Optional(Type.Integer({ minimum: 0, maximum: 60 })),
-    contact: Optional(Type.Literal('close_contact_of_inbound_positive')),
-    returnee: Optional(Type.Literal('rural')),
-    truckCrew: Type.Optional(Type.Boolean()),
-    homeIsolationConditions: Optional(Type.Boolean()),
-    negativeNatAt: Optional(DateTime),
-    greenHealthCode: Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
 
 const toDate = (value: string | null | undefined) => (value ? new Date(value) : null);
 const tags = ['arrivals'];
@@ -69,7 +39,7 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
           to: Type.Optional(IsoDate),
           ...Paging.properties,
         }),
-        response: { 200: Page(ArrivalSummary) },
+        response: { 200: ArrivalPageView },
       },
     },
     async (request) => {
@@ -89,7 +59,7 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Register an arrival by hand; the governing pack plans it (ARR-1 … ARR-10)',
         body: ArrivalBody,
-        response: { 201: ArrivalDetail },
+        response: { 201: ArrivalDetailView },
       },
     },
     async (request, reply) => {
@@ -118,9 +88,7 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'ARR-7: people who arrived from an area in the 14 days before it was published',
         querystring: LookbackQuery,
-        response: {
-          200: Type.Object({ items: Type.Array(ArrivalSummary), from: Type.String(), to: Type.String() }),
-        },
+        response: { 200: LookbackView },
       },
     },
     (request) =>
@@ -135,7 +103,7 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'One arrival with its plans and recorded events',
         params: IdParams,
-        response: { 200: ArrivalDetail },
+        response: { 200: ArrivalDetailView },
       },
     },
     (request) =>
@@ -162,7 +130,7 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
-        response: { 200: ArrivalDetail },
+        response: { 200: ArrivalDetailView },
       },
     },
     (request) => {
@@ -185,22 +153,8 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
         summary:
           'ARR-7: set the origin risk as now known (e.g. an area published after the person left it) and plan again',
         params: IdParams,
-        body: Type.Object(
-          {
-            originRisk: Type.Union([
-              Type.Literal('high'),
-              Type.Literal('medium'),
-              Type.Literal('low'),
-              Type.Literal('key_concern'),
-            ]),
-            originDistrictRisk: Optional(
-              Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]),
-            ),
-            reason: SafeText(200, { minLength: 1 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: ArrivalDetail },
+        body: ReclassifyBody,
+        response: { 200: ArrivalDetailView },
       },
     },
     (request) =>

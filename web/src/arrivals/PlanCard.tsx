@@ -77,7 +77,7 @@ export function PlanCard({ arrival }: { arrival: ArrivalDetail }) {
               {arrival.events.map((event) => (
                 <li key={event.item} data-testid="arrival-event" data-item={event.item}>
                   {formatDateTime(event.at, language)} · {itemText(t, plan, event.item)} ·{' '}
-                  {t(`arrivals.plan.results.${event.result as EventResult}`)}
+                  {t(`arrivals.plan.results.${event.result}`)}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,153 @@
+import { type Static, type TSchema, Type } from 'typebox';
+import { ID_TYPES } from '../rules/idNumber.js';
+import type { Plan, PlanTest } from '../rules/policy/types.js';
+import { JurisdictionCode, Page, SafeText, Uuid } from './common.js';
+
+/** Arrivals from every channel (ARR-11 … ARR-15) and the plans the pack made for them (ARR-1 … ARR-10). */
+export const ARRIVAL_CHANNELS = [
+  'checkpoint',
+  'station',
+  'push_list',
+  'landing_code',
+  'truck',
+  'cadre_return',
+  'manual',
+] as const;
+export const ARRIVAL_STATUSES = ['registered', 'planned', 'no_protocol', 'released'] as const;
+export const ORIGIN_RISKS = ['high', 'medium', 'low', 'key_concern'] as const;
+export const DISTRICT_RISKS = ['high', 'medium', 'low'] as const;
+export const PLAN_STATUSES = ['active', 'superseded', 'completed'] as const;
+export const EVENT_RESULTS = ['negative', 'positive', 'done'] as const;
+
+export const ArrivalChannel = Type.Enum(ARRIVAL_CHANNELS);
+export const ArrivalStatus = Type.Enum(ARRIVAL_STATUSES);
+export const ArrivalOrigin = Type.Enum(['overseas', 'domestic']);
+export const EventResult = Type.Enum(EVENT_RESULTS);
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** An arrival on a list: the person masked, the active plan summarised. */
+export const ArrivalSummaryView = Type.Object({
+  id: Type.String(),
+  jurisdictionCode: Type.String(),
+  jurisdictionName: Nullable(Type.String()),
+  personId: Type.String(),
+  personName: Type.String(),
+  idNumberMasked: Type.String(),
+  channel: ArrivalChannel,
+  origin: ArrivalOrigin,
+  originDivisionCode: Nullable(Type.String()),
+  originName: Nullable(Type.String()),
+  // ARR-7: the highest level in force where and when the person was there, or as reclassified.
+  originRisk: Nullable(Type.Enum(ORIGIN_RISKS)),
+  originDistrictRisk: Nullable(Type.Enum(DISTRICT_RISKS)),
+  arrivedAt: Type.String(),
+  status: ArrivalStatus,
+  ruleId: Nullable(Type.String()),
+  protocolId: Nullable(Type.String()),
+  packId: Nullable(Type.String()),
+  packVersion: Nullable(Type.String()),
+  releaseDate: Nullable(Type.String()),
+});
+
+export const ArrivalPageView = Page(ArrivalSummaryView);
+
+export const PlanEventView = Type.Object({
+  planId: Type.String(),
+  item: Type.String(),
+  result: EventResult,
+  at: Type.String(),
+});
+
+/** A plan as stored: the engine's Plan (src/rules/policy/types.ts), with instants as JSON strings. */
+export type PlanJson = Omit<Plan, 'tests'> & { tests: Array<Omit<PlanTest, 'dueAt'> & { dueAt: string }> };
+
+/** The plan is sent as the engine wrote it; its shape is the engine's type, not restated here. */
+export const StoredPlanView = Type.Object({
+  id: Type.String(),
+  status: Type.Enum(PLAN_STATUSES),
+  createdAt: Type.String(),
+  plan: Type.Unsafe<PlanJson>(Type.Unknown()),
+});
+
+export const ArrivalDetailView = Type.Object({
+  ...ArrivalSummaryView.properties,
+  leftOriginAt: Type.String(),
+  enteredAt: Nullable(Type.String()),
+  originCountry: Nullable(Type.String()),
+  portIsolationDays: Type.Union([Type.Integer(), Type.Null()]),
+  contact: Nullable(Type.Literal('close_contact_of_inbound_positive')),
+  returnee: Nullable(Type.Literal('rural')),
+  truckCrew: Type.Boolean(),
+  homeIsolationConditions: Type.Union([Type.Boolean(), Type.Null()]),
+  negativeNatAt: Nullable(Type.String()),
+  greenHealthCode: Type.Union([Type.Boolean(), Type.Null()]),
+  plans: Type.Array(StoredPlanView),
+  events: Type.Array(PlanEventView),
+});
+
+/** ARR-7: the arrivals from an area in the 14 days before it was published. */
+export const LookbackView = Type.Object({
+  items: Type.Array(ArrivalSummaryView),
+  from: Type.String(),
+  to: Type.String(),
+});
+
+const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
+const Optional = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
+
+/** POST /arrivals: an arrival registered by hand (ARR-15), for a known person or a new one. */
+export const ArrivalBody = Type.Object(
+  {
+    person: Type.Union([
+      Type.Object({ personId: Uuid }, { additionalProperties: false }),
+      Type.Object(
+        {
+          name: SafeText(50, { minLength: 1 }),
+          idType: Type.Optional(Type.Union(ID_TYPES.map((t) => Type.Literal(t)))),
+          idNumber: SafeText(30, { minLength: 1 }),
+          phone: Optional(SafeText(20)),
+        },
+        { additionalProperties: false },
+      ),
+    ]),
+    jurisdictionCode: JurisdictionCode,
+    origin: Type.Union([Type.Literal('overseas'), Type.Literal('domestic')]),
+    originDivisionCode: Optional(Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' })),
+    originName: Optional(SafeText(100)),
+    originCountry: Optional(SafeText(60)),
+    leftOriginAt: Optional(DateTime),
+    arrivedAt: DateTime,
+    enteredAt: Optional(DateTime),
+    portIsolationDays: Optional(Type.Integer({ minimum: 0, maximum: 60 })),
+    contact: Optional(Type.Literal('close_contact_of_inbound_positive')),
+    returnee: Optional(Type.Literal('rural')),
+    truckCrew: Type.Optional(Type.Boolean()),
+    homeIsolationConditions: Optional(Type.Boolean()),
+    negativeNatAt: Optional(DateTime),
+    greenHealthCode: Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+/** POST /arrivals/:id/reclassify (ARR-7): the origin's risk as now known. */
+export const ReclassifyBody = Type.Object(
+  {
+    originRisk: Type.Enum(ORIGIN_RISKS),
+    originDistrictRisk: Optional(Type.Enum(DISTRICT_RISKS)),
+    reason: SafeText(200, { minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export type ArrivalChannel = Static<typeof ArrivalChannel>;
+export type ArrivalStatus = Static<typeof ArrivalStatus>;
+export type EventResult = Static<typeof EventResult>;
+export type ArrivalSummary = Static<typeof ArrivalSummaryView>;
+export type ArrivalPage = Static<typeof ArrivalPageView>;
+export type PlanEvent = Static<typeof PlanEventView>;
+export type StoredPlan = Static<typeof StoredPlanView>;
+export type ArrivalDetail = Static<typeof ArrivalDetailView>;
+export type Lookback = Static<typeof LookbackView>;
+export type ArrivalBody = Static<typeof ArrivalBody>;
+export type ReclassifyBody = Static<typeof ReclassifyBody>;
