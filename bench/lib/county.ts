@@ -1,6 +1,6 @@
 import { importDivisions } from '../../src/modules/jurisdictions/index.js';
 import { assignShippedPack } from '../../src/modules/policy/index.js';
-import { createUser } from '../../src/modules/users/index.js';
+import { createUser } from '../../src/platform/access/accounts.js';
 import type { Actor } from '../../src/platform/access/actor.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { permissionsOf } from '../../src/rules/roles.js';

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadDemo } from '../modules/demo/index.js';
 import { importDivisions } from '../modules/jurisdictions/index.js';
-import { createUser } from '../modules/users/index.js';
+import { createUser } from '../platform/access/accounts.js';
 import { openContext } from '../platform/boot.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';

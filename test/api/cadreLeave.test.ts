@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/modules/users/index.js';
+import { createUser } from '../../src/platform/access/accounts.js';
 import type { Role } from '../../src/rules/roles.js';
 import { COUNTY_B, PASSWORD, signInAs } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';

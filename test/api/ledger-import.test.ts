@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPersonsFromFile } from '../../src/cli/importPersons.js';
-import { createUser } from '../../src/modules/users/index.js';
+import { createUser } from '../../src/platform/access/accounts.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { Database } from '../../src/platform/db/types.js';
 import { buildApp } from '../../src/platform/http/app.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importDivisions } from '../../src/modules/jurisdictions/index.js';
-import { createUser } from '../../src/modules/users/index.js';
+import { createUser } from '../../src/platform/access/accounts.js';
 import { openPglite } from '../../src/platform/db/pglite.js';
 import { openPostgres } from '../../src/platform/db/postgres.js';
 import type { Database } from '../../src/platform/db/types.js';

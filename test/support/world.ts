@@ -3,7 +3,7 @@ import { registerArrival } from '../../src/modules/arrivals/index.js';
 import { importDivisions } from '../../src/modules/jurisdictions/index.js';
 import { createPerson } from '../../src/modules/persons/index.js';
 import { assignShippedPack } from '../../src/modules/policy/index.js';
-import { createUser } from '../../src/modules/users/index.js';
+import { createUser } from '../../src/platform/access/accounts.js';
 import type { Actor } from '../../src/platform/access/actor.js';
 import { withScope } from '../../src/platform/access/scope.js';
 import type { AppContext } from '../../src/platform/context.js';

@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { type FieldError, fieldError } from '../../platform/errors.js';
 import { idHash } from '../../platform/pii/seal.js';
 import { localDate } from '../../rules/time.js';
-import { SEALED_COLUMNS, sealPerson, validatePerson } from '../persons/index.js';
+import { insertPerson, sealPerson, validatePerson } from '../persons/index.js';
 
 export type PersonRef =
   | { personId: string }
@@ -38,18 +38,14 @@ export async function resolvePerson(
   ]);
   if (existing?.id) return { personId: existing.id, errors: [] };
   const sealed = sealPerson(ctx.cipher, fields);
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO persons (${SEALED_COLUMNS.join(', ')})
-     VALUES (${SEALED_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-    SEALED_COLUMNS.map((column) => sealed[column]),
-  );
+  const personId = await insertPerson(tx, sealed);
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'person',
-    entityId: row!.id,
+    entityId: personId,
     jurisdictionCode,
     after: { name: fields.name, idNumberMasked: sealed.id_masked, jurisdictionCode },
     detail: { via: 'arrival' },
   });
-  return { personId: row!.id, errors: [] };
+  return { personId, errors: [] };
 }

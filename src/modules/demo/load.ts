@@ -1,9 +1,9 @@
+import { createUser } from '../../platform/access/accounts.js';
 import type { AppContext } from '../../platform/context.js';
 import { ROLES, type Role } from '../../rules/roles.js';
-import { importDivisions, initialsOf } from '../jurisdictions/index.js';
+import { importDivisions, insertGrids } from '../jurisdictions/index.js';
 import { insertSealedPersons, type SealedPerson, sealPerson } from '../persons/index.js';
 import { assignShippedPack } from '../policy/index.js';
-import { createUser } from '../users/index.js';
 import { loadDemoActivity } from './activity.js';
 import { demoPeople } from './people.js';
 import { seededRandom } from './random.js';
@@ -51,11 +51,9 @@ async function addGrids(ctx: AppContext): Promise<{ code: string; name: string }
       place: `${village.name.replace(/(村民|居民)委员会$/, '')}${name}`,
     })),
   );
-  await ctx.db.query(
-    `INSERT INTO jurisdictions (code, parent_code, name, level, initials)
-     SELECT c, p, n, 'grid', $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS g(c, p, n)
-     ON CONFLICT (code) DO NOTHING`,
-    [grids.map((g) => g.code), grids.map((g) => g.parent), grids.map((g) => g.name), initialsOf('网格')],
+  await insertGrids(
+    ctx.db,
+    grids.map((g) => ({ code: g.code, parentCode: g.parent, name: g.name })),
   );
   return grids.map((g) => ({ code: g.code, name: g.place }));
 }

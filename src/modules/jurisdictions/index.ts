@@ -3,4 +3,4 @@
 export { initialsOf } from './divisions.js';
 export { importDivisions } from './importDivisions.js';
 export { jurisdictionRoutes } from './routes.js';
-export { effectiveTimeZone } from './service.js';
+export { effectiveTimeZone, insertGrids } from './service.js';

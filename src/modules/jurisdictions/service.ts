@@ -109,6 +109,28 @@ export async function createGrid(
   return (await getJurisdiction(tx, actor, code)) as Jurisdiction;
 }
 
+/**
+ * Adds grids (网格, CMD-1) under villages in one statement, for seeding; a code that exists is left
+ * as it is, so a second run changes nothing. Returns how many were added.
+ */
+export async function insertGrids(
+  db: Queryable,
+  grids: readonly { code: string; parentCode: string; name: string }[],
+): Promise<number> {
+  const rows = await db.query(
+    `INSERT INTO jurisdictions (code, parent_code, name, level, initials)
+     SELECT c, p, n, 'grid', i FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS g(c, p, n, i)
+     ON CONFLICT (code) DO NOTHING RETURNING code`,
+    [
+      grids.map((g) => g.code),
+      grids.map((g) => g.parentCode),
+      grids.map((g) => g.name),
+      grids.map((g) => initialsOf(g.name)),
+    ],
+  );
+  return rows.length;
+}
+
 export async function updateJurisdiction(
   tx: Queryable,
   actor: Actor,

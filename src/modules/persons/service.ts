@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
-import { SEALED_COLUMNS, sealPerson } from './seal.js';
+import { SEALED_COLUMNS, type SealedPerson, sealPerson } from './seal.js';
 import { type PersonInput, validatePerson } from './validate.js';
 import { auditSnapshot, PERSON_FROM_SQL, PERSON_VIEW_SQL, type PersonView } from './view.js';
 
@@ -44,6 +44,17 @@ function today(ctx: AppContext) {
   return localDate(ctx.now(), ctx.config.defaultTimeZone);
 }
 
+/** Stores one sealed person; the caller has validated the fields, checked scope and refused duplicates. */
+export async function insertPerson(tx: Queryable, sealed: SealedPerson): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO persons (${SEALED_COLUMNS.join(', ')})
+     VALUES (${SEALED_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    SEALED_COLUMNS.map((column) => sealed[column]),
+  );
+  if (!row) throw new Error('INSERT … RETURNING gave no row');
+  return row.id;
+}
+
 export async function createPerson(
   ctx: AppContext,
   tx: Queryable,
@@ -55,12 +66,8 @@ export async function createPerson(
   await checkJurisdiction(tx, actor, fields.jurisdictionCode);
   const sealed = sealPerson(ctx.cipher, fields);
   await refuseDuplicate(tx, sealed.id_hash);
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO persons (${SEALED_COLUMNS.join(', ')})
-     VALUES (${SEALED_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-    SEALED_COLUMNS.map((column) => sealed[column]),
-  );
-  const person = await getPerson(tx, actor, row!.id);
+  const id = await insertPerson(tx, sealed);
+  const person = await getPerson(tx, actor, id);
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'person',

@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import { JurisdictionCode, SafeText, Uuid } from '../../api/common.js';
+import { createUser, listUsers, updateUser } from '../../platform/access/accounts.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { ROLES } from '../../rules/roles.js';
-import { createUser, listUsers, updateUser } from './service.js';
 
 const User = Type.Object({
   id: Type.String(),

@@ -1,9 +1,11 @@
-import type { Actor } from '../../platform/access/actor.js';
-import { hashPassword } from '../../platform/access/passwords.js';
-import { recordAudit } from '../../platform/audit/record.js';
-import type { Queryable } from '../../platform/db/types.js';
-import { AppError, type FieldError, fieldError, invalid, notFound } from '../../platform/errors.js';
+/** Accounts (users, their roles and scopes): part of access control, written only here. */
+
 import { inScope, normalizeScopes, ROLES, type Role } from '../../rules/roles.js';
+import { recordAudit } from '../audit/record.js';
+import type { Queryable } from '../db/types.js';
+import { AppError, type FieldError, fieldError, invalid, notFound } from '../errors.js';
+import type { Actor } from './actor.js';
+import { hashPassword } from './passwords.js';
 
 export interface UserInput {
   username: string;
