@@ -22,7 +22,7 @@ function count(value: string): number {
 /** Opens the platform, runs `task`, closes the database: every command but `serve`. */
 async function withContext(task: (ctx: AppContext) => Promise<void>, logLevel = 'warn') {
   const config = loadConfig();
-  const ctx = await openContext(config, createLogger(process.env.LOG_LEVEL ?? logLevel));
+  const ctx = await openContext(config, createLogger(config.logLevel ?? logLevel));
   try {
     await task(ctx);
   } finally {
@@ -41,7 +41,7 @@ program
   .option('--demo-persons <n>', 'persons in the demo county', count, 2000)
   .action(async (options: { demo: boolean; demoPersons: number }) => {
     const config = loadConfig();
-    const ctx = await openContext(config, createLogger(config.logLevel));
+    const ctx = await openContext(config, createLogger(config.logLevel ?? 'info'));
     await serve(ctx, options);
   });
 

@@ -10,7 +10,8 @@ export interface Config {
   /** A PostgreSQL server URL; absent means embedded PGlite in `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly secret: string;
-  readonly logLevel: string;
+  /** LOG_LEVEL as given; unset, the server logs at info and one-off commands at warn. */
+  readonly logLevel: string | undefined;
   readonly sessionHours: number;
   readonly lockoutAttempts: number;
   readonly lockoutMinutes: number;
@@ -62,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl,
     secret: loadSecret(env, dataDir, databaseUrl === undefined),
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: env.LOG_LEVEL || undefined,
     sessionHours: int(env, 'FANGKONG_SESSION_HOURS', 12),
     lockoutAttempts: int(env, 'FANGKONG_LOCKOUT_ATTEMPTS', 5),
     lockoutMinutes: int(env, 'FANGKONG_LOCKOUT_MINUTES', 15),
