@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { idHash } from '../../platform/pii/seal.js';
+import type { SampleCategory } from '../../rules/turnaround.js';
 import type { Registration } from './registerInput.js';
 import { iso } from './view.js';
 
@@ -19,7 +20,7 @@ export interface RegistrationContext {
   memberCount: number | null;
   sealed: boolean | null;
   resulted: boolean | null;
-  tubeCategory: string | null;
+  tubeCategory: SampleCategory | null;
   tubeDueAt: string | null;
   /** The barcode belongs to a tube the caller cannot see (another county's). */
   taken: boolean;

@@ -1,37 +1,16 @@
 import { Type } from 'typebox';
 import { SafeText, Uuid } from '../../api/common.js';
+import { RegisterBody, RegisteredView, TodayCounts, TubeDetail } from '../../api/sampling.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { SAMPLE_CATEGORIES } from '../../rules/turnaround.js';
 import { registerSample } from './register.js';
-import { SAMPLE_PURPOSES } from './registerInput.js';
 import { samplingSiteRoutes } from './siteRoutes.js';
 import { getTube, sealTube, todayCounts } from './tubes.js';
-import { MaskedPerson, SampleView, TubeDetail, TubeState } from './view.js';
 
 const tags = ['sampling'];
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const BarcodeParams = Type.Object({ barcode: SafeText(64, { minLength: 1 }) });
-
-export const RegisterBody = Type.Object(
-  {
-    siteId: Uuid,
-    tableNo: Type.Integer({ minimum: 1, maximum: 500 }),
-    tubeBarcode: SafeText(64, { minLength: 1 }),
-    idNumber: Type.Optional(SafeText(30, { minLength: 1 })),
-    personId: Type.Optional(Uuid),
-    name: Type.Optional(SafeText(50)),
-    purpose: literals(SAMPLE_PURPOSES),
-    campaignId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-    poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
-    category: Type.Optional(literals(SAMPLE_CATEGORIES)),
-    arrivalId: Type.Optional(Uuid),
-    planItem: Type.Optional(SafeText(60, { minLength: 1 })),
-  },
-  { additionalProperties: false },
-);
 
 /** The sampling table (TST-1): register people into tubes, seal, and the table's counts. */
 export function samplingRoutes(api: TypedApp, ctx: AppContext) {
@@ -46,7 +25,7 @@ export function samplingRoutes(api: TypedApp, ctx: AppContext) {
         summary:
           'Register a person (ID number or person id) into a tube by barcode; opens the tube on its first sample and seals it when full (TST-1). An unknown ID number with a name registers the person in the site’s jurisdiction.',
         body: RegisterBody,
-        response: { 201: Type.Object({ sample: SampleView, tube: TubeState, person: MaskedPerson }) },
+        response: { 201: RegisteredView },
       },
     },
     async (request, reply) => {
@@ -98,15 +77,7 @@ export function samplingRoutes(api: TypedApp, ctx: AppContext) {
         summary: 'Today’s counts of a site or one table (local day): people sampled, tubes, the open tube',
         params: Type.Object({ id: Uuid }),
         querystring: Type.Object({ tableNo: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
-        response: {
-          200: Type.Object({
-            date: Type.String(),
-            tableNo: Type.Union([Type.Integer(), Type.Null()]),
-            people: Type.Integer(),
-            tubes: Type.Integer(),
-            openTube: Type.Union([Type.String(), Type.Null()]),
-          }),
-        },
+        response: { 200: TodayCounts },
       },
     },
     (request) =>

@@ -1,15 +1,13 @@
 import { Type } from 'typebox';
-import { JurisdictionCode, SafeText, Uuid } from '../../api/common.js';
+import { JurisdictionCode, Uuid } from '../../api/common.js';
+import { SiteBody, SiteList, SitePatch, SiteView } from '../../api/sampling.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { createSite, listSites, updateSite } from './sites.js';
-import { SiteView } from './view.js';
 
 const tags = ['sampling'];
-const Tables = Type.Integer({ minimum: 1, maximum: 500 });
-const Address = Type.Optional(Type.Union([SafeText(200), Type.Null()]));
 
 /** Sampling sites (采样点) and their tables (采样台), per jurisdiction (TST-1, TST-8). */
 export function samplingSiteRoutes(api: TypedApp, ctx: AppContext) {
@@ -24,7 +22,7 @@ export function samplingSiteRoutes(api: TypedApp, ctx: AppContext) {
           jurisdiction: Type.Optional(JurisdictionCode),
           active: Type.Optional(Type.Boolean()),
         }),
-        response: { 200: Type.Object({ items: Type.Array(SiteView) }) },
+        response: { 200: SiteList },
       },
     },
     async (request) => ({
@@ -41,16 +39,7 @@ export function samplingSiteRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Open a sampling site with its number of tables',
-        body: Type.Object(
-          {
-            jurisdictionCode: JurisdictionCode,
-            name: SafeText(60, { minLength: 1 }),
-            address: Address,
-            tables: Tables,
-            active: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
+        body: SiteBody,
         response: { 201: SiteView },
       },
     },
@@ -70,15 +59,7 @@ export function samplingSiteRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Rename a site, change its address or tables, or close it (active: false)',
         params: Type.Object({ id: Uuid }),
-        body: Type.Object(
-          {
-            name: Type.Optional(SafeText(60, { minLength: 1 })),
-            address: Address,
-            tables: Type.Optional(Tables),
-            active: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
+        body: SitePatch,
         response: { 200: SiteView },
       },
     },

@@ -1,83 +1,37 @@
+import type { Campaign } from '../../../src/api/campaigns';
+import type {
+  RegisterBody,
+  Registered,
+  SamplePurpose,
+  Site,
+  SiteBody,
+  SiteList,
+  SitePatch,
+  TodayCounts,
+  TubeDetail,
+} from '../../../src/api/sampling';
 import { api, queryString } from '../api/client';
 
-export const SAMPLE_PURPOSES = ['campaign', 'routine', 'arrival', 'resample', 'clinical', 'other'] as const;
-export type SamplePurpose = (typeof SAMPLE_PURPOSES)[number];
-
-/** A sampling site (采样点) with its numbered tables (采样台). */
-export interface Site {
-  id: string;
-  jurisdictionCode: string;
-  jurisdictionName: string | null;
-  name: string;
-  address: string | null;
-  tables: number;
-  active: boolean;
-  createdAt: string;
-}
-
-export interface SiteBody {
-  jurisdictionCode: string;
-  name: string;
-  address: string | null;
-  tables: number;
-  active?: boolean;
-}
-
-export interface TubeState {
-  barcode: string;
-  capacity: number;
-  memberCount: number;
-  full: boolean;
-  sealed: boolean;
-  dueAt: string;
-}
-
-export interface TubeMember {
-  personId: string;
-  name: string;
-  idNumberMasked: string;
-  sampledAt: string;
-}
-
-export interface TubeDetail extends TubeState {
-  id: string;
-  category: string;
-  sealedAt: string | null;
-  result: string | null;
-  members: TubeMember[];
-}
-
-export interface RegisterBody {
-  siteId: string;
-  tableNo: number;
-  tubeBarcode: string;
-  idNumber: string;
-  name?: string;
-  purpose: SamplePurpose;
-  campaignId: string | null;
-  poolSize: number;
-}
-
-export interface Registered {
-  sample: { id: string; sampledAt: string };
-  tube: TubeState;
-  person: { id: string; name: string; idNumberMasked: string };
-}
-
-export interface TodayCounts {
-  date: string;
-  people: number;
-  tubes: number;
-  openTube: string | null;
-}
-
-export interface Campaign {
-  id: string;
-  jurisdictionCode: string;
-  name: string;
-  poolSize: number;
-  status: string;
-}
+export type { Campaign } from '../../../src/api/campaigns';
+export type {
+  RegisterBody,
+  Registered,
+  SamplePurpose,
+  Site,
+  SiteBody,
+  TodayCounts,
+  TubeDetail,
+  TubeMember,
+  TubeState,
+} from '../../../src/api/sampling';
+export const SAMPLE_PURPOSES = [
+  'campaign',
+  'routine',
+  'arrival',
+  'resample',
+  'clinical',
+  'other',
+] as const satisfies readonly SamplePurpose[];
 
 export const samplingKeys = {
   sites: ['sampling', 'sites'] as const,
@@ -86,10 +40,9 @@ export const samplingKeys = {
   campaigns: ['sampling', 'campaigns'] as const,
 };
 
-export const listSites = () => api.get<{ items: Site[] }>('/sampling-sites').then((page) => page.items);
+export const listSites = () => api.get<SiteList>('/sampling-sites').then((page) => page.items);
 export const createSite = (body: SiteBody) => api.post<Site>('/sampling-sites', body);
-export const updateSite = (id: string, body: Partial<SiteBody>) =>
-  api.patch<Site>(`/sampling-sites/${id}`, body);
+export const updateSite = (id: string, body: SitePatch) => api.patch<Site>(`/sampling-sites/${id}`, body);
 export const registerSample = (body: RegisterBody) => api.post<Registered>('/sampling/samples', body);
 export const getTube = (barcode: string) =>
   api.get<TubeDetail>(`/sampling/tubes/${encodeURIComponent(barcode)}`);
