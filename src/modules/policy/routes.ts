@@ -1,5 +1,15 @@
 import { Type } from 'typebox';
 import { JurisdictionCode } from '../../api/common.js';
+import {
+  AssignmentsView,
+  AssignmentView,
+  ImpactBody,
+  ImpactPreviewView,
+  ImpactResultView,
+  PackDetailView,
+  PackKey,
+  PackSummaryView,
+} from '../../api/policy.js';
 import { withScope } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
@@ -10,27 +20,19 @@ import { parsePack } from '../../rules/policy/loadPack.js';
 import { applyImpact, previewImpact } from './impact.js';
 import { listAssignments, listPacks, packDetail } from './queries.js';
 import { assignPack, getPack, governingAssignment, storePack } from './store.js';
-import { Assignment, ImpactResult, PackDetail, PackSummary, PlanChangeView } from './views.js';
 
 const tags = ['policy'];
-const PackKey = Type.Object(
-  {
-    packId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,60}$' }),
-    version: Type.String({ pattern: '^[0-9A-Za-z.-]{1,20}$' }),
-  },
-  { additionalProperties: false },
-);
-const ImpactBody = Type.Object(
-  { ...PackKey.properties, jurisdictionCode: JurisdictionCode },
-  { additionalProperties: false },
-);
 
 export function policyRoutes(api: TypedApp, ctx: AppContext) {
   api.get(
     '/policy/packs',
     {
       config: { permission: 'policy.read' },
-      schema: { tags, summary: 'Loaded policy pack versions', response: { 200: Type.Array(PackSummary) } },
+      schema: {
+        tags,
+        summary: 'Loaded policy pack versions',
+        response: { 200: Type.Array(PackSummaryView) },
+      },
     },
     (request) => withScope(ctx.db, actorOf(request), (tx) => listPacks(tx)),
   );
@@ -43,7 +45,7 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'One pack version: its protocols with their clause citations, and its source text',
         params: Type.Object({ id: PackKey.properties.packId, version: PackKey.properties.version }),
-        response: { 200: PackDetail },
+        response: { 200: PackDetailView },
       },
     },
     (request) =>
@@ -62,7 +64,7 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
           { yaml: Type.String({ minLength: 1, maxLength: 256 * 1024 }) },
           { additionalProperties: false },
         ),
-        response: { 201: PackSummary, 200: PackSummary },
+        response: { 201: PackSummaryView, 200: PackSummaryView },
       },
     },
     async (request, reply) => {
@@ -99,12 +101,7 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'The pack governing a jurisdiction, and the assignments within it',
         querystring: Type.Object({ jurisdiction: JurisdictionCode }),
-        response: {
-          200: Type.Object({
-            governing: Type.Union([Assignment, Type.Null()]),
-            within: Type.Array(Assignment),
-          }),
-        },
+        response: { 200: AssignmentsView },
       },
     },
     (request) =>
@@ -124,7 +121,7 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
           'Make a pack version govern new arrivals into a subtree (existing plans: use the impact routes)',
         params: Type.Object({ code: JurisdictionCode }),
         body: PackKey,
-        response: { 200: Assignment },
+        response: { 200: AssignmentView },
       },
     },
     (request) => {
@@ -161,13 +158,7 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Which active plans a pack version would change, and how (per person)',
         body: ImpactBody,
-        response: {
-          200: Type.Object({
-            changes: Type.Array(PlanChangeView),
-            unchanged: Type.Integer(),
-            examined: Type.Integer(),
-          }),
-        },
+        response: { 200: ImpactPreviewView },
       },
     },
     (request) =>
@@ -185,7 +176,7 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Assign the version and replace every changed plan (audited)',
         body: ImpactBody,
-        response: { 200: ImpactResult },
+        response: { 200: ImpactResultView },
       },
     },
     (request) =>

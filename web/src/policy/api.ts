@@ -1,76 +1,27 @@
-import type { Pack } from '../../../src/rules/policy/types';
+import type {
+  Assignment,
+  Assignments,
+  ImpactPreview,
+  ImpactRequest,
+  ImpactResult,
+  PackDetail,
+  PackError,
+  PackSummary,
+} from '../../../src/api/policy';
 import { api, queryString } from '../api/client';
 import { ProblemWithBody, requestKeepingProblem } from '../arrivals/requestKeepingProblem';
 
-/** A loaded pack version (GET /api/policy/packs). */
-export interface PackSummary {
-  id: string;
-  version: string;
-  titleZh: string;
-  titleEn: string;
-  authorityZh: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  protocols: number;
-  loadedAt: string;
-}
-
-export interface PackDetail extends PackSummary {
-  content: Pack;
-  sourceText: string;
-}
-
-export interface Assignment {
-  jurisdictionCode: string;
-  packId: string;
-  packVersion: string;
-}
-
-export interface Assignments {
-  governing: Assignment | null;
-  within: Assignment[];
-}
-
-/** One active plan a new version would change (POST /api/policy/impact/preview). */
-export interface PlanChange {
-  arrivalId: string;
-  planId: string;
-  personName: string;
-  idNumberMasked: string;
-  fromVersion: string;
-  fromProtocol: string;
-  toProtocol: string | null;
-  /** "nat@2026-11-30" or "nat@2026-11-30x2" (two reagents). */
-  removedTests: string[];
-  addedTests: string[];
-  endDateBefore: string;
-  endDateAfter: string | null;
-}
-
-export interface ImpactPreview {
-  changes: PlanChange[];
-  unchanged: number;
-  examined: number;
-}
-
-export interface ImpactResult {
-  replaced: number;
-  unchanged: number;
-  examined: number;
-}
-
-export interface ImpactRequest {
-  packId: string;
-  version: string;
-  jurisdictionCode: string;
-}
-
-/** A problem of a pack that failed validation, with where it is (src/rules/policy/packCheck.ts). */
-export interface PackError {
-  path: string;
-  line?: number;
-  message: { zh: string; en: string };
-}
+export type {
+  Assignment,
+  Assignments,
+  ImpactPreview,
+  ImpactRequest,
+  ImpactResult,
+  PackDetail,
+  PackError,
+  PackSummary,
+  PlanChange,
+} from '../../../src/api/policy';
 
 export const policyKeys = {
   packs: ['policy', 'packs'] as const,
