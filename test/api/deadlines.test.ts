@@ -4,9 +4,11 @@ import { withScope } from '../../src/platform/access/scope.js';
 import type { Queryable } from '../../src/platform/db/types.js';
 import {
   cancelDeadlines,
+  cancelSupersededDeadlines,
   closeDeadline,
   type DeadlineInput,
   openDeadline,
+  openNewDeadlines,
 } from '../../src/platform/deadlines/service.js';
 import { COUNTY_A, COUNTY_B, signInAs, VILLAGE_A } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
@@ -132,6 +134,48 @@ describe('opening, moving, closing and cancelling obligations', () => {
     expect(cancelled).toBe(1);
     expect((await list(`subjectId=${stay}&state=cancelled`)).items.map((i) => i.kind)).toEqual(['nat:day2']);
     expect((await list(`subjectId=${stay}`)).items.map((i) => i.kind)).toEqual(['nat:day1']);
+  });
+
+  it('TST-5 a duty owed once per key opens only keys never opened, and a later one supersedes the earlier', async () => {
+    const [p, q] = [randomUUID(), randomUUID()];
+    const miss = (subjectId: string, date: string) =>
+      look(subjectId, {
+        ruleId: 'TST-5',
+        subjectType: 'person',
+        kind: `routine:${date}`,
+        dueAt: minutes(60),
+      });
+    const first = await asAdminA((tx) =>
+      openNewDeadlines(tx, [miss(p, '2026-11-16'), miss(q, '2026-11-16')]),
+    );
+    expect(first.map((k) => k.subjectId).sort()).toEqual([p, q].sort());
+    await asAdminA((tx) => closeDeadline(tx, miss(q, '2026-11-16'), { at: minutes(5) }));
+    // Done or open, a key already pushed is not pushed again; the last input for a key wins.
+    const again = await asAdminA((tx) =>
+      openNewDeadlines(tx, [
+        miss(p, '2026-11-16'),
+        miss(q, '2026-11-16'),
+        miss(p, '2026-11-23'),
+        miss(p, '2026-11-23'),
+      ]),
+    );
+    expect(again.map((k) => `${k.subjectId === p ? 'p' : 'q'} ${k.kind}`)).toEqual(['p routine:2026-11-23']);
+    const superseded = await asAdminA((tx) =>
+      cancelSupersededDeadlines(tx, again, 'routine:', 'superseded by a later missed test', minutes(6)),
+    );
+    expect(superseded).toBe(1);
+    expect((await list(`subjectId=${p}`)).items.map((i) => i.kind)).toEqual(['routine:2026-11-23']);
+    expect((await list(`subjectId=${p}&state=cancelled`)).items).toEqual([
+      expect.objectContaining({
+        kind: 'routine:2026-11-16',
+        cancelReason: 'superseded by a later missed test',
+      }),
+    ]);
+    await expect(
+      asAdminA((tx) =>
+        openNewDeadlines(tx, [miss(p, '2026-11-30'), { ...miss(q, '2026-11-30'), ruleId: 'tst5' }]),
+      ),
+    ).rejects.toThrow(/rule id/);
   });
 
   it('refuses malformed obligations before they reach the database', async () => {

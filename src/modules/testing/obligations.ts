@@ -7,12 +7,18 @@ import { closeDeadlinesByKindPrefix } from '../../platform/deadlines/service.js'
  */
 export const PERSON_SUBJECT = 'person';
 
+// Each kind is its prefix and a key. SQL that builds or matches kinds takes the prefix as a
+// parameter from here, so the two cannot drift apart.
+export const RESAMPLE_KIND_PREFIX = 'resample:';
+export const ROUTINE_MISSED_KIND_PREFIX = 'routine:';
+export const CASE_REPORT_KIND_PREFIX = 'case-report:';
+
 /** TST-1: individual re-sampling after a positive pool (one per person and pooled tube). */
-export const resampleKind = (tubeId: string) => `resample:${tubeId}`;
-/** TST-5: a missed routine test (one per person and local date it was due). */
-export const routineMissedKind = (dueDate: string) => `routine:${dueDate}`;
+export const resampleKind = (tubeId: string) => `${RESAMPLE_KIND_PREFIX}${tubeId}`;
+/** TST-5: a missed routine test (one per person and local date it was due); sorts by date. */
+export const routineMissedKind = (dueDate: string) => `${ROUTINE_MISSED_KIND_PREFIX}${dueDate}`;
 /** TST-3 → CAS-2: the 2-hour case report owed for a positive individual result. */
-export const caseReportKind = (tubeId: string) => `case-report:${tubeId}`;
+export const caseReportKind = (tubeId: string) => `${CASE_REPORT_KIND_PREFIX}${tubeId}`;
 
 /** A person sampled satisfies their re-sampling tasks and missed routine tests (TST-1, TST-5). */
 export async function closeSamplingObligations(
@@ -21,9 +27,6 @@ export async function closeSamplingObligations(
   at: Date,
   by: string | null,
 ): Promise<number> {
-  return closeDeadlinesByKindPrefix(tx, PERSON_SUBJECT, personIds, ['resample:', 'routine:'], {
-    at,
-    by,
-    outcome: 'sampled',
-  });
+  const kinds = [RESAMPLE_KIND_PREFIX, ROUTINE_MISSED_KIND_PREFIX];
+  return closeDeadlinesByKindPrefix(tx, PERSON_SUBJECT, personIds, kinds, { at, by, outcome: 'sampled' });
 }

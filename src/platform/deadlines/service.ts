@@ -53,23 +53,51 @@ function check(input: DeadlineInput): void {
 
 const iso = (value: Date | undefined | null) => (value ? value.toISOString() : null);
 
+const keyOf = (k: DeadlineKey) => `${k.subjectType}\u0000${k.subjectId.toLowerCase()}\u0000${k.kind}`;
+
+/** Checked inputs, the last one for each key (one statement may not touch a row twice). */
+function uniqueInputs(inputs: readonly DeadlineInput[]): DeadlineInput[] {
+  for (const input of inputs) check(input);
+  return [...new Map(inputs.map((input) => [keyOf(input), input])).values()];
+}
+
+/** The INSERT of `inputs` as rows `x` of an unnest; the caller adds a WHERE and ON CONFLICT. */
+const INSERT_ROWS = `INSERT INTO deadlines AS d (rule_id, subject_type, subject_id, kind, person_id, jurisdiction_code,
+    owner_role, title_zh, title_en, opened_at, due_at, escalate_after_seconds)
+  SELECT r, st, si, k, p, j, o, tz, te, coalesce(oa, now()), du, ea
+  FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[],
+    $9::text[], $10::timestamptz[], $11::timestamptz[], $12::int[]) AS x(r, st, si, k, p, j, o, tz, te, oa, du, ea)`;
+
+function insertParams(unique: readonly DeadlineInput[]): unknown[] {
+  const column = <T>(pick: (input: DeadlineInput) => T) => unique.map(pick);
+  return [
+    column((i) => i.ruleId),
+    column((i) => i.subjectType),
+    column((i) => i.subjectId),
+    column((i) => i.kind),
+    column((i) => i.personId ?? null),
+    column((i) => i.jurisdictionCode),
+    column((i) => i.ownerRole),
+    column((i) => i.title.zh),
+    column((i) => i.title.en),
+    column((i) => iso(i.openedAt)),
+    column((i) => iso(i.dueAt)),
+    column((i) => (i.escalateAfterMinutes ? Math.round(i.escalateAfterMinutes * 60) : null)),
+  ];
+}
+
+type WrittenKey = DeadlineKey & { id: string };
+const RETURNING_KEY = 'RETURNING d.id, d.subject_type AS "subjectType", d.subject_id AS "subjectId", d.kind';
+
 /**
  * Opens many obligations in one statement; a key already open is moved and retitled (its
  * opening time kept), and left untouched when nothing changed. Returns the ids in input order.
  */
 export async function openDeadlines(tx: Queryable, inputs: readonly DeadlineInput[]): Promise<string[]> {
-  for (const input of inputs) check(input);
-  const keyOf = (k: DeadlineKey) => `${k.subjectType}\u0000${k.subjectId.toLowerCase()}\u0000${k.kind}`;
-  // One statement may not touch a row twice: the last input for a key wins.
-  const unique = [...new Map(inputs.map((input) => [keyOf(input), input])).values()];
+  const unique = uniqueInputs(inputs);
   if (unique.length === 0) return [];
-  const column = <T>(pick: (input: DeadlineInput) => T) => unique.map(pick);
-  const written = await tx.query<{ id: string; subjectType: string; subjectId: string; kind: string }>(
-    `INSERT INTO deadlines AS d (rule_id, subject_type, subject_id, kind, person_id, jurisdiction_code, owner_role,
-       title_zh, title_en, opened_at, due_at, escalate_after_seconds)
-     SELECT r, st, si, k, p, j, o, tz, te, coalesce(oa, now()), du, ea
-     FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[],
-       $9::text[], $10::timestamptz[], $11::timestamptz[], $12::int[]) AS x(r, st, si, k, p, j, o, tz, te, oa, du, ea)
+  const written = await tx.query<WrittenKey>(
+    `${INSERT_ROWS}
      ON CONFLICT (subject_type, subject_id, kind) WHERE done_at IS NULL AND cancelled_at IS NULL
      DO UPDATE SET rule_id = excluded.rule_id, person_id = excluded.person_id,
        jurisdiction_code = excluded.jurisdiction_code, owner_role = excluded.owner_role,
@@ -78,26 +106,13 @@ export async function openDeadlines(tx: Queryable, inputs: readonly DeadlineInpu
      WHERE (d.rule_id, d.person_id, d.jurisdiction_code, d.owner_role, d.title_zh, d.title_en, d.due_at,
        d.escalate_after_seconds) IS DISTINCT FROM (excluded.rule_id, excluded.person_id, excluded.jurisdiction_code,
        excluded.owner_role, excluded.title_zh, excluded.title_en, excluded.due_at, excluded.escalate_after_seconds)
-     RETURNING d.id, d.subject_type AS "subjectType", d.subject_id AS "subjectId", d.kind`,
-    [
-      column((i) => i.ruleId),
-      column((i) => i.subjectType),
-      column((i) => i.subjectId),
-      column((i) => i.kind),
-      column((i) => i.personId ?? null),
-      column((i) => i.jurisdictionCode),
-      column((i) => i.ownerRole),
-      column((i) => i.title.zh),
-      column((i) => i.title.en),
-      column((i) => iso(i.openedAt)),
-      column((i) => iso(i.dueAt)),
-      column((i) => (i.escalateAfterMinutes ? Math.round(i.escalateAfterMinutes * 60) : null)),
-    ],
+     ${RETURNING_KEY}`,
+    insertParams(unique),
   );
   const ids = new Map(written.map((row) => [keyOf(row), row.id]));
   const unchanged = unique.filter((input) => !ids.has(keyOf(input)));
   if (unchanged.length > 0) {
-    const found = await tx.query<{ id: string; subjectType: string; subjectId: string; kind: string }>(
+    const found = await tx.query<WrittenKey>(
       `SELECT d.id, d.subject_type AS "subjectType", d.subject_id AS "subjectId", d.kind
        FROM unnest($1::text[], $2::uuid[], $3::text[]) AS x(st, si, k)
        JOIN deadlines d ON d.subject_type = x.st AND d.subject_id = x.si AND d.kind = x.k
@@ -111,6 +126,27 @@ export async function openDeadlines(tx: Queryable, inputs: readonly DeadlineInpu
     if (!id) throw new Error('openDeadlines: an obligation was neither written nor found');
     return id;
   });
+}
+
+/**
+ * Opens, in one statement, the obligations whose key was never opened before: not open, done or
+ * cancelled. For a duty owed once per key, such as a missed routine test pushed once per missed
+ * date (TST-5), which must not come back after it was done. Same checks as openDeadlines; an
+ * existing key is left as it is. Returns the keys opened, with their ids.
+ */
+export async function openNewDeadlines(
+  tx: Queryable,
+  inputs: readonly DeadlineInput[],
+): Promise<WrittenKey[]> {
+  const unique = uniqueInputs(inputs);
+  if (unique.length === 0) return [];
+  return tx.query<WrittenKey>(
+    `${INSERT_ROWS}
+     WHERE NOT EXISTS (SELECT 1 FROM deadlines e WHERE e.subject_id = x.si AND e.subject_type = x.st AND e.kind = x.k)
+     ON CONFLICT (subject_type, subject_id, kind) WHERE done_at IS NULL AND cancelled_at IS NULL DO NOTHING
+     ${RETURNING_KEY}`,
+    insertParams(unique),
+  );
 }
 
 /** Opens (or, if the same key is already open, moves/retitles) an obligation; idempotent on the key. Returns its id. */
@@ -175,6 +211,37 @@ export async function cancelDeadlines(
       iso(at),
       reason,
       options.onlyDueAfter ? iso(options.onlyDueAfter) : null,
+    ],
+  );
+  return cancelled.length;
+}
+
+/**
+ * Cancels, for each key given, the open obligations of its subject in the same series (kinds that
+ * start with `kindPrefix`) whose kind sorts before the key's: the later duty supersedes the earlier
+ * (e.g. only a person's latest missed routine test is worked, TST-5). Returns how many.
+ */
+export async function cancelSupersededDeadlines(
+  tx: Queryable,
+  latest: readonly DeadlineKey[],
+  kindPrefix: string,
+  reason: string,
+  at: Date,
+): Promise<number> {
+  if (latest.length === 0 || kindPrefix === '') return 0;
+  const cancelled = await tx.query<{ id: string }>(
+    `UPDATE deadlines d SET cancelled_at = $5, cancel_reason = $6, updated_at = now()
+     FROM unnest($1::text[], $2::uuid[], $3::text[]) AS x(st, si, k)
+     WHERE d.subject_type = x.st AND d.subject_id = x.si AND x.k ^@ $4 AND d.kind ^@ $4
+       AND d.kind COLLATE "C" < x.k COLLATE "C" AND d.done_at IS NULL AND d.cancelled_at IS NULL
+     RETURNING d.id`,
+    [
+      latest.map((k) => k.subjectType),
+      latest.map((k) => k.subjectId),
+      latest.map((k) => k.kind),
+      kindPrefix,
+      iso(at),
+      reason,
     ],
   );
   return cancelled.length;
