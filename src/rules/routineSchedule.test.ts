@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type Frequency, missed, nextDue, personSlot, routineState } from './routineSchedule.js';
+import {
+  type AssignedFrequency,
+  type Frequency,
+  governingFrequency,
+  institutionRanks,
+  missed,
+  nextDue,
+  personSlot,
+  routineState,
+  schedule,
+} from './routineSchedule.js';
 
 const DAILY: Frequency = { times: 1, perDays: 1 };
 const EVERY_2: Frequency = { times: 1, perDays: 2 };
@@ -205,5 +215,120 @@ describe('TST-5 missed routine tests "未按时检测的由疾控部门推送至
     ['TST-5 school: across the year end', SCHOOL, ['2026-12-22'], '2027-01-05', 4, ['2027-01-01']],
   ])('%s', (_title, frequency, tests, today, slot, expected) => {
     expect(missed(frequency, tests, today, slot)).toEqual(expected);
+  });
+});
+
+const rule = (assignmentCode: string, keyGroup: string, times: number, perDays: number, slots = 0) => ({
+  assignmentCode,
+  keyGroup,
+  times,
+  perDays,
+  slots,
+});
+const RULES: AssignedFrequency[] = [
+  rule('2111', 'courier', 1, 2),
+  rule('2111', 'farmers_market', 2, 7),
+  rule('2111', 'market_supervision', 1, 3),
+  rule('2111', 'student', 1, 7, 5),
+  rule('2111', 'elderly_care', 1, 7),
+  rule('211122', 'elderly_care', 1, 7),
+  rule('2111', 'port_staff', 1, 30),
+];
+
+describe('TST-4 the frequency that governs a person [004 §13]', () => {
+  it.each<[string, string, string[], string[], AssignedFrequency | undefined]>([
+    [
+      'TST-4 in two key groups, the stricter: "2 天 1 检" over "每周 2 检"',
+      '211103001001',
+      ['farmers_market', 'courier'],
+      ['2111'],
+      RULES[0],
+    ],
+    [
+      'TST-4 "3 天 1 检" (1/3 a day) is stricter than "每周 2 检" (2/7 a day)',
+      '211103001001',
+      ['farmers_market', 'market_supervision'],
+      ['2111'],
+      RULES[2],
+    ],
+    [
+      'TST-4 at an equal rate an interval ("每周 1 检") comes before the working-day share',
+      '211103001001',
+      ['student', 'elderly_care'],
+      ['2111'],
+      RULES[4],
+    ],
+    [
+      "TST-4 the nearest assignment governs: the county's list, not the city's",
+      '211122001001',
+      ['elderly_care'],
+      ['2111', '211122'],
+      RULES[5],
+    ],
+    [
+      "TST-4 the nearest assignment without the person's group means no routine, even if the city has it",
+      '211122001001',
+      ['courier'],
+      ['2111', '211122'],
+      undefined,
+    ],
+    ['TST-4 no assignment above the person: no routine', '220102001001', ['courier'], ['2111'], undefined],
+  ])('%s', (_title, jurisdictionCode, keyGroups, assignments, expected) => {
+    expect(governingFrequency(RULES, assignments, { jurisdictionCode, keyGroups })).toEqual(expected);
+  });
+
+  it('TST-4 "每个工作日抽检 20%": a school is ranked within its county, by id; no employer ranks alone', () => {
+    const ranks = institutionRanks([
+      { id: 'c', jurisdictionCode: '211122001001', employer: '第一小学' },
+      { id: 'a', jurisdictionCode: '211122002001', employer: '第一小学' },
+      { id: 'b', jurisdictionCode: '211103001001', employer: '第一小学' },
+      { id: 'd', jurisdictionCode: '211122001001', employer: null },
+      { id: 'e', jurisdictionCode: '211122001001', employer: null },
+    ]);
+    expect(Object.fromEntries(ranks)).toEqual({ a: 0, c: 1, b: 0, d: 0, e: 0 });
+  });
+});
+
+describe('TST-4 / TST-5 the schedule of key-group people', () => {
+  const person = (id: string, keyGroups: string[], testDates: string[], employer: string | null = null) => ({
+    id,
+    jurisdictionCode: '211103001001',
+    employer,
+    keyGroups,
+    testDates,
+  });
+  it.each<[string, ReturnType<typeof person>, object]>([
+    [
+      'TST-4 "每周 1 检", last tested 50 days ago: overdue since its due date, not "due today"',
+      person('p', ['elderly_care'], ['2026-10-05']),
+      { lastTest: '2026-10-05', nextDue: '2026-10-12', state: 'overdue', latestMissed: null },
+    ],
+    [
+      'TST-4 "每周 2 检": two samples one day count once; the 2nd latest test day sets the due date',
+      person('p', ['farmers_market'], ['2026-10-05', '2026-11-01', '2026-11-01']),
+      { lastTest: '2026-11-01', nextDue: '2026-10-12', state: 'overdue', latestMissed: null },
+    ],
+    [
+      "TST-5 a pack's 30-day frequency, tested 45 days ago: the miss 15 days ago is pushed",
+      person('p', ['port_staff'], ['2026-10-10']),
+      { lastTest: '2026-10-10', nextDue: '2026-11-09', state: 'overdue', latestMissed: '2026-11-09' },
+    ],
+    [
+      'TST-5 "2 天 1 检": a test after today does not answer the miss',
+      person('p', ['courier'], ['2026-11-21', '2026-11-25']),
+      { lastTest: '2026-11-21', nextDue: '2026-11-23', state: 'overdue', latestMissed: '2026-11-23' },
+    ],
+    [
+      'TST-4 "每个工作日抽检 20%": the first of a school takes Monday and missed it',
+      person('p', ['student'], [], '第一小学'),
+      { slot: 0, lastTest: null, nextDue: '2026-11-23', state: 'overdue', latestMissed: '2026-11-23' },
+    ],
+  ])('%s', (_title, who, expected) => {
+    const [entry] = schedule([who], RULES, ['2111'], '2026-11-24');
+    expect(entry).toMatchObject(expected);
+  });
+
+  it('TST-4 a person of no key group with a rule has no entry', () => {
+    expect(schedule([person('p', ['transport'], [])], RULES, ['2111'], '2026-11-24')).toEqual([]);
   });
 });

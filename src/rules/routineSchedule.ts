@@ -3,6 +3,10 @@ import { addDays, format, parseISO, startOfISOWeek } from 'date-fns';
 /**
  * Routine key-group testing (TST-4, TST-5) on local calendar dates (YYYY-MM-DD in the
  * jurisdiction's zone). Pure: the caller supplies today and the dates the person was sampled.
+ *
+ * Production computes all of this set-based, in SQL (src/modules/routineTesting/scheduleSql.ts);
+ * nothing here runs in a request. This module is the specification that SQL is held to:
+ * test/api/routineTesting.sql.test.ts runs both on random inputs and requires them equal.
  */
 export interface Frequency {
   /** Tests per `perDays` days: "2 天 1 检" is 1 per 2, "每周 2 检" is 2 per 7. */
@@ -96,4 +100,131 @@ export function missed(
     if (due >= start && due < today && !testedInWeekOf(due, tests)) out.push(due);
   }
   return out;
+}
+
+/** A frequency in force under one pack assignment (TST-4), as the schedule reads a pack's list. */
+export interface AssignedFrequency {
+  /** The jurisdiction the pack is assigned to. */
+  assignmentCode: string;
+  keyGroup: string;
+  times: number;
+  perDays: number;
+  /** Working-day slots of a share allocation (5 = 20 % a day); 0 for an interval. */
+  slots: number;
+}
+
+/** The frequency of an assigned rule; `slots` stands for the share it was read from. */
+export function frequencyOf(rule: AssignedFrequency): Frequency {
+  return rule.slots > 0
+    ? { times: rule.times, perDays: rule.perDays, allocation: 'working_day_share', share: 1 / rule.slots }
+    : { times: rule.times, perDays: rule.perDays };
+}
+
+/** The assignment that governs a jurisdiction: the nearest one, whose code is its longest prefix. */
+export function governingAssignment(code: string, assignments: readonly string[]): string | undefined {
+  return assignments
+    .filter((a) => code.startsWith(a))
+    .reduce<string | undefined>(
+      (best, a) => (best === undefined || a.length > best.length ? a : best),
+      undefined,
+    );
+}
+
+/**
+ * Stricter first (TST-4, a person in several key groups is tested as the strictest asks): more tests
+ * per day; at an equal rate an interval before a working-day share, then by key-group id.
+ */
+export function compareStrictness(a: AssignedFrequency, b: AssignedFrequency): number {
+  const rate = b.times / b.perDays - a.times / a.perDays;
+  if (rate !== 0) return rate;
+  if (a.slots !== b.slots) return a.slots - b.slots;
+  return a.keyGroup < b.keyGroup ? -1 : a.keyGroup > b.keyGroup ? 1 : 0;
+}
+
+/**
+ * The frequency a person is tested at: the strictest of their key groups' under the nearest pack
+ * assignment. None when that assignment lists none of their groups, even if a farther one does.
+ */
+export function governingFrequency<R extends AssignedFrequency>(
+  rules: readonly R[],
+  assignments: readonly string[],
+  person: { jurisdictionCode: string; keyGroups: readonly string[] },
+): R | undefined {
+  const assignment = governingAssignment(person.jurisdictionCode, assignments);
+  return rules
+    .filter((r) => r.assignmentCode === assignment && person.keyGroups.includes(r.keyGroup))
+    .sort(compareStrictness)[0];
+}
+
+/**
+ * Each share-allocated person's rank in their institution (TST-4 "每个工作日抽检 20%"): the people
+ * with the same employer in the same county (the person alone without one), ordered by id. The
+ * county is part of the key so that every view from the county up ranks a school alike.
+ */
+export function institutionRanks(
+  persons: ReadonlyArray<{ id: string; jurisdictionCode: string; employer: string | null }>,
+): Map<string, number> {
+  const seen = new Map<string, number>();
+  const ranks = new Map<string, number>();
+  for (const person of [...persons].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const key = `${person.jurisdictionCode.slice(0, 6)}\u0000${person.employer ?? `\u0001${person.id}`}`;
+    const rank = seen.get(key) ?? 0;
+    seen.set(key, rank + 1);
+    ranks.set(person.id, rank);
+  }
+  return ranks;
+}
+
+export interface SchedulePerson {
+  id: string;
+  jurisdictionCode: string;
+  employer: string | null;
+  keyGroups: readonly string[];
+  /** Local dates the person was sampled, any order, repeats allowed. */
+  testDates: readonly string[];
+}
+
+export interface ScheduleEntry<R extends AssignedFrequency> {
+  personId: string;
+  rule: R;
+  /** Weekday slot (0 = Monday) for a share allocation, else null. */
+  slot: number | null;
+  lastTest: string | null;
+  nextDue: string;
+  /** The latest missed due date within the look-back (the one TST-5 pushes), or null. */
+  latestMissed: string | null;
+  state: RoutineState;
+}
+
+/**
+ * The schedule of key-group people (TST-4) with the miss TST-5 pushes: one entry per person with a
+ * governing frequency. `persons` are everyone ranked together, i.e. whole counties.
+ */
+export function schedule<R extends AssignedFrequency>(
+  persons: readonly SchedulePerson[],
+  rules: readonly R[],
+  assignments: readonly string[],
+  today: string,
+): ScheduleEntry<R>[] {
+  const governed = persons.flatMap((person) => {
+    const rule = governingFrequency(rules, assignments, person);
+    return rule ? [{ person, rule }] : [];
+  });
+  const ranks = institutionRanks(governed.filter((g) => g.rule.slots > 0).map((g) => g.person));
+  return governed.map(({ person, rule }) => {
+    const frequency = frequencyOf(rule);
+    const rank = ranks.get(person.id);
+    const slot = rank === undefined ? null : personSlot(rank, frequency);
+    const tests = person.testDates.filter((t) => t <= today);
+    const due = nextDue(frequency, tests, today, slot ?? 0);
+    return {
+      personId: person.id,
+      rule,
+      slot,
+      lastTest: [...tests].sort().at(-1) ?? null,
+      nextDue: due,
+      latestMissed: missed(frequency, tests, today, slot ?? 0).at(-1) ?? null,
+      state: routineState(due, today),
+    };
+  });
 }

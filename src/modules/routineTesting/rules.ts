@@ -1,17 +1,11 @@
 import type { Database, Queryable } from '../../platform/db/types.js';
 import { KEY_GROUPS } from '../../rules/keyGroups.js';
 import type { Pack, RoutineTestingSpec } from '../../rules/policy/types.js';
-import { slotCount } from '../../rules/routineSchedule.js';
+import { type AssignedFrequency, slotCount } from '../../rules/routineSchedule.js';
 import { getPack } from '../policy/index.js';
 
-/** One frequency in force under one pack assignment (TST-4), as SQL parameters take it. */
-export interface RoutineRule {
-  assignmentCode: string;
-  keyGroup: string;
-  times: number;
-  perDays: number;
-  /** Working-day slots for a share allocation (5 = 20% a day); 0 for an interval. */
-  slots: number;
+/** One frequency in force under one pack assignment (TST-4), with the department TST-5 pushes to. */
+export interface RoutineRule extends AssignedFrequency {
   department: { zh: string; en: string };
 }
 

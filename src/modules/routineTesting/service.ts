@@ -2,13 +2,19 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
+import {
+  cancelSupersededDeadlines,
+  type DeadlineInput,
+  openNewDeadlines,
+} from '../../platform/deadlines/service.js';
 import { forbidden } from '../../platform/errors.js';
+import { KEY_GROUPS, type KeyGroup } from '../../rules/keyGroups.js';
 import { inScope } from '../../rules/roles.js';
 import { endOfLocalDay, localDate } from '../../rules/time.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
-import { PERSON_SUBJECT } from '../testing/index.js';
+import { PERSON_SUBJECT, ROUTINE_MISSED_KIND_PREFIX, routineMissedKind } from '../testing/index.js';
 import { routineRules } from './rules.js';
-import { scheduleCte } from './scheduleSql.js';
+import { rankingScopes, readSchedule, type ScheduleRow, scheduleCte } from './scheduleSql.js';
 
 export type ScheduleState = 'due' | 'overdue' | 'ok';
 
@@ -36,7 +42,8 @@ export interface ScheduleItem {
 }
 
 async function inputFor(ctx: AppContext, tx: Queryable, scopes: readonly string[]) {
-  const { rules, assignments } = await routineRules(ctx.db, tx, scopes);
+  // Rules of whole counties: a school's weekday slots are ranked county-wide (scheduleCte).
+  const { rules, assignments } = await routineRules(ctx.db, tx, rankingScopes(scopes));
   const zoneOf = scopes[0] && scopes[0].length >= 2 ? scopes[0] : '';
   const timeZone = zoneOf
     ? await effectiveTimeZone(tx, zoneOf, ctx.config.defaultTimeZone)
@@ -61,7 +68,7 @@ export async function listSchedule(
     const input = await inputFor(ctx, tx, actor.scopes);
     const params: unknown[] = [];
     const cte = scheduleCte(input, params);
-    params.push(filter.jurisdiction ?? '', filter.keyGroup ?? null, filter.state ?? null, input.today);
+    params.push(filter.jurisdiction ?? '', filter.keyGroup ?? null, filter.state ?? null);
     params.push(pageSize, (page - 1) * pageSize);
     const n = params.length;
     const rows = await tx.query<ScheduleItem & { total: number; deptZh: string; deptEn: string }>(
@@ -71,10 +78,9 @@ export async function listSchedule(
          CASE WHEN slots > 0 THEN slots END AS slots,
          dept_zh AS "deptZh", dept_en AS "deptEn", to_char(last_test, 'YYYY-MM-DD') AS "lastTest",
          to_char(next_due, 'YYYY-MM-DD') AS "nextDue", state, count(*) OVER ()::int AS total
-       FROM (SELECT due.*, CASE WHEN next_due < $${n - 2}::date THEN 'overdue' WHEN next_due = $${n - 2}::date
-               THEN 'due' ELSE 'ok' END AS state FROM due) s
-       WHERE jurisdiction_code ^@ $${n - 5} AND ($${n - 4}::text IS NULL OR key_group = $${n - 4})
-         AND ($${n - 3}::text IS NULL OR state = $${n - 3})
+       FROM due
+       WHERE jurisdiction_code ^@ $${n - 4} AND ($${n - 3}::text IS NULL OR key_group = $${n - 3})
+         AND ($${n - 2}::text IS NULL OR state = $${n - 2})
        ORDER BY next_due, name, id LIMIT $${n - 1} OFFSET $${n}`,
       params,
     );
@@ -86,11 +92,40 @@ export async function listSchedule(
   });
 }
 
+/** Text fields are bounded (deadlines.title_*): cut at 200 characters, as PostgreSQL counts them. */
+const upTo200 = (text: string) => [...text].slice(0, 200).join('');
+
+/** The same-day item TST-5 opens for a missed test, on the department liaison's list at the county. */
+function missedTestDeadline(
+  row: ScheduleRow & { latestMissed: string },
+  at: Date,
+  dueAt: Date,
+): DeadlineInput {
+  const group = KEY_GROUPS[row.keyGroup as KeyGroup];
+  const code = row.jurisdictionCode;
+  return {
+    ruleId: 'TST-5',
+    subjectType: PERSON_SUBJECT,
+    subjectId: row.personId,
+    kind: routineMissedKind(row.latestMissed),
+    personId: row.personId,
+    jurisdictionCode: code.length >= 6 ? code.slice(0, 6) : code,
+    ownerRole: 'department_liaison',
+    openedAt: at,
+    dueAt,
+    title: {
+      zh: upTo200(`${row.deptZh}：${group.zh}漏检核酸（应检日 ${row.latestMissed}），当日组织检测`),
+      en: upTo200(`${row.deptEn}: missed routine NAT of ${group.en} (due ${row.latestMissed}), test today`),
+    },
+  };
+}
+
 /**
  * TST-5: opens a same-day item on the supervising department's list for everyone whose due date
  * passed without a sample (owner 'department_liaison' at the person's county). Idempotent: a
  * missed date already pushed (open or done) is not pushed again; an older open one is cancelled
- * as superseded, since only the latest miss is worked. Set-based: one statement for the subtree.
+ * as superseded, since only the latest miss is worked. Set-based: one read of the subtree's
+ * schedule, one insert and one cancel through the platform's deadline service.
  */
 export async function sweepRoutine(
   ctx: AppContext,
@@ -100,44 +135,21 @@ export async function sweepRoutine(
   return ctx.db.transaction(async (tx) => {
     const input = await inputFor(ctx, tx, scopes);
     if (input.rules.length === 0) return { opened: 0, superseded: 0, today: input.today };
-    const params: unknown[] = [];
-    const cte = scheduleCte(input, params);
-    params.push(
-      PERSON_SUBJECT,
-      ctx.now().toISOString(),
-      endOfLocalDay(input.today, input.timeZone).toISOString(),
+    const now = ctx.now();
+    const dueAt = endOfLocalDay(input.today, input.timeZone);
+    const missed = await readSchedule(tx, input, { missedOnly: true });
+    const opened = await openNewDeadlines(
+      tx,
+      missed.map((row) => missedTestDeadline({ ...row, latestMissed: row.latestMissed! }, now, dueAt)),
     );
-    const n = params.length;
-    const [result] = await tx.query<{ opened: number; superseded: number }>(
-      `${cte}, candidates AS (
-         SELECT due.*, 'routine:' || to_char(latest_missed, 'YYYY-MM-DD') AS kind FROM due
-         WHERE latest_missed IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.subject_type = $${n - 2} AND d.subject_id = due.id
-             AND d.kind = 'routine:' || to_char(due.latest_missed, 'YYYY-MM-DD'))
-       ), opened AS (
-         INSERT INTO deadlines (rule_id, subject_type, subject_id, kind, person_id, jurisdiction_code, owner_role,
-           title_zh, title_en, opened_at, due_at)
-         SELECT 'TST-5', $${n - 2}, c.id, c.kind, c.id,
-           CASE WHEN length(c.jurisdiction_code) >= 6 THEN left(c.jurisdiction_code, 6) ELSE c.jurisdiction_code END,
-           'department_liaison',
-           left(c.dept_zh || '：' || c.group_zh || '漏检核酸（应检日 ' || to_char(c.latest_missed, 'YYYY-MM-DD') || '），当日组织检测', 200),
-           left(c.dept_en || ': missed routine NAT of ' || c.group_en || ' (due ' || to_char(c.latest_missed, 'YYYY-MM-DD') || '), test today', 200),
-           $${n - 1}::timestamptz, $${n}::timestamptz
-         FROM candidates c
-         ON CONFLICT (subject_type, subject_id, kind) WHERE done_at IS NULL AND cancelled_at IS NULL DO NOTHING
-         RETURNING subject_id, kind
-       ), superseded AS (
-         UPDATE deadlines d SET cancelled_at = $${n - 1}::timestamptz, cancel_reason = 'superseded by a later missed test',
-           updated_at = now()
-         FROM opened o
-         WHERE d.subject_type = $${n - 2} AND d.subject_id = o.subject_id AND d.kind ^@ 'routine:' AND d.kind < o.kind
-           AND d.done_at IS NULL AND d.cancelled_at IS NULL
-         RETURNING d.id
-       )
-       SELECT (SELECT count(*) FROM opened)::int AS opened, (SELECT count(*) FROM superseded)::int AS superseded`,
-      params,
+    const superseded = await cancelSupersededDeadlines(
+      tx,
+      opened,
+      ROUTINE_MISSED_KIND_PREFIX,
+      'superseded by a later missed test',
+      now,
     );
-    const outcome = { opened: result?.opened ?? 0, superseded: result?.superseded ?? 0, today: input.today };
+    const outcome = { opened: opened.length, superseded, today: input.today };
     if (outcome.opened > 0 || actor) {
       await recordAudit(tx, actor, {
         action: 'routine_sweep',
