@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
-import { SAMPLE_CATEGORIES, TURNAROUND } from '../../rules/turnaround.js';
+import { SAMPLE_CATEGORIES, type SampleCategory, TURNAROUND } from '../../rules/turnaround.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { findLab } from './lab.js';
 
@@ -80,7 +80,7 @@ export async function turnaroundBoard(tx: Queryable, ctx: AppContext, actor: Act
 
 export interface OverdueTube {
   barcode: string;
-  category: string;
+  category: SampleCategory;
   memberCount: number;
   openedAt: string;
   dueAt: string;

@@ -1,9 +1,9 @@
 import type { Static } from 'typebox';
+import type { PositiveTube } from '../../api/labResults.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { inScope } from '../../rules/roles.js';
-import type { PositiveTube } from './schemas.js';
 
 /** Positive tubes in the caller's subtree, newest first, with how many of their members are still under control (TST-1, TST-3). */
 export async function positiveTubes(

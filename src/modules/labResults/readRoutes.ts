@@ -1,13 +1,20 @@
 import { Type } from 'typebox';
-import { JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
+import { JurisdictionCode, Paging, SafeText, Uuid } from '../../api/common.js';
+import {
+  BoardSchema,
+  ControlPage,
+  OverdueSchema,
+  PersonControls,
+  PositivePage,
+  TubeDetail,
+} from '../../api/labResults.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { overdueTubes, turnaroundBoard } from './board.js';
 import { positiveTubes } from './positives.js';
-import { BoardSchema, OverdueSchema, PositiveTube } from './schemas.js';
-import { ControlView, listControls, personControls, TubeDetail, tubeDetail } from './views.js';
+import { listControls, personControls, tubeDetail } from './views.js';
 
 const tags = ['lab-results'];
 
@@ -60,7 +67,7 @@ export function labReadRoutes(api: TypedApp, ctx: AppContext) {
           labId: Type.Optional(Uuid),
           ...Paging.properties,
         }),
-        response: { 200: Page(PositiveTube) },
+        response: { 200: PositivePage },
       },
     },
     (request) => {
@@ -101,7 +108,7 @@ export function labReadRoutes(api: TypedApp, ctx: AppContext) {
           ),
           ...Paging.properties,
         }),
-        response: { 200: Page(ControlView) },
+        response: { 200: ControlPage },
       },
     },
     (request) => {
@@ -119,9 +126,7 @@ export function labReadRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: "A person's controls (TST-1), open first: the badge on the person page",
         params: Type.Object({ id: Uuid }),
-        response: {
-          200: Type.Object({ personId: Type.String(), open: Type.Integer(), items: Type.Array(ControlView) }),
-        },
+        response: { 200: PersonControls },
       },
     },
     (request) => {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Uuid } from '../../api/common.js';
+import { IngestReportSchema, ReceiptReportSchema } from '../../api/labResults.js';
 import { withScope } from '../../platform/access/scope.js';
 import { uploadBody, withUpload } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
@@ -12,7 +13,7 @@ import { findLab } from './lab.js';
 import { labReadRoutes } from './readRoutes.js';
 import { receiveTubes } from './receipts.js';
 import { rowsFromFile, rowsFromItems } from './rows.js';
-import { IngestReportSchema, ReceiptReportSchema, ReceiptsBody, ResultsBody } from './schemas.js';
+import { ReceiptsBody, ResultsBody } from './schemas.js';
 
 const tags = ['lab-results'];
 

@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
-import { RowErrorSchema } from '../../api/bulk.js';
 import { SafeText, Uuid } from '../../api/common.js';
+import { TubeResult } from '../../api/sampling.js';
+
+/** Request bodies; the responses are the API contract in src/api/labResults.ts. */
 
 /** At most this many results or barcodes per JSON request; files take more. */
 export const MAX_ITEMS = 5000;
@@ -16,7 +18,7 @@ export const ResultsBody = Type.Object(
       Type.Object(
         {
           barcode: Barcode,
-          result: Type.Union([Type.Literal('negative'), Type.Literal('positive'), Type.Literal('invalid')]),
+          result: TubeResult,
           testedAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
           ct: Type.Optional(
             Type.Object({ orf1ab: Type.Optional(Ct), n: Type.Optional(Ct) }, { additionalProperties: false }),
@@ -38,82 +40,3 @@ export const ReceiptsBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const IngestReportSchema = Type.Object({
-  batchId: Type.String(),
-  rows: Type.Integer(),
-  applied: Type.Integer(),
-  unchanged: Type.Integer(),
-  rejected: Type.Integer(),
-  positives: Type.Integer(),
-  controlsOpened: Type.Integer(),
-  controlsCleared: Type.Integer(),
-  errors: Type.Array(RowErrorSchema, { description: 'Rejected rows by line (the first 10,000)' }),
-  notes: Type.Array(
-    Type.Object({
-      barcode: Type.String(),
-      kind: Type.String(),
-      code: Type.String(),
-      arrivalId: Type.Optional(Type.String()),
-      item: Type.Optional(Type.String()),
-    }),
-    {
-      description:
-        'What a result could not do by itself (e.g. an arrival plan that refused it); the result stands',
-    },
-  ),
-});
-
-export const ReceiptReportSchema = Type.Object({
-  received: Type.Integer(),
-  unchanged: Type.Integer(),
-  rejected: Type.Integer(),
-  sealed: Type.Integer(),
-  errors: Type.Array(RowErrorSchema),
-});
-
-const LabRow = Type.Object({
-  labId: Type.String(),
-  name: Type.String(),
-  jurisdictionCode: Type.String(),
-  received: Type.Integer({ description: 'Received, no result yet' }),
-  pending: Type.Integer(),
-  dueSoon: Type.Integer(),
-  overdue: Type.Integer(),
-  resultedToday: Type.Integer(),
-  onTimeToday: Type.Integer(),
-  lateToday: Type.Integer(),
-  positivesToday: Type.Integer(),
-});
-
-export const BoardSchema = Type.Object({
-  asOf: Type.String(),
-  today: Type.String(),
-  labs: Type.Array(LabRow),
-  unreceived: Type.Object({ count: Type.Integer(), dueSoon: Type.Integer(), overdue: Type.Integer() }),
-});
-
-export const OverdueSchema = Type.Object({
-  labId: Type.String(),
-  name: Type.String(),
-  items: Type.Array(
-    Type.Object({
-      barcode: Type.String(),
-      category: Type.String(),
-      memberCount: Type.Integer(),
-      openedAt: Type.String(),
-      dueAt: Type.String(),
-      receivedAt: Type.Union([Type.String(), Type.Null()]),
-      jurisdictionCode: Type.String(),
-    }),
-  ),
-});
-
-export const PositiveTube = Type.Object({
-  barcode: Type.String(),
-  jurisdictionCode: Type.String(),
-  labId: Type.Union([Type.String(), Type.Null()]),
-  memberCount: Type.Integer(),
-  resultedAt: Type.String(),
-  openControls: Type.Integer(),
-});

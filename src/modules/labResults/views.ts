@@ -1,57 +1,10 @@
-import { type Static, Type } from 'typebox';
+import type { Control as ControlView, TubeDetail } from '../../api/labResults.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { notFound } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
 import { checkBarcode } from './input.js';
-
-const Str = Type.String();
-const NullStr = Type.Union([Type.String(), Type.Null()]);
-
-/** The re-sampling (TST-1) or case-report (CAS-2) task a control comes with, as the deadline stands. */
-export const TaskView = Type.Object({ ruleId: Str, dueAt: Str, doneAt: NullStr, cancelledAt: NullStr });
-
-export const ControlView = Type.Object({
-  id: Str,
-  personId: Str,
-  name: Str,
-  idNumberMasked: Str,
-  jurisdictionCode: Str,
-  reason: Str,
-  tubeBarcode: Str,
-  startedAt: Str,
-  clearedAt: NullStr,
-  clearedReason: NullStr,
-  task: Type.Union([TaskView, Type.Null()]),
-});
-export type ControlView = Static<typeof ControlView>;
-
-export const TubeDetail = Type.Object({
-  id: Str,
-  barcode: Str,
-  jurisdictionCode: Str,
-  category: Str,
-  capacity: Type.Integer(),
-  memberCount: Type.Integer(),
-  openedAt: Str,
-  sealedAt: NullStr,
-  dueAt: Str,
-  labId: NullStr,
-  receivedAt: NullStr,
-  result: NullStr,
-  resultedAt: NullStr,
-  members: Type.Array(
-    Type.Object({
-      personId: Str,
-      name: Str,
-      idNumberMasked: Str,
-      jurisdictionCode: NullStr,
-      sampledAt: Str,
-      control: Type.Union([Type.Omit(ControlView, ['name', 'idNumberMasked', 'personId']), Type.Null()]),
-    }),
-  ),
-});
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 // Names are shown with all but the first character hidden (the person page shows them whole).
@@ -121,7 +74,7 @@ export async function personControls(tx: Queryable, actor: Actor, personId: stri
 export async function tubeDetail(tx: Queryable, actor: Actor, rawBarcode: string) {
   const checked = checkBarcode(rawBarcode);
   if ('problem' in checked) throw notFound();
-  const [tube] = await tx.query<Omit<Static<typeof TubeDetail>, 'members'>>(
+  const [tube] = await tx.query<Omit<TubeDetail, 'members'>>(
     `SELECT id, barcode, jurisdiction_code AS "jurisdictionCode", category, capacity, member_count AS "memberCount",
        ${iso('opened_at')} AS "openedAt", ${iso('sealed_at')} AS "sealedAt", ${iso('due_at')} AS "dueAt",
        lab_id AS "labId", ${iso('received_at')} AS "receivedAt", result, ${iso('resulted_at')} AS "resultedAt"
@@ -129,9 +82,7 @@ export async function tubeDetail(tx: Queryable, actor: Actor, rawBarcode: string
     [checked.barcode],
   );
   if (!tube || !inScope(tube.jurisdictionCode, actor.scopes)) throw notFound();
-  const members = await tx.query<
-    Static<typeof TubeDetail>['members'][number] & { control: ControlView | null }
-  >(
+  const members = await tx.query<TubeDetail['members'][number] & { control: ControlView | null }>(
     `SELECT s.person_id AS "personId", coalesce(${MASKED_NAME}, '***') AS name,
        coalesce(p.id_masked, '') AS "idNumberMasked", p.jurisdiction_code AS "jurisdictionCode",
        ${iso('s.sampled_at')} AS "sampledAt",

@@ -1,0 +1,153 @@
+import { type Static, Type } from 'typebox';
+import { RowErrorSchema } from './bulk.js';
+import { Page } from './common.js';
+import { SampleCategory, TubeResult } from './sampling.js';
+
+/** Lab results, the turnaround board (TST-2) and people under control (TST-1) as the API sends them. */
+const Str = Type.String();
+const NullStr = Type.Union([Type.String(), Type.Null()]);
+
+export const IngestReportSchema = Type.Object({
+  batchId: Type.String(),
+  rows: Type.Integer(),
+  applied: Type.Integer(),
+  unchanged: Type.Integer(),
+  rejected: Type.Integer(),
+  positives: Type.Integer(),
+  controlsOpened: Type.Integer(),
+  controlsCleared: Type.Integer(),
+  errors: Type.Array(RowErrorSchema, { description: 'Rejected rows by line (the first 10,000)' }),
+  notes: Type.Array(
+    Type.Object({
+      barcode: Type.String(),
+      kind: Type.Enum(['plan_not_recorded', 'member_out_of_scope']),
+      code: Type.String(),
+      arrivalId: Type.Optional(Type.String()),
+      item: Type.Optional(Type.String()),
+    }),
+    {
+      description:
+        'What a result could not do by itself (e.g. an arrival plan that refused it); the result stands',
+    },
+  ),
+});
+
+export const ReceiptReportSchema = Type.Object({
+  received: Type.Integer(),
+  unchanged: Type.Integer(),
+  rejected: Type.Integer(),
+  sealed: Type.Integer(),
+  errors: Type.Array(RowErrorSchema),
+});
+
+export const LabTurnaround = Type.Object({
+  labId: Type.String(),
+  name: Type.String(),
+  jurisdictionCode: Type.String(),
+  received: Type.Integer({ description: 'Received, no result yet' }),
+  pending: Type.Integer(),
+  dueSoon: Type.Integer(),
+  overdue: Type.Integer(),
+  resultedToday: Type.Integer(),
+  onTimeToday: Type.Integer(),
+  lateToday: Type.Integer(),
+  positivesToday: Type.Integer(),
+});
+
+export const BoardSchema = Type.Object({
+  asOf: Type.String(),
+  today: Type.String(),
+  labs: Type.Array(LabTurnaround),
+  unreceived: Type.Object({ count: Type.Integer(), dueSoon: Type.Integer(), overdue: Type.Integer() }),
+});
+
+export const OverdueTube = Type.Object({
+  barcode: Type.String(),
+  category: SampleCategory,
+  memberCount: Type.Integer(),
+  openedAt: Type.String(),
+  dueAt: Type.String(),
+  receivedAt: Type.Union([Type.String(), Type.Null()]),
+  jurisdictionCode: Type.String(),
+});
+
+export const OverdueSchema = Type.Object({
+  labId: Type.String(),
+  name: Type.String(),
+  items: Type.Array(OverdueTube),
+});
+
+export const PositiveTube = Type.Object({
+  barcode: Type.String(),
+  jurisdictionCode: Type.String(),
+  labId: Type.Union([Type.String(), Type.Null()]),
+  memberCount: Type.Integer(),
+  resultedAt: Type.String(),
+  openControls: Type.Integer(),
+});
+export const PositivePage = Page(PositiveTube);
+
+/** The re-sampling (TST-1) or case-report (CAS-2) task a control comes with, as the deadline stands. */
+export const TaskView = Type.Object({ ruleId: Str, dueAt: Str, doneAt: NullStr, cancelledAt: NullStr });
+
+export const ControlView = Type.Object({
+  id: Str,
+  personId: Str,
+  name: Str,
+  idNumberMasked: Str,
+  jurisdictionCode: Str,
+  reason: Type.Enum(['pool_positive', 'individual_positive']),
+  tubeBarcode: Str,
+  startedAt: Str,
+  clearedAt: NullStr,
+  clearedReason: NullStr,
+  task: Type.Union([TaskView, Type.Null()]),
+});
+export const ControlPage = Page(ControlView);
+export const PersonControls = Type.Object({
+  personId: Type.String(),
+  open: Type.Integer(),
+  items: Type.Array(ControlView),
+});
+
+export const TubeDetail = Type.Object({
+  id: Str,
+  barcode: Str,
+  jurisdictionCode: Str,
+  category: SampleCategory,
+  capacity: Type.Integer(),
+  memberCount: Type.Integer(),
+  openedAt: Str,
+  sealedAt: NullStr,
+  dueAt: Str,
+  labId: NullStr,
+  receivedAt: NullStr,
+  result: Type.Union([TubeResult, Type.Null()]),
+  resultedAt: NullStr,
+  members: Type.Array(
+    Type.Object({
+      personId: Str,
+      name: Str,
+      idNumberMasked: Str,
+      jurisdictionCode: NullStr,
+      sampledAt: Str,
+      control: Type.Union([Type.Omit(ControlView, ['name', 'idNumberMasked', 'personId']), Type.Null()]),
+    }),
+  ),
+});
+
+export type LabResult = Static<typeof TubeResult>;
+export type RowError = Static<typeof RowErrorSchema>;
+export type IngestReport = Static<typeof IngestReportSchema>;
+export type ReceiptReport = Static<typeof ReceiptReportSchema>;
+export type LabTurnaround = Static<typeof LabTurnaround>;
+export type Board = Static<typeof BoardSchema>;
+export type OverdueTube = Static<typeof OverdueTube>;
+export type OverdueList = Static<typeof OverdueSchema>;
+export type PositiveTube = Static<typeof PositiveTube>;
+export type PositivePage = Static<typeof PositivePage>;
+export type Task = Static<typeof TaskView>;
+export type Control = Static<typeof ControlView>;
+export type ControlPage = Static<typeof ControlPage>;
+export type PersonControls = Static<typeof PersonControls>;
+export type TubeDetail = Static<typeof TubeDetail>;
