@@ -10,7 +10,7 @@ import { addHours, format } from 'date-fns';
  * Assumption: "发热" is a body temperature of 37.3 °C or more, the threshold of the national
  * prevention and control plans (新型冠状病毒肺炎防控方案) used at every checkpoint; the seed names none.
  */
-export const FEVER_THRESHOLD_C = 37.3;
+const FEVER_THRESHOLD_C = 37.3;
 
 /**
  * Assumption: "5日内" is read as within 5 × 24 hours of boarding, counted from the sampling time on
@@ -18,7 +18,7 @@ export const FEVER_THRESHOLD_C = 37.3;
  * zone a calendar day was meant, and it is the stricter reading: counting calendar days would admit
  * a sample taken almost six days before a late-evening flight.
  */
-export const NAT_VALID_HOURS = 5 * 24;
+const NAT_VALID_HOURS = 5 * 24;
 
 export interface BoardingFacts {
   confirmed: boolean;
@@ -34,7 +34,7 @@ export interface BoardingFacts {
   timeZone: string;
 }
 
-export type BoardingReasonCode =
+type BoardingReasonCode =
   | 'confirmed'
   | 'suspected'
   | 'close_contact'
@@ -43,7 +43,7 @@ export type BoardingReasonCode =
   | 'nat_expired'
   | 'nat_after_boarding';
 
-export interface BoardingReason {
+interface BoardingReason {
   code: BoardingReasonCode;
   zh: string;
   en: string;

@@ -28,9 +28,9 @@ export interface PlanInput {
   shiftsPerDay?: number;
 }
 
-export type Shortfall = 'no_lab_capacity' | 'instruments' | 'reagent_physical' | 'reagent_total';
+type Shortfall = 'no_lab_capacity' | 'instruments' | 'reagent_physical' | 'reagent_total';
 
-export interface Range {
+interface Range {
   min: number;
   max: number;
 }
@@ -75,17 +75,17 @@ export interface CampaignPlan {
 }
 
 /** TST-8 [004 §20]: "2000-3000人设置一个采样点、600-800人设置一个采样台". */
-export const PEOPLE_PER_SITE: Range = { min: 2000, max: 3000 };
-export const PEOPLE_PER_TABLE: Range = { min: 600, max: 800 };
+const PEOPLE_PER_SITE: Range = { min: 2000, max: 3000 };
+const PEOPLE_PER_TABLE: Range = { min: 600, max: 800 };
 /** TST-9 [004 §19]: instruments run 18 h a day; reagents for 10 rounds, at least 6 physical. */
 export const INSTRUMENT_HOURS_PER_DAY = 18;
-export const REAGENT_ROUNDS = 10;
-export const REAGENT_PHYSICAL_ROUNDS = 6;
+const REAGENT_ROUNDS = 10;
+const REAGENT_PHYSICAL_ROUNDS = 6;
 /** TST-6 [002 §30]: the city-size threshold. */
-export const LARGE_CITY_POPULATION = 5_000_000;
-export const DEFAULT_SAMPLERS_PER_TABLE = 2;
-export const DEFAULT_SHIFTS_PER_DAY = 2;
-export const MAX_POOL_SIZE = 20;
+const LARGE_CITY_POPULATION = 5_000_000;
+const DEFAULT_SAMPLERS_PER_TABLE = 2;
+const DEFAULT_SHIFTS_PER_DAY = 2;
+const MAX_POOL_SIZE = 20;
 
 const ceilDiv = (a: number, b: number) => Math.ceil(a / b);
 
@@ -96,7 +96,7 @@ function requireCount(name: string, value: number, min: number, max = Number.MAX
 }
 
 /** TST-6: county 24 h; a city under 5 million 2 days; 5 million or more 3–5 days. */
-export function campaignDeadline(level: CampaignLevel, population: number): CampaignPlan['deadline'] {
+function campaignDeadline(level: CampaignLevel, population: number): CampaignPlan['deadline'] {
   if (level === 'county') return { targetHours: 24, limitHours: 24, citation: PLAN_CITATIONS.deadlineCounty };
   if (population < LARGE_CITY_POPULATION) {
     return { targetHours: 48, limitHours: 48, citation: PLAN_CITATIONS.deadlineCity };

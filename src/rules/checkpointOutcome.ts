@@ -33,7 +33,7 @@ export interface PassOptions {
   registerEveryArrival?: boolean;
 }
 
-export type PassReason = 'fever' | 'health_code' | 'origin_risk' | 'origin_district_risk' | 'overseas';
+type PassReason = 'fever' | 'health_code' | 'origin_risk' | 'origin_district_risk' | 'overseas';
 
 export interface PassDecision {
   outcome: PassOutcome;

@@ -35,12 +35,12 @@ export function parentJurisdiction(code: string): string | null {
 }
 
 /** How many levels lie above `code` (a village has town, county, city and province: 4). */
-export function levelsAbove(code: string): number {
+function levelsAbove(code: string): number {
   return JURISDICTION_CODE_LENGTHS.filter((length) => length < code.length).length;
 }
 
 /** The jurisdiction `levels` steps above `code`, stopping at the province. */
-export function ancestorAt(code: string, levels: number): string {
+function ancestorAt(code: string, levels: number): string {
   let current = code;
   for (let i = 0; i < levels; i++) current = parentJurisdiction(current) ?? current;
   return current;
@@ -72,12 +72,12 @@ export interface DeadlineStatus {
   escalatedTo: string | null;
 }
 
-export function escalateAfterMs(item: DeadlineTimes): number {
+function escalateAfterMs(item: DeadlineTimes): number {
   return item.escalateAfterMs ?? defaultEscalateAfterMs(item.openedAt, item.dueAt);
 }
 
 /** An overdue item reaches level 1 at once and one more level per further escalation period. */
-export function escalationLevel(item: DeadlineTimes, now: Date): number {
+function escalationLevel(item: DeadlineTimes, now: Date): number {
   const late = now.getTime() - item.dueAt.getTime();
   if (late <= 0) return 0;
   const periods = 1 + Math.floor(late / escalateAfterMs(item));

@@ -10,7 +10,7 @@ export const ID_TYPES = [
 export type IdType = (typeof ID_TYPES)[number];
 
 /** What is wrong with an ID number, named as the API's field error codes. */
-export type IdProblem = 'required' | 'id_length' | 'id_format' | 'id_checksum' | 'id_birth_date';
+type IdProblem = 'required' | 'id_length' | 'id_format' | 'id_checksum' | 'id_birth_date';
 
 export type IdCheck =
   | { ok: true; normalized: string; birthDate?: string; sex?: 'male' | 'female' }
@@ -24,7 +24,7 @@ const CHECK_CHARACTERS = '10X98765432';
 const EARLIEST_BIRTH_DATE = '1880-01-01';
 
 /** The check character of a 17-digit body. */
-export function checkDigit(body17: string): string {
+function checkDigit(body17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(body17[i]) * WEIGHTS[i]!;
   return CHECK_CHARACTERS[sum % 11]!;

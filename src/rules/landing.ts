@@ -8,7 +8,7 @@ import { endOfLocalDay, localDate } from './time.js';
  */
 
 /** "最长每半小时查看一次": a report waits at most 30 minutes for its look. */
-export const LOOK_MINUTES = 30;
+const LOOK_MINUTES = 30;
 
 export const VERIFICATIONS = ['found', 'not_found', 'wrong_address', 'moved_on'] as const;
 export type Verification = (typeof VERIFICATIONS)[number];
@@ -24,7 +24,7 @@ export const FEEDBACK_MEASURES = [
 ] as const;
 export type FeedbackMeasure = (typeof FEEDBACK_MEASURES)[number];
 
-export const REPORT_STATES = ['new', 'looked', 'pushed', 'verified', 'cleared'] as const;
+const REPORT_STATES = ['new', 'looked', 'pushed', 'verified', 'cleared'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
 export interface ReportProgress {
@@ -45,7 +45,7 @@ export function verifyDueAt(pushedAt: Date, timeZone: string): Date {
 }
 
 /** A report is cleared when the community has verified the person and fed back (闭环). */
-export function isCleared(report: Pick<ReportProgress, 'verifiedAt' | 'feedbackAt'>): boolean {
+function isCleared(report: Pick<ReportProgress, 'verifiedAt' | 'feedbackAt'>): boolean {
   return report.verifiedAt !== null && report.feedbackAt !== null;
 }
 
@@ -106,7 +106,7 @@ export function totalOf(days: readonly CommunityDay[]): CommunityDay {
 
 /** No 0/O, 1/I/L: a receipt is read out over the phone. */
 export const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const RECEIPT_RANDOM_LENGTH = 6;
+const RECEIPT_RANDOM_LENGTH = 6;
 
 /** "LD261124-7KQ3XM": the local date of submission and six random characters from `random` bytes. */
 export function formatReceipt(date: string, random: Uint8Array): string {

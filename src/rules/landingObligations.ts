@@ -7,9 +7,9 @@ import type { PhaseKind, Plan, PlanTest, RestrictionSpec, TestKind, Text } from 
  * community. Pure: the plan is the one the policy engine produced for this arrival.
  */
 
-export type ObligationKind = 'phase' | 'test' | 'restriction' | 'shortfall' | 'release' | 'truck' | 'next';
+type ObligationKind = 'phase' | 'test' | 'restriction' | 'shortfall' | 'release' | 'truck' | 'next';
 
-export interface ObligationLine {
+interface ObligationLine {
   kind: ObligationKind;
   text: Text;
 }

@@ -7,7 +7,7 @@ import type { OriginRisk, RiskLevel } from './policy/types.js';
 
 export const AREA_LEVELS = ['high', 'medium', 'key_concern', 'low'] as const satisfies readonly OriginRisk[];
 export type AreaLevel = (typeof AREA_LEVELS)[number];
-export const OVERRIDE_LEVELS = ['high', 'medium'] as const satisfies readonly RiskLevel[];
+const OVERRIDE_LEVELS = ['high', 'medium'] as const satisfies readonly RiskLevel[];
 export type OverrideLevel = (typeof OVERRIDE_LEVELS)[number];
 
 /** high > medium > key_concern > low (重点关注地区 ranks below the medium level, above low). */
@@ -68,25 +68,24 @@ export function canonicalDivisionCode(raw: string): string | undefined {
 }
 
 /** In force at `at`: published then or before, and not yet lifted (a lift at `at` ends it). */
-export function inForceAt(record: { publishedAt: Date; liftedAt: Date | null }, at: Date): boolean {
+function inForceAt(record: { publishedAt: Date; liftedAt: Date | null }, at: Date): boolean {
   return record.publishedAt <= at && (record.liftedAt === null || record.liftedAt > at);
 }
 
-export function overrideInForceAt(override: RiskOverride, at: Date): boolean {
+function overrideInForceAt(override: RiskOverride, at: Date): boolean {
   return override.validFrom <= at && (override.validUntil === null || override.validUntil > at);
 }
 
 /** The county-level district (区/县) of an origin; an origin known only to its city is that city. */
-export const districtOf = (originCode: string) => originCode.slice(0, 6);
+const districtOf = (originCode: string) => originCode.slice(0, 6);
 
 /** The area is the origin or contains it (its code is a prefix of the origin's). */
-export const contains = (areaCode: string, originCode: string) => originCode.startsWith(areaCode);
+const contains = (areaCode: string, originCode: string) => originCode.startsWith(areaCode);
 
 /** The area lies in the origin's district (areas containing the district contain the origin too). */
-export const inDistrict = (areaCode: string, originCode: string) =>
-  areaCode.startsWith(districtOf(originCode));
+const inDistrict = (areaCode: string, originCode: string) => areaCode.startsWith(districtOf(originCode));
 
-export function higher<T extends AreaLevel>(a: T | undefined, b: T | undefined): T | undefined {
+function higher<T extends AreaLevel>(a: T | undefined, b: T | undefined): T | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   return LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a;

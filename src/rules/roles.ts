@@ -2,7 +2,7 @@
  * The Actors of the requirements catalogue, each a role held within jurisdiction subtrees (CMD-1),
  * and what each may do. Permissions are coarse verbs on resources; modules check them by name.
  */
-export const PERMISSIONS = [
+const PERMISSIONS = [
   'jurisdiction.read',
   'jurisdiction.write',
   'person.read',

@@ -32,10 +32,10 @@ export function checkPlate(raw: string): PlateCheck {
 }
 
 /** "到达我市24小时前": the least lead time between the report and the planned arrival. */
-export const REPORT_LEAD_HOURS = 24;
+const REPORT_LEAD_HOURS = 24;
 /** A report for an arrival that is already this far past, or this far ahead, is a typing mistake. */
-export const PLANNED_ARRIVAL_PAST_HOURS = 24;
-export const PLANNED_ARRIVAL_AHEAD_DAYS = 30;
+const PLANNED_ARRIVAL_PAST_HOURS = 24;
+const PLANNED_ARRIVAL_AHEAD_DAYS = 30;
 
 export type ReportTiming = { ok: true; late: boolean; leadMinutes: number } | { ok: false; problem: 'range' };
 
@@ -87,7 +87,7 @@ export function nextTruckStatus(status: TruckStatus, action: TruckAction): Truck
 }
 
 /** Longest stay-over booked at once; it can be extended. Assumption: the seed sets no limit. */
-export const MAX_STAY_DAYS = 14;
+const MAX_STAY_DAYS = 14;
 
 /** Adds calendar days to a YYYY-MM-DD date (no time zone involved: it is already a local date). */
 export function addLocalDays(date: string, days: number): string {

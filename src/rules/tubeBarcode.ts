@@ -2,14 +2,14 @@
  * TST-1: every sample tube carries a barcode that identifies it across the platform. Scanners and
  * hand entry disagree about case and surrounding blanks, so a barcode is normalised before use.
  */
-export const TUBE_BARCODE_PATTERN = /^[A-Z0-9-]{6,32}$/;
+const TUBE_BARCODE_PATTERN = /^[A-Z0-9-]{6,32}$/;
 
-export type TubeBarcodeProblem = 'required' | 'too_short' | 'too_long' | 'barcode_format';
+type TubeBarcodeProblem = 'required' | 'too_short' | 'too_long' | 'barcode_format';
 
 export type TubeBarcodeCheck = { ok: true; barcode: string } | { ok: false; problem: TubeBarcodeProblem };
 
 /** Trims and upper-cases a scanned or typed barcode. */
-export function normalizeTubeBarcode(raw: string): string {
+function normalizeTubeBarcode(raw: string): string {
   return raw.trim().toUpperCase();
 }
 

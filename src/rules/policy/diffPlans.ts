@@ -1,7 +1,7 @@
 import type { PhaseKind, Plan, PlanPhase, PlanTest } from './types.js';
 
 /** A phase of one kind that moved, appeared or disappeared between two plans. */
-export interface PhaseChange {
+interface PhaseChange {
   kind: PhaseKind;
   before?: { startDate: string; endDate: string };
   after?: { startDate: string; endDate: string };

@@ -32,7 +32,7 @@ const TEST_ORDER: Record<TestKind, number> = { nat: 0, antigen: 1, serum: 2 };
  * the protocol counts from it (ARR-2, ARR-3); then whatever ended by the day of arrival was the
  * port's to do, and the plan starts on that day.
  */
-export function planFor(facts: ArrivalFacts, pack: Pack, protocol: Protocol): Plan {
+function planFor(facts: ArrivalFacts, pack: Pack, protocol: Protocol): Plan {
   const fromEntry = protocol.anchor === 'entry' && facts.enteredAt !== undefined;
   const days = dayCounter(fromEntry ? facts.enteredAt! : facts.arrivedAt, facts.timeZone);
   const arrivalDay = fromEntry ? Math.max(0, days.dayOf(facts.arrivedAt)) : 0;

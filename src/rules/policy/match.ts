@@ -23,7 +23,7 @@ export function divisionPrefix(code: string): string {
 }
 
 /** ARR-9: an origin under a city the pack names counts as high-risk, for itself and its district. */
-export function treatedAsHighRisk(facts: ArrivalFacts, pack: Pack): boolean {
+function treatedAsHighRisk(facts: ArrivalFacts, pack: Pack): boolean {
   const code = facts.originDivisionCode;
   if (facts.origin !== 'domestic' || !code) return false;
   return (pack.treatAsHighRisk ?? []).some((city) => code.startsWith(divisionPrefix(city.divisionCode)));
@@ -67,7 +67,7 @@ function within<T>(value: T | undefined, allowed: T[] | undefined): boolean {
 }
 
 /** Every criterion the match names must hold; a criterion it leaves out holds for anyone. */
-export function matches(match: Match, facts: EffectiveFacts): boolean {
+function matches(match: Match, facts: EffectiveFacts): boolean {
   return (
     (match.origin === undefined || match.origin === facts.origin) &&
     within(facts.originRisk, match.originRisk) &&

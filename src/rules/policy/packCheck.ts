@@ -11,7 +11,7 @@ export type Obj = Record<string, unknown>;
 
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export const join = (path: string, key: string | number): string =>
+const join = (path: string, key: string | number): string =>
   typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
 
 export class Issues {
@@ -22,7 +22,7 @@ export class Issues {
 }
 
 /** A valid calendar date written YYYY-MM-DD. */
-export function isDate(v: string): boolean {
+function isDate(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

@@ -10,15 +10,15 @@ import type {
 
 /** Runtime lists of the type unions; `satisfies Record<…>` keeps them complete when a union grows. */
 const keys = <T extends string>(r: Record<T, 1>) => Object.keys(r) as T[];
-export const PHASE_KINDS = keys<PhaseKind>({
+const PHASE_KINDS = keys<PhaseKind>({
   centralised_isolation: 1,
   home_isolation: 1,
   health_monitoring: 1,
   designated_place: 1,
 });
-export const TEST_KINDS = keys<TestKind>({ nat: 1, antigen: 1, serum: 1 });
-export const RISK_LEVELS = keys<RiskLevel>({ high: 1, medium: 1, low: 1 });
-export const ORIGIN_RISKS = keys<OriginRisk>({ high: 1, medium: 1, low: 1, key_concern: 1 });
+const TEST_KINDS = keys<TestKind>({ nat: 1, antigen: 1, serum: 1 });
+const RISK_LEVELS = keys<RiskLevel>({ high: 1, medium: 1, low: 1 });
+const ORIGIN_RISKS = keys<OriginRisk>({ high: 1, medium: 1, low: 1, key_concern: 1 });
 const RESTRICTIONS = keys<RestrictionSpec['id']>({
   no_gatherings: 1,
   no_movement: 1,

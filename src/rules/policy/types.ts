@@ -84,13 +84,13 @@ export interface Match {
   daysSinceEntry?: Range;
 }
 
-export interface PhaseSpec extends Sourced {
+interface PhaseSpec extends Sourced {
   kind: PhaseKind;
   startDay: number;
   endDay: number;
 }
 
-export interface TestSpec extends Sourced {
+interface TestSpec extends Sourced {
   kind: TestKind;
   /** Days counted from the protocol's anchor. */
   days: number[];
@@ -118,7 +118,7 @@ export interface RequirementSpec extends Sourced {
 }
 
 /** A pack-wide change applied after matching (ARR-9: no home-isolation conditions → centralised). */
-export interface AdjustmentSpec extends Sourced {
+interface AdjustmentSpec extends Sourced {
   when: { homeIsolationConditions: boolean };
   replacePhase: { from: PhaseKind; to: PhaseKind };
 }
@@ -153,7 +153,7 @@ export interface RoutineTestingSpec extends Sourced {
 }
 
 /** A pack without frequencies of its own adopts another pack version's list (always an assumption). */
-export interface RoutineTestingFrom extends Sourced {
+interface RoutineTestingFrom extends Sourced {
   pack: string;
   version: string;
 }
