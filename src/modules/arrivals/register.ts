@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, type FieldError, fieldError, invalid } from '../../platform/errors.js';
+import { FUTURE_TOLERANCE_MS } from '../../rules/clockSkew.js';
 import type { OriginRisk, Plan, RiskLevel } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
@@ -46,9 +47,6 @@ export interface Registered {
   created: boolean;
   plan: Plan | null;
 }
-
-/** An hour of clock skew between a checkpoint's device and the server is tolerated. */
-const FUTURE_TOLERANCE_MS = 3_600_000;
 
 function checkTimes(ctx: AppContext, input: ArrivalInput): FieldError[] {
   const errors: FieldError[] = [];

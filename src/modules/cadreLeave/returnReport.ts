@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid } from '../../platform/errors.js';
+import { FUTURE_TOLERANCE_MS } from '../../rules/clockSkew.js';
 import { localDate } from '../../rules/time.js';
 import { registerArrival } from '../arrivals/index.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
@@ -11,9 +12,6 @@ import { lockLeave } from './decide.js';
 import type { LeaveView, ReturnInput } from './schemas.js';
 import { leaveSnapshot, readLeave } from './view.js';
 import { closeReturnDeadline } from './work.js';
-
-/** An hour of clock skew between a phone and the server is tolerated, as for arrivals. */
-const FUTURE_TOLERANCE_MS = 3_600_000;
 
 /**
  * The return report of an approved leave ("返赤后主动报备", ARR-14): registers the return as an

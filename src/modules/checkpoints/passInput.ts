@@ -1,5 +1,6 @@
 import { type FieldError, fieldError } from '../../platform/errors.js';
 import type { HealthCode } from '../../rules/checkpointOutcome.js';
+import { FUTURE_TOLERANCE_MS } from '../../rules/clockSkew.js';
 import { checkResidentId } from '../../rules/idNumber.js';
 import { normalizePhone } from '../../rules/mask.js';
 import { isSafeText } from '../../rules/safeText.js';
@@ -41,8 +42,6 @@ export interface PassFields {
   plate: string | null;
 }
 
-/** A device clock running a little ahead of the server's is tolerated. */
-const FUTURE_TOLERANCE_MS = 3_600_000;
 const LIMITS = { name: 50, originName: 100, originCountry: 60, plate: 12 } as const;
 
 function text(

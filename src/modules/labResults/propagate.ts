@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { type DeadlineInput, openDeadlines } from '../../platform/deadlines/service.js';
 import { AppError } from '../../platform/errors.js';
+import { CASE_REPORT_HOURS, RESAMPLE_HOURS } from '../../rules/testingDeadlines.js';
 import { recordPlanEvent } from '../arrivals/index.js';
 import { caseReportKind, PERSON_SUBJECT, resampleKind } from '../testing/index.js';
 import type { LabResult } from './input.js';
@@ -28,11 +29,6 @@ export interface PropagationNote {
 }
 
 const HOUR = 3_600_000;
-// Assumption (TST-1 says only "a positive pool triggers individual re-sampling"): the members are
-// re-sampled within 12 h of the pool's result, the general turnaround of [001 §9].
-const RESAMPLE_HOURS = 12;
-// CAS-2: "发现阳性检测结果,要第一时间向上级部门报告" [001 §5], within 2 h [001 §8].
-const CASE_REPORT_HOURS = 2;
 
 interface Member {
   tubeId: string;

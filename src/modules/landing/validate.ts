@@ -1,4 +1,5 @@
 import { type FieldError, fieldError } from '../../platform/errors.js';
+import { FUTURE_TOLERANCE_MS } from '../../rules/clockSkew.js';
 import { ID_TYPES, type IdType } from '../../rules/idNumber.js';
 import { validatePerson } from '../persons/index.js';
 import { originName } from './origins.js';
@@ -45,8 +46,6 @@ export interface ReportFields {
   truckDriver: boolean;
 }
 
-/** An hour of clock skew between a phone and the server is tolerated. */
-const FUTURE_TOLERANCE_MS = 3_600_000;
 /** A landing report is made on arrival; one a month late is a mistake (a wrong year, say). */
 const OLDEST_ARRIVAL_MS = 30 * 24 * 3_600_000;
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type FieldError, fieldError } from '../../platform/errors.js';
 import type { PiiCipher } from '../../platform/pii/cipher.js';
 import { idHash } from '../../platform/pii/seal.js';
+import { FUTURE_TOLERANCE_MS } from '../../rules/clockSkew.js';
 import { checkResidentId } from '../../rules/idNumber.js';
 import { parseLocalDateTime } from '../../rules/localDateTime.js';
 import { normalizePhone } from '../../rules/mask.js';
@@ -40,7 +41,6 @@ const YES = new Set(['是', 'y', 'yes', 'true', '1', '境外']);
 const NO = new Set(['', '否', 'n', 'no', 'false', '0', '境内']);
 const ORIGIN_CODE = /^\d{6}(\d{3}){0,2}$/;
 const DESTINATION_CODE = /^\d{6,15}$/;
-const FUTURE_TOLERANCE_MS = 3_600_000;
 const LIMITS: Partial<Record<PushField, number>> = { name: 50, originName: 100, originCountry: 60 };
 
 function text(errors: FieldError[], field: PushField, value: string, required = false): string | null {

@@ -3,13 +3,12 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid } from '../../platform/errors.js';
+import { FUTURE_TOLERANCE_MS } from '../../rules/clockSkew.js';
 import { nextTruckStatus, type TruckAction, type TruckStatus } from '../../rules/truckReport.js';
 import type { TruckReportView } from './schemas.js';
 import { readTruckReport, truckSnapshot } from './view.js';
 import { cancelStayNats, closeEscortDeadline } from './work.js';
 
-/** An hour of clock skew between a phone and the server is tolerated, as for arrivals. */
-const FUTURE_TOLERANCE_MS = 3_600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The report, locked for this step, and the status the step leads to (409 when it cannot be taken). */
