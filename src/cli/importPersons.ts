@@ -1,20 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { importPersons } from '../modules/persons/index.js';
-import type { SheetFormat } from '../platform/bulk/index.js';
+import { formatOf } from '../platform/bulk/index.js';
 import type { AppContext } from '../platform/context.js';
-import { AppError, fieldError } from '../platform/errors.js';
 import { progressBar } from './progress.js';
 
 /** Row errors printed on the terminal; the full report is stored with the import. */
 const PRINTED_ERRORS = 20;
-
-function formatOf(file: string): SheetFormat {
-  const extension = extname(file).toLowerCase();
-  if (extension === '.csv' || extension === '.xlsx') return extension.slice(1) as SheetFormat;
-  throw new AppError('unsupported_media_type', [fieldError('file', 'file_type')]);
-}
 
 /**
  * `fangkong import persons FILE`: streams the ledger from disk as the database owner (no scope),

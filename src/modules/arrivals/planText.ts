@@ -1,13 +1,13 @@
 import type { PhaseKind, PlanPhase, PlanTest, TestKind, Text } from '../../rules/policy/types.js';
 
-export const PHASE_NAMES: Record<PhaseKind, Text> = {
+const PHASE_NAMES: Record<PhaseKind, Text> = {
   centralised_isolation: { zh: '集中隔离医学观察', en: 'centralised isolation' },
   home_isolation: { zh: '居家隔离医学观察', en: 'home isolation' },
   health_monitoring: { zh: '健康监测', en: 'health monitoring' },
   designated_place: { zh: '指定场所医学检测', en: 'testing at a designated place' },
 };
 
-export const TEST_NAMES: Record<TestKind, Text> = {
+const TEST_NAMES: Record<TestKind, Text> = {
   nat: { zh: '核酸检测', en: 'NAT' },
   antigen: { zh: '抗原检测', en: 'antigen test' },
   serum: { zh: '血清抗体检测', en: 'serum antibody test' },

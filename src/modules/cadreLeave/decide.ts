@@ -31,7 +31,7 @@ export async function lockLeave(
  * ends. The plan gives a date, not a time, so the latest return on that day is its end; 24 h is
  * the span the seeds give for reports elsewhere (ARR-12's 24 h ahead, ARR-11's same-day feedback).
  */
-export function returnDueAt(plannedReturnDate: string, timeZone: string): Date {
+function returnDueAt(plannedReturnDate: string, timeZone: string): Date {
   return endOfLocalDay(addLocalDays(plannedReturnDate, 1), timeZone);
 }
 

@@ -5,7 +5,7 @@ const DivisionCode = Type.String({ pattern: '^\\d{6}$', maxLength: 6 });
 const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 const OrNull = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'returned'] as const;
+const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'returned'] as const;
 export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
 const LeaveStatusSchema = Type.Union(LEAVE_STATUSES.map((s) => Type.Literal(s)));
 
@@ -45,7 +45,7 @@ export const ReturnBody = Type.Object(
 );
 export type ReturnInput = Static<typeof ReturnBody>;
 
-export const PlanSummary = Type.Object({
+const PlanSummary = Type.Object({
   packId: Type.String(),
   packVersion: Type.String(),
   protocolId: Type.String(),

@@ -6,7 +6,7 @@ import type { LeaveView } from './schemas.js';
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const LEAVE_VIEW_SQL = `l.id, l.jurisdiction_code AS "jurisdictionCode",
+const LEAVE_VIEW_SQL = `l.id, l.jurisdiction_code AS "jurisdictionCode",
   (SELECT j.name FROM jurisdictions j WHERE j.code = l.jurisdiction_code) AS "jurisdictionName",
   l.person_id AS "personId", coalesce((SELECT p.name FROM persons p WHERE p.id = l.person_id), '') AS "personName",
   coalesce((SELECT p.id_masked FROM persons p WHERE p.id = l.person_id), '') AS "personIdNumberMasked",

@@ -18,7 +18,7 @@ export interface PlanOutcome {
 }
 
 /** TST-6: a city (or province) plans by city size; a county and anything below it for 24 h. */
-export function levelOf(jurisdictionLevel: string): CampaignLevel {
+function levelOf(jurisdictionLevel: string): CampaignLevel {
   return jurisdictionLevel === 'city' || jurisdictionLevel === 'province' ? 'city' : 'county';
 }
 

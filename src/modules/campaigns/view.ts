@@ -5,7 +5,7 @@ export type { Campaign as CampaignView, MissingPerson, Progress as ProgressRespo
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-export const CAMPAIGN_STATUSES = ['planned', 'active', 'closed'] as const;
+const CAMPAIGN_STATUSES = ['planned', 'active', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const CAMPAIGN_VIEW_SQL = `c.id, c.jurisdiction_code AS "jurisdictionCode",

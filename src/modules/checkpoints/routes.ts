@@ -36,7 +36,7 @@ const CheckpointBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const PassBody = Type.Object(
+const PassBody = Type.Object(
   {
     id: Type.Optional(Uuid),
     name: SafeText(50, { minLength: 1 }),

@@ -60,7 +60,7 @@ const OVERSEAS: ReadonlyArray<{ country: string; days: number }> = [
 ];
 
 /** "北京市朝阳区三里屯街道": a street's name from the demo's areas, a district's from GB/T 2260. */
-export function placeName(code: string): string | null {
+function placeName(code: string): string | null {
   const area = DEMO_AREAS.find((a) => a.code === code && a.street);
   return area ? `${originName(code.slice(0, 6))}${area.street}` : (originName(code) ?? null);
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
 
-export type Level = 'province' | 'city' | 'county' | 'town' | 'village' | 'grid';
+type Level = 'province' | 'city' | 'county' | 'town' | 'village' | 'grid';
 
 export interface Division {
   code: string;
@@ -27,7 +27,7 @@ const FILES: ReadonlyArray<[Level, string]> = [
 /** Parent of a GB/T 2260 / statistical code: 12 → 9 → 6 → 4 → 2 digits. */
 const PARENT_LENGTH: Record<number, number> = { 4: 2, 6: 4, 9: 6, 12: 9, 15: 12 };
 
-export function parentCodeOf(code: string): string | null {
+function parentCodeOf(code: string): string | null {
   const length = PARENT_LENGTH[code.length];
   return length ? code.slice(0, length) : null;
 }

@@ -3,7 +3,8 @@ import { FIELD_MESSAGES, type FieldCode } from '../../platform/messages.js';
 import { checkTubeBarcode } from '../../rules/tubeBarcode.js';
 
 export type { RowError };
-export const RESULTS = ['negative', 'positive', 'invalid'] as const;
+
+const RESULTS = ['negative', 'positive', 'invalid'] as const;
 export type LabResult = (typeof RESULTS)[number];
 
 /** One result as a lab sends it; `line` is the row of the file (or the item number of a request). */

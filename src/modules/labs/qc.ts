@@ -4,7 +4,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { getLab } from './service.js';
 
 /** TST-10 quality-control records [002 §31]; dual_reagent is ARR-1's two reagents in parallel. */
-export type QcKind = 'internal_qc' | 'external_eqa' | 'dual_reagent' | 'biosafety';
+type QcKind = 'internal_qc' | 'external_eqa' | 'dual_reagent' | 'biosafety';
 
 export type QcInput = {
   qcDate: string;

@@ -15,7 +15,7 @@ import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 
-export interface CommunityRow extends CommunityDay {
+interface CommunityRow extends CommunityDay {
   code: string;
   name: string | null;
   outstanding: number;

@@ -14,7 +14,7 @@ const tags = ['landing code (public)'];
 const SUBMITS_PER_MINUTE = 10;
 const READS_PER_MINUTE = 120;
 /** A report is well under 2 KiB; the public form gets no more than it needs. */
-export const PUBLIC_BODY_LIMIT = 8 * 1024;
+const PUBLIC_BODY_LIMIT = 8 * 1024;
 
 /**
  * The landing code's public side (ARR-11): reached by scanning a QR code, no sign-in. Every request

@@ -19,7 +19,7 @@ export async function getReport(tx: Queryable, actor: Actor, id: string): Promis
 
 /** Which part of the loop a list shows: the staff queue works on new/looked, communities on pushed. */
 export const QUEUE_FILTERS = ['new', 'looked', 'pushed', 'cleared', 'open', 'all'] as const;
-export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
 const FILTER_SQL: Record<QueueFilter, string> = {
   new: 'r.looked_at IS NULL',

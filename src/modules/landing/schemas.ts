@@ -57,8 +57,8 @@ export const SubmittedView = Type.Object({
   }),
 });
 
-export const VerificationSchema = Type.Union(VERIFICATIONS.map((v) => Type.Literal(v)));
-export const Measures = Type.Array(Type.Union(FEEDBACK_MEASURES.map((m) => Type.Literal(m))), {
+const VerificationSchema = Type.Union(VERIFICATIONS.map((v) => Type.Literal(v)));
+const Measures = Type.Array(Type.Union(FEEDBACK_MEASURES.map((m) => Type.Literal(m))), {
   minItems: 1,
   maxItems: FEEDBACK_MEASURES.length,
 });

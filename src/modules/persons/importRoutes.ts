@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { RowErrorSchema } from '../../api/bulk.js';
 import { Uuid } from '../../api/common.js';
-import { sendWorkbook, uploadBody, withUpload, xlsxResponse } from '../../platform/bulk/upload.js';
+import { sendWorkbook, uploadBody, withUpload, xlsxResponse } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';

@@ -13,7 +13,7 @@ import { PersonView } from './view.js';
 const Nullable = <T extends ReturnType<typeof SafeText>>(schema: T) =>
   Type.Optional(Type.Union([schema, Type.Null()]));
 
-export const PersonBody = Type.Object(
+const PersonBody = Type.Object(
   {
     name: SafeText(50, { minLength: 1 }),
     idType: Type.Optional(Type.Union(ID_TYPES.map((t) => Type.Literal(t)))),

@@ -1,5 +1,5 @@
 import type { PiiCipher } from '../../platform/pii/cipher.js';
-import { idHash, sealIdentifiers } from '../../platform/pii/seal.js';
+import { sealIdentifiers } from '../../platform/pii/seal.js';
 import type { PersonFields } from './validate.js';
 
 /** Column values of a person as stored: personal identifiers encrypted, hashed and masked. */
@@ -38,8 +38,6 @@ export const SEALED_COLUMNS: ReadonlyArray<keyof SealedPerson> = [
   'household_code',
   'key_groups',
 ];
-
-export { idHash };
 
 export function sealPerson(cipher: PiiCipher, fields: PersonFields): SealedPerson {
   return {

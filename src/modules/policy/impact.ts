@@ -17,7 +17,7 @@ export interface ImpactRequest {
   jurisdictionCode: string;
 }
 
-export interface PlanChange {
+interface PlanChange {
   arrivalId: string;
   planId: string;
   personName: string;

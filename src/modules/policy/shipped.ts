@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/types.js';
 import { parsePack } from '../../rules/policy/loadPack.js';
 import { storePack } from './store.js';
 
-export const PACKS_DIR = new URL('../../../packs/', import.meta.url);
+const PACKS_DIR = new URL('../../../packs/', import.meta.url);
 
 /**
  * Loads the packs shipped in packs/ (one per seed authority). Like migrations, they are part of the

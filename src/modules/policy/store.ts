@@ -98,7 +98,7 @@ export async function assignPack(tx: Queryable, assignment: Assignment, by: stri
 }
 
 /** The most recently loaded version of a pack, for start-up defaults (demo, tests). */
-export async function latestVersion(tx: Queryable, packId: string): Promise<string | undefined> {
+async function latestVersion(tx: Queryable, packId: string): Promise<string | undefined> {
   const [row] = await tx.query<{ version: string }>(
     'SELECT version FROM policy_packs WHERE id = $1 ORDER BY loaded_at DESC, version DESC LIMIT 1',
     [packId],

@@ -34,10 +34,10 @@ export type AreaField = keyof AreaFields;
 
 const URL_PATTERN = /^https?:\/\/[^\s<>"]+$/;
 /** Areas are published down to counties, towns or communities (GB/T 2260 and statistical codes). */
-export const PUBLISHED_CODE = /^(\d{6}|\d{9}|\d{12})$/;
+const PUBLISHED_CODE = /^(\d{6}|\d{9}|\d{12})$/;
 
 /** Text limits shared by the API schema and the import. */
-export const LIMITS = { areaName: 200, place: 50, publisher: 100, sourceUrl: 500 } as const;
+const LIMITS = { areaName: 200, place: 50, publisher: 100, sourceUrl: 500 } as const;
 
 function text(
   errors: FieldError[],

@@ -20,7 +20,7 @@ export interface OverrideInput {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function getOverride(tx: Queryable, id: string, at: Date): Promise<OverrideView> {
+async function getOverride(tx: Queryable, id: string, at: Date): Promise<OverrideView> {
   if (!UUID.test(id)) throw notFound();
   const [row] = await tx.query<OverrideRow>(
     `SELECT ${OVERRIDE_VIEW_SQL} FROM risk_area_overrides WHERE id = $2`,

@@ -17,7 +17,7 @@ export function requireWriter(actor: Actor | undefined): void {
 
 export const auditJurisdiction = (actor: Actor | undefined, code: string) => actor?.scopes[0] ?? code;
 
-export async function getArea(tx: Queryable, id: string, at: Date): Promise<RiskAreaView> {
+async function getArea(tx: Queryable, id: string, at: Date): Promise<RiskAreaView> {
   if (!UUID.test(id)) throw notFound();
   const [row] = await tx.query<AreaRow>(`SELECT ${areaViewSql()} FROM risk_areas WHERE id = $2`, [
     at.toISOString(),

@@ -5,7 +5,7 @@ import { divisionNames, nameArea } from './names.js';
 import { riskAreaId } from './naturalId.js';
 
 export type Outcome = 'created' | 'lifted' | 'unchanged';
-export type AreaResult = { id: string; outcome: Outcome } | { errors: FieldError[] };
+type AreaResult = { id: string; outcome: Outcome } | { errors: FieldError[] };
 
 export interface Applied {
   /** One per candidate, in order. */
@@ -143,7 +143,7 @@ async function updateLifts(tx: Queryable, rows: readonly Stored[]) {
 }
 
 /** Ends every record of the touched areas at the next publication for the same area, if earlier. */
-export async function supersede(
+async function supersede(
   tx: Queryable,
   areas: ReadonlyArray<{ divisionCode: string; areaName: string | null }>,
 ): Promise<string[]> {

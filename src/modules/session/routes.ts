@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/auth.js';
 
-export const Me = Type.Object({
+const Me = Type.Object({
   userId: Type.String(),
   username: Type.String(),
   displayName: Type.String(),

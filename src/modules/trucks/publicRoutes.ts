@@ -11,9 +11,9 @@ import { PublicReceipt, PublicReportBody } from './schemas.js';
 const tags = ['trucks'];
 /** Per client address: a consignee's office files a few trucks a day, a script hundreds a minute. */
 export const PUBLIC_REPORT_LIMIT = { max: 10, timeWindow: '1 minute' } as const;
-export const PUBLIC_LOOKUP_LIMIT = { max: 120, timeWindow: '1 minute' } as const;
+const PUBLIC_LOOKUP_LIMIT = { max: 120, timeWindow: '1 minute' } as const;
 /** Five crew members and their details fit easily; anything bigger is not a report. */
-export const PUBLIC_BODY_LIMIT = 16 * 1024;
+const PUBLIC_BODY_LIMIT = 16 * 1024;
 
 /** A submitter without an account writes only into the destination's subtree (RLS WITH CHECK). */
 const destinationScope = (code: string) => publicActor(code, 'truck_report');

@@ -5,7 +5,7 @@ import { TRUCK_STATUSES } from '../../rules/truckReport.js';
 const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 
 /** One driver or passenger ("司乘人员"): name, GB 11643 ID number, phone. */
-export const CrewMemberBody = Type.Object(
+const CrewMemberBody = Type.Object(
   {
     name: SafeText(50, { minLength: 1 }),
     idNumber: SafeText(30, { minLength: 1 }),
@@ -45,7 +45,7 @@ export const PublicReceipt = Type.Object({
   message_zh: Type.String(),
 });
 
-export const TruckStatus = Type.Union(TRUCK_STATUSES.map((s) => Type.Literal(s)));
+const TruckStatus = Type.Union(TRUCK_STATUSES.map((s) => Type.Literal(s)));
 
 export const TruckReportSummary = Type.Object({
   id: Type.String(),

@@ -6,7 +6,7 @@ import { assessReportTiming, checkPlate, repeatedIds } from '../../rules/truckRe
 import { originName } from '../landing/index.js';
 import type { TruckReportInput } from './schemas.js';
 
-export interface CrewFields {
+interface CrewFields {
   position: number;
   name: string;
   idNumber: string;

@@ -1,8 +1,8 @@
 // Bulk data shared by every module that imports or exports sheets (DESIGN: "Bulk data"): reading
 // .csv/.xlsx rows streamed, writing .xlsx streamed, uploads, and row-error reports with their limit.
-export { cellText, type RawRow, readRows, type SheetFormat } from './readRows.js';
+export { type RawRow, readRows, type SheetFormat } from './readRows.js';
 export { MAX_REPORTED_ERRORS, normalizeHeader, type RowError, rowErrorWithLabel } from './rowErrors.js';
-export { formatOf, sendWorkbook, type Upload, uploadBody, withUpload, xlsxResponse } from './upload.js';
+export { formatOf, sendWorkbook, uploadBody, withUpload, xlsxResponse } from './upload.js';
 export {
   contentDisposition,
   type SheetColumn,

@@ -263,7 +263,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * Cell values as the text a person typed: dates as YYYY-MM-DD (with HH:mm:ss when the cell holds a
  * time of day, as publication times do), formulas as their result.
  */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
+function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);

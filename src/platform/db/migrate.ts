@@ -5,14 +5,14 @@ import type { Database } from './types.js';
 
 const srcDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export interface Migration {
+interface Migration {
   version: number;
   name: string;
   sql: string;
 }
 
 /** Migrations live beside the code that owns their tables: platform/db/migrations and modules/<name>/migrations. */
-export function findMigrations(): Migration[] {
+function findMigrations(): Migration[] {
   const folders = [join(srcDir, 'platform', 'db', 'migrations')];
   for (const module of readdirSync(join(srcDir, 'modules'))) {
     const folder = join(srcDir, 'modules', module, 'migrations');

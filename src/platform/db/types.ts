@@ -1,4 +1,4 @@
-export type Row = Record<string, unknown>;
+type Row = Record<string, unknown>;
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {

@@ -20,7 +20,7 @@ export interface DeadlineFilter {
 }
 
 /** Counting stops here: beyond it a list is paged, not read, and an exact count costs a full scan. */
-export const COUNT_CAP = 10_000;
+const COUNT_CAP = 10_000;
 
 function deadlineWhere(actor: Actor, filter: DeadlineFilter, now: Date, params: unknown[]): string {
   const nowOf = nowParam(now, params);

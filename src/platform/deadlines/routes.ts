@@ -13,7 +13,7 @@ import { summarizeDeadlines } from './summary.js';
 
 const tags = ['deadlines'];
 
-export const DeadlineQuery = Type.Object({
+const DeadlineQuery = Type.Object({
   state: Type.Optional(Type.Enum(['pending', ...DEADLINE_STATES])),
   ruleId: Type.Optional(Type.String({ pattern: '^[A-Z]{2,5}-\\d{1,3}$', maxLength: 9 })),
   ownerRole: Type.Optional(Type.Enum(ROLES)),

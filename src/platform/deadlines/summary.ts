@@ -6,7 +6,7 @@ import type { Queryable } from '../db/types.js';
 import { CLOSED_AT, escalatedToAnyCondition, nowParam, OPEN, openStateCase } from './sql.js';
 
 /** Closed items count for this long back: the summary is about today's work, not all history. */
-export const CLOSED_LOOKBACK_MS = 24 * 60 * 60_000;
+const CLOSED_LOOKBACK_MS = 24 * 60 * 60_000;
 
 type Counts = Record<DeadlineState, number>;
 

@@ -16,13 +16,12 @@ import { errorHandler } from './errorHandler.js';
 import { modules } from './modules.js';
 import { validatorCompiler } from './validation.js';
 
-export type App = FastifyInstance;
 export type TypedApp = ReturnType<typeof typed>;
 const typed = (app: FastifyInstance) => app.withTypeProvider<TypeBoxTypeProvider>();
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
-export const JSON_BODY_LIMIT = 1024 * 1024;
-export const UPLOAD_LIMIT = 512 * 1024 * 1024;
+const JSON_BODY_LIMIT = 1024 * 1024;
+const UPLOAD_LIMIT = 512 * 1024 * 1024;
 
 export interface BuiltApp {
   app: FastifyInstance;

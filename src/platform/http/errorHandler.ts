@@ -5,7 +5,7 @@ import { toFieldErrors } from './validation.js';
 const PG_DATA_EXCEPTION = /^22/;
 
 /** Maps every failure to problem+json; only a genuine fault is a 5xx, and it never shows internals. */
-export function toAppError(error: FastifyError & { severity?: string; code?: string }): AppError {
+function toAppError(error: FastifyError & { severity?: string; code?: string }): AppError {
   if (error instanceof AppError) return error;
   if (error.validation) {
     return new AppError(

@@ -2,10 +2,10 @@ import { isMatch } from 'date-fns';
 import { normalizeHeader } from '../../../platform/bulk/rowErrors.js';
 import { type FieldError, fieldError } from '../../../platform/errors.js';
 import type { IdType } from '../../../rules/idNumber.js';
-import { KEY_GROUP_IDS, KEY_GROUPS, keyGroupFromLabel } from '../../../rules/keyGroups.js';
+import { KEY_GROUPS, keyGroupFromLabel } from '../../../rules/keyGroups.js';
 import type { PersonInput } from '../validate.js';
 
-export type LedgerField = keyof Required<PersonInput>;
+type LedgerField = keyof Required<PersonInput>;
 
 export interface LedgerColumn {
   readonly field: LedgerField;
@@ -159,7 +159,7 @@ const SEX_BY_LABEL = new Map<string, string>([
 ]);
 
 /** Dates as people type them: 1980-1-1, 1980/01/01, 1980.1.1, 19800101, 1980年1月1日. */
-export function normalizeDate(raw: string): string | undefined {
+function normalizeDate(raw: string): string | undefined {
   const value = raw.trim();
   const parts = /^(\d{4})\D(\d{1,2})\D(\d{1,2})日?$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   if (!parts) return undefined;
@@ -226,5 +226,3 @@ export function fieldOrder(field: string): number {
 
 export const keyGroupLabels = (ids: readonly string[]) =>
   ids.map((id) => KEY_GROUPS[id as keyof typeof KEY_GROUPS]?.zh ?? id).join('、');
-
-export const KEY_GROUP_LABELS = KEY_GROUP_IDS.map((id) => KEY_GROUPS[id]);

@@ -25,7 +25,7 @@ export interface ImportOptions {
 }
 
 /** Rows per transaction: short enough never to block PGlite's single connection for long. */
-export const IMPORT_BATCH = 1000;
+const IMPORT_BATCH = 1000;
 /** Title rows above the header (「某某社区重点人群台账」) are skipped, this many at most. */
 const MAX_ROWS_BEFORE_HEADER = 5;
 

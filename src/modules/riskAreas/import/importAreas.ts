@@ -21,7 +21,7 @@ import {
 } from './columns.js';
 
 /** One problem of one row: the English message names the field, the Chinese one the column. */
-export interface AreaRowError {
+interface AreaRowError {
   line: number;
   field: string;
   code: FieldCode;
@@ -42,7 +42,7 @@ export interface AreaImportReport {
 }
 
 /** Published lists run to thousands of rows; the whole file is committed in one transaction. */
-export const MAX_IMPORT_ROWS = 100_000;
+const MAX_IMPORT_ROWS = 100_000;
 const MAX_ROWS_BEFORE_HEADER = 5;
 
 const rowError = (line: number, error: FieldError): AreaRowError => ({
