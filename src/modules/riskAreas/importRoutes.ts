@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { AreaImportReportView } from '../../api/riskAreas.js';
 import { contentDisposition, uploadBody, withUpload, XLSX_TYPE } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -7,24 +8,6 @@ import { importAreas } from './import/importAreas.js';
 import { riskAreaTemplate } from './import/template.js';
 
 const tags = ['risk areas'];
-
-const ReportSchema = Type.Object({
-  total: Type.Integer(),
-  created: Type.Integer(),
-  lifted: Type.Integer(),
-  unchanged: Type.Integer(),
-  rejected: Type.Integer(),
-  superseded: Type.Integer(),
-  errors: Type.Array(
-    Type.Object({
-      line: Type.Integer(),
-      field: Type.String(),
-      code: Type.String(),
-      message: Type.String(),
-      message_zh: Type.String(),
-    }),
-  ),
-});
 
 export function riskAreaImportRoutes(api: TypedApp, ctx: AppContext) {
   api.post(
@@ -43,7 +26,7 @@ export function riskAreaImportRoutes(api: TypedApp, ctx: AppContext) {
           '解除时间 lifts an area imported before. Times without an offset are Beijing time.',
         consumes: ['multipart/form-data'],
         body: uploadBody,
-        response: { 200: ReportSchema },
+        response: { 200: AreaImportReportView },
       },
     },
     async (request) => {

@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
-import { SafeText, Uuid } from '../../api/common.js';
+import { Uuid } from '../../api/common.js';
+import { DateTime, OverrideBody, OverrideView } from '../../api/riskAreas.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { createOverride, endOverride, listOverrides } from './overrides.js';
-import { AnyCode, DateTime } from './schemas.js';
-import { OverrideView } from './view.js';
 
 const tags = ['risk areas'];
 
@@ -42,17 +41,7 @@ export function riskAreaOverrideRoutes(api: TypedApp, ctx: AppContext) {
         description:
           'divisionCode: 310000 or 31 (a municipality), 220200 or 2202 (a prefecture city), a county, town or ' +
           'community. The same division and start again answers 200 with the stored override.',
-        body: Type.Object(
-          {
-            divisionCode: AnyCode,
-            name: SafeText(100, { minLength: 1 }),
-            treatAs: Type.Optional(Type.Union([Type.Literal('high'), Type.Literal('medium')])),
-            validFrom: DateTime,
-            validUntil: Type.Optional(Type.Union([DateTime, Type.Null()])),
-            reason: SafeText(500, { minLength: 1 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: OverrideBody,
         response: { 200: OverrideView, 201: OverrideView },
       },
     },

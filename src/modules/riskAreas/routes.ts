@@ -1,5 +1,14 @@
 import { Type } from 'typebox';
-import { Page, Paging, SafeText, Uuid } from '../../api/common.js';
+import { Paging, SafeText, Uuid } from '../../api/common.js';
+import {
+  AnyCode,
+  AreaBody,
+  AreaLevel,
+  AreaPageView,
+  ClassificationView,
+  DateTime,
+  RiskAreaView,
+} from '../../api/riskAreas.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -7,30 +16,9 @@ import { actorOf } from '../../platform/http/auth.js';
 import { classifyOrigin, originCode } from './classify.js';
 import { riskAreaImportRoutes } from './importRoutes.js';
 import { riskAreaOverrideRoutes } from './overrideRoutes.js';
-import { AnyCode, DateTime } from './schemas.js';
 import { createArea, liftArea, listAreas } from './service.js';
-import { ClassificationView, RiskAreaView } from './view.js';
 
 const Optional = Type.Optional;
-const OrNull = <T extends ReturnType<typeof Type.String>>(schema: T) =>
-  Optional(Type.Union([schema, Type.Null()]));
-const Level = Type.Union(['high', 'medium', 'key_concern', 'low'].map((l) => Type.Literal(l)));
-
-const AreaBody = Type.Object(
-  {
-    level: Level,
-    divisionCode: Type.String({ pattern: '^(\\d{6}|\\d{9}|\\d{12})$', maxLength: 12 }),
-    areaName: OrNull(SafeText(200)),
-    provinceName: OrNull(SafeText(50)),
-    cityName: OrNull(SafeText(50)),
-    districtName: OrNull(SafeText(50)),
-    publishedAt: DateTime,
-    liftedAt: OrNull(DateTime),
-    publisher: SafeText(100, { minLength: 1 }),
-    sourceUrl: OrNull(Type.String({ maxLength: 500, pattern: '^https?://[^\\s<>"]+$' })),
-  },
-  { additionalProperties: false },
-);
 
 const tags = ['risk areas'];
 const date = (value: string | null | undefined) => (value ? new Date(value) : null);
@@ -45,14 +33,14 @@ export function riskAreaRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Published risk areas in force at a time (default now), or their whole history',
         querystring: Type.Object({
-          level: Optional(Level),
+          level: Optional(AreaLevel),
           at: Optional(DateTime),
           history: Optional(Type.Boolean({ description: 'Include lifted and not yet published records' })),
           code: Optional(Type.String({ pattern: '^\\d{2,12}$' })),
           q: Optional(SafeText(50)),
           ...Paging.properties,
         }),
-        response: { 200: Type.Object({ ...Page(RiskAreaView).properties, at: Type.String() }) },
+        response: { 200: AreaPageView },
       },
     },
     async (request) => {

@@ -1,35 +1,29 @@
+import type {
+  AreaBody,
+  AreaImportReport,
+  AreaLevel,
+  AreaPage,
+  Classification,
+  OverrideBody,
+  RiskArea,
+  RiskOverride,
+} from '../../../src/api/riskAreas';
 import { api, queryString } from '../api/client';
 import { ApiError, toProblem } from '../api/problem';
 
-export const AREA_LEVELS = ['high', 'medium', 'key_concern', 'low'] as const;
-export type AreaLevel = (typeof AREA_LEVELS)[number];
-export type OverrideLevel = 'high' | 'medium';
-
-/** A published risk area as GET /api/risk-areas shows it (ZON-5). */
-export interface RiskArea {
-  id: string;
-  level: AreaLevel;
-  divisionCode: string;
-  areaName: string;
-  provinceName: string | null;
-  cityName: string | null;
-  districtName: string | null;
-  publishedAt: string;
-  liftedAt: string | null;
-  publisher: string;
-  sourceUrl: string | null;
-  inForce: boolean;
-  createdAt: string;
-}
-
-export interface AreaPage {
-  items: RiskArea[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** The instant `inForce` refers to. */
-  at: string;
-}
+export type {
+  AreaBody,
+  AreaImportReport,
+  AreaLevel,
+  AreaPage,
+  AreaRowError,
+  Classification,
+  OverrideBody,
+  OverrideLevel,
+  RiskArea,
+  RiskOverride,
+} from '../../../src/api/riskAreas';
+export const AREA_LEVELS = ['high', 'medium', 'key_concern', 'low'] as const satisfies readonly AreaLevel[];
 
 export interface AreaFilter {
   level?: AreaLevel;
@@ -38,71 +32,6 @@ export interface AreaFilter {
   /** ISO instant; default now. */
   at?: string;
   history?: boolean;
-}
-
-export interface AreaBody {
-  level: AreaLevel;
-  divisionCode: string;
-  areaName: string | null;
-  publishedAt: string;
-  liftedAt: string | null;
-  publisher: string;
-  sourceUrl: string | null;
-}
-
-/** ARR-9 whole-division override (全域参照高风险地区管控). */
-export interface RiskOverride {
-  id: string;
-  divisionPrefix: string;
-  name: string;
-  treatAs: OverrideLevel;
-  validFrom: string;
-  validUntil: string | null;
-  reason: string;
-  inForce: boolean;
-  createdAt: string;
-}
-
-export interface OverrideBody {
-  divisionCode: string;
-  name: string;
-  treatAs: OverrideLevel;
-  validFrom: string;
-  validUntil: string | null;
-  reason: string;
-}
-
-export interface Classification {
-  code: string;
-  at: string;
-  originRisk: AreaLevel | null;
-  originDistrictRisk: OverrideLevel | null;
-  areas: Array<{
-    id: string;
-    level: AreaLevel;
-    areaName: string;
-    divisionCode: string;
-    relation: 'contains' | 'district';
-  }>;
-  overrides: Array<{ id: string; name: string; divisionPrefix: string; treatAs: OverrideLevel }>;
-}
-
-export interface AreaRowError {
-  line: number;
-  field: string;
-  code: string;
-  message: string;
-  message_zh: string;
-}
-
-export interface AreaImportReport {
-  total: number;
-  created: number;
-  lifted: number;
-  unchanged: number;
-  rejected: number;
-  superseded: number;
-  errors: AreaRowError[];
 }
 
 export const TEMPLATE_URL = '/api/risk-areas/template';
