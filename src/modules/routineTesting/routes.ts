@@ -1,32 +1,15 @@
 import { Type } from 'typebox';
+import { JurisdictionCode, Paging } from '../../api/common.js';
+import { SchedulePage, ScheduleState, SweepResult } from '../../api/routineTesting.js';
 import type { AppContext } from '../../platform/context.js';
 import { forbidden } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { IsoDate, JurisdictionCode, Page, Paging } from '../../api/common.js';
 import { KEY_GROUP_IDS } from '../../rules/keyGroups.js';
 import { inScope } from '../../rules/roles.js';
 import { listSchedule, sweepRoutine } from './service.js';
 
 const tags = ['routine-testing'];
-const Text = Type.Object({ zh: Type.String(), en: Type.String() });
-const State = Type.Union([Type.Literal('due'), Type.Literal('overdue'), Type.Literal('ok')]);
-
-const ScheduleItemView = Type.Object({
-  personId: Type.String(),
-  name: Type.String(),
-  jurisdictionCode: Type.String(),
-  keyGroup: Type.String(),
-  times: Type.Integer(),
-  perDays: Type.Integer(),
-  allocation: Type.Union([Type.Literal('working_day_share'), Type.Null()]),
-  slot: Type.Union([Type.Integer(), Type.Null()]),
-  slots: Type.Union([Type.Integer(), Type.Null()]),
-  department: Text,
-  lastTest: Type.Union([IsoDate, Type.Null()]),
-  nextDue: IsoDate,
-  state: State,
-});
 
 export function routineTestingRoutes(api: TypedApp, ctx: AppContext) {
   api.get(
@@ -39,10 +22,10 @@ export function routineTestingRoutes(api: TypedApp, ctx: AppContext) {
         querystring: Type.Object({
           jurisdiction: Type.Optional(JurisdictionCode),
           keyGroup: Type.Optional(Type.Union(KEY_GROUP_IDS.map((g) => Type.Literal(g)))),
-          state: Type.Optional(State),
+          state: Type.Optional(ScheduleState),
           ...Paging.properties,
         }),
-        response: { 200: Type.Object({ ...Page(ScheduleItemView).properties, today: IsoDate }) },
+        response: { 200: SchedulePage },
       },
     },
     async (request) => {
@@ -63,9 +46,7 @@ export function routineTestingRoutes(api: TypedApp, ctx: AppContext) {
         body: Type.Optional(
           Type.Object({ jurisdiction: Type.Optional(JurisdictionCode) }, { additionalProperties: false }),
         ),
-        response: {
-          200: Type.Object({ opened: Type.Integer(), superseded: Type.Integer(), today: IsoDate }),
-        },
+        response: { 200: SweepResult },
       },
     },
     async (request) => {
