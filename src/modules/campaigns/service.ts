@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
+import { insertCampaign, setCampaignStatus } from '../testing/index.js';
 import { planFor } from './plan.js';
 import { CAMPAIGN_VIEW_SQL, type CampaignStatus, type CampaignView } from './view.js';
 
@@ -96,21 +97,17 @@ export async function createCampaign(
         (await planFor(tx, jurisdiction, input.poolSize, {})).plan.deadline.limitHours * HOUR,
     );
   if (dueAt <= input.startsAt) throw invalid([fieldError('dueAt', 'ends_before_start')]);
-  const [created] = await tx.query<{ id: string }>(
-    `INSERT INTO campaigns (jurisdiction_code, name, pool_size, starts_at, due_at, status, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [
-      jurisdiction.code,
-      input.name.trim(),
-      input.poolSize,
-      input.startsAt.toISOString(),
-      dueAt.toISOString(),
-      input.status ?? 'active',
-      actor.userId,
-      ctx.now().toISOString(),
-    ],
-  );
-  const view = await getCampaign(tx, actor, created!.id);
+  const createdId = await insertCampaign(tx, {
+    jurisdictionCode: jurisdiction.code,
+    name: input.name.trim(),
+    poolSize: input.poolSize,
+    startsAt: input.startsAt,
+    dueAt,
+    status: input.status ?? 'active',
+    createdBy: actor.userId,
+    createdAt: ctx.now(),
+  });
+  const view = await getCampaign(tx, actor, createdId);
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'campaign',
@@ -138,7 +135,7 @@ export async function updateCampaignStatus(
   if (before.status === status) return before;
   if (!NEXT[before.status].includes(status))
     throw new AppError('conflict', [fieldError('status', 'wrong_state')]);
-  await tx.query('UPDATE campaigns SET status = $2 WHERE id = $1', [id, status]);
+  await setCampaignStatus(tx, id, status);
   const after = { ...before, status };
   await recordAudit(tx, actor, {
     action: 'update',

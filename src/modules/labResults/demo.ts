@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
+import { insertDemoCdcLab } from '../testing/index.js';
 import { ingestResults } from './ingest.js';
 import type { ResultRow } from './input.js';
 import { findLab } from './lab.js';
@@ -20,15 +21,7 @@ export async function loadLabResultsDemo(ctx: AppContext, actor: Actor): Promise
       'SELECT id FROM labs WHERE jurisdiction_code ^@ $1 ORDER BY jurisdiction_code, name LIMIT 1',
       [county],
     );
-    const labId =
-      existing?.id ??
-      (
-        await tx.query<{ id: string }>(
-          `INSERT INTO labs (jurisdiction_code, name, kind, instruments, tubes_per_instrument_hour)
-           VALUES ($1, $2, 'cdc', 4, 90) RETURNING id`,
-          [county, DEMO_LAB],
-        )
-      )[0]!.id;
+    const labId = existing?.id ?? (await insertDemoCdcLab(tx, county, DEMO_LAB));
     const lab = await findLab(tx, actor, labId);
     const tubes = await tx.query<{ barcode: string; memberCount: number; result: string | null }>(
       `SELECT barcode, member_count AS "memberCount", result FROM tubes

@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { MAX_REPORTED_ERRORS } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
+import { writeTubeResults } from '../testing/index.js';
 import type { LabResult, ResultRow, RowError } from './input.js';
 import { rowError } from './input.js';
 import type { LabRef } from './lab.js';
@@ -120,26 +121,18 @@ async function applyChunk(tx: Queryable, lab: LabRef, rows: readonly ResultRow[]
       errors.push(rowError(row.line, problem === 'result_conflict' ? 'result' : 'barcode', problem));
     else pending.push({ row, id: tube!.id });
   });
-  const column = <T>(pick: (p: { row: ResultRow; id: string }) => T) => pending.map(pick);
-  const applied = await tx.query<AppliedTube>(
-    `UPDATE tubes t SET result = x.r, resulted_at = x.at, result_ref = x.ref, ct_orf1ab = x.c1, ct_n = x.c2,
-       lab_id = $7, received_at = coalesce(t.received_at, least(x.at, $8::timestamptz)),
-       sealed_at = coalesce(t.sealed_at, least(x.at, $8::timestamptz))
-     FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::numeric[], $6::numeric[])
-       AS x(id, r, at, ref, c1, c2)
-     WHERE t.id = x.id AND t.result IS NULL AND (t.lab_id IS NULL OR t.lab_id = $7)
-     RETURNING t.id, t.barcode, t.result, t.member_count AS "memberCount", t.jurisdiction_code AS "jurisdictionCode",
-       t.resulted_at AS "resultedAt"`,
-    [
-      column((p) => p.id),
-      column((p) => p.row.result),
-      column((p) => (p.row.testedAt ?? now).toISOString()),
-      column((p) => p.row.reference),
-      column((p) => p.row.ctOrf1ab),
-      column((p) => p.row.ctN),
-      lab.id,
-      now.toISOString(),
-    ],
+  const applied: AppliedTube[] = await writeTubeResults(
+    tx,
+    lab.id,
+    pending.map(({ row, id }) => ({
+      tubeId: id,
+      result: row.result,
+      testedAt: row.testedAt ?? now,
+      reference: row.reference,
+      ctOrf1ab: row.ctOrf1ab,
+      ctN: row.ctN,
+    })),
+    now,
   );
   if (applied.length < pending.length) {
     // Someone else resulted or received a tube between the lookup and the update: classify it again.

@@ -5,7 +5,13 @@ import { type DeadlineInput, openDeadlines } from '../../platform/deadlines/serv
 import { AppError } from '../../platform/errors.js';
 import { CASE_REPORT_HOURS, RESAMPLE_HOURS } from '../../rules/testingDeadlines.js';
 import { recordPlanEvent } from '../arrivals/index.js';
-import { caseReportKind, PERSON_SUBJECT, resampleKind } from '../testing/index.js';
+import {
+  caseReportKind,
+  clearPoolControlsByNegativeTubes,
+  openPersonControls,
+  PERSON_SUBJECT,
+  resampleKind,
+} from '../testing/index.js';
 import type { LabResult } from './input.js';
 import type { LabRef } from './lab.js';
 
@@ -62,12 +68,10 @@ export async function propagate(
   }
   const negativeSingles = tubes.filter((tube) => tube.result === 'negative' && tube.memberCount === 1);
   if (negativeSingles.length > 0) {
-    const cleared = await tx.query<{ id: string }>(
-      `UPDATE person_controls pc SET cleared_at = $2, cleared_reason = 'negative_individual'
-       FROM samples s WHERE s.tube_id = ANY ($1::uuid[]) AND pc.person_id = s.person_id
-         AND pc.reason = 'pool_positive' AND pc.cleared_at IS NULL AND pc.started_at <= s.sampled_at
-       RETURNING pc.id`,
-      [negativeSingles.map((tube) => tube.id), now.toISOString()],
+    const cleared = await clearPoolControlsByNegativeTubes(
+      tx,
+      negativeSingles.map((tube) => tube.id),
+      now,
     );
     effects.controlsCleared = cleared.length;
   }
@@ -102,18 +106,15 @@ async function openControls(
     return false;
   });
   const pooled = (m: Member) => byId.get(m.tubeId)!.memberCount > 1;
-  const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO person_controls (person_id, jurisdiction_code, reason, tube_id, started_at)
-     SELECT p, j, r, t, at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[])
-       AS x(p, j, r, t, at)
-     ON CONFLICT (person_id, tube_id) DO NOTHING RETURNING id`,
-    [
-      visible.map((m) => m.personId),
-      visible.map((m) => m.personJurisdiction),
-      visible.map((m) => (pooled(m) ? 'pool_positive' : 'individual_positive')),
-      visible.map((m) => m.tubeId),
-      visible.map((m) => byId.get(m.tubeId)!.resultedAt.toISOString()),
-    ],
+  const inserted = await openPersonControls(
+    tx,
+    visible.map((m) => ({
+      personId: m.personId,
+      jurisdictionCode: m.personJurisdiction!,
+      reason: pooled(m) ? 'pool_positive' : 'individual_positive',
+      tubeId: m.tubeId,
+      startedAt: byId.get(m.tubeId)!.resultedAt,
+    })),
   );
   // A member registered outside the poster's subtree is still owed a re-sample: the poster's CDC
   // hands them over to their home jurisdiction (协查), an obligation kept on the poster's own list.

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Queryable } from '../../platform/db/types.js';
+import { receiveTubesAtLab } from '../testing/index.js';
 import { checkBarcode, type RowError, rowError } from './input.js';
 import type { LabRef } from './lab.js';
 
@@ -50,12 +51,7 @@ export async function receiveTubes(
     else if (tube.receivedAt) unchanged++;
     else take.push(barcode);
   }
-  const written = await tx.query<{ sealedNow: boolean }>(
-    `UPDATE tubes SET lab_id = $2, received_at = $3, sealed_at = coalesce(sealed_at, $3)
-     WHERE barcode = ANY ($1::text[]) AND received_at IS NULL AND (lab_id IS NULL OR lab_id = $2)
-     RETURNING sealed_at = $3 AS "sealedNow"`,
-    [take, lab.id, now.toISOString()],
-  );
+  const written = await receiveTubesAtLab(tx, lab.id, take, now);
   const report = {
     received: written.length,
     unchanged: unchanged + take.length - written.length,

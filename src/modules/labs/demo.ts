@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
+import { insertDemoCountyLabs } from '../testing/index.js';
 
 const COUNTY = '211122';
 
@@ -12,14 +13,7 @@ const COUNTY = '211122';
 export async function loadLabsDemo(ctx: AppContext, actor: Actor): Promise<void> {
   const year = ctx.now().getFullYear();
   await withScope(ctx.db, actor, async (tx) => {
-    await tx.query(
-      `INSERT INTO labs (jurisdiction_code, name, kind, instruments, tubes_per_instrument_hour,
-         reagent_physical_tests, reagent_contracted_tests)
-       VALUES ($1, '（演示）盘山县疾控中心实验室', 'cdc', 4, 90, 60000, 40000),
-              ($1, '（演示）盘山县人民医院检验科', 'hospital', 2, 90, 20000, 10000)
-       ON CONFLICT (jurisdiction_code, name) DO NOTHING`,
-      [COUNTY],
-    );
+    await insertDemoCountyLabs(tx, COUNTY);
     await tx.query(
       `INSERT INTO lab_capacity_targets (jurisdiction_code, due_date, persons_per_day, source_text)
        VALUES ($1, $2, 25000, '（演示）参照沈阳“5 月底前 … 2.5 万人份”按县折算 [001 §4]'),

@@ -7,7 +7,13 @@ import type { FieldCode } from '../../platform/messages.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { resultDueAt } from '../../rules/turnaround.js';
-import { closeSamplingObligations } from '../testing/index.js';
+import {
+  addTubeMember,
+  closeSamplingObligations,
+  insertSample,
+  openTube,
+  type TubeFill,
+} from '../testing/index.js';
 import { checkArrivalLink } from './arrivalLink.js';
 import { loadRegistrationContext, type RegistrationContext } from './context.js';
 import { resolvePerson } from './person.js';
@@ -51,14 +57,6 @@ function checkCampaign(input: Registration, found: RegistrationContext) {
   if (!usable) throw invalid([fieldError('campaignId', 'campaign_unknown')]);
 }
 
-interface TubeRow {
-  id: string;
-  capacity: number;
-  memberCount: number;
-  sealed: boolean;
-  dueAt: string;
-}
-
 /** Opens the tube on its first sample, or adds one member; a full tube is sealed at once. */
 async function writeTube(
   tx: Queryable,
@@ -67,38 +65,25 @@ async function writeTube(
   found: RegistrationContext,
   capacity: number,
   now: Date,
-): Promise<TubeRow> {
-  const returning = `RETURNING id, capacity, member_count AS "memberCount", sealed_at IS NOT NULL AS sealed,
-    to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "dueAt"`;
+): Promise<TubeFill> {
   if (found.tubeId === null) {
-    const [opened] = await tx.query<TubeRow>(
-      `INSERT INTO tubes (barcode, jurisdiction_code, site_id, table_no, campaign_id, category, capacity,
-         member_count, opened_at, sealed_at, due_at, opened_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, CASE WHEN $7 = 1 THEN $8::timestamptz END, $9, $10)
-       ON CONFLICT (barcode) DO NOTHING ${returning}`,
-      [
-        input.barcode,
-        found.siteCode,
-        input.siteId,
-        input.tableNo,
-        input.campaignId,
-        input.category,
-        capacity,
-        now,
-        resultDueAt(input.category, now),
-        actor.userId,
-      ],
-    );
+    const opened = await openTube(tx, {
+      barcode: input.barcode,
+      jurisdictionCode: found.siteCode,
+      siteId: input.siteId,
+      tableNo: input.tableNo,
+      campaignId: input.campaignId,
+      category: input.category,
+      capacity,
+      openedAt: now,
+      dueAt: resultDueAt(input.category, now),
+      openedBy: actor.userId,
+    });
     // Another table opened the same barcode a moment ago.
     if (!opened) throw refuse('tubeBarcode', 'barcode_taken');
     return opened;
   }
-  const [added] = await tx.query<TubeRow>(
-    `UPDATE tubes SET member_count = member_count + 1,
-       sealed_at = CASE WHEN member_count + 1 >= capacity THEN $2::timestamptz END
-     WHERE id = $1 AND sealed_at IS NULL AND result IS NULL AND member_count < capacity ${returning}`,
-    [found.tubeId, now],
-  );
+  const added = await addTubeMember(tx, found.tubeId, now);
   if (!added) throw refuse('tubeBarcode', 'tube_full');
   return added;
 }
@@ -136,24 +121,19 @@ export async function registerSample(
       personId: person.id,
     });
   const tube = await writeTube(tx, actor, input, found, capacity, now);
-  const [sample] = await tx.query<{ id: string }>(
-    `INSERT INTO samples (tube_id, person_id, jurisdiction_code, campaign_id, purpose, arrival_id, plan_item,
-       sampled_at, sampled_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
-    [
-      tube.id,
-      person.id,
-      found.siteCode,
-      input.campaignId,
-      input.purpose,
-      input.arrivalId ?? null,
-      input.planItem ?? null,
-      now,
-      actor.userId,
-    ],
-  );
+  const sampleId = await insertSample(tx, {
+    tubeId: tube.id,
+    personId: person.id,
+    jurisdictionCode: found.siteCode,
+    campaignId: input.campaignId,
+    purpose: input.purpose,
+    arrivalId: input.arrivalId ?? null,
+    planItem: input.planItem ?? null,
+    sampledAt: now,
+    sampledBy: actor.userId,
+  });
   // A concurrent table, or a campaign sample outside the caller's scope, got there first.
-  if (!sample) throw refuse(personField, input.campaignId ? 'sampled_in_campaign' : 'person_in_tube');
+  if (!sampleId) throw refuse(personField, input.campaignId ? 'sampled_in_campaign' : 'person_in_tube');
   await closeSamplingObligations(tx, [person.id], now, actor.userId);
   const tubeState: TubeState = {
     barcode: input.barcode,
@@ -164,7 +144,7 @@ export async function registerSample(
     dueAt: tube.dueAt,
   };
   const view: SampleView = {
-    id: sample.id,
+    id: sampleId,
     tubeId: tube.id,
     personId: person.id,
     siteId: input.siteId,
@@ -179,7 +159,7 @@ export async function registerSample(
   await recordAudit(tx, actor, {
     action: 'sample.register',
     entity: 'sample',
-    entityId: sample.id,
+    entityId: sampleId,
     jurisdictionCode: found.siteCode,
     after: { ...view, idNumberMasked: person.idNumberMasked, tube: tubeState },
   });

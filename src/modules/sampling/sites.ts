@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
+import { insertSamplingSite, updateSamplingSite } from '../testing/index.js';
 import { SITE_SQL, type SiteView } from './view.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,12 +62,14 @@ export async function createSite(tx: Queryable, actor: Actor, input: SiteInput):
   if (!name) throw invalid([fieldError('name', 'required')]);
   await checkJurisdiction(tx, actor, input.jurisdictionCode);
   await refuseDuplicateName(tx, input.jurisdictionCode, name, null);
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO sampling_sites (jurisdiction_code, name, address, tables, active)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [input.jurisdictionCode, name, trimmed(input.address), input.tables, input.active ?? true],
-  );
-  const site = await getSite(tx, actor, row!.id);
+  const id = await insertSamplingSite(tx, {
+    jurisdictionCode: input.jurisdictionCode,
+    name,
+    address: trimmed(input.address),
+    tables: input.tables,
+    active: input.active ?? true,
+  });
+  const site = await getSite(tx, actor, id);
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'sampling_site',
@@ -87,16 +90,12 @@ export async function updateSite(
   const name = patch.name === undefined ? before.name : patch.name.trim();
   if (!name) throw invalid([fieldError('name', 'required')]);
   if (name !== before.name) await refuseDuplicateName(tx, before.jurisdictionCode, name, id);
-  await tx.query(
-    'UPDATE sampling_sites SET name = $2, address = $3, tables = $4, active = $5 WHERE id = $1',
-    [
-      id,
-      name,
-      patch.address === undefined ? before.address : trimmed(patch.address),
-      patch.tables ?? before.tables,
-      patch.active ?? before.active,
-    ],
-  );
+  await updateSamplingSite(tx, id, {
+    name,
+    address: patch.address === undefined ? before.address : trimmed(patch.address),
+    tables: patch.tables ?? before.tables,
+    active: patch.active ?? before.active,
+  });
   const after = await getSite(tx, actor, id);
   await recordAudit(tx, actor, {
     action: 'update',

@@ -7,6 +7,7 @@ import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
 import { endOfLocalDay, localDate } from '../../rules/time.js';
 import { checkTubeBarcode } from '../../rules/tubeBarcode.js';
+import { sealOpenTube } from '../testing/index.js';
 import { getSite } from './sites.js';
 import { iso, type TubeDetail } from './view.js';
 
@@ -45,11 +46,8 @@ export async function sealTube(
   if (before.result) throw new AppError('sample_refused', [fieldError('barcode', 'tube_resulted')]);
   if (before.sealed) throw new AppError('sample_refused', [fieldError('barcode', 'tube_sealed')]);
   if (before.memberCount === 0) throw new AppError('sample_refused', [fieldError('barcode', 'tube_empty')]);
-  const sealed = await tx.query(
-    'UPDATE tubes SET sealed_at = $2 WHERE id = $1 AND sealed_at IS NULL AND result IS NULL RETURNING id',
-    [before.id, ctx.now()],
-  );
-  if (sealed.length === 0) throw new AppError('sample_refused', [fieldError('barcode', 'tube_sealed')]);
+  const sealed = await sealOpenTube(tx, before.id, ctx.now());
+  if (!sealed) throw new AppError('sample_refused', [fieldError('barcode', 'tube_sealed')]);
   const after = await getTube(tx, actor, barcode);
   const [site] = await tx.query<{ code: string }>(
     'SELECT jurisdiction_code AS code FROM tubes WHERE id = $1',

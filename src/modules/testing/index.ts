@@ -1,5 +1,16 @@
 // The public surface of the testing module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.ts).
+export { insertCampaign, setCampaignStatus } from './campaigns.js';
+export { clearPoolControlsByNegativeTubes, openPersonControls } from './controls.js';
+export {
+  insertDemoCdcLab,
+  insertDemoCountyLabs,
+  insertLab,
+  LAB_COLUMNS,
+  type LabFields,
+  type LabRow,
+  updateLabAtVersion,
+} from './labs.js';
 export {
   CASE_REPORT_KIND_PREFIX,
   caseReportKind,
@@ -10,3 +21,13 @@ export {
   resampleKind,
   routineMissedKind,
 } from './obligations.js';
+export { insertSample } from './samples.js';
+export { insertSamplingSite, updateSamplingSite } from './sites.js';
+export {
+  addTubeMember,
+  openTube,
+  receiveTubesAtLab,
+  sealOpenTube,
+  type TubeFill,
+  writeTubeResults,
+} from './tubes.js';
