@@ -10,10 +10,7 @@ type TextRow = Record<string, string | null>;
 const cell = (value: string | null) => (value === null ? '' : `"${value.replaceAll('"', '""')}"`);
 
 /** Every row of `table` with every column in its text form, in column order. */
-export async function readAsText(
-  db: Database,
-  table: string,
-): Promise<{ columns: string[]; rows: TextRow[] }> {
+async function readAsText(db: Database, table: string): Promise<{ columns: string[]; rows: TextRow[] }> {
   const columns = (
     await db.query<{ name: string }>(
       `SELECT column_name AS name FROM information_schema.columns

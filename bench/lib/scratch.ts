@@ -130,7 +130,7 @@ export async function scratchDatabase(url: string, label: string): Promise<{ url
   return { url: target.toString(), drop };
 }
 
-export interface Scratch {
+interface Scratch {
   ctx: AppContext;
   /** Closes the database and drops it (PostgreSQL) or removes its folder (PGlite). */
   dispose: Task;
