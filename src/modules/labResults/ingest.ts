@@ -11,8 +11,6 @@ import { type AppliedTube, type PropagationNote, propagate } from './propagate.j
 
 /** Rows per statement: big enough that 100,000 tubes take ten round trips, small enough for one parameter array. */
 const CHUNK = 10_000;
-/** The response lists at most this many rejected rows (the counts cover all of them). */
-
 export interface IngestReport {
   batchId: string;
   rows: number;
