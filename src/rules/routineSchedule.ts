@@ -26,7 +26,7 @@ const day = (date: string) => parseISO(date);
 const iso = (date: Date) => format(date, 'yyyy-MM-dd');
 export const addLocalDays = (date: string, days: number): string => iso(addDays(day(date), days));
 /** Monday of the ISO week (Monday–Sunday) holding the date. */
-export const weekStart = (date: string): string => iso(startOfISOWeek(day(date)));
+const weekStart = (date: string): string => iso(startOfISOWeek(day(date)));
 
 /** Working days a share spreads over: 0.2 → 5 slots (Monday … Friday). */
 export function slotCount(frequency: Frequency): number {
@@ -114,14 +114,14 @@ export interface AssignedFrequency {
 }
 
 /** The frequency of an assigned rule; `slots` stands for the share it was read from. */
-export function frequencyOf(rule: AssignedFrequency): Frequency {
+function frequencyOf(rule: AssignedFrequency): Frequency {
   return rule.slots > 0
     ? { times: rule.times, perDays: rule.perDays, allocation: 'working_day_share', share: 1 / rule.slots }
     : { times: rule.times, perDays: rule.perDays };
 }
 
 /** The assignment that governs a jurisdiction: the nearest one, whose code is its longest prefix. */
-export function governingAssignment(code: string, assignments: readonly string[]): string | undefined {
+function nearestAssignment(code: string, assignments: readonly string[]): string | undefined {
   return assignments
     .filter((a) => code.startsWith(a))
     .reduce<string | undefined>(
@@ -134,7 +134,7 @@ export function governingAssignment(code: string, assignments: readonly string[]
  * Stricter first (TST-4, a person in several key groups is tested as the strictest asks): more tests
  * per day; at an equal rate an interval before a working-day share, then by key-group id.
  */
-export function compareStrictness(a: AssignedFrequency, b: AssignedFrequency): number {
+function compareStrictness(a: AssignedFrequency, b: AssignedFrequency): number {
   const rate = b.times / b.perDays - a.times / a.perDays;
   if (rate !== 0) return rate;
   if (a.slots !== b.slots) return a.slots - b.slots;
@@ -150,7 +150,7 @@ export function governingFrequency<R extends AssignedFrequency>(
   assignments: readonly string[],
   person: { jurisdictionCode: string; keyGroups: readonly string[] },
 ): R | undefined {
-  const assignment = governingAssignment(person.jurisdictionCode, assignments);
+  const assignment = nearestAssignment(person.jurisdictionCode, assignments);
   return rules
     .filter((r) => r.assignmentCode === assignment && person.keyGroups.includes(r.keyGroup))
     .sort(compareStrictness)[0];

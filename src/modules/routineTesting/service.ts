@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import {
   cancelSupersededDeadlines,
+  DEADLINE_TITLE_MAX,
   type DeadlineInput,
   openNewDeadlines,
 } from '../../platform/deadlines/service.js';
@@ -92,8 +93,15 @@ export async function listSchedule(
   });
 }
 
-/** Text fields are bounded (deadlines.title_*): cut at 200 characters, as PostgreSQL counts them. */
-const upTo200 = (text: string) => [...text].slice(0, 200).join('');
+/** A title cut to what the deadlines service takes, never inside a character. */
+function titleOf(text: string): string {
+  let title = '';
+  for (const character of text) {
+    if (title.length + character.length > DEADLINE_TITLE_MAX) break;
+    title += character;
+  }
+  return title;
+}
 
 /** The same-day item TST-5 opens for a missed test, on the department liaison's list at the county. */
 function missedTestDeadline(
@@ -114,8 +122,8 @@ function missedTestDeadline(
     openedAt: at,
     dueAt,
     title: {
-      zh: upTo200(`${row.deptZh}：${group.zh}漏检核酸（应检日 ${row.latestMissed}），当日组织检测`),
-      en: upTo200(`${row.deptEn}: missed routine NAT of ${group.en} (due ${row.latestMissed}), test today`),
+      zh: titleOf(`${row.deptZh}：${group.zh}漏检核酸（应检日 ${row.latestMissed}），当日组织检测`),
+      en: titleOf(`${row.deptEn}: missed routine NAT of ${group.en} (due ${row.latestMissed}), test today`),
     },
   };
 }

@@ -34,7 +34,8 @@ export interface DeadlineInput extends DeadlineKey {
 
 const RULE_ID = /^[A-Z]{2,5}-\d{1,3}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TITLE_MAX = 200;
+/** Characters of a title (deadlines.title_zh/en); callers that compose titles cut them to this. */
+export const DEADLINE_TITLE_MAX = 200;
 
 /** Refuses inputs that are programming errors, before they reach a constraint as a 500. */
 function check(input: DeadlineInput): void {
@@ -43,7 +44,7 @@ function check(input: DeadlineInput): void {
     [ROLES.includes(input.ownerRole), `owner role ${input.ownerRole}`],
     [/^\d{2,15}$/.test(input.jurisdictionCode), `jurisdiction ${input.jurisdictionCode}`],
     [!Number.isNaN(input.dueAt.getTime()), 'due time'],
-    [[input.title.zh, input.title.en].every((t) => t && t.length <= TITLE_MAX), 'title'],
+    [[input.title.zh, input.title.en].every((t) => t && t.length <= DEADLINE_TITLE_MAX), 'title'],
     [UUID.test(input.subjectId), `subject id ${input.subjectId}`],
     [!input.personId || UUID.test(input.personId), `person id ${input.personId}`],
   ];
