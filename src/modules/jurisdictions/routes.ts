@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { JurisdictionCode, SafeText } from '../../api/common.js';
+import { JurisdictionDetail, JurisdictionNode } from '../../api/jurisdictions.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -12,16 +13,6 @@ import {
   updateJurisdiction,
 } from './service.js';
 
-const Node = Type.Object({
-  code: Type.String(),
-  parentCode: Type.Union([Type.String(), Type.Null()]),
-  name: Type.String(),
-  level: Type.String(),
-  timeZone: Type.Union([Type.String(), Type.Null()]),
-  hasChildren: Type.Boolean(),
-});
-const PathItem = Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() });
-const Detail = Type.Object({ ...Node.properties, path: Type.Array(PathItem) });
 const CodeParams = Type.Object({ code: JurisdictionCode });
 const tags = ['jurisdictions'];
 
@@ -34,7 +25,7 @@ export function jurisdictionRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'The top of your subtrees, or the children of one node',
         querystring: Type.Object({ parent: Type.Optional(JurisdictionCode) }),
-        response: { 200: Type.Array(Node) },
+        response: { 200: Type.Array(JurisdictionNode) },
       },
     },
     (request) =>
@@ -52,7 +43,7 @@ export function jurisdictionRoutes(api: TypedApp, ctx: AppContext) {
           q: SafeText(50, { minLength: 1 }),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 30 })),
         }),
-        response: { 200: Type.Array(Node) },
+        response: { 200: Type.Array(JurisdictionNode) },
       },
     },
     (request) =>
@@ -69,7 +60,7 @@ export function jurisdictionRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'One node with its path from the top',
         params: CodeParams,
-        response: { 200: Detail },
+        response: { 200: JurisdictionDetail },
       },
     },
     (request) =>
@@ -85,7 +76,7 @@ export function jurisdictionRoutes(api: TypedApp, ctx: AppContext) {
         summary: 'Add a grid (网格) under a village or community',
         params: CodeParams,
         body: Type.Object({ name: SafeText(60, { minLength: 1 }) }, { additionalProperties: false }),
-        response: { 201: Node },
+        response: { 201: JurisdictionNode },
       },
     },
     async (request, reply) => {
@@ -111,7 +102,7 @@ export function jurisdictionRoutes(api: TypedApp, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Detail },
+        response: { 200: JurisdictionDetail },
       },
     },
     (request) =>

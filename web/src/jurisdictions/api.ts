@@ -1,27 +1,10 @@
+import type { Jurisdiction, JurisdictionDetail } from '../../../src/api/jurisdictions';
 import { api, queryString } from '../api/client';
 
 export const LEVELS = ['province', 'city', 'county', 'town', 'village', 'grid'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export interface Jurisdiction {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  level: string;
-  timeZone: string | null;
-  hasChildren: boolean;
-}
-
-export interface PathItem {
-  code: string;
-  name: string;
-  level: string;
-}
-
-export interface JurisdictionDetail extends Jurisdiction {
-  /** The ancestors from the top, without the node itself. */
-  path: PathItem[];
-}
+export type { Jurisdiction, JurisdictionDetail } from '../../../src/api/jurisdictions';
 
 export function isLevel(value: string): value is Level {
   return LEVELS.includes(value as Level);
