@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { IsoDate, JurisdictionCode, Page, Paging, SafeText, Uuid } from '../../api/common.js';
+import { IsoDate, JurisdictionCode, Paging, SafeText, Uuid } from '../../api/common.js';
+import { KeyGroupOption, PersonPage, PersonView, UnmaskedPerson } from '../../api/persons.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -8,7 +9,6 @@ import { ID_TYPES } from '../../rules/idNumber.js';
 import { KEY_GROUP_IDS, KEY_GROUPS } from '../../rules/keyGroups.js';
 import { searchPersons } from './search.js';
 import { createPerson, getPerson, unmaskPerson, updatePerson } from './service.js';
-import { PersonView } from './view.js';
 
 const Nullable = <T extends ReturnType<typeof SafeText>>(schema: T) =>
   Type.Optional(Type.Union([schema, Type.Null()]));
@@ -53,7 +53,7 @@ export function personRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Search persons in your jurisdiction (name prefix, exact ID number or phone, filters)',
         querystring: Type.Object({ ...PersonQuery.properties, ...Paging.properties }),
-        response: { 200: Type.Object({ ...Page(PersonView).properties, totalCapped: Type.Boolean() }) },
+        response: { 200: PersonPage },
       },
     },
     async (request) => {
@@ -72,9 +72,7 @@ export function personRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary: 'The key groups (重点人群) a person can be tagged with',
-        response: {
-          200: Type.Array(Type.Object({ id: Type.String(), zh: Type.String(), en: Type.String() })),
-        },
+        response: { 200: Type.Array(KeyGroupOption) },
       },
     },
     async () => KEY_GROUP_IDS.map((id) => ({ id, ...KEY_GROUPS[id] })),
@@ -141,9 +139,7 @@ export function personRoutes(api: TypedApp, ctx: AppContext) {
         summary: 'Show the full ID number and phone; recorded in the audit log',
         params: IdParams,
         body: Type.Object({ reason: SafeText(200, { minLength: 2 }) }, { additionalProperties: false }),
-        response: {
-          200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }),
-        },
+        response: { 200: UnmaskedPerson },
       },
     },
     (request) =>

@@ -1,25 +1,7 @@
-import { type Static, Type } from 'typebox';
+import type { Person as PersonView } from '../../api/persons.js';
 
-/** What a person looks like outside the database: ID number and phone only ever masked. */
-export const PersonView = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  idType: Type.String(),
-  idNumberMasked: Type.String(),
-  phoneMasked: Type.Union([Type.String(), Type.Null()]),
-  sex: Type.Union([Type.String(), Type.Null()]),
-  birthDate: Type.Union([Type.String(), Type.Null()]),
-  jurisdictionCode: Type.String(),
-  jurisdictionName: Type.String(),
-  address: Type.Union([Type.String(), Type.Null()]),
-  employer: Type.Union([Type.String(), Type.Null()]),
-  householdCode: Type.Union([Type.String(), Type.Null()]),
-  keyGroups: Type.Array(Type.String()),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
-export type PersonView = Static<typeof PersonView>;
+/** What a person looks like outside the database; its schema is the API contract in src/api/persons.ts. */
+export type { PersonView };
 
 export const PERSON_VIEW_SQL = `p.id, p.name, p.id_type AS "idType", p.id_masked AS "idNumberMasked",
   p.phone_masked AS "phoneMasked", p.sex, p.birth_date AS "birthDate", p.jurisdiction_code AS "jurisdictionCode",

@@ -1,29 +1,11 @@
+import type { KeyGroupOption, Person, PersonPage, Sex, UnmaskedPerson } from '../../../src/api/persons';
 import { ID_TYPES } from '../../../src/rules/idNumber';
 import { api, queryString } from '../api/client';
 
 export { ID_TYPES };
 export type IdType = (typeof ID_TYPES)[number];
-export type Sex = 'male' | 'female';
 
-/** A person as the API shows it: ID number and phone masked. */
-export interface Person {
-  id: string;
-  name: string;
-  idType: string;
-  idNumberMasked: string;
-  phoneMasked: string | null;
-  sex: Sex | null;
-  birthDate: string | null;
-  jurisdictionCode: string;
-  jurisdictionName: string;
-  address: string | null;
-  employer: string | null;
-  householdCode: string | null;
-  keyGroups: string[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { KeyGroupOption, Person, PersonPage, Sex, UnmaskedPerson } from '../../../src/api/persons';
 
 /** The body of POST /api/persons; empty optional fields are null, never "". */
 export interface PersonBody {
@@ -48,26 +30,6 @@ export interface PersonFilter {
   phone?: string;
   jurisdiction?: string;
   keyGroup?: string;
-}
-
-export interface PersonPage {
-  items: Person[];
-  total: number;
-  /** True when the server stopped counting; `total` is then a lower bound. */
-  totalCapped: boolean;
-  page: number;
-  pageSize: number;
-}
-
-export interface KeyGroupOption {
-  id: string;
-  zh: string;
-  en: string;
-}
-
-export interface UnmaskedPerson {
-  idNumber: string;
-  phone: string | null;
 }
 
 export function isIdType(value: string): value is IdType {

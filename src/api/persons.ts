@@ -1,0 +1,47 @@
+import { type Static, Type } from 'typebox';
+
+/** Persons as the API sends them: ID number and phone only ever masked. */
+export const Sex = Type.Enum(['male', 'female']);
+
+export const PersonView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  idType: Type.String(),
+  idNumberMasked: Type.String(),
+  phoneMasked: Type.Union([Type.String(), Type.Null()]),
+  sex: Type.Union([Sex, Type.Null()]),
+  birthDate: Type.Union([Type.String(), Type.Null()]),
+  jurisdictionCode: Type.String(),
+  jurisdictionName: Type.String(),
+  address: Type.Union([Type.String(), Type.Null()]),
+  employer: Type.Union([Type.String(), Type.Null()]),
+  householdCode: Type.Union([Type.String(), Type.Null()]),
+  keyGroups: Type.Array(Type.String()),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+/** A search page; `totalCapped` is true when the server stopped counting and `total` is a lower bound. */
+export const PersonPage = Type.Object({
+  items: Type.Array(PersonView),
+  total: Type.Integer(),
+  totalCapped: Type.Boolean(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+/** A key group (重点人群) a person can be tagged with. */
+export const KeyGroupOption = Type.Object({ id: Type.String(), zh: Type.String(), en: Type.String() });
+
+/** The full ID number and phone, shown on request and recorded in the audit log. */
+export const UnmaskedPerson = Type.Object({
+  idNumber: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+});
+
+export type Sex = Static<typeof Sex>;
+export type Person = Static<typeof PersonView>;
+export type PersonPage = Static<typeof PersonPage>;
+export type KeyGroupOption = Static<typeof KeyGroupOption>;
+export type UnmaskedPerson = Static<typeof UnmaskedPerson>;
