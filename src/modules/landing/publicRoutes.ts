@@ -1,12 +1,19 @@
 import { Type } from 'typebox';
 import { SafeText } from '../../api/common.js';
+import {
+  LandingAreaView,
+  LandingCodeParams,
+  OriginDivisionView,
+  PlaceView,
+  ReportBody,
+  SubmittedView,
+} from '../../api/landing.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { landingArea, publicActor, searchPlaces } from './landingCode.js';
 import { originChildren } from './origins.js';
 import { retryOnDuplicate } from './retry.js';
-import { LandingAreaView, LandingCodeParams, ReportBody, SubmittedView } from './schemas.js';
 import { submitReport } from './submit.js';
 
 const tags = ['landing code (public)'];
@@ -48,15 +55,7 @@ export function landingPublicRoutes(api: TypedApp, ctx: AppContext) {
         summary: 'Communities and villages of the landing code’s area, by name, pinyin initials or code',
         params: LandingCodeParams,
         querystring: Type.Object({ q: Type.Optional(SafeText(30)) }),
-        response: {
-          200: Type.Array(
-            Type.Object({
-              code: Type.String(),
-              name: Type.String(),
-              townName: Type.Union([Type.String(), Type.Null()]),
-            }),
-          ),
-        },
+        response: { 200: Type.Array(PlaceView) },
       },
     },
     (request) =>
@@ -75,9 +74,7 @@ export function landingPublicRoutes(api: TypedApp, ctx: AppContext) {
         summary:
           'Provinces, or the cities of a province, or the districts of a city (GB/T 2260): where a traveller comes from',
         querystring: Type.Object({ parent: Type.Optional(Type.String({ pattern: '^\\d{2}(\\d{2})?$' })) }),
-        response: {
-          200: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), leaf: Type.Boolean() })),
-        },
+        response: { 200: Type.Array(OriginDivisionView) },
       },
     },
     async (request) => originChildren(request.query.parent),

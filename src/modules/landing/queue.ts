@@ -1,3 +1,4 @@
+import type { QueueFilter } from '../../api/landing.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/types.js';
@@ -16,10 +17,6 @@ export async function getReport(tx: Queryable, actor: Actor, id: string): Promis
   if (!row || !inScope(row.destinationCode, actor.scopes)) throw notFound();
   return withState(row);
 }
-
-/** Which part of the loop a list shows: the staff queue works on new/looked, communities on pushed. */
-export const QUEUE_FILTERS = ['new', 'looked', 'pushed', 'cleared', 'open', 'all'] as const;
-type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
 const FILTER_SQL: Record<QueueFilter, string> = {
   new: 'r.looked_at IS NULL',

@@ -1,5 +1,18 @@
 import { Type } from 'typebox';
-import { IsoDate, JurisdictionCode, Page, Paging, Uuid } from '../../api/common.js';
+import { IsoDate, JurisdictionCode, Paging, Uuid } from '../../api/common.js';
+import {
+  BoardView,
+  FeedbackBody,
+  LandingCodeParams,
+  LandingCodeView,
+  PushedView,
+  QUEUE_FILTERS,
+  ReportBody,
+  ReportPageView,
+  ReportView,
+  SubmittedView,
+  VerifyBody,
+} from '../../api/landing.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
@@ -10,19 +23,9 @@ import { inScope } from '../../rules/roles.js';
 import { dailyClearBoard } from './board.js';
 import { landingArea } from './landingCode.js';
 import { qrSvg } from './qr.js';
-import { getReport, listReports, QUEUE_FILTERS } from './queue.js';
+import { getReport, listReports } from './queue.js';
 import { retryOnDuplicate } from './retry.js';
-import {
-  BoardView,
-  FeedbackBody,
-  LandingAreaView,
-  LandingCodeParams,
-  ReportBody,
-  SubmittedView,
-  VerifyBody,
-} from './schemas.js';
 import { submitReport } from './submit.js';
-import { ReportView } from './view.js';
 import { feedBack, lookAt, pushAllLooked, pushToCommunity, verifyReport } from './workflow.js';
 
 const tags = ['landing code'];
@@ -42,9 +45,7 @@ export function landingRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'The landing code of a county or city: the URL its QR code encodes, and the QR code as SVG',
         params: LandingCodeParams,
-        response: {
-          200: Type.Object({ ...LandingAreaView.properties, url: Type.String(), svg: Type.String() }),
-        },
+        response: { 200: LandingCodeView },
       },
     },
     async (request) => {
@@ -69,7 +70,7 @@ export function landingRoutes(api: TypedApp, ctx: AppContext) {
           state: Type.Optional(Type.Union(QUEUE_FILTERS.map((s) => Type.Literal(s)))),
           ...Paging.properties,
         }),
-        response: { 200: Page(ReportView) },
+        response: { 200: ReportPageView },
       },
     },
     async (request) => {
@@ -155,7 +156,7 @@ export function landingRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Push every looked, unpushed report within a jurisdiction to its community',
         body: Type.Object({ jurisdictionCode: JurisdictionCode }, { additionalProperties: false }),
-        response: { 200: Type.Object({ pushed: Type.Integer() }) },
+        response: { 200: PushedView },
       },
     },
     (request) =>

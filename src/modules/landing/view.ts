@@ -1,47 +1,8 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import type { LandingReport as ReportView } from '../../api/landing.js';
 import { reportState } from '../../rules/landing.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const TextSchema = Type.Object({ zh: Type.String(), en: Type.String() });
+export type { ReportView };
 
-/** A landing report on a staff list: identity masked, progress through the ARR-11 loop. */
-export const ReportView = Type.Object({
-  id: Type.String(),
-  receipt: Type.String(),
-  state: Type.String(),
-  landingCode: Type.String(),
-  destinationCode: Type.String(),
-  destinationName: Nullable(Type.String()),
-  address: Type.String(),
-  personId: Type.String(),
-  personName: Type.String(),
-  idNumberMasked: Type.String(),
-  phoneMasked: Nullable(Type.String()),
-  origin: Type.String(),
-  originLabel: Nullable(Type.String()),
-  leftOriginAt: Type.String(),
-  arrivedAt: Type.String(),
-  itineraryStar: Type.Boolean(),
-  truckDriver: Type.Boolean(),
-  enteredByStaff: Type.Boolean(),
-  submittedAt: Type.String(),
-  lookDueAt: Type.String(),
-  lookedAt: Nullable(Type.String()),
-  pushedAt: Nullable(Type.String()),
-  pushedTo: Nullable(Type.String()),
-  verifyDueAt: Nullable(Type.String()),
-  verification: Nullable(Type.String()),
-  verificationNote: Nullable(Type.String()),
-  verifiedAt: Nullable(Type.String()),
-  feedbackMeasures: Type.Array(Type.String()),
-  feedbackNote: Nullable(Type.String()),
-  feedbackAt: Nullable(Type.String()),
-  cleared: Type.Boolean(),
-  planTitle: Nullable(TextSchema),
-  planRule: Nullable(Type.String()),
-  releaseDate: Nullable(Type.String()),
-});
-export type ReportView = Static<typeof ReportView>;
 type ReportRow = Omit<ReportView, 'state'>;
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -4,14 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLanguage } from '../i18n/useLanguage';
-import { feedBack, type LandingReport, MEASURES, VERIFICATIONS, type VerifyBody, verifyReport } from './api';
+import {
+  type FeedbackMeasure,
+  feedBack,
+  type LandingReport,
+  MEASURES,
+  VERIFICATIONS,
+  type VerifyBody,
+  verifyReport,
+} from './api';
 import { Countdown } from './Countdown';
 import { ReportPerson, ReportPlan, ReportState } from './ReportSummary';
 
 interface VerifyValues {
   verification?: VerifyBody['verification'];
   note?: string;
-  measures?: string[];
+  measures?: FeedbackMeasure[];
   feedbackNote?: string;
 }
 

@@ -1,81 +1,32 @@
+import type {
+  Board,
+  FeedbackMeasure,
+  LandingCodeInfo,
+  LandingReport,
+  Pushed,
+  QueueFilter,
+  ReportPage,
+  Verification,
+  VerifyBody,
+} from '../../../src/api/landing';
 import { api, queryString } from '../api/client';
-import type { Text } from '../public/api';
 
-/** A landing-code report on a staff list (GET /api/landing/reports). */
-export interface LandingReport {
-  id: string;
-  receipt: string;
-  state: 'new' | 'looked' | 'pushed' | 'verified' | 'cleared';
-  landingCode: string;
-  destinationCode: string;
-  destinationName: string | null;
-  address: string;
-  personId: string;
-  personName: string;
-  idNumberMasked: string;
-  phoneMasked: string | null;
-  origin: string;
-  originLabel: string | null;
-  leftOriginAt: string;
-  arrivedAt: string;
-  itineraryStar: boolean;
-  truckDriver: boolean;
-  enteredByStaff: boolean;
-  submittedAt: string;
-  lookDueAt: string;
-  lookedAt: string | null;
-  pushedAt: string | null;
-  pushedTo: string | null;
-  verifyDueAt: string | null;
-  verification: string | null;
-  verificationNote: string | null;
-  verifiedAt: string | null;
-  feedbackMeasures: string[];
-  feedbackNote: string | null;
-  feedbackAt: string | null;
-  cleared: boolean;
-  planTitle: Text | null;
-  planRule: string | null;
-  releaseDate: string | null;
-}
+export type {
+  Board,
+  FeedbackMeasure,
+  LandingCodeInfo,
+  LandingReport,
+  QueueFilter,
+  ReportPage,
+  VerifyBody,
+} from '../../../src/api/landing';
 
-export type QueueFilter = 'new' | 'looked' | 'pushed' | 'cleared' | 'open' | 'all';
-
-export interface ReportPage {
-  items: LandingReport[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface LandingCodeInfo {
-  code: string;
-  name: string;
-  fullName: string;
-  level: string;
-  url: string;
-  svg: string;
-}
-
-interface Counts {
-  received: number;
-  verified: number;
-  fedBack: number;
-  cleared: number;
-  backlog: number;
-  outstanding: number;
-}
-
-export interface Board {
-  date: string;
-  timeZone: string;
-  jurisdictionCode: string;
-  clear: boolean;
-  total: Counts;
-  communities: Array<Counts & { code: string; name: string | null; clear: boolean }>;
-}
-
-export const VERIFICATIONS = ['found', 'not_found', 'wrong_address', 'moved_on'] as const;
+export const VERIFICATIONS = [
+  'found',
+  'not_found',
+  'wrong_address',
+  'moved_on',
+] as const satisfies readonly Verification[];
 export const MEASURES = [
   'nat_done',
   'antigen_done',
@@ -83,14 +34,7 @@ export const MEASURES = [
   'centralised_isolation',
   'health_monitoring',
   'handed_over',
-] as const;
-
-export interface VerifyBody {
-  verification: (typeof VERIFICATIONS)[number];
-  note: string | null;
-  measures?: string[];
-  feedbackNote: string | null;
-}
+] as const satisfies readonly FeedbackMeasure[];
 
 const report = (id: string) => `/landing/reports/${encodeURIComponent(id)}`;
 
@@ -114,10 +58,10 @@ export const fetchLandingCode = (code: string) =>
 export const lookAt = (id: string) => api.post<LandingReport>(`${report(id)}/look`);
 export const pushReport = (id: string) => api.post<LandingReport>(`${report(id)}/push`);
 export const pushAllLooked = (jurisdictionCode: string) =>
-  api.post<{ pushed: number }>('/landing/push', { jurisdictionCode });
+  api.post<Pushed>('/landing/push', { jurisdictionCode });
 export const verifyReport = (id: string, body: VerifyBody) =>
   api.post<LandingReport>(`${report(id)}/verify`, body);
-export const feedBack = (id: string, measures: string[], note: string | null) =>
+export const feedBack = (id: string, measures: FeedbackMeasure[], note: string | null) =>
   api.post<LandingReport>(`${report(id)}/feedback`, { measures, note });
 export const fetchBoard = (jurisdiction: string | undefined, date: string | undefined) =>
   api.get<Board>(`/landing/daily-clear${queryString({ jurisdiction, date })}`);

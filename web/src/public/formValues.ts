@@ -1,10 +1,11 @@
 import dayjs from 'dayjs';
+import type { IdType } from '../persons/api';
 import type { ReportBody } from './api';
 
 /** What the report form holds: times as `datetime-local` text, in the phone's own zone. */
 export interface ReportFormValues {
   name?: string;
-  idType: string;
+  idType: IdType;
   idNumber?: string;
   phone?: string;
   origin: 'domestic' | 'overseas';

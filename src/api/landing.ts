@@ -1,0 +1,214 @@
+import { type Static, type TSchema, Type } from 'typebox';
+import { ID_TYPES } from '../rules/idNumber.js';
+import { FEEDBACK_MEASURES, type ReportState, VERIFICATIONS } from '../rules/landing.js';
+import { Page, SafeText } from './common.js';
+
+/** The landing code (落地码, ARR-11): the traveller's report, the staff's loop, the daily-clear board. */
+export const REPORT_STATES = [
+  'new',
+  'looked',
+  'pushed',
+  'verified',
+  'cleared',
+] as const satisfies readonly ReportState[];
+/** Which part of the loop a list shows: the staff queue works on new/looked, communities on pushed. */
+export const QUEUE_FILTERS = ['new', 'looked', 'pushed', 'cleared', 'open', 'all'] as const;
+export const OBLIGATION_KINDS = [
+  'phase',
+  'test',
+  'restriction',
+  'shortfall',
+  'release',
+  'truck',
+  'next',
+] as const;
+export { FEEDBACK_MEASURES, VERIFICATIONS };
+
+export const Verification = Type.Enum(VERIFICATIONS);
+export const FeedbackMeasure = Type.Enum(FEEDBACK_MEASURES);
+
+const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const OrNull = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
+export const TextView = Type.Object({ zh: Type.String(), en: Type.String() });
+
+export const LandingCodeParams = Type.Object({
+  code: Type.String({ pattern: '^\\d{4}(\\d{2})?$', maxLength: 6 }),
+});
+
+/** A landing-code report (ARR-11): flat, so each field error lands on its form field. */
+export const ReportBody = Type.Object(
+  {
+    name: SafeText(50, { minLength: 1 }),
+    idType: Type.Optional(Type.Enum(ID_TYPES)),
+    idNumber: SafeText(30, { minLength: 1 }),
+    phone: SafeText(20, { minLength: 1 }),
+    origin: Type.Union([Type.Literal('domestic'), Type.Literal('overseas')]),
+    originDivisionCode: OrNull(Type.String({ pattern: '^\\d{6}$', maxLength: 6 })),
+    originCountry: OrNull(SafeText(60)),
+    enteredAt: OrNull(DateTime),
+    portIsolationDays: OrNull(Type.Integer({ minimum: 0, maximum: 60 })),
+    leftOriginAt: DateTime,
+    arrivedAt: DateTime,
+    destinationCode: Type.String({ pattern: '^\\d{12}$', maxLength: 12 }),
+    address: SafeText(200, { minLength: 1 }),
+    homeIsolationConditions: Type.Boolean(),
+    negativeNatAt: OrNull(DateTime),
+    itineraryStar: Type.Boolean(),
+    truckDriver: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+/** The county or city a landing code belongs to. */
+export const LandingAreaView = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  fullName: Type.String(),
+  level: Type.Enum(['city', 'county']),
+});
+
+/** The landing code for staff: the URL its QR code encodes, and the QR code as SVG. */
+export const LandingCodeView = Type.Object({
+  ...LandingAreaView.properties,
+  url: Type.String(),
+  svg: Type.String(),
+});
+
+/** A community or village of the landing code's area. */
+export const PlaceView = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  townName: Nullable(Type.String()),
+});
+
+/** A province, city or district a traveller may come from (GB/T 2260). */
+export const OriginDivisionView = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  leaf: Type.Boolean(),
+});
+
+/** What the traveller sees after reporting: a receipt, their obligations, identity only masked. */
+export const SubmittedView = Type.Object({
+  id: Type.String(),
+  receipt: Type.String(),
+  created: Type.Boolean(),
+  submittedAt: Type.String(),
+  landing: Type.Object({ code: Type.String(), name: Type.String() }),
+  destination: Type.Object({ code: Type.String(), name: Type.String() }),
+  person: Type.Object({
+    nameMasked: Type.String(),
+    idNumberMasked: Type.String(),
+    phoneMasked: Type.String(),
+  }),
+  obligations: Type.Object({
+    matched: Type.Boolean(),
+    headline: TextView,
+    lines: Type.Array(Type.Object({ kind: Type.Enum(OBLIGATION_KINDS), text: TextView })),
+  }),
+});
+
+/** A landing report on a staff list: identity masked, progress through the ARR-11 loop. */
+export const ReportView = Type.Object({
+  id: Type.String(),
+  receipt: Type.String(),
+  state: Type.Enum(REPORT_STATES),
+  landingCode: Type.String(),
+  destinationCode: Type.String(),
+  destinationName: Nullable(Type.String()),
+  address: Type.String(),
+  personId: Type.String(),
+  personName: Type.String(),
+  idNumberMasked: Type.String(),
+  phoneMasked: Nullable(Type.String()),
+  origin: Type.Enum(['domestic', 'overseas']),
+  originLabel: Nullable(Type.String()),
+  leftOriginAt: Type.String(),
+  arrivedAt: Type.String(),
+  itineraryStar: Type.Boolean(),
+  truckDriver: Type.Boolean(),
+  enteredByStaff: Type.Boolean(),
+  submittedAt: Type.String(),
+  lookDueAt: Type.String(),
+  lookedAt: Nullable(Type.String()),
+  pushedAt: Nullable(Type.String()),
+  pushedTo: Nullable(Type.String()),
+  verifyDueAt: Nullable(Type.String()),
+  verification: Nullable(Verification),
+  verificationNote: Nullable(Type.String()),
+  verifiedAt: Nullable(Type.String()),
+  feedbackMeasures: Type.Array(FeedbackMeasure),
+  feedbackNote: Nullable(Type.String()),
+  feedbackAt: Nullable(Type.String()),
+  cleared: Type.Boolean(),
+  planTitle: Nullable(TextView),
+  planRule: Nullable(Type.String()),
+  releaseDate: Nullable(Type.String()),
+});
+
+export const ReportPageView = Page(ReportView);
+export const PushedView = Type.Object({ pushed: Type.Integer() });
+
+const Measures = Type.Array(FeedbackMeasure, {
+  minItems: 1,
+  maxItems: FEEDBACK_MEASURES.length,
+});
+
+export const VerifyBody = Type.Object(
+  {
+    verification: Verification,
+    note: OrNull(SafeText(200)),
+    measures: Type.Optional(Measures),
+    feedbackNote: OrNull(SafeText(200)),
+  },
+  { additionalProperties: false },
+);
+
+export const FeedbackBody = Type.Object(
+  { measures: Measures, note: OrNull(SafeText(200)) },
+  { additionalProperties: false },
+);
+
+const Counts = {
+  received: Type.Integer(),
+  verified: Type.Integer(),
+  fedBack: Type.Integer(),
+  cleared: Type.Integer(),
+  backlog: Type.Integer(),
+  outstanding: Type.Integer(),
+};
+
+/** The daily-clear board (每日清零): per community, reports of the day, verified, outstanding. */
+export const BoardView = Type.Object({
+  date: Type.String(),
+  timeZone: Type.String(),
+  jurisdictionCode: Type.String(),
+  clear: Type.Boolean(),
+  total: Type.Object(Counts),
+  communities: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Nullable(Type.String()),
+      ...Counts,
+      clear: Type.Boolean(),
+    }),
+  ),
+});
+
+export type Text = Static<typeof TextView>;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+export type ReportBody = Static<typeof ReportBody>;
+export type LandingArea = Static<typeof LandingAreaView>;
+export type LandingCodeInfo = Static<typeof LandingCodeView>;
+export type Place = Static<typeof PlaceView>;
+export type OriginDivision = Static<typeof OriginDivisionView>;
+export type Submitted = Static<typeof SubmittedView>;
+export type LandingReport = Static<typeof ReportView>;
+export type ReportPage = Static<typeof ReportPageView>;
+export type Pushed = Static<typeof PushedView>;
+export type VerifyBody = Static<typeof VerifyBody>;
+export type FeedbackBody = Static<typeof FeedbackBody>;
+export type Board = Static<typeof BoardView>;
+export type Verification = Static<typeof Verification>;
+export type FeedbackMeasure = Static<typeof FeedbackMeasure>;
