@@ -104,26 +104,22 @@ function titleOf(text: string): string {
 }
 
 /** The same-day item TST-5 opens for a missed test, on the department liaison's list at the county. */
-function missedTestDeadline(
-  row: ScheduleRow & { latestMissed: string },
-  at: Date,
-  dueAt: Date,
-): DeadlineInput {
+function missedTestDeadline(row: ScheduleRow, missedOn: string, at: Date, dueAt: Date): DeadlineInput {
   const group = KEY_GROUPS[row.keyGroup as KeyGroup];
   const code = row.jurisdictionCode;
   return {
     ruleId: 'TST-5',
     subjectType: PERSON_SUBJECT,
     subjectId: row.personId,
-    kind: routineMissedKind(row.latestMissed),
+    kind: routineMissedKind(missedOn),
     personId: row.personId,
     jurisdictionCode: code.length >= 6 ? code.slice(0, 6) : code,
     ownerRole: 'department_liaison',
     openedAt: at,
     dueAt,
     title: {
-      zh: titleOf(`${row.deptZh}：${group.zh}漏检核酸（应检日 ${row.latestMissed}），当日组织检测`),
-      en: titleOf(`${row.deptEn}: missed routine NAT of ${group.en} (due ${row.latestMissed}), test today`),
+      zh: titleOf(`${row.deptZh}：${group.zh}漏检核酸（应检日 ${missedOn}），当日组织检测`),
+      en: titleOf(`${row.deptEn}: missed routine NAT of ${group.en} (due ${missedOn}), test today`),
     },
   };
 }
@@ -148,7 +144,9 @@ export async function sweepRoutine(
     const missed = await readSchedule(tx, input, { missedOnly: true });
     const opened = await openNewDeadlines(
       tx,
-      missed.map((row) => missedTestDeadline({ ...row, latestMissed: row.latestMissed! }, now, dueAt)),
+      missed.flatMap((row) =>
+        row.latestMissed ? [missedTestDeadline(row, row.latestMissed, now, dueAt)] : [],
+      ),
     );
     const superseded = await cancelSupersededDeadlines(
       tx,

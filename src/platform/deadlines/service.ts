@@ -153,7 +153,8 @@ export async function openNewDeadlines(
 /** Opens (or, if the same key is already open, moves/retitles) an obligation; idempotent on the key. Returns its id. */
 export async function openDeadline(tx: Queryable, input: DeadlineInput): Promise<string> {
   const [id] = await openDeadlines(tx, [input]);
-  return id!;
+  if (!id) throw new Error('openDeadline: no obligation was opened');
+  return id;
 }
 
 export interface Completion {
