@@ -1,26 +1,11 @@
+import type { NewUser, User, UserPatch } from '../../../src/api/users';
 import { ROLES } from '../../../src/rules/roles';
 import { api } from '../api/client';
 
 export { ROLES };
 export type Role = (typeof ROLES)[number];
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  scopes: string[];
-  active: boolean;
-  locked: boolean;
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-  scopes: string[];
-}
+export type { NewUser, User } from '../../../src/api/users';
 
 /** The API's username rule (POST /api/users). */
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;
@@ -34,4 +19,4 @@ export const userKeys = { list: ['users'] as const };
 export const fetchUsers = () => api.get<User[]>('/users');
 export const createUser = (user: NewUser) => api.post<User>('/users', user);
 export const setUserActive = (id: string, active: boolean) =>
-  api.patch<User>(`/users/${encodeURIComponent(id)}`, { active });
+  api.patch<User>(`/users/${encodeURIComponent(id)}`, { active } satisfies UserPatch);
