@@ -1,16 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { addHours, format } from 'date-fns';
+import { FEVER_CELSIUS } from './fever.js';
 
 /**
  * Boarding check for inbound flights (ARR-13, 002 §1): "禁止确诊病例、疑似病例、密切接触者、有发热等症状者
  * '四类人员'登机" and "登机前提供5日内核酸检测阴性证明".
  */
-
-/**
- * Assumption: "发热" is a body temperature of 37.3 °C or more, the threshold of the national
- * prevention and control plans (新型冠状病毒肺炎防控方案) used at every checkpoint; the seed names none.
- */
-const FEVER_THRESHOLD_C = 37.3;
 
 /**
  * Assumption: "5日内" is read as within 5 × 24 hours of boarding, counted from the sampling time on
@@ -68,11 +63,11 @@ const local = (instant: Date, timeZone: string) => format(new TZDate(instant, ti
 
 function feverOf(facts: BoardingFacts): BoardingReason | undefined {
   const measured = facts.temperatureC ?? null;
-  if (measured !== null && measured >= FEVER_THRESHOLD_C) {
+  if (measured !== null && measured >= FEVER_CELSIUS) {
     return reason(
       'fever',
-      `体温${measured.toFixed(1)}℃,达到发热标准(≥${FEVER_THRESHOLD_C}℃),禁止登机`,
-      `Temperature ${measured.toFixed(1)} °C is a fever (≥ ${FEVER_THRESHOLD_C} °C): boarding refused`,
+      `体温${measured.toFixed(1)}℃,达到发热标准(≥${FEVER_CELSIUS}℃),禁止登机`,
+      `Temperature ${measured.toFixed(1)} °C is a fever (≥ ${FEVER_CELSIUS} °C): boarding refused`,
     );
   }
   if (facts.fever)

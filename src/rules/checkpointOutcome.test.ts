@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkpointOutcome, FEVER_CELSIUS, type PassFacts } from './checkpointOutcome.js';
+import { checkpointOutcome, type PassFacts } from './checkpointOutcome.js';
+import { FEVER_CELSIUS } from './fever.js';
 
 const calm: PassFacts = { temperature: 36.5, healthCode: 'green', origin: 'domestic', originRisk: 'low' };
 

@@ -3,6 +3,7 @@
  * “严格查验健康码、检测体温;对查验发现的疫情中高风险地区和重点地区来返沈人员要立即登记备案,
  * 引导其通过专用通道进入留观区,及时转交至相关地区;如有发热症状,交由卫生健康部门派出的医务人员规范处置”.
  */
+import { FEVER_CELSIUS } from './fever.js';
 import type { OriginRisk, RiskLevel } from './policy/types.js';
 
 export const HEALTH_CODES = ['green', 'yellow', 'red'] as const;
@@ -11,12 +12,6 @@ export type HealthCode = (typeof HEALTH_CODES)[number];
 /** The primary tag of a pass, most urgent first. */
 export const PASS_OUTCOMES = ['medical', 'hold', 'register_and_hand_over', 'pass'] as const;
 export type PassOutcome = (typeof PASS_OUTCOMES)[number];
-
-/**
- * Fever threshold in °C. Assumption: the seeds say “体温检测 … 如有发热症状” without a number; 37.3 °C
- * is the threshold of the national protocol (《新型冠状病毒肺炎防控方案》: 体温≥37.3℃ 为发热).
- */
-export const FEVER_CELSIUS = 37.3;
 
 export interface PassFacts {
   temperature: number;
