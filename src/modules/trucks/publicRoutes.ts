@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
 import { JurisdictionCode } from '../../api/common.js';
+import { DivisionView, PublicReceipt, PublicReportBody } from '../../api/trucks.js';
 import { publicActor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { originChildren } from '../landing/index.js';
 import { fileTruckReport } from './file.js';
-import { PublicReceipt, PublicReportBody } from './schemas.js';
 
 const tags = ['trucks'];
 /** Per client address: a consignee's office files a few trucks a day, a script hundreds a minute. */
@@ -17,8 +17,6 @@ const PUBLIC_BODY_LIMIT = 16 * 1024;
 
 /** A submitter without an account writes only into the destination's subtree (RLS WITH CHECK). */
 const destinationScope = (code: string) => publicActor(code, 'truck_report');
-
-const Division = Type.Object({ code: Type.String(), name: Type.String(), leaf: Type.Boolean() });
 
 /** The consignee's public form (ARR-12): no account, rate-limited, validated, all or nothing. */
 export function truckPublicRoutes(api: TypedApp, ctx: AppContext) {
@@ -62,7 +60,7 @@ export function truckPublicRoutes(api: TypedApp, ctx: AppContext) {
         summary: 'Divisions governed here, to pick the destination community on the public form; no sign-in',
         security: [],
         querystring: Type.Object({ parent: Type.Optional(JurisdictionCode) }),
-        response: { 200: Type.Array(Division) },
+        response: { 200: Type.Array(DivisionView) },
       },
     },
     // Names and codes of administrative divisions are public; grids below communities are not listed.
@@ -84,7 +82,7 @@ export function truckPublicRoutes(api: TypedApp, ctx: AppContext) {
         summary: 'Provinces, cities and districts of China (GB/T 2260), to pick where the truck comes from',
         security: [],
         querystring: Type.Object({ parent: Type.Optional(Type.String({ pattern: '^\\d{2}(\\d{2})?$' })) }),
-        response: { 200: Type.Array(Division) },
+        response: { 200: Type.Array(DivisionView) },
       },
     },
     async (request) => originChildren(request.query.parent),

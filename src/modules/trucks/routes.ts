@@ -1,5 +1,16 @@
 import { Type } from 'typebox';
-import { Page, Paging, Uuid } from '../../api/common.js';
+import { Paging, Uuid } from '../../api/common.js';
+import {
+  AtBody,
+  EscortBody,
+  StaffReportBody,
+  StayBody,
+  TruckPageView,
+  TruckQuery,
+  TruckReportView,
+  UnmaskBody,
+  UnmaskedCrewView,
+} from '../../api/trucks.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -7,16 +18,6 @@ import { actorOf } from '../../platform/http/auth.js';
 import { fileTruckReport } from './file.js';
 import { listTruckReports, unmaskCrew } from './list.js';
 import { truckPublicRoutes } from './publicRoutes.js';
-import {
-  AtBody,
-  EscortBody,
-  StaffReportBody,
-  StayBody,
-  TruckQuery,
-  TruckReportSummary,
-  TruckReportView,
-  UnmaskBody,
-} from './schemas.js';
 import { recordStay } from './stay.js';
 import { readTruckReport } from './view.js';
 import { assignEscort, recordArrival, recordDeparture } from './workflow.js';
@@ -58,7 +59,7 @@ export function truckRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Truck pre-reports on your communities’ lists, by status; next arrivals first',
         querystring: Type.Object({ ...TruckQuery.properties, ...Paging.properties }),
-        response: { 200: Page(TruckReportSummary) },
+        response: { 200: TruckPageView },
       },
     },
     async (request) => {
@@ -176,7 +177,7 @@ export function truckRoutes(api: TypedApp, ctx: AppContext) {
         summary: 'A crew member’s full ID number and phone, to reach the driver; recorded in the audit log',
         params: Type.Object({ id: Uuid, position: Type.Integer({ minimum: 1, maximum: 5 }) }),
         body: UnmaskBody,
-        response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.String() }) },
+        response: { 200: UnmaskedCrewView },
       },
     },
     (request) => {

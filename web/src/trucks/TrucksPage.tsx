@@ -13,7 +13,7 @@ import {
   fetchTruckReports,
   TRUCK_STATUSES,
   type TruckFilter,
-  type TruckReport,
+  type TruckReportSummary,
   type TruckStatus,
   truckKeys,
 } from './api';
@@ -36,7 +36,7 @@ export default function TrucksPage() {
     setFilter(next);
     setPage((p) => ({ ...p, page: 1 }));
   };
-  const columns: TableColumnsType<TruckReport> = [
+  const columns: TableColumnsType<TruckReportSummary> = [
     {
       key: 'plate',
       title: t('trucks.fields.plate'),
@@ -123,7 +123,7 @@ export default function TrucksPage() {
         </Flex>
       </Card>
       {query.error ? <ProblemAlert error={query.error} /> : null}
-      <Table<TruckReport>
+      <Table<TruckReportSummary>
         data-testid="truck-table"
         rowKey="id"
         size="middle"
