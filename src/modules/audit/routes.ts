@@ -1,23 +1,10 @@
-import { type Static, Type } from 'typebox';
-import { JurisdictionCode, Page, Paging, SafeText } from '../../api/common.js';
+import { Type } from 'typebox';
+import { type AuditEntry, AuditPage } from '../../api/audit.js';
+import { JurisdictionCode, Paging, SafeText } from '../../api/common.js';
 import { scopeCondition, withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-
-const Entry = Type.Object({
-  id: Type.String(),
-  at: Type.String(),
-  actorId: Type.Union([Type.String(), Type.Null()]),
-  actorName: Type.String(),
-  action: Type.String(),
-  entity: Type.String(),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  jurisdictionCode: Type.String(),
-  before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-  after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-  detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-});
 
 const Filter = Type.Object({
   action: Type.Optional(SafeText(40)),
@@ -38,7 +25,7 @@ export function auditRoutes(api: TypedApp, ctx: AppContext) {
         tags: ['audit'],
         summary: 'The append-only log of writes and unmaskings in your jurisdiction, newest first',
         querystring: Type.Object({ ...Filter.properties, ...Paging.properties }),
-        response: { 200: Page(Entry) },
+        response: { 200: AuditPage },
       },
     },
     async (request) => {
@@ -71,7 +58,7 @@ export function auditRoutes(api: TypedApp, ctx: AppContext) {
       }
       const sql = where.join(' AND ');
       return withScope(ctx.db, actor, async (tx) => {
-        const items = await tx.query<Static<typeof Entry>>(
+        const items = await tx.query<AuditEntry>(
           `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id AS "actorId",
              actor_name AS "actorName", action, entity, entity_id AS "entityId", jurisdiction_code AS "jurisdictionCode",
              before, after, detail

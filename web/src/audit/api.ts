@@ -1,25 +1,7 @@
+import type { AuditPage } from '../../../src/api/audit';
 import { api, queryString } from '../api/client';
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  jurisdictionCode: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  detail: Record<string, unknown> | null;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { AuditEntry, AuditPage } from '../../../src/api/audit';
 
 /** Filters of GET /api/audit; `from` and `to` are ISO timestamps, `to` exclusive. */
 export interface AuditFilter {
