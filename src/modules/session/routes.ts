@@ -1,18 +1,10 @@
 import { Type } from 'typebox';
 import { SafeText } from '../../api/common.js';
+import { ApiTokenView, MeView } from '../../api/session.js';
 import { createApiToken, signIn, signOut } from '../../platform/access/authenticate.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/auth.js';
-
-const Me = Type.Object({
-  userId: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  roles: Type.Array(Type.String()),
-  permissions: Type.Array(Type.String()),
-  scopes: Type.Array(Type.String()),
-});
 
 const Credentials = Type.Object(
   { username: SafeText(64, { minLength: 1 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
@@ -28,7 +20,7 @@ export function sessionRoutes(api: TypedApp, ctx: AppContext) {
         tags: ['session'],
         summary: 'Sign in; sets an HTTP-only session cookie',
         body: Credentials,
-        response: { 200: Me },
+        response: { 200: MeView },
       },
     },
     async (request, reply) => {
@@ -57,7 +49,7 @@ export function sessionRoutes(api: TypedApp, ctx: AppContext) {
 
   api.get(
     '/session',
-    { schema: { tags: ['session'], summary: 'The signed-in user', response: { 200: Me } } },
+    { schema: { tags: ['session'], summary: 'The signed-in user', response: { 200: MeView } } },
     async (request) => {
       const actor = actorOf(request);
       return {
@@ -87,7 +79,7 @@ export function sessionRoutes(api: TypedApp, ctx: AppContext) {
         tags: ['session'],
         summary: 'Create a bearer API token for a system acting as the signed-in user; shown once',
         body: Type.Object({ name: SafeText(100, { minLength: 1 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }) },
+        response: { 201: ApiTokenView },
       },
     },
     async (request, reply) => {

@@ -1,18 +1,10 @@
+import type { Me } from '../../../src/api/session';
 import type { Permission } from '../../../src/rules/roles';
 import { api } from '../api/client';
 import { isApiError } from '../api/problem';
 
+export type { Me } from '../../../src/api/session';
 export type { Permission };
-
-/** The signed-in user as GET /api/session returns it. */
-export interface Me {
-  userId: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  permissions: string[];
-  scopes: string[];
-}
 
 export const SESSION_KEY = ['session'] as const;
 
