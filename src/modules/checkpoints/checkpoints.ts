@@ -1,12 +1,9 @@
+import type { CheckpointKind } from '../../api/checkpoints.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
-
-/** 三站一场 and road checkpoints (ARR-15; 004 §3 “机场、火车站,高速公路、国省干道…设置防疫检查点”). */
-export const CHECKPOINT_KINDS = ['highway', 'railway_station', 'bus_station', 'airport', 'port'] as const;
-export type CheckpointKind = (typeof CHECKPOINT_KINDS)[number];
 
 export interface Checkpoint {
   id: string;

@@ -1,61 +1,24 @@
 import { Type } from 'typebox';
-import { IsoDate, JurisdictionCode, Paging, SafeText, Uuid } from '../../api/common.js';
+import {
+  CheckpointBody,
+  CheckpointView,
+  LoggedPassView,
+  PassBody,
+  PassDayView,
+} from '../../api/checkpoints.js';
+import { IsoDate, JurisdictionCode, Paging, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { HEALTH_CODES, PASS_OUTCOMES } from '../../rules/checkpointOutcome.js';
-import { CHECKPOINT_KINDS, createCheckpoint, getCheckpoint, listCheckpoints } from './checkpoints.js';
+import { PASS_OUTCOMES } from '../../rules/checkpointOutcome.js';
+import { createCheckpoint, getCheckpoint, listCheckpoints } from './checkpoints.js';
 import { logPass } from './passes.js';
 import { listPasses } from './passList.js';
-import { PassCounts, PassView, Registration } from './passView.js';
 
 const tags = ['checkpoints'];
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Optional = <T extends Parameters<typeof Type.Optional>[0]>(schema: T) =>
-  Type.Optional(Type.Union([schema, Type.Null()]));
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 const IdParams = Type.Object({ id: Uuid });
-
-const CheckpointView = Type.Object({
-  id: Type.String(),
-  jurisdictionCode: Type.String(),
-  jurisdictionName: Type.Union([Type.String(), Type.Null()]),
-  name: Type.String(),
-  kind: Type.String(),
-  active: Type.Boolean(),
-});
-
-const CheckpointBody = Type.Object(
-  {
-    id: Type.Optional(Uuid),
-    name: SafeText(60, { minLength: 1 }),
-    kind: literals(CHECKPOINT_KINDS),
-    jurisdictionCode: JurisdictionCode,
-  },
-  { additionalProperties: false },
-);
-
-const PassBody = Type.Object(
-  {
-    id: Type.Optional(Uuid),
-    name: SafeText(50, { minLength: 1 }),
-    idNumber: SafeText(30, { minLength: 1 }),
-    phone: Optional(SafeText(20)),
-    healthCode: literals(HEALTH_CODES),
-    temperature: Type.Number({ minimum: 30, maximum: 45 }),
-    origin: literals(['domestic', 'overseas'] as const),
-    originDivisionCode: Optional(Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$', maxLength: 12 })),
-    originName: Optional(SafeText(100)),
-    originCountry: Optional(SafeText(60)),
-    leftOriginAt: Optional(DateTime),
-    natAt: Optional(DateTime),
-    destinationCode: JurisdictionCode,
-    plate: Optional(SafeText(12)),
-    registerEveryArrival: Type.Optional(Type.Boolean({ description: 'ARR-9: register every arrival' })),
-  },
-  { additionalProperties: false },
-);
 
 export function checkpointRoutes(api: TypedApp, ctx: AppContext) {
   api.get(
@@ -118,10 +81,7 @@ export function checkpointRoutes(api: TypedApp, ctx: AppContext) {
           'community, which gets the plan’s deadlines. Sending the same id again returns the stored pass.',
         params: IdParams,
         body: PassBody,
-        response: {
-          200: Type.Object({ pass: PassView, registration: Type.Union([Registration, Type.Null()]) }),
-          201: Type.Object({ pass: PassView, registration: Type.Union([Registration, Type.Null()]) }),
-        },
+        response: { 200: LoggedPassView, 201: LoggedPassView },
       },
     },
     async (request, reply) => {
@@ -145,16 +105,7 @@ export function checkpointRoutes(api: TypedApp, ctx: AppContext) {
           outcome: Type.Optional(literals(PASS_OUTCOMES)),
           ...Paging.properties,
         }),
-        response: {
-          200: Type.Object({
-            date: Type.String(),
-            items: Type.Array(PassView),
-            total: Type.Integer(),
-            page: Type.Integer(),
-            pageSize: Type.Integer(),
-            counts: PassCounts,
-          }),
-        },
+        response: { 200: PassDayView },
       },
     },
     (request) => {

@@ -1,0 +1,134 @@
+import { type Static, type TSchema, Type } from 'typebox';
+import { HEALTH_CODES, PASS_OUTCOMES } from '../rules/checkpointOutcome.js';
+import { JurisdictionCode, SafeText, Uuid } from './common.js';
+
+/** Checkpoints and stations (三站一场) and the travellers logged there (HC-3, ARR-15). */
+/** 三站一场 and road checkpoints (ARR-15; 004 §3 “机场、火车站,高速公路、国省干道…设置防疫检查点”). */
+export const CHECKPOINT_KINDS = ['highway', 'railway_station', 'bus_station', 'airport', 'port'] as const;
+export const PASS_REASONS = [
+  'fever',
+  'health_code',
+  'origin_risk',
+  'origin_district_risk',
+  'overseas',
+] as const;
+export { HEALTH_CODES, PASS_OUTCOMES };
+
+export const CheckpointKind = Type.Enum(CHECKPOINT_KINDS);
+export const HealthCode = Type.Enum(HEALTH_CODES);
+export const PassOutcome = Type.Enum(PASS_OUTCOMES);
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Optional = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
+const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
+
+export const CheckpointView = Type.Object({
+  id: Type.String(),
+  jurisdictionCode: Type.String(),
+  jurisdictionName: Nullable(Type.String()),
+  name: Type.String(),
+  kind: CheckpointKind,
+  active: Type.Boolean(),
+});
+
+export const CheckpointBody = Type.Object(
+  {
+    id: Type.Optional(Uuid),
+    name: SafeText(60, { minLength: 1 }),
+    kind: CheckpointKind,
+    jurisdictionCode: JurisdictionCode,
+  },
+  { additionalProperties: false },
+);
+
+/** One traveller at the checkpoint (HC-3); empty optional fields are null. */
+export const PassBody = Type.Object(
+  {
+    id: Type.Optional(Uuid),
+    name: SafeText(50, { minLength: 1 }),
+    idNumber: SafeText(30, { minLength: 1 }),
+    phone: Optional(SafeText(20)),
+    healthCode: HealthCode,
+    temperature: Type.Number({ minimum: 30, maximum: 45 }),
+    origin: Type.Union([Type.Literal('domestic'), Type.Literal('overseas')]),
+    originDivisionCode: Optional(Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$', maxLength: 12 })),
+    originName: Optional(SafeText(100)),
+    originCountry: Optional(SafeText(60)),
+    leftOriginAt: Optional(DateTime),
+    natAt: Optional(DateTime),
+    destinationCode: JurisdictionCode,
+    plate: Optional(SafeText(12)),
+    registerEveryArrival: Type.Optional(Type.Boolean({ description: 'ARR-9: register every arrival' })),
+  },
+  { additionalProperties: false },
+);
+
+/** A logged pass as staff see it: identity masked, the outcome with its reasons (ARR-15, HC-3). */
+export const PassView = Type.Object({
+  id: Type.String(),
+  checkpointId: Type.String(),
+  passedAt: Type.String(),
+  personName: Type.String(),
+  idNumberMasked: Type.String(),
+  phoneMasked: Nullable(Type.String()),
+  healthCode: HealthCode,
+  temperature: Type.Number(),
+  origin: Type.Enum(['domestic', 'overseas']),
+  originDivisionCode: Nullable(Type.String()),
+  originName: Nullable(Type.String()),
+  // The registry's classification when the traveller left the origin (ARR-7, ARR-9).
+  originRisk: Nullable(Type.Enum(['high', 'medium', 'low', 'key_concern'])),
+  originDistrictRisk: Nullable(Type.Enum(['high', 'medium', 'low'])),
+  natAt: Nullable(Type.String()),
+  destinationCode: Type.String(),
+  plate: Nullable(Type.String()),
+  outcome: PassOutcome,
+  reasons: Type.Array(Type.Enum(PASS_REASONS)),
+  arrivalId: Nullable(Type.String()),
+  handover: Nullable(Type.Enum(['registered', 'outside_scope'])),
+});
+
+/** What registering the traveller as an arrival gave: the plan now on the community's lists. */
+export const RegistrationView = Type.Object({
+  arrivalId: Type.String(),
+  personId: Type.String(),
+  created: Type.Boolean(),
+  rule: Nullable(Type.String()),
+  protocolId: Nullable(Type.String()),
+  releaseDate: Nullable(Type.String()),
+});
+
+export const LoggedPassView = Type.Object({ pass: PassView, registration: Nullable(RegistrationView) });
+
+export const PassCountsView = Type.Object({
+  total: Type.Integer(),
+  pass: Type.Integer(),
+  medical: Type.Integer(),
+  hold: Type.Integer(),
+  registerAndHandOver: Type.Integer(),
+  fever: Type.Integer(),
+  held: Type.Integer(),
+  handedOver: Type.Integer(),
+});
+
+/** A day's passes at one checkpoint, newest first, with the day's counts. */
+export const PassDayView = Type.Object({
+  date: Type.String(),
+  items: Type.Array(PassView),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  counts: PassCountsView,
+});
+
+export type CheckpointKind = Static<typeof CheckpointKind>;
+export type HealthCode = Static<typeof HealthCode>;
+export type PassOutcome = Static<typeof PassOutcome>;
+export type Checkpoint = Static<typeof CheckpointView>;
+export type CheckpointBody = Static<typeof CheckpointBody>;
+export type PassBody = Static<typeof PassBody>;
+export type Pass = Static<typeof PassView>;
+export type Registration = Static<typeof RegistrationView>;
+export type LoggedPass = Static<typeof LoggedPassView>;
+export type PassCounts = Static<typeof PassCountsView>;
+export type PassDay = Static<typeof PassDayView>;
