@@ -25,9 +25,8 @@ const EARLIEST_BIRTH_DATE = '1880-01-01';
 
 /** The check character of a 17-digit body. */
 function checkDigit(body17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body17[i]) * WEIGHTS[i]!;
-  return CHECK_CHARACTERS[sum % 11]!;
+  const sum = WEIGHTS.reduce((total, weight, i) => total + Number(body17.charAt(i)) * weight, 0);
+  return CHECK_CHARACTERS.charAt(sum % 11);
 }
 
 /** Appends the GB 11643 check digit to a 17-digit body (used to make valid synthetic IDs). */

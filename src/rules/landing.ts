@@ -112,8 +112,8 @@ const RECEIPT_RANDOM_LENGTH = 6;
 export function formatReceipt(date: string, random: Uint8Array): string {
   if (random.length < RECEIPT_RANDOM_LENGTH) throw new Error('not enough random bytes');
   let tail = '';
-  for (let i = 0; i < RECEIPT_RANDOM_LENGTH; i++)
-    tail += RECEIPT_ALPHABET[random[i]! % RECEIPT_ALPHABET.length];
+  for (const byte of random.subarray(0, RECEIPT_RANDOM_LENGTH))
+    tail += RECEIPT_ALPHABET.charAt(byte % RECEIPT_ALPHABET.length);
   return `LD${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}-${tail}`;
 }
 

@@ -97,13 +97,14 @@ function testName(test: PlanTest): Text {
 
 /** One line per test day: "11月24日(第0天):核酸检测、抗原检测". */
 function testLines(plan: Plan, year: string): ObligationLine[] {
-  const byDate = new Map<string, PlanTest[]>();
+  const byDate = new Map<string, { day: number; tests: PlanTest[] }>();
   for (const test of [...plan.tests].sort((a, b) => a.day - b.day)) {
-    byDate.set(test.date, [...(byDate.get(test.date) ?? []), test]);
+    const sameDay = byDate.get(test.date);
+    if (sameDay) sameDay.tests.push(test);
+    else byDate.set(test.date, { day: test.day, tests: [test] });
   }
-  return [...byDate].map(([date, tests]) => {
+  return [...byDate].map(([date, { day, tests }]) => {
     const names = tests.map(testName);
-    const day = tests[0]!.day;
     return {
       kind: 'test',
       text: {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/context.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { planArrival } from '../../rules/policy/engine.js';
 import type { ArrivalFacts, Plan } from '../../rules/policy/types.js';
@@ -26,7 +27,7 @@ export async function storePlan(
   plan: Plan,
   now: Date,
 ) {
-  const [row] = await tx.query<{ id: string }>(
+  const rows = await tx.query<{ id: string }>(
     `INSERT INTO arrival_plans (arrival_id, jurisdiction_code, pack_id, pack_version, protocol_id, rule_id, day0, release_date, plan)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [
@@ -41,6 +42,7 @@ export async function storePlan(
       JSON.stringify(plan),
     ],
   );
+  const row = firstRow(rows, 'INSERT INTO arrival_plans');
   await openPlanWork(tx, plan, arrival, now);
-  return row!.id;
+  return row.id;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import type { OriginRisk, RiskLevel } from '../../rules/policy/types.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
@@ -28,12 +29,12 @@ export async function reclassifyArrival(
   change: Reclassification,
 ) {
   const before = await getArrival(tx, actor, arrivalId);
-  const [row] = await tx.query<ArrivalRow>(
+  const updated = await tx.query<ArrivalRow>(
     `UPDATE arrivals SET origin_risk = $2, origin_district_risk = coalesce($3, origin_district_risk)
      WHERE id = $1 RETURNING ${arrivalColumns()}`,
     [arrivalId, change.originRisk, change.originDistrictRisk ?? null],
   );
-  const arrival = row!;
+  const arrival = firstRow(updated, 'UPDATE arrivals');
   const timeZone = await effectiveTimeZone(tx, arrival.jurisdictionCode, ctx.config.defaultTimeZone);
   const next = await planFor(ctx, tx, arrival.jurisdictionCode, factsOf(arrival, timeZone));
   const [active] = await tx.query<{ id: string }>(

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, type FieldError, fieldError, invalid } from '../../platform/errors.js';
 import { FUTURE_TOLERANCE_MS } from '../../rules/clockSkew.js';
@@ -68,7 +69,7 @@ function checkTimes(ctx: AppContext, input: ArrivalInput): FieldError[] {
  * area is low-risk).
  */
 async function lookUp(tx: Queryable, destination: string, originCode: string | null, leftOriginAt: Date) {
-  const [row] = await tx.query<{
+  const rows = await tx.query<{
     known: boolean;
     originRisk: OriginRisk | null;
     originDistrictRisk: RiskLevel | null;
@@ -78,7 +79,7 @@ async function lookUp(tx: Queryable, destination: string, originCode: string | n
        CASE WHEN $2::text IS NULL THEN NULL ELSE fangkong_origin_district_risk($2, $3) END AS "originDistrictRisk"`,
     [destination, originCode, leftOriginAt],
   );
-  return row!;
+  return firstRow(rows, 'SELECT the destination and origin risk');
 }
 
 async function existingArrival(tx: Queryable, input: ArrivalInput): Promise<Registered | undefined> {
@@ -142,7 +143,7 @@ export async function registerArrival(
   };
   const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
   const planned = await planFor(ctx, tx, input.jurisdictionCode, factsOf(facts, timeZone));
-  const [row] = await tx.query<{ id: string }>(
+  const rows = await tx.query<{ id: string }>(
     `INSERT INTO arrivals (jurisdiction_code, person_id, channel, source_ref, origin, origin_division_code,
        origin_name, origin_country, left_origin_at, arrived_at, entered_at, port_isolation_days, contact,
        returnee, truck_crew, home_isolation_conditions, negative_nat_at, green_health_code,
@@ -174,7 +175,8 @@ export async function registerArrival(
       actor?.userId ?? null,
     ],
   );
-  const arrival = { ...facts, id: row!.id };
+  const row = firstRow(rows, 'INSERT INTO arrivals');
+  const arrival = { ...facts, id: row.id };
   if (planned) await storePlan(tx, arrival, planned, ctx.now());
   await recordAudit(tx, actor, {
     action: 'create',

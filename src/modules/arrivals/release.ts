@@ -15,8 +15,8 @@ export function releaseBlockers(
   const test = plan.tests.find((candidate) => testKey(candidate) === item);
   if (test) return result === 'done' ? 'unknown_item' : [];
   const index = plan.phases.findIndex((_, i) => phaseKey(i) === item);
-  if (index < 0 || result !== 'done') return 'unknown_item';
-  const phase = plan.phases[index]!;
+  const phase = plan.phases[index];
+  if (!phase || result !== 'done') return 'unknown_item';
   const start = index === 0 ? Number.NEGATIVE_INFINITY : phase.startDay;
   return plan.tests
     .filter((t) => t.forRelease && t.day > start && t.day <= phase.endDay)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
@@ -45,13 +46,15 @@ export async function applyForLeave(
   if (input.plannedReturnDate < input.leaveDate) errors.push(fieldError('plannedReturnDate', 'before_leave'));
   if (errors.length > 0) throw invalid(errors);
 
+  // The caller's id makes a retried submission idempotent; without one the leave gets a fresh id.
+  const id = input.id ?? randomUUID();
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO cadre_leaves (id, jurisdiction_code, person_id, destination_name, destination_division_code, reason,
        leave_date, planned_return_date, applied_by, applied_by_name, applicant_scope, applied_at)
-     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
-      input.id ?? null,
+      id,
       person.jurisdictionCode,
       input.personId,
       input.destinationName.trim(),
@@ -66,9 +69,9 @@ export async function applyForLeave(
     ],
   );
   if (!row) {
-    const [visible] = await tx.query('SELECT 1 FROM cadre_leaves WHERE id = $1', [input.id]);
+    const [visible] = await tx.query('SELECT 1 FROM cadre_leaves WHERE id = $1', [id]);
     if (!visible) throw new AppError('conflict', [fieldError('id', 'id_duplicate')]);
-    return { leave: await readLeave(tx, actor.scopes, input.id!, ctx.now()), created: false };
+    return { leave: await readLeave(tx, actor.scopes, id, ctx.now()), created: false };
   }
   const leave = await readLeave(tx, actor.scopes, row.id, ctx.now());
   await recordAudit(tx, actor, {

@@ -51,14 +51,12 @@ export async function listCampaigns(
 ): Promise<CampaignView[]> {
   const params: unknown[] = [];
   const where: string[] = [];
-  if (filter.jurisdiction) {
-    if (
-      !inScope(filter.jurisdiction, actor.scopes) &&
-      !actor.scopes.some((s) => s.startsWith(filter.jurisdiction!))
-    ) {
+  const { jurisdiction } = filter;
+  if (jurisdiction) {
+    if (!inScope(jurisdiction, actor.scopes) && !actor.scopes.some((s) => s.startsWith(jurisdiction))) {
       throw new AppError('forbidden', [fieldError('jurisdiction', 'jurisdiction_out_of_scope')]);
     }
-    params.push(filter.jurisdiction);
+    params.push(jurisdiction);
     where.push(`c.jurisdiction_code ^@ $${params.length}`);
   }
   if (filter.status) {

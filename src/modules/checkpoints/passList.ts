@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import type { PassOutcome } from '../../rules/checkpointOutcome.js';
 import { endOfLocalDay, localDate } from '../../rules/time.js';
@@ -46,7 +47,7 @@ export async function listPasses(
   const date = query.date ?? localDate(ctx.now(), timeZone);
   const window = [checkpoint.id, startOfLocalDay(date, timeZone), endOfLocalDay(date, timeZone)];
   const range = 'x.checkpoint_id = $1 AND x.passed_at >= $2 AND x.passed_at < $3';
-  const [counts] = await tx.query<PassCounts>(
+  const tallies = await tx.query<PassCounts>(
     `SELECT count(*)::int AS total,
        count(*) FILTER (WHERE outcome = 'pass')::int AS pass,
        count(*) FILTER (WHERE outcome = 'medical')::int AS medical,
@@ -58,6 +59,7 @@ export async function listPasses(
      FROM checkpoint_passes x WHERE ${range}`,
     window,
   );
+  const counts = firstRow(tallies, 'SELECT counts of checkpoint_passes');
   const offset = (query.page - 1) * query.pageSize;
   const items = await tx.query<PassView>(
     `SELECT ${PASS_VIEW_SQL} FROM checkpoint_passes x
@@ -66,7 +68,7 @@ export async function listPasses(
     [...window, query.outcome ?? null],
   );
   const total = query.outcome
-    ? (counts![query.outcome === 'register_and_hand_over' ? 'registerAndHandOver' : query.outcome] ?? 0)
-    : counts!.total;
-  return { date, items, total, page: query.page, pageSize: query.pageSize, counts: counts! };
+    ? (counts[query.outcome === 'register_and_hand_over' ? 'registerAndHandOver' : query.outcome] ?? 0)
+    : counts.total;
+  return { date, items, total, page: query.page, pageSize: query.pageSize, counts };
 }

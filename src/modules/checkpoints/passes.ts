@@ -160,7 +160,8 @@ export async function logPass(
   );
   // An id already used beyond the caller's scope: refused (the transaction undoes the registration).
   if (inserted.length === 0) throw duplicateId();
-  const pass = (await passById(tx, passId))!;
+  const pass = await passById(tx, passId);
+  if (!pass) throw new Error('the checkpoint pass just inserted cannot be read back');
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'checkpoint_pass',

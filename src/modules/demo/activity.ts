@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { permissionsOf, type Role } from '../../rules/roles.js';
 import { registerArrival } from '../arrivals/index.js';
@@ -73,7 +74,7 @@ async function demoPlaces(tx: Queryable, county: string, first: string) {
     residents,
     firstResidents: residents.filter((r) => r.village === first),
   };
-  const firstPlace = villages.find((v) => v.code === first) ?? villages[0]!;
+  const firstPlace = villages.find((v) => v.code === first) ?? firstRow(villages, 'SELECT the demo villages');
   return { places, named: { first: firstPlace, villages } };
 }
 

@@ -88,7 +88,7 @@ export interface DemoArrival {
 
 function takeResident(random: Random, pool: readonly Resident[], used: Set<string>): Resident | undefined {
   for (let attempt = 0; attempt < 20 && pool.length > 0; attempt++) {
-    const resident = pool[random.int(0, pool.length - 1)]!;
+    const resident = random.pick(pool);
     if (!used.has(resident.id)) {
       used.add(resident.id);
       return resident;
@@ -127,7 +127,7 @@ export function demoArrivals(random: Random, now: Date, timeZone: string, places
   for (const origin of DOMESTIC) {
     for (let n = 0; n < origin.count; n++) {
       const i = result.length;
-      const arrivedAt = arrival(random.int(origin.days[0]!, origin.days[1]!), 8);
+      const arrivedAt = arrival(random.int(origin.days[0], origin.days[1]), 8);
       const travelHours = origin.code.startsWith('21') ? random.int(1, 3) : random.int(3, 6);
       const channel = random.pick<Channel>(['checkpoint', 'checkpoint', 'push_list', 'push_list', 'manual']);
       const who = person(i, origin.code, random.next() < 0.45);

@@ -85,7 +85,10 @@ async function addUsers(ctx: AppContext, firstVillage: string): Promise<DemoLogi
 export async function loadDemo(ctx: AppContext, persons: number, onProgress?: (done: number) => void) {
   await importDivisions(ctx.db, DEMO_COUNTY);
   const grids = await addGrids(ctx);
-  const logins = await addUsers(ctx, grids[0]!.code.slice(0, 12));
+  const [firstGrid] = grids;
+  if (!firstGrid)
+    throw new Error(`no villages in the demo county ${DEMO_COUNTY}: its divisions did not import`);
+  const logins = await addUsers(ctx, firstGrid.code.slice(0, 12));
   // The county's own plan [003] governs its arrivals; an HQ assigns another pack in the policy page.
   await assignShippedPack(ctx.db, DEMO_COUNTY, 'panshan-2021');
   const random = seededRandom(20221108);

@@ -47,10 +47,10 @@ export async function recordDemoEvents(
       for (const test of release ? past : past.slice(0, 1)) {
         await record(arrivalId, { item: testKey(test), result: 'negative', at: morningOf(plan, test.date) });
       }
-      const last = plan.phases.length - 1;
-      if (release && last >= 0) {
-        const end = onDate(plan.phases[last]!.endDate, plan.timeZone, 16);
-        await record(arrivalId, { item: phaseKey(last), result: 'done', at: end });
+      const lastPhase = plan.phases.at(-1);
+      if (release && lastPhase) {
+        const end = onDate(lastPhase.endDate, plan.timeZone, 16);
+        await record(arrivalId, { item: phaseKey(plan.phases.length - 1), result: 'done', at: end });
         released = true;
       }
     }

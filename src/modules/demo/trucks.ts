@@ -14,7 +14,8 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 function creditCode(random: Random): string {
   for (;;) {
     const body = `92211122${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
-    const sum = [...body].reduce((total, c, i) => total + USCC.indexOf(c) * USCC_WEIGHTS[i]!, 0) % 31;
+    const sum =
+      USCC_WEIGHTS.reduce((total, weight, i) => total + USCC.indexOf(body.charAt(i)) * weight, 0) % 31;
     // A remainder of 0 would need check character "0", which some validators refuse: draw again.
     if (sum !== 0) return body + USCC[31 - sum];
   }

@@ -1,7 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import type { Actor } from '../../platform/access/actor.js';
-import { scopeCondition } from '../../platform/access/scope.js';
+import { firstScope, scopeCondition } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
@@ -45,7 +46,7 @@ export async function turnaroundBoard(tx: Queryable, ctx: AppContext, actor: Act
     unreceived: { count: 0, dueSoon: 0, overdue: 0 },
   };
   if (jurisdiction && !inScope(jurisdiction, actor.scopes)) return empty;
-  const timeZone = await effectiveTimeZone(tx, scopes[0]!, ctx.config.defaultTimeZone);
+  const timeZone = await effectiveTimeZone(tx, firstScope(scopes), ctx.config.defaultTimeZone);
   const today = localDate(now, timeZone);
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const dayStart = new Date(new TZDate(y, m - 1, d, timeZone).getTime());
@@ -68,14 +69,15 @@ export async function turnaroundBoard(tx: Queryable, ctx: AppContext, actor: Act
   );
   const tubeParams: unknown[] = [now.toISOString()];
   const tubeScope = scopeCondition('t.jurisdiction_code', scopes, tubeParams);
-  const [unreceived] = await tx.query<{ count: number; dueSoon: number; overdue: number }>(
+  const tallies = await tx.query<{ count: number; dueSoon: number; overdue: number }>(
     `SELECT count(*)::int AS count,
        count(*) FILTER (WHERE $1::timestamptz >= t.due_at - ${LEAD_SQL} AND $1::timestamptz <= t.due_at)::int AS "dueSoon",
        count(*) FILTER (WHERE $1::timestamptz > t.due_at)::int AS overdue
      FROM tubes t WHERE ${tubeScope} AND t.lab_id IS NULL AND t.result IS NULL AND t.sealed_at IS NOT NULL`,
     tubeParams,
   );
-  return { asOf: now.toISOString(), today, labs, unreceived: unreceived! };
+  const unreceived = firstRow(tallies, 'SELECT count of unreceived tubes');
+  return { asOf: now.toISOString(), today, labs, unreceived };
 }
 
 export interface OverdueTube {

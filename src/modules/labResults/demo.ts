@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/access/actor.js';
-import { withScope } from '../../platform/access/scope.js';
+import { firstScope, withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { insertDemoCdcLab } from '../testing/index.js';
 import { ingestResults } from './ingest.js';
@@ -16,7 +16,7 @@ const DEMO_LAB = '盘山县疾控中心实验室（演示数据）';
  */
 export async function loadLabResultsDemo(ctx: AppContext, actor: Actor): Promise<void> {
   await withScope(ctx.db, actor, async (tx) => {
-    const county = actor.scopes[0]!;
+    const county = firstScope(actor.scopes);
     const [existing] = await tx.query<{ id: string }>(
       'SELECT id FROM labs WHERE jurisdiction_code ^@ $1 ORDER BY jurisdiction_code, name LIMIT 1',
       [county],

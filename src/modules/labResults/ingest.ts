@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { MAX_REPORTED_ERRORS } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { writeTubeResults } from '../testing/index.js';
 import type { LabResult, ResultRow, RowError } from './input.js';
@@ -77,7 +78,7 @@ export async function ingestResults(
   errors.sort((a, b) => a.line - b.line);
   const rejected = errors.length;
   const total = input.length + (source.rejectedBefore?.length ?? 0);
-  const [batch] = await tx.query<{ id: string }>(
+  const inserted = await tx.query<{ id: string }>(
     `INSERT INTO lab_result_batches (jurisdiction_code, lab_id, source, file_name, rows, applied, unchanged,
        rejected, positives, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -95,15 +96,16 @@ export async function ingestResults(
       ctx.now().toISOString(),
     ],
   );
+  const batch = firstRow(inserted, 'INSERT INTO lab_result_batches');
   const counts = { rows: total, ...report, unchanged, rejected };
   await recordAudit(tx, actor, {
     action: 'lab_results_posted',
     entity: 'lab',
     entityId: lab.id,
     jurisdictionCode: lab.jurisdictionCode,
-    detail: { batchId: batch!.id, source: source.kind, fileName: source.fileName ?? null, ...counts },
+    detail: { batchId: batch.id, source: source.kind, fileName: source.fileName ?? null, ...counts },
   });
-  return { batchId: batch!.id, ...counts, errors: errors.slice(0, MAX_REPORTED_ERRORS), notes };
+  return { batchId: batch.id, ...counts, errors: errors.slice(0, MAX_REPORTED_ERRORS), notes };
 }
 
 async function applyChunk(tx: Queryable, lab: LabRef, rows: readonly ResultRow[], now: Date) {
@@ -117,7 +119,8 @@ async function applyChunk(tx: Queryable, lab: LabRef, rows: readonly ResultRow[]
     if (problem === 'unchanged') unchanged++;
     else if (problem)
       errors.push(rowError(row.line, problem === 'result_conflict' ? 'result' : 'barcode', problem));
-    else pending.push({ row, id: tube!.id });
+    // No problem means a known tube (classify reports an unknown barcode).
+    else if (tube) pending.push({ row, id: tube.id });
   });
   const applied: AppliedTube[] = await writeTubeResults(
     tx,

@@ -44,6 +44,16 @@ interface Member {
   homeCode: string | null;
 }
 
+/** A member with the positive tube they were sampled into. */
+type Sampled = Member & { tube: AppliedTube };
+
+/** The tube a sample names, among the tubes its query asked about. */
+function tubeOf(byId: ReadonlyMap<string, AppliedTube>, tubeId: string): AppliedTube {
+  const tube = byId.get(tubeId);
+  if (!tube) throw new Error(`a sample of tube ${tubeId}, which the query did not ask about`);
+  return tube;
+}
+
 /**
  * What results do to people (TST-1, TST-3): a positive pool puts every member under control with a
  * re-sampling task; a positive individual puts the person under control and owes the CAS-2 report in
@@ -88,7 +98,7 @@ async function openControls(
 ) {
   const notes: PropagationNote[] = [];
   // LEFT JOIN: a member living outside the poster's subtree is not visible to them (RLS).
-  const members = await tx.query<Member>(
+  const rows = await tx.query<Member>(
     `SELECT s.tube_id AS "tubeId", s.person_id AS "personId", p.jurisdiction_code AS "personJurisdiction",
        s.home_code AS "homeCode"
      FROM samples s LEFT JOIN persons p ON p.id = s.person_id WHERE s.tube_id = ANY ($1::uuid[])
@@ -96,24 +106,22 @@ async function openControls(
     [positives.map((tube) => tube.id)],
   );
   const byId = new Map(positives.map((tube) => [tube.id, tube]));
-  const visible = members.filter((m) => {
-    if (m.personJurisdiction) return true;
-    notes.push({
-      barcode: byId.get(m.tubeId)!.barcode,
-      kind: 'member_out_of_scope',
-      code: 'jurisdiction_out_of_scope',
-    });
-    return false;
-  });
-  const pooled = (m: Member) => byId.get(m.tubeId)!.memberCount > 1;
+  const members: Sampled[] = rows.map((m) => ({ ...m, tube: tubeOf(byId, m.tubeId) }));
+  const visible: Array<Sampled & { personJurisdiction: string }> = [];
+  for (const m of members) {
+    if (m.personJurisdiction) visible.push({ ...m, personJurisdiction: m.personJurisdiction });
+    else
+      notes.push({ barcode: m.tube.barcode, kind: 'member_out_of_scope', code: 'jurisdiction_out_of_scope' });
+  }
+  const pooled = (m: Sampled) => m.tube.memberCount > 1;
   const inserted = await openPersonControls(
     tx,
     visible.map((m) => ({
       personId: m.personId,
-      jurisdictionCode: m.personJurisdiction!,
+      jurisdictionCode: m.personJurisdiction,
       reason: pooled(m) ? 'pool_positive' : 'individual_positive',
       tubeId: m.tubeId,
-      startedAt: byId.get(m.tubeId)!.resultedAt,
+      startedAt: m.tube.resultedAt,
     })),
   );
   // A member registered outside the poster's subtree is still owed a re-sample: the poster's CDC
@@ -121,7 +129,7 @@ async function openControls(
   const handOvers = members
     .filter((m) => !m.personJurisdiction && pooled(m))
     .map((m): DeadlineInput => {
-      const tube = byId.get(m.tubeId)!;
+      const { tube } = m;
       return {
         subjectType: PERSON_SUBJECT,
         subjectId: m.personId,
@@ -142,7 +150,7 @@ async function openControls(
   await openDeadlines(
     tx,
     visible.map((m): DeadlineInput => {
-      const tube = byId.get(m.tubeId)!;
+      const { tube } = m;
       const common = {
         subjectType: PERSON_SUBJECT,
         subjectId: m.personId,
@@ -154,7 +162,7 @@ async function openControls(
           ...common,
           ruleId: 'TST-1',
           kind: resampleKind(tube.id),
-          jurisdictionCode: m.personJurisdiction!,
+          jurisdictionCode: m.personJurisdiction,
           ownerRole: 'community_worker',
           dueAt: new Date(tube.resultedAt.getTime() + RESAMPLE_HOURS * HOUR),
           title: {
@@ -200,7 +208,7 @@ async function recordOnPlans(tx: Queryable, actor: Actor, tubes: readonly Applie
   );
   const byId = new Map(tubes.map((tube) => [tube.id, tube]));
   for (const sample of linked) {
-    const tube = byId.get(sample.tubeId)!;
+    const tube = tubeOf(byId, sample.tubeId);
     const base = {
       barcode: tube.barcode,
       kind: 'plan_not_recorded' as const,

@@ -115,8 +115,9 @@ export async function rowsFromFile(stream: Readable, format: SheetFormat, timeZo
       else if (++beforeHeader >= MAX_ROWS_BEFORE_HEADER) break;
       continue;
     }
+    const columns = header;
     const cell = (field: string) => {
-      const i = header!.get(field);
+      const i = columns.get(field);
       return i === undefined ? '' : (raw.values[i] ?? '').trim();
     };
     const time = cell('testedAt');

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { getLab } from './service.js';
 
@@ -33,17 +34,18 @@ export async function listQc(tx: Queryable, actor: Actor, labId: string): Promis
 
 export async function addQc(tx: Queryable, actor: Actor, labId: string, input: QcInput): Promise<QcRecord> {
   const lab = await getLab(tx, actor, labId);
-  const [row] = await tx.query<QcRecord>(
+  const rows = await tx.query<QcRecord>(
     `INSERT INTO lab_qc_records (lab_id, jurisdiction_code, qc_date, kind, outcome, notes, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
     [labId, lab.jurisdictionCode, input.qcDate, input.kind, input.outcome, input.notes ?? null, actor.userId],
   );
+  const row = firstRow(rows, 'INSERT INTO lab_qc_records');
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'lab_qc_record',
-    entityId: row!.id,
+    entityId: row.id,
     jurisdictionCode: lab.jurisdictionCode,
     after: row,
   });
-  return row!;
+  return row;
 }

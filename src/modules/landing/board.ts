@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/access/actor.js';
-import { scopeCondition } from '../../platform/access/scope.js';
+import { firstScope, scopeCondition } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { notFound } from '../../platform/errors.js';
@@ -43,7 +43,7 @@ export async function dailyClearBoard(
   jurisdiction: string | undefined,
   date: string | undefined,
 ): Promise<DailyClearBoard> {
-  const code = jurisdiction ?? actor.scopes[0]!;
+  const code = jurisdiction ?? firstScope(actor.scopes);
   if (!inScope(code, actor.scopes)) throw notFound();
   const timeZone = await effectiveTimeZone(tx, code, ctx.config.defaultTimeZone);
   const day = date ?? localDate(ctx.now(), timeZone);

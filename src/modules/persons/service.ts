@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
@@ -46,13 +47,12 @@ function today(ctx: AppContext) {
 
 /** Stores one sealed person; the caller has validated the fields, checked scope and refused duplicates. */
 export async function insertPerson(tx: Queryable, sealed: SealedPerson): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+  const rows = await tx.query<{ id: string }>(
     `INSERT INTO persons (${SEALED_COLUMNS.join(', ')})
      VALUES (${SEALED_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
     SEALED_COLUMNS.map((column) => sealed[column]),
   );
-  if (!row) throw new Error('INSERT … RETURNING gave no row');
-  return row.id;
+  return firstRow(rows, 'INSERT INTO persons').id;
 }
 
 export async function createPerson(
@@ -126,29 +126,34 @@ async function withStoredIdentifiers(
   input: PersonInput,
 ): Promise<PersonInput> {
   if (input.idNumber !== undefined && input.phone !== undefined) return input;
-  const [row] = await tx.query<{ id_cipher: Uint8Array; phone_cipher: Uint8Array | null }>(
-    'SELECT id_cipher, phone_cipher FROM persons WHERE id = $1',
-    [id],
-  );
+  const row = await storedCiphers(tx, id);
   return {
     ...input,
-    idNumber: input.idNumber ?? ctx.cipher.decrypt(row!.id_cipher),
+    idNumber: input.idNumber ?? ctx.cipher.decrypt(row.id_cipher),
     phone:
       input.phone !== undefined
         ? input.phone
-        : row!.phone_cipher
-          ? ctx.cipher.decrypt(row!.phone_cipher)
+        : row.phone_cipher
+          ? ctx.cipher.decrypt(row.phone_cipher)
           : null,
   };
+}
+
+/** The encrypted identifiers of a person the caller has already found in scope. */
+async function storedCiphers(tx: Queryable, id: string) {
+  return firstRow(
+    await tx.query<{ id_cipher: Uint8Array; phone_cipher: Uint8Array | null }>(
+      'SELECT id_cipher, phone_cipher FROM persons WHERE id = $1',
+      [id],
+    ),
+    'SELECT id_cipher FROM persons',
+  );
 }
 
 /** Shows the clear ID number and phone to a permitted user, and records that it did. */
 export async function unmaskPerson(ctx: AppContext, tx: Queryable, actor: Actor, id: string, reason: string) {
   const person = await getPerson(tx, actor, id);
-  const [row] = await tx.query<{ id_cipher: Uint8Array; phone_cipher: Uint8Array | null }>(
-    'SELECT id_cipher, phone_cipher FROM persons WHERE id = $1',
-    [id],
-  );
+  const row = await storedCiphers(tx, id);
   await recordAudit(tx, actor, {
     action: 'unmask',
     entity: 'person',
@@ -157,7 +162,7 @@ export async function unmaskPerson(ctx: AppContext, tx: Queryable, actor: Actor,
     detail: { reason, fields: ['idNumber', 'phone'] },
   });
   return {
-    idNumber: ctx.cipher.decrypt(row!.id_cipher),
-    phone: row!.phone_cipher ? ctx.cipher.decrypt(row!.phone_cipher) : null,
+    idNumber: ctx.cipher.decrypt(row.id_cipher),
+    phone: row.phone_cipher ? ctx.cipher.decrypt(row.phone_cipher) : null,
   };
 }

@@ -32,8 +32,9 @@ async function* errorPages(ctx: AppContext, actor: Actor, importId: string): Asy
     if (page.length > 0) {
       yield page.map((e) => ({ ...pushRowError(e.line, e.field, e.code), column: pushFieldLabel(e.field) }));
     }
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!;
+    const last = page.at(-1);
+    if (page.length < PAGE || !last) return;
+    after = last;
   }
 }
 

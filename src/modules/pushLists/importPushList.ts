@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/access/actor.js';
-import { withScope } from '../../platform/access/scope.js';
+import { firstScope, withScope } from '../../platform/access/scope.js';
 import { MAX_REPORTED_ERRORS, type RawRow, readRows, type SheetFormat } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, type FieldError, fieldError } from '../../platform/errors.js';
@@ -45,7 +45,7 @@ export async function importPushList(
   format: SheetFormat,
   options: PushImportOptions = {},
 ): Promise<PushImportReport> {
-  const jurisdiction = options.jurisdiction ?? actor.scopes[0]!;
+  const jurisdiction = options.jurisdiction ?? firstScope(actor.scopes);
   if (!inScope(jurisdiction, actor.scopes))
     throw new AppError('forbidden', [fieldError('jurisdiction', 'jurisdiction_out_of_scope')]);
   const id = options.id ?? randomUUID();

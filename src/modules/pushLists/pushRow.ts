@@ -113,8 +113,9 @@ export function toPushRow(
   else if (!DESTINATION_CODE.test(destinationCode)) errors.push(fieldError('destinationCode', 'format'));
   else if (!inScope(destinationCode, [ctx.scope]))
     errors.push(fieldError('destinationCode', 'jurisdiction_out_of_scope'));
-  if (errors.length > 0 || !name || !id.ok || !arrivedAt) return { errors };
-  const origin = overseas ? 'overseas' : originCode!;
+  // A domestic row without an origin code has its error already.
+  const origin = overseas ? 'overseas' : originCode;
+  if (errors.length > 0 || !name || !id.ok || !arrivedAt || !origin) return { errors };
   return {
     row: {
       line,

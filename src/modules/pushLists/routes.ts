@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { RowErrorSchema } from '../../api/bulk.js';
-import { JurisdictionCode, Page, Paging, Uuid } from '../../api/common.js';
-import { withScope } from '../../platform/access/scope.js';
+import { JurisdictionCode, Paging, Uuid } from '../../api/common.js';
+import { PushImportPage, PushImportReport, PushMode } from '../../api/pushLists.js';
+import { firstScope, withScope } from '../../platform/access/scope.js';
 import { contentDisposition, uploadBody, withUpload, XLSX_TYPE } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -11,17 +11,11 @@ import { actorOf } from '../../platform/http/auth.js';
 import { validatorCompiler } from '../../platform/http/validation.js';
 import { pushErrorReport } from './errorReport.js';
 import { importPushList } from './importPushList.js';
-import { getPushImport, listPushImports, PushImportSummary } from './service.js';
+import { getPushImport, listPushImports } from './service.js';
 import { pushListTemplate } from './template.js';
 
 const tags = ['push-lists'];
 const IdParams = Type.Object({ id: Uuid });
-
-const PushImportReport = Type.Object({
-  ...PushImportSummary.properties,
-  errors: Type.Array(RowErrorSchema, { description: 'The first rejected rows; errorReport has all' }),
-  errorReport: Type.String(),
-});
 
 const Download = Type.Unsafe<Buffer | Readable>(Type.String({ format: 'binary' }));
 const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -53,7 +47,7 @@ export function pushListRoutes(api: TypedApp, ctx: AppContext) {
         querystring: Type.Object({
           id: Type.Optional(Uuid),
           jurisdiction: Type.Optional(JurisdictionCode),
-          mode: Type.Optional(Type.Union([Type.Literal('register'), Type.Literal('classify')])),
+          mode: Type.Optional(PushMode),
         }),
         body: uploadBody,
         response: { 200: PushImportReport },
@@ -78,7 +72,7 @@ export function pushListRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Push-list imports filed in your jurisdiction, newest first',
         querystring: Type.Object({ jurisdiction: Type.Optional(JurisdictionCode), ...Paging.properties }),
-        response: { 200: Page(PushImportSummary) },
+        response: { 200: PushImportPage },
       },
     },
     (request) => {
@@ -100,7 +94,7 @@ export function pushListRoutes(api: TypedApp, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const workbook = await pushListTemplate(actorOf(request).scopes[0]!);
+      const workbook = await pushListTemplate(firstScope(actorOf(request).scopes));
       return send(reply, workbook, XLSX_TYPE, 'push-list-template.xlsx', '大数据推送名单模板.xlsx');
     },
   );

@@ -1,6 +1,6 @@
-import { type RowError, rowErrorWithLabel } from '../../platform/bulk/index.js';
+import { type RowError, rowErrorWithLabel, seqWithinLine } from '../../platform/bulk/index.js';
 import type { Queryable } from '../../platform/db/types.js';
-import { type FieldError, fieldError } from '../../platform/errors.js';
+import type { FieldError } from '../../platform/errors.js';
 import { pushFieldLabel, pushFieldOrder } from './columns.js';
 
 export type { RowError };
@@ -26,10 +26,6 @@ export async function storeRowErrors(
   errors: readonly RowError[],
 ): Promise<void> {
   if (errors.length === 0) return;
-  const seq: number[] = [];
-  errors.forEach((error, i) => {
-    seq.push(i > 0 && errors[i - 1]!.line === error.line ? seq[i - 1]! + 1 : 0);
-  });
   await tx.query(
     `INSERT INTO push_import_errors (import_id, jurisdiction_code, line, seq, field, code)
      SELECT $1, $2, l, s, f, c FROM unnest($3::int[], $4::int[], $5::text[], $6::text[]) AS e(l, s, f, c)`,
@@ -37,7 +33,7 @@ export async function storeRowErrors(
       importId,
       jurisdictionCode,
       errors.map((e) => e.line),
-      seq,
+      seqWithinLine(errors),
       errors.map((e) => e.field),
       errors.map((e) => e.code),
     ],

@@ -1,32 +1,18 @@
-import { type Static, Type } from 'typebox';
+import type { PushImportSummary } from '../../api/pushLists.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { FieldCode } from '../../platform/messages.js';
 import { inScope } from '../../rules/roles.js';
 import { pushRowError, type RowError } from './rowErrors.js';
-import type { LevelCounts } from './stage.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Row errors shown with an import; the downloadable report has all of them. */
 const SHOWN_ERRORS = 200;
 
-export const PushImportSummary = Type.Object({
-  id: Type.String(),
-  jurisdictionCode: Type.String(),
-  fileName: Type.String(),
-  format: Type.String(),
-  mode: Type.String(),
-  status: Type.String(),
-  total: Type.Integer(),
-  registered: Type.Integer(),
-  unchanged: Type.Integer(),
-  rejected: Type.Integer(),
-  levels: Type.Union([Type.Record(Type.String(), Type.Integer()), Type.Null()]),
-  startedAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-});
-export type PushImportSummary = Static<typeof PushImportSummary> & { levels: LevelCounts | null };
+/** An import as lists show it; its schema is the API contract in src/api/pushLists.ts. */
+export type { PushImportSummary };
 
 export interface PushImportReport extends PushImportSummary {
   errors: RowError[];
@@ -66,14 +52,15 @@ export async function listPushImports(
   if (query.jurisdiction && !inScope(query.jurisdiction, actor.scopes))
     throw new AppError('forbidden', [fieldError('jurisdiction', 'jurisdiction_out_of_scope')]);
   const where = '($1::text IS NULL OR i.jurisdiction_code ^@ $1)';
-  const [count] = await tx.query<{ n: number }>(
+  const counted = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM push_imports i WHERE ${where}`,
     [query.jurisdiction ?? null],
   );
+  const count = firstRow(counted, 'SELECT count(*) FROM push_imports');
   const items = await tx.query<PushImportSummary>(
     `SELECT ${SUMMARY_SQL} FROM push_imports i WHERE ${where} ORDER BY i.started_at DESC, i.id
      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
     [query.jurisdiction ?? null],
   );
-  return { items, total: count!.n, page: query.page, pageSize: query.pageSize };
+  return { items, total: count.n, page: query.page, pageSize: query.pageSize };
 }

@@ -1,3 +1,4 @@
+import { firstRow } from '../../platform/db/rows.js';
 import type { Database, Queryable } from '../../platform/db/types.js';
 import { classifySourceSql } from '../riskAreas/index.js';
 import type { PushRow } from './pushRow.js';
@@ -74,7 +75,7 @@ const STAGED_ORIGINS = `(SELECT line::text AS key, origin_code AS code, left_ori
  * staging table, then counts rows per level. The scale path of a 1,000,000-row list.
  */
 export async function classifyStaged(tx: Queryable, importId: string): Promise<LevelCounts> {
-  const [row] = await tx.query<LevelCounts>(
+  const rows = await tx.query<LevelCounts>(
     `WITH classed AS (${classifySourceSql(STAGED_ORIGINS)}),
      counted AS (
        SELECT (SELECT count(*) FROM push_staging WHERE import_id = $1)::int AS total,
@@ -93,5 +94,5 @@ export async function classifyStaged(tx: Queryable, importId: string): Promise<L
      GROUP BY counted.total, counted.overseas`,
     [importId],
   );
-  return row!;
+  return firstRow(rows, 'classifying push_staging');
 }

@@ -8,7 +8,7 @@ export function naturalId(kind: string, parts: readonly string[]): string {
   const hex = createHash('sha256')
     .update([kind, ...parts].join('\u001f'))
     .digest('hex');
-  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -72,8 +72,8 @@ export async function createOverride(
 ): Promise<{ override: OverrideView; created: boolean }> {
   requireWriter(actor);
   const errors = checkOverride(input);
-  if (errors.length > 0) throw invalid(errors);
-  const prefix = canonicalDivisionCode(input.divisionCode)!;
+  const prefix = canonicalDivisionCode(input.divisionCode);
+  if (errors.length > 0 || !prefix) throw invalid(errors);
   const treatAs = input.treatAs ?? 'high';
   const id = overrideId(prefix, input.validFrom);
   const [stored] = await tx.query<{ treatAs: string }>(

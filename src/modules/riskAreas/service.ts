@@ -42,6 +42,7 @@ export async function createArea(
   const { fields, errors } = checkArea(input);
   if (!fields) throw invalid(errors);
   const { results, superseded } = await applyAreas(tx, actor?.userId ?? null, [fields]);
+  // biome-ignore lint/style/noNonNullAssertion: applyAreas returns one result per candidate, in order.
   const result = results[0]!;
   if ('errors' in result) throw invalid(result.errors);
   const area = await getArea(tx, result.id, ctx.now());

@@ -23,6 +23,10 @@ interface Stored {
   fields?: AreaFields;
 }
 
+/** A record this call creates (marked 'insert' together with the fields it is made of). */
+type NewArea = Stored & { fields: AreaFields };
+const isNew = (stored: Stored): stored is NewArea => stored.dirty === 'insert' && stored.fields !== undefined;
+
 const keyOf = (f: { divisionCode: string; areaName: string; publishedAt: Date }) =>
   `${f.divisionCode}\u001f${f.areaName}\u001f${f.publishedAt.getTime()}`;
 
@@ -63,11 +67,7 @@ export async function applyAreas(
     return { id: stored.id, outcome: 'lifted' };
   });
   const changed = [...state.values()].filter((s) => s.dirty);
-  await insertAreas(
-    tx,
-    actorId,
-    changed.filter((s) => s.dirty === 'insert'),
-  );
+  await insertAreas(tx, actorId, changed.filter(isNew));
   await updateLifts(
     tx,
     changed.filter((s) => s.dirty === 'update'),
@@ -107,9 +107,9 @@ async function existing(tx: Queryable, fields: readonly AreaFields[]): Promise<M
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-async function insertAreas(tx: Queryable, actorId: string | null, rows: readonly Stored[]) {
+async function insertAreas(tx: Queryable, actorId: string | null, rows: readonly NewArea[]) {
   if (rows.length === 0) return;
-  const f = rows.map((row) => ({ ...row.fields!, liftedAt: row.liftedAt }));
+  const f = rows.map((row) => ({ ...row.fields, liftedAt: row.liftedAt }));
   await tx.query(
     `INSERT INTO risk_areas (id, level, division_code, area_name, province_name, city_name, district_name,
        published_at, lifted_at, publisher, source_url, created_by)

@@ -1,25 +1,35 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/types.js';
 import { registerSample } from './register.js';
-import { createSite } from './sites.js';
+import { createSite, type SiteInput } from './sites.js';
 
 /** Two sampling sites of 盘山县 on its real divisions (太平街道 211122001, 高升街道 211122002). */
-const DEMO_SITES = [
-  {
+const DEMO_SITES = {
+  taiping: {
     jurisdictionCode: '211122001',
     name: '太平街道核酸采样点（演示数据）',
     address: '太平街道文化广场',
     tables: 4,
   },
-  {
+  gaosheng: {
     jurisdictionCode: '211122002',
     name: '高升街道核酸采样点（演示数据）',
     address: '高升街道综合服务中心',
     tables: 6,
   },
-];
+} satisfies Record<string, SiteInput>;
 const DEMO_TUBE = 'DEMO-TP-000001';
+
+/** The demo site's id; the first run creates it. */
+async function demoSiteId(tx: Queryable, actor: Actor, site: SiteInput): Promise<string> {
+  const [existing] = await tx.query<{ id: string }>(
+    'SELECT id FROM sampling_sites WHERE jurisdiction_code = $1 AND name = $2',
+    [site.jurisdictionCode, site.name],
+  );
+  return existing?.id ?? (await createSite(tx, actor, site)).id;
+}
 
 /**
  * Demo sampling (TST-1): the two sites, and at 太平街道's first table a 10-in-1 tube with three
@@ -27,14 +37,8 @@ const DEMO_TUBE = 'DEMO-TP-000001';
  */
 export async function loadSamplingDemo(ctx: AppContext, actor: Actor): Promise<void> {
   await withScope(ctx.db, actor, async (tx) => {
-    const siteIds: string[] = [];
-    for (const site of DEMO_SITES) {
-      const [existing] = await tx.query<{ id: string }>(
-        'SELECT id FROM sampling_sites WHERE jurisdiction_code = $1 AND name = $2',
-        [site.jurisdictionCode, site.name],
-      );
-      siteIds.push(existing?.id ?? (await createSite(tx, actor, site)).id);
-    }
+    const taipingId = await demoSiteId(tx, actor, DEMO_SITES.taiping);
+    await demoSiteId(tx, actor, DEMO_SITES.gaosheng);
     const [tube] = await tx.query('SELECT 1 FROM tubes WHERE barcode = $1', [DEMO_TUBE]);
     if (tube) return;
     const people = await tx.query<{ id: string }>(
@@ -43,7 +47,7 @@ export async function loadSamplingDemo(ctx: AppContext, actor: Actor): Promise<v
     );
     for (const person of people) {
       await registerSample(ctx, tx, actor, {
-        siteId: siteIds[0]!,
+        siteId: taipingId,
         tableNo: 1,
         tubeBarcode: DEMO_TUBE,
         personId: person.id,

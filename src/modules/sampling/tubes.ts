@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
@@ -49,15 +50,16 @@ export async function sealTube(
   const sealed = await sealOpenTube(tx, before.id, ctx.now());
   if (!sealed) throw new AppError('sample_refused', [fieldError('barcode', 'tube_sealed')]);
   const after = await getTube(tx, actor, barcode);
-  const [site] = await tx.query<{ code: string }>(
+  const sites = await tx.query<{ code: string }>(
     'SELECT jurisdiction_code AS code FROM tubes WHERE id = $1',
     [before.id],
   );
+  const site = firstRow(sites, 'SELECT a sealed tube');
   await recordAudit(tx, actor, {
     action: 'tube.seal',
     entity: 'tube',
     entityId: before.id,
-    jurisdictionCode: site!.code,
+    jurisdictionCode: site.code,
     before: { barcode: before.barcode, memberCount: before.memberCount, sealed: false },
     after: { barcode: after.barcode, memberCount: after.memberCount, sealed: true, sealedAt: after.sealedAt },
   });

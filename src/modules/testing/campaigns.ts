@@ -1,3 +1,4 @@
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 
 /** The states the `campaigns` table admits (TST-6). */
@@ -17,7 +18,7 @@ export interface NewCampaign {
 
 /** Inserts a campaign (TST-6) and returns its id; the caller has checked scope, name and window. */
 export async function insertCampaign(tx: Queryable, campaign: NewCampaign): Promise<string> {
-  const [created] = await tx.query<{ id: string }>(
+  const inserted = await tx.query<{ id: string }>(
     `INSERT INTO campaigns (jurisdiction_code, name, pool_size, starts_at, due_at, status, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [
@@ -31,7 +32,7 @@ export async function insertCampaign(tx: Queryable, campaign: NewCampaign): Prom
       campaign.createdAt.toISOString(),
     ],
   );
-  return created!.id;
+  return firstRow(inserted, 'INSERT INTO campaigns').id;
 }
 
 /** Sets a campaign's status; the caller has checked that the transition is allowed. */

@@ -1,3 +1,4 @@
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { INSTRUMENT_HOURS_PER_DAY } from '../../rules/campaignPlan.js';
 
@@ -32,7 +33,7 @@ export const LAB_COLUMNS = `id, jurisdiction_code AS "jurisdictionCode", name, k
 
 /** Inserts a lab and returns it; a name taken in the jurisdiction raises the unique violation (23505). */
 export async function insertLab(tx: Queryable, lab: LabFields): Promise<LabRow> {
-  const [row] = await tx.query<LabRow>(
+  const rows = await tx.query<LabRow>(
     `INSERT INTO labs (jurisdiction_code, name, kind, instruments, tubes_per_instrument_hour,
        reagent_physical_tests, reagent_contracted_tests, active)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${LAB_COLUMNS}`,
@@ -47,7 +48,7 @@ export async function insertLab(tx: Queryable, lab: LabFields): Promise<LabRow> 
       lab.active,
     ],
   );
-  return row!;
+  return firstRow(rows, 'INSERT INTO labs');
 }
 
 /**
@@ -101,10 +102,10 @@ export async function insertDemoCdcLab(
   jurisdictionCode: string,
   name: string,
 ): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+  const rows = await tx.query<{ id: string }>(
     `INSERT INTO labs (jurisdiction_code, name, kind, instruments, tubes_per_instrument_hour)
      VALUES ($1, $2, 'cdc', 4, 90) RETURNING id`,
     [jurisdictionCode, name],
   );
-  return row!.id;
+  return firstRow(rows, 'INSERT INTO labs').id;
 }

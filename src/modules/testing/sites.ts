@@ -1,3 +1,4 @@
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 
 /** A sampling site as written: its place, name, address and number of sampling tables (采样台). */
@@ -13,12 +14,12 @@ export async function insertSamplingSite(
   tx: Queryable,
   site: SamplingSiteFields & { jurisdictionCode: string },
 ): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+  const rows = await tx.query<{ id: string }>(
     `INSERT INTO sampling_sites (jurisdiction_code, name, address, tables, active)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [site.jurisdictionCode, site.name, site.address, site.tables, site.active],
   );
-  return row!.id;
+  return firstRow(rows, 'INSERT INTO sampling_sites').id;
 }
 
 /** Replaces a sampling site's fields (the caller merges a patch onto what it read). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
@@ -26,15 +27,15 @@ async function insertReport(
   fields: TruckReportFields,
   source: 'public' | 'staff',
   actor: Actor | undefined,
-  id: string | undefined,
+  id: string,
 ): Promise<string | undefined> {
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO truck_reports (id, jurisdiction_code, source, unit_name, unit_credit_code, plate,
        planned_arrival_at, origin_name, origin_division_code, starred, reported_at, late, lead_minutes, created_by)
-     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
-      id ?? null,
+      id,
       fields.jurisdictionCode,
       source,
       fields.unitName,
@@ -96,12 +97,14 @@ export async function fileTruckReport(
   const { fields, errors } = validateTruckReport(input, ctx.now(), localDate(ctx.now(), timeZone));
   const destinationErrors = await checkDestination(tx, input.jurisdictionCode);
   if (!fields || destinationErrors.length > 0) throw invalid([...errors, ...destinationErrors]);
-  const id = await insertReport(ctx, tx, fields, actor ? 'staff' : 'public', actor, input.id);
+  // The caller's id makes a retried submission idempotent; without one the report gets a fresh id.
+  const requested = input.id ?? randomUUID();
+  const id = await insertReport(ctx, tx, fields, actor ? 'staff' : 'public', actor, requested);
   if (!id) {
     // A retried submission: the stored report if the caller may see it, else the id is taken.
-    const [visible] = await tx.query('SELECT 1 FROM truck_reports WHERE id = $1', [input.id]);
+    const [visible] = await tx.query('SELECT 1 FROM truck_reports WHERE id = $1', [requested]);
     if (!visible) throw new AppError('conflict', [fieldError('id', 'id_duplicate')]);
-    return { report: await readTruckReport(tx, scopes, input.id!), created: false };
+    return { report: await readTruckReport(tx, scopes, requested), created: false };
   }
   const report = await readTruckReport(tx, scopes, id);
   await openEscortDeadline(tx, report, timeZone, ctx.now());

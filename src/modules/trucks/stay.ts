@@ -87,14 +87,14 @@ export async function recordStay(
   const timeZone = await effectiveTimeZone(tx, report.jurisdictionCode, ctx.config.defaultTimeZone);
   const today = localDate(ctx.now(), timeZone);
   if (body.lastDate < today) throw invalid([fieldError('lastDate', 'date_in_past')]);
-  const extending = report.status === 'staying' && report.stayLastDate !== null;
-  if (extending && body.lastDate < report.stayLastDate!)
-    throw invalid([fieldError('lastDate', 'before_stay_end')]);
-  const from = extending ? laterDate(addLocalDays(report.stayLastDate!, 1), today) : today;
+  // Set when this extends a stay already booked, through that date.
+  const bookedUntil = report.status === 'staying' ? report.stayLastDate : null;
+  if (bookedUntil && body.lastDate < bookedUntil) throw invalid([fieldError('lastDate', 'before_stay_end')]);
+  const from = bookedUntil ? laterDate(addLocalDays(bookedUntil, 1), today) : today;
   const dates = from > body.lastDate ? [] : stayNatDates(from, body.lastDate);
   if (!dates) throw invalid([fieldError('lastDate', 'range')]);
 
-  if (!extending) await registerCrew(ctx, tx, actor, report);
+  if (!bookedUntil) await registerCrew(ctx, tx, actor, report);
   const covered = await datesTestedByEveryPlan(tx, report.id);
   await tx.query(
     `UPDATE truck_reports SET status = $2, stay_reason = $3, stay_first_date = coalesce(stay_first_date, $4::date),

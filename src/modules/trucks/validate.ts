@@ -29,7 +29,10 @@ export interface TruckReportFields {
 
 /** Unified social credit code (GB 32100) of the consignee, by stdnum's check. */
 function checkCreditCode(raw: string): { value?: string; error?: FieldError } {
-  const result = stdnum.CN!.uscc!.validate(raw.trim().toUpperCase());
+  // stdnum types its validators as a plain record of records.
+  const uscc = stdnum.CN?.uscc;
+  if (!uscc) throw new Error('stdnum has no validator for CN.uscc');
+  const result = uscc.validate(raw.trim().toUpperCase());
   if (result.isValid) return { value: result.compact };
   const kind = result.error?.name;
   const code =

@@ -2,10 +2,12 @@
 
 import { inScope, normalizeScopes, ROLES, type Role } from '../../rules/roles.js';
 import { recordAudit } from '../audit/record.js';
+import { firstRow } from '../db/rows.js';
 import type { Queryable } from '../db/types.js';
 import { AppError, type FieldError, fieldError, invalid, notFound } from '../errors.js';
 import type { Actor } from './actor.js';
 import { hashPassword } from './passwords.js';
+import { firstScope } from './scope.js';
 
 export interface UserInput {
   username: string;
@@ -72,19 +74,20 @@ export async function createUser(
   await checkScopesExist(tx, scopes);
   const [taken] = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
   if (taken) throw invalid([fieldError('username', 'username_taken')]);
-  const [user] = await tx.query<UserView>(
+  const inserted = await tx.query<UserView>(
     `INSERT INTO users (username, display_name, password_hash, roles, scopes, jurisdiction_code)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${VIEW}`,
     [input.username, input.displayName, await hashPassword(input.password), input.roles, scopes, scopes[0]],
   );
+  const user = firstRow(inserted, 'INSERT INTO users');
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'user',
-    entityId: user!.id,
-    jurisdictionCode: scopes[0]!,
+    entityId: user.id,
+    jurisdictionCode: firstScope(scopes),
     after: { username: input.username, displayName: input.displayName, roles: input.roles, scopes },
   });
-  return user!;
+  return user;
 }
 
 export async function listUsers(tx: Queryable): Promise<UserView[]> {
@@ -107,7 +110,7 @@ export async function updateUser(
   const scopes = changes.scopes ? normalizeScopes(changes.scopes) : null;
   if (scopes) await checkScopesExist(tx, scopes);
   if (id === actor.userId && changes.active === false) throw new AppError('forbidden');
-  const [after] = await tx.query<UserView>(
+  const updated = await tx.query<UserView>(
     `UPDATE users SET display_name = coalesce($2, display_name), roles = coalesce($3, roles),
        scopes = coalesce($4, scopes), jurisdiction_code = coalesce($4[1], jurisdiction_code),
        active = coalesce($5, active), password_hash = coalesce($6, password_hash),
@@ -122,12 +125,13 @@ export async function updateUser(
       changes.password ? await hashPassword(changes.password) : null,
     ],
   );
+  const after = firstRow(updated, 'UPDATE users');
   const { password: _secret, ...recorded } = changes;
   await recordAudit(tx, actor, {
     action: 'update',
     entity: 'user',
     entityId: id,
-    jurisdictionCode: after!.scopes[0]!,
+    jurisdictionCode: firstScope(after.scopes),
     before: {
       displayName: before.displayName,
       roles: before.roles,
@@ -136,5 +140,5 @@ export async function updateUser(
     },
     after: { ...recorded, ...(changes.password ? { password: 'changed' } : {}) },
   });
-  return after!;
+  return after;
 }

@@ -2,10 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { permissionsOf, type Role } from '../../rules/roles.js';
 import { recordAudit } from '../audit/record.js';
 import type { Config } from '../config.js';
+import { firstRow } from '../db/rows.js';
 import type { Database } from '../db/types.js';
 import { AppError } from '../errors.js';
 import type { Actor } from './actor.js';
 import { verifyPassword } from './passwords.js';
+import { firstScope } from './scope.js';
 
 interface UserRow {
   id: string;
@@ -104,18 +106,19 @@ export async function createApiToken(
 ): Promise<{ id: string; token: string }> {
   const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
   return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ id: string }>(
+    const rows = await tx.query<{ id: string }>(
       'INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id',
       [actor.userId, name, sha256(token)],
     );
+    const row = firstRow(rows, 'INSERT INTO api_tokens');
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'api_token',
-      entityId: row!.id,
-      jurisdictionCode: actor.scopes[0]!,
+      entityId: row.id,
+      jurisdictionCode: firstScope(actor.scopes),
       after: { name },
     });
-    return { id: row!.id, token };
+    return { id: row.id, token };
   });
 }
 

@@ -4,6 +4,17 @@ import type { Actor } from './actor.js';
 export const APP_ROLE = 'fangkong_app';
 
 /**
+ * The first of an account's scopes: where a record that names no jurisdiction of its own is filed
+ * (an audit entry, an import, a blank template). Accounts without a scope are refused when created
+ * and updated, so none here is a bug.
+ */
+export function firstScope(scopes: readonly string[]): string {
+  const [first] = scopes;
+  if (first === undefined) throw new Error('an account without a scope');
+  return first;
+}
+
+/**
  * Runs `fn` in a transaction as the non-superuser request role with the actor's scope set, so
  * PostgreSQL row-level security admits only rows of the actor's subtrees (the second wall).
  */

@@ -62,10 +62,16 @@ class LedgerTextDecoder extends Transform {
   override _flush(done: TransformCallback) {
     try {
       const head = this.decoder ? '' : this.decodeSample();
-      done(null, head + this.decoder!.decode());
+      done(null, head + this.chosen.decode());
     } catch (error) {
       done(error as Error);
     }
+  }
+
+  /** The decoder decodeSample chose; nothing is decoded before it chooses. */
+  private get chosen(): TextDecoder {
+    if (!this.decoder) throw new Error('decoding before the encoding was chosen');
+    return this.decoder;
   }
 
   private decodeSample(): string {
@@ -84,7 +90,7 @@ class LedgerTextDecoder extends Transform {
 
   private decode(chunk: Buffer): string {
     try {
-      return this.decoder!.decode(chunk, { stream: true });
+      return this.chosen.decode(chunk, { stream: true });
     } catch {
       throw badFile('file_encoding');
     }

@@ -16,6 +16,20 @@ export interface RowError {
  */
 export const MAX_REPORTED_ERRORS = 10_000;
 
+/**
+ * Each error's place among the errors of its line (0, 1, …), for errors sorted by line: with the
+ * line it keys a stored error, so an error report pages in a stable order.
+ */
+export function seqWithinLine(errors: readonly Pick<RowError, 'line'>[]): number[] {
+  let line = Number.NaN;
+  let seq = 0;
+  return errors.map((error) => {
+    seq = error.line === line ? seq + 1 : 0;
+    line = error.line;
+    return seq;
+  });
+}
+
 /** A row error whose Chinese message names the column header people see (`label`). */
 export function rowErrorWithLabel(line: number, field: string, label: string, code: FieldCode): RowError {
   return {

@@ -28,9 +28,9 @@ function findMigrations(): Migration[] {
       })),
   );
   migrations.sort((a, b) => a.version - b.version);
-  for (let i = 1; i < migrations.length; i++) {
-    if (migrations[i]!.version === migrations[i - 1]!.version) {
-      throw new Error(`two migrations share version ${migrations[i]!.version}`);
+  for (const [i, migration] of migrations.entries()) {
+    if (migration.version === migrations[i - 1]?.version) {
+      throw new Error(`two migrations share version ${migration.version}`);
     }
   }
   return migrations;

@@ -22,7 +22,7 @@ const DUE_SOON_MAX = `interval '${seconds(DUE_SOON_MAX_MS)} seconds'`;
 const ESCALATE_AFTER = `coalesce(d.escalate_after_seconds, greatest(${seconds(ESCALATE_AFTER_FLOOR_MS)},
   least(${seconds(ESCALATE_AFTER_CAP_MS)}, extract(epoch FROM d.due_at - d.opened_at))))`;
 
-const MAX_CODE_LENGTH = JURISDICTION_CODE_LENGTHS[JURISDICTION_CODE_LENGTHS.length - 1]!;
+const MAX_CODE_LENGTH = Math.max(...JURISDICTION_CODE_LENGTHS);
 
 const dueSoonLimit = `least(${DUE_SOON_MAX}, (d.due_at - d.opened_at) / ${DUE_SOON_WINDOW_FRACTION})`;
 

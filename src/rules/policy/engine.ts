@@ -33,9 +33,9 @@ const TEST_ORDER: Record<TestKind, number> = { nat: 0, antigen: 1, serum: 2 };
  * port's to do, and the plan starts on that day.
  */
 function planFor(facts: ArrivalFacts, pack: Pack, protocol: Protocol): Plan {
-  const fromEntry = protocol.anchor === 'entry' && facts.enteredAt !== undefined;
-  const days = dayCounter(fromEntry ? facts.enteredAt! : facts.arrivedAt, facts.timeZone);
-  const arrivalDay = fromEntry ? Math.max(0, days.dayOf(facts.arrivedAt)) : 0;
+  const entry = protocol.anchor === 'entry' ? facts.enteredAt : undefined;
+  const days = dayCounter(entry ?? facts.arrivedAt, facts.timeZone);
+  const arrivalDay = entry ? Math.max(0, days.dayOf(facts.arrivedAt)) : 0;
   const kept = (endDay: number) => arrivalDay === 0 || endDay > arrivalDay;
 
   const phases = adjustPhases(

@@ -5,7 +5,7 @@ import type { Pack } from './types.js';
 
 /** `protocols[2].tests[0].days` → ['protocols', 2, 'tests', 0, 'days']. */
 function segments(path: string): (string | number)[] {
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[0]));
 }
 
 /** The line of the nearest node that exists on the path (a missing field points at its parent). */

@@ -61,17 +61,17 @@ const CITY_KEYS = ['divisionCode', 'name', ...SOURCED];
 
 /** Phases follow each other without gap or overlap: each starts on the day the previous one ends. */
 function checkContiguous(issues: Issues, phases: Fields[], spans: (DaySpan | undefined)[]): void {
-  for (let i = 1; i < spans.length; i++) {
+  phases.forEach((phase, i) => {
     const prev = spans[i - 1];
     const cur = spans[i];
     if (prev && cur && cur.startDay !== prev.endDay) {
       issues.add(
-        phases[i]!.at('startDay'),
+        phase.at('startDay'),
         `应等于上一阶段的 endDay（${prev.endDay}）：阶段之间不得有空档或重叠`,
         `must equal the previous phase's endDay (${prev.endDay}): phases may not leave gaps or overlap`,
       );
     }
-  }
+  });
 }
 
 /** Test days lie within the phases (day 0, the arrival, is always allowed); release needs a phase. */
@@ -136,20 +136,23 @@ function checkProtocol(p: Fields): { id?: string; priority?: number } {
   return { id, priority };
 }
 
+/** Each item's `field` (its checked value in `values`, undefined when invalid) differs from the others'. */
 function checkUnique(
   issues: Issues,
   what: { zh: string; en: string },
-  values: (string | number | undefined)[],
-  pathOf: (i: number) => string,
+  items: readonly Fields[],
+  field: string,
+  values: readonly (string | number | undefined)[],
 ): void {
   const seen = new Map<string | number, number>();
-  values.forEach((v, i) => {
+  items.forEach((item, i) => {
+    const v = values[i];
     if (v === undefined) return;
     const first = seen.get(v);
     if (first === undefined) seen.set(v, i);
     else
       issues.add(
-        pathOf(i),
+        item.at(field),
         `${what.zh}“${v}”与第 ${first + 1} 项重复`,
         `${what.en} "${v}" repeats item ${first + 1}`,
       );
@@ -179,8 +182,12 @@ export function validatePack(value: unknown): { pack: Pack } | { errors: PackErr
     );
   }
   const cities = f.items('treatAsHighRisk', CITY_KEYS, false);
-  checkUnique(issues, { zh: '区划代码', en: 'division code' }, cities.map(checkHighRiskCity), (i) =>
-    cities[i]!.at('divisionCode'),
+  checkUnique(
+    issues,
+    { zh: '区划代码', en: 'division code' },
+    cities,
+    'divisionCode',
+    cities.map(checkHighRiskCity),
   );
   f.items('adjustments', ADJUSTMENT_KEYS, false).forEach(checkAdjustment);
   checkRoutineTesting(f);
@@ -189,15 +196,17 @@ export function validatePack(value: unknown): { pack: Pack } | { errors: PackErr
   checkUnique(
     issues,
     { zh: '协议 id', en: 'protocol id' },
+    protocols,
+    'id',
     heads.map((h) => h.id),
-    (i) => protocols[i]!.at('id'),
   );
   // Equal priorities would leave the winner to file order; refused outright (a conservative check).
   checkUnique(
     issues,
     { zh: '优先级', en: 'priority' },
+    protocols,
+    'priority',
     heads.map((h) => h.priority),
-    (i) => protocols[i]!.at('priority'),
   );
   return issues.list.length > 0 ? { errors: issues.list } : { pack: value as unknown as Pack };
 }

@@ -163,7 +163,8 @@ function normalizeDate(raw: string): string | undefined {
   const value = raw.trim();
   const parts = /^(\d{4})\D(\d{1,2})\D(\d{1,2})日?$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   if (!parts) return undefined;
-  const iso = `${parts[1]}-${parts[2]!.padStart(2, '0')}-${parts[3]!.padStart(2, '0')}`;
+  const [, year, month = '', day = ''] = parts;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isMatch(iso, 'yyyy-MM-dd') ? iso : undefined;
 }
 

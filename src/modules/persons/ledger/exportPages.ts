@@ -46,8 +46,9 @@ export async function* auditedExportPages<Row>(
         rows += page.length;
         yield page.map(toSheetRow);
       }
-      if (page.length < EXPORT_PAGE) break;
-      after = keyOf(page[page.length - 1]!);
+      const last = page.at(-1);
+      if (page.length < EXPORT_PAGE || !last) break;
+      after = keyOf(last);
     }
     complete = true;
   } finally {

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../../platform/access/actor.js';
+import { firstScope } from '../../../platform/access/scope.js';
 import { type SheetColumn, type SheetRow, streamWorkbook } from '../../../platform/bulk/index.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { IdType } from '../../../rules/idNumber.js';
@@ -84,7 +85,7 @@ function personPages(ctx: AppContext, actor: Actor, filter: PersonFilter): Async
   const jurisdictionCode =
     filter.jurisdiction && inScope(filter.jurisdiction, actor.scopes)
       ? filter.jurisdiction
-      : actor.scopes[0]!;
+      : firstScope(actor.scopes);
   return auditedExportPages<ExportRow>(
     ctx,
     actor,

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../platform/access/actor.js';
-import { withScope } from '../../../platform/access/scope.js';
+import { firstScope, withScope } from '../../../platform/access/scope.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { SheetFormat } from '../../../platform/bulk/readRows.js';
-import { MAX_REPORTED_ERRORS, type RowError, rowErrorWithLabel } from '../../../platform/bulk/rowErrors.js';
+import {
+  MAX_REPORTED_ERRORS,
+  type RowError,
+  rowErrorWithLabel,
+  seqWithinLine,
+} from '../../../platform/bulk/rowErrors.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/types.js';
 import type { FieldCode } from '../../../platform/messages.js';
@@ -59,7 +64,7 @@ export class ImportJob {
 
   /** Where the import and its errors are filed: the actor's first scope, else found at the end. */
   private get jurisdiction(): string {
-    return this.actor ? this.actor.scopes[0]! : (this.commonPrefix ?? '');
+    return this.actor ? firstScope(this.actor.scopes) : (this.commonPrefix ?? '');
   }
 
   private run<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -120,10 +125,6 @@ export class ImportJob {
 
   private async storeErrors(tx: Queryable, errors: RowError[]) {
     if (errors.length === 0) return;
-    const seq: number[] = [];
-    errors.forEach((error, i) => {
-      seq.push(i > 0 && errors[i - 1]!.line === error.line ? seq[i - 1]! + 1 : 0);
-    });
     await tx.query(
       `INSERT INTO person_import_errors (import_id, jurisdiction_code, line, seq, field, code)
        SELECT $1, $2, l, s, f, c FROM unnest($3::int[], $4::int[], $5::text[], $6::text[]) AS e(l, s, f, c)`,
@@ -131,7 +132,7 @@ export class ImportJob {
         this.id,
         this.jurisdiction,
         errors.map((e) => e.line),
-        seq,
+        seqWithinLine(errors),
         errors.map((e) => e.field),
         errors.map((e) => e.code),
       ],

@@ -120,6 +120,7 @@ function tally(
   const counts = { created: 0, lifted: 0, unchanged: 0 };
   const rejectedLines = new Set(errors.map((e) => e.line));
   applied.results.forEach((result, i) => {
+    // biome-ignore lint/style/noNonNullAssertion: applyAreas returns one result per candidate, in order.
     const line = candidates[i]!.line;
     if ('errors' in result) {
       rejectedLines.add(line);
