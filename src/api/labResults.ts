@@ -137,7 +137,6 @@ export const TubeDetail = Type.Object({
 });
 
 export type LabResult = Static<typeof TubeResult>;
-export type RowError = Static<typeof RowErrorSchema>;
 export type IngestReport = Static<typeof IngestReportSchema>;
 export type ReceiptReport = Static<typeof ReceiptReportSchema>;
 export type LabTurnaround = Static<typeof LabTurnaround>;
@@ -151,3 +150,4 @@ export type Control = Static<typeof ControlView>;
 export type ControlPage = Static<typeof ControlPage>;
 export type PersonControls = Static<typeof PersonControls>;
 export type TubeDetail = Static<typeof TubeDetail>;
+export type { RowError } from './rowError.js';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { RowErrorSchema } from '../../api/bulk.js';
 import { Uuid } from '../../api/common.js';
+import { ImportReportSchema } from '../../api/personImports.js';
 import { sendWorkbook, uploadBody, withUpload, xlsxResponse } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -12,16 +12,6 @@ import { ledgerTemplate } from './ledger/template.js';
 import { PersonQuery } from './routes.js';
 
 const tags = ['persons'];
-
-const ImportReportSchema = Type.Object({
-  jobId: Type.String(),
-  total: Type.Integer(),
-  created: Type.Integer(),
-  unchanged: Type.Integer(),
-  rejected: Type.Integer(),
-  errors: Type.Array(RowErrorSchema, { description: 'The first 10,000 row errors' }),
-  errorReport: Type.String({ description: 'Where every row error can be downloaded as .xlsx' }),
-});
 
 export function personImportRoutes(api: TypedApp, ctx: AppContext) {
   api.post(

@@ -1,25 +1,7 @@
+import type { ImportReport } from '../../../src/api/personImports';
 import { ApiError, toProblem } from '../api/problem';
 
-export interface ImportRowError {
-  line: number;
-  field: string;
-  code: string;
-  message: string;
-  message_zh: string;
-}
-
-/** The answer of POST /api/persons/import. */
-export interface ImportReport {
-  jobId: string;
-  total: number;
-  created: number;
-  unchanged: number;
-  rejected: number;
-  /** The first rejected rows (the server caps the list); `errorReport` holds all of them. */
-  errors: ImportRowError[];
-  /** Where every rejected row can be downloaded as .xlsx. */
-  errorReport?: string;
-}
+export type { ImportReport, ImportRowError } from '../../../src/api/personImports';
 
 export const IMPORT_URL = '/api/persons/import';
 export const TEMPLATE_URL = '/api/persons/import/template.xlsx';
