@@ -1,46 +1,14 @@
+import type { PushImportPage, PushImportReport, PushMode } from '../../../src/api/pushLists';
 import { api, queryString } from '../api/client';
 import { ApiError, toProblem } from '../api/problem';
 
-export interface PushRowError {
-  line: number;
-  field: string;
-  code: string;
-  message: string;
-  message_zh: string;
-}
-
-export interface LevelCounts {
-  total: number;
-  overseas: number;
-  high: number;
-  medium: number;
-  keyConcern: number;
-  low: number;
-  unclassified: number;
-  districtHigh: number;
-  districtMedium: number;
-}
-
-export interface PushImport {
-  id: string;
-  jurisdictionCode: string;
-  fileName: string;
-  format: string;
-  mode: 'register' | 'classify';
-  status: 'running' | 'done' | 'failed';
-  total: number;
-  registered: number;
-  unchanged: number;
-  rejected: number;
-  levels: LevelCounts | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
-
-export interface PushImportReport extends PushImport {
-  errors: PushRowError[];
-  errorReport: string;
-}
+export type {
+  LevelCounts,
+  PushImportReport,
+  PushImportSummary as PushImport,
+  PushMode,
+  PushRowError,
+} from '../../../src/api/pushLists';
 
 export const TEMPLATE_URL = '/api/push-lists/template';
 
@@ -50,8 +18,7 @@ export const pushKeys = {
 };
 
 export const getPushImport = (id: string) => api.get<PushImportReport>(`/push-lists/${id}`);
-export const listPushImports = () =>
-  api.get<{ items: PushImport[]; total: number }>('/push-lists?pageSize=50');
+export const listPushImports = () => api.get<PushImportPage>('/push-lists?pageSize=50');
 
 function parseJson(text: string): unknown {
   try {
@@ -67,7 +34,7 @@ function parseJson(text: string): unknown {
  */
 export function uploadPushList(
   file: File,
-  options: { id: string; mode: 'register' | 'classify' },
+  options: { id: string; mode: PushMode },
   onProgress: (percent: number) => void,
 ): { done: Promise<PushImportReport>; abort: () => void } {
   const request = new XMLHttpRequest();
