@@ -1,5 +1,13 @@
 import { Type } from 'typebox';
-import { Page, Paging, Uuid } from '../../api/common.js';
+import {
+  ApplyBody,
+  DecisionBody,
+  LeavePageView,
+  LeaveQuery,
+  LeaveView,
+  ReturnBody,
+} from '../../api/cadreLeave.js';
+import { Paging, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -8,7 +16,6 @@ import { applyForLeave } from './apply.js';
 import { decideLeave } from './decide.js';
 import { listLeaves } from './list.js';
 import { reportReturn } from './returnReport.js';
-import { ApplyBody, DecisionBody, LeaveQuery, LeaveView, ReturnBody } from './schemas.js';
 import { readLeave } from './view.js';
 
 const tags = ['cadre-leave'];
@@ -47,7 +54,7 @@ export function cadreLeaveRoutes(api: TypedApp, ctx: AppContext) {
         tags,
         summary: 'Leave applications in your jurisdiction; pending first',
         querystring: Type.Object({ ...LeaveQuery.properties, ...Paging.properties }),
-        response: { 200: Page(LeaveView) },
+        response: { 200: LeavePageView },
       },
     },
     async (request) => {

@@ -1,73 +1,30 @@
+import type {
+  ApplyInput,
+  DecisionBody,
+  LeavePage,
+  LeaveStatus,
+  LeaveView,
+  ReturnInput,
+} from '../../../src/api/cadreLeave';
+import type { Person, PersonPage } from '../../../src/api/persons';
 import { api, queryString } from '../api/client';
 
-export type LeaveStatus = 'pending' | 'approved' | 'rejected' | 'returned';
-export const LEAVE_STATUSES: readonly LeaveStatus[] = ['pending', 'approved', 'rejected', 'returned'];
+export type {
+  ApplyInput as ApplyBody,
+  LeavePage,
+  LeaveStatus,
+  LeaveView as Leave,
+  ReturnInput as ReturnBody,
+} from '../../../src/api/cadreLeave';
+export const LEAVE_STATUSES = [
+  'pending',
+  'approved',
+  'rejected',
+  'returned',
+] as const satisfies readonly LeaveStatus[];
 
-/** A leave application (ARR-14) with its approver and return report. */
-export interface Leave {
-  id: string;
-  jurisdictionCode: string;
-  jurisdictionName: string;
-  personId: string;
-  personName: string;
-  personIdNumberMasked: string;
-  destinationName: string;
-  destinationDivisionCode: string | null;
-  reason: string;
-  leaveDate: string;
-  plannedReturnDate: string;
-  status: LeaveStatus;
-  appliedByName: string;
-  appliedAt: string;
-  applicantScope: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  returnDueAt: string | null;
-  returnOverdue: boolean;
-  returnedAt: string | null;
-  returnOriginName: string | null;
-  returnOriginDivisionCode: string | null;
-  returnReportedAt: string | null;
-  arrivalId: string | null;
-  plan: {
-    packId: string;
-    packVersion: string;
-    protocolId: string;
-    ruleId: string;
-    releaseDate: string;
-  } | null;
-}
-
-export interface LeavePage {
-  items: Leave[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface ApplyBody {
-  personId: string;
-  destinationName: string;
-  destinationDivisionCode: string;
-  reason: string;
-  leaveDate: string;
-  plannedReturnDate: string;
-}
-
-export interface ReturnBody {
-  returnedAt: string;
-  originDivisionCode?: string;
-  negativeNatAt?: string | null;
-  homeIsolationConditions?: boolean | null;
-}
-
-export interface PersonOption {
-  id: string;
-  name: string;
-  idNumberMasked: string;
-  jurisdictionName: string;
-}
+/** A person to pick for an application: the fields the picker shows of a person search. */
+export type PersonOption = Pick<Person, 'id' | 'name' | 'idNumberMasked' | 'jurisdictionName'>;
 
 export const leaveKeys = {
   list: (status: LeaveStatus | undefined, page: number, pageSize: number) =>
@@ -78,11 +35,9 @@ const one = (id: string) => `/cadre-leaves/${encodeURIComponent(id)}`;
 
 export const fetchLeaves = (status: LeaveStatus | undefined, page: number, pageSize: number) =>
   api.get<LeavePage>(`/cadre-leaves${queryString({ status, page, pageSize })}`);
-export const applyForLeave = (body: ApplyBody) => api.post<Leave>('/cadre-leaves', body);
-export const decideLeave = (id: string, decision: 'approved' | 'rejected', note: string) =>
-  api.post<Leave>(`${one(id)}/decision`, note ? { decision, note } : { decision });
-export const reportReturn = (id: string, body: ReturnBody) => api.post<Leave>(`${one(id)}/return`, body);
+export const applyForLeave = (body: ApplyInput) => api.post<LeaveView>('/cadre-leaves', body);
+export const decideLeave = (id: string, decision: DecisionBody['decision'], note: string) =>
+  api.post<LeaveView>(`${one(id)}/decision`, note ? { decision, note } : { decision });
+export const reportReturn = (id: string, body: ReturnInput) => api.post<LeaveView>(`${one(id)}/return`, body);
 export const searchPersons = (q: string) =>
-  api
-    .get<{ items: PersonOption[] }>(`/persons${queryString({ q, pageSize: 10 })}`)
-    .then((page) => page.items);
+  api.get<PersonPage>(`/persons${queryString({ q, pageSize: 10 })}`).then((page) => page.items);

@@ -1,0 +1,99 @@
+import { type Static, Type } from 'typebox';
+import { IsoDate, JurisdictionCode, Page, SafeText, Uuid } from './common.js';
+
+/** Cadre and staff leave (ARR-14): the application, its decision and the return report. */
+
+const DivisionCode = Type.String({ pattern: '^\\d{6}$', maxLength: 6 });
+const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
+const OrNull = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'returned'] as const;
+export const LeaveStatus = Type.Enum(LEAVE_STATUSES);
+
+/** An application to leave the city (ARR-14); `id` makes a retried submission return the stored one. */
+export const ApplyBody = Type.Object(
+  {
+    id: Type.Optional(Uuid),
+    personId: Uuid,
+    destinationName: SafeText(100, { minLength: 1 }),
+    destinationDivisionCode: DivisionCode,
+    reason: SafeText(200, { minLength: 1 }),
+    leaveDate: IsoDate,
+    plannedReturnDate: IsoDate,
+  },
+  { additionalProperties: false },
+);
+
+export const DecisionBody = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]),
+    note: Type.Optional(SafeText(200)),
+  },
+  { additionalProperties: false },
+);
+
+/** The return report ("返赤后主动报备"): when they came back and from where. */
+export const ReturnBody = Type.Object(
+  {
+    returnedAt: DateTime,
+    /** Where they actually were, when it differs from the approved destination. */
+    originDivisionCode: Type.Optional(DivisionCode),
+    negativeNatAt: Type.Optional(Type.Union([DateTime, Type.Null()])),
+    homeIsolationConditions: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+/** The plan the return report's arrival was given. */
+const PlanSummary = Type.Object({
+  packId: Type.String(),
+  packVersion: Type.String(),
+  protocolId: Type.String(),
+  ruleId: Type.String(),
+  releaseDate: Type.String(),
+});
+
+export const LeaveView = Type.Object({
+  id: Type.String(),
+  jurisdictionCode: Type.String(),
+  jurisdictionName: Type.String(),
+  personId: Type.String(),
+  personName: Type.String(),
+  personIdNumberMasked: Type.String(),
+  destinationName: Type.String(),
+  destinationDivisionCode: OrNull(Type.String()),
+  reason: Type.String(),
+  leaveDate: Type.String(),
+  plannedReturnDate: Type.String(),
+  status: LeaveStatus,
+  appliedByName: Type.String(),
+  appliedAt: Type.String(),
+  applicantScope: Type.String(),
+  decidedByName: OrNull(Type.String()),
+  decidedAt: OrNull(Type.String()),
+  decisionNote: OrNull(Type.String()),
+  /** When the return report is due (an approved leave only). */
+  returnDueAt: OrNull(Type.String()),
+  returnOverdue: Type.Boolean(),
+  returnedAt: OrNull(Type.String()),
+  returnOriginName: OrNull(Type.String()),
+  returnOriginDivisionCode: OrNull(Type.String()),
+  returnReportedAt: OrNull(Type.String()),
+  arrivalId: OrNull(Type.String()),
+  plan: Type.Union([PlanSummary, Type.Null()]),
+});
+
+export const LeavePageView = Page(LeaveView);
+
+export const LeaveQuery = Type.Object({
+  jurisdiction: Type.Optional(JurisdictionCode),
+  status: Type.Optional(LeaveStatus),
+  personId: Type.Optional(Uuid),
+});
+
+export type LeaveStatus = Static<typeof LeaveStatus>;
+export type ApplyInput = Static<typeof ApplyBody>;
+export type DecisionBody = Static<typeof DecisionBody>;
+export type ReturnInput = Static<typeof ReturnBody>;
+export type LeaveView = Static<typeof LeaveView>;
+export type LeavePage = Static<typeof LeavePageView>;
