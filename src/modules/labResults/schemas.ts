@@ -5,7 +5,7 @@ import { TubeResult } from '../../api/sampling.js';
 /** Request bodies; the responses are the API contract in src/api/labResults.ts. */
 
 /** At most this many results or barcodes per JSON request; files take more. */
-export const MAX_ITEMS = 5000;
+const MAX_ITEMS = 5000;
 
 const Ct = Type.Number({ minimum: 0, maximum: 60 });
 /** A tube barcode as sampling prints it (src/rules/tubeBarcode.ts), any case, blanks around allowed. */

@@ -3,4 +3,4 @@
 export { routineTestingRoutes } from './routes.js';
 export type { RoutineRule } from './rules.js';
 export { startRoutineSweeps } from './scheduler.js';
-export { readSchedule, type ScheduleInput, type ScheduleRow } from './scheduleSql.js';
+export { readSchedule, type ScheduleRow } from './scheduleSql.js';

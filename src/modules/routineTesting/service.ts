@@ -17,7 +17,7 @@ import { PERSON_SUBJECT, ROUTINE_MISSED_KIND_PREFIX, routineMissedKind } from '.
 import { routineRules } from './rules.js';
 import { rankingScopes, readSchedule, type ScheduleRow, scheduleCte } from './scheduleSql.js';
 
-export type ScheduleState = 'due' | 'overdue' | 'ok';
+type ScheduleState = 'due' | 'overdue' | 'ok';
 
 export interface ScheduleFilter {
   jurisdiction?: string | undefined;

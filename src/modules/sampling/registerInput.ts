@@ -1,11 +1,10 @@
-import { SAMPLE_PURPOSES } from '../../api/sampling.js';
+import type { SAMPLE_PURPOSES } from '../../api/sampling.js';
 import { type FieldError, fieldError, invalid } from '../../platform/errors.js';
 import { checkIdNumber } from '../../rules/idNumber.js';
 import { checkTubeBarcode } from '../../rules/tubeBarcode.js';
 import type { SampleCategory } from '../../rules/turnaround.js';
 
-export { SAMPLE_PURPOSES };
-export type SamplePurpose = (typeof SAMPLE_PURPOSES)[number];
+type SamplePurpose = (typeof SAMPLE_PURPOSES)[number];
 
 /** One registration at a sampling table: a person (scanned ID or known id) into a tube (TST-1). */
 export interface RegisterInput {

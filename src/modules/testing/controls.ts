@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/types.js';
 
 /** Why a person is under control (TST-1): a member of a positive pool, or positive on their own. */
-export type ControlReason = 'pool_positive' | 'individual_positive';
+type ControlReason = 'pool_positive' | 'individual_positive';
 
 /** A person put under control by a positive tube, in their own jurisdiction (who carries it out). */
 export interface NewControl {

@@ -12,11 +12,9 @@ export {
   updateLabAtVersion,
 } from './labs.js';
 export {
-  CASE_REPORT_KIND_PREFIX,
   caseReportKind,
   closeSamplingObligations,
   PERSON_SUBJECT,
-  RESAMPLE_KIND_PREFIX,
   ROUTINE_MISSED_KIND_PREFIX,
   resampleKind,
   routineMissedKind,

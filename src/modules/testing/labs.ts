@@ -3,7 +3,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { INSTRUMENT_HOURS_PER_DAY } from '../../rules/campaignPlan.js';
 
 /** The kinds of lab the `labs` table admits. */
-export type LabKind = 'cdc' | 'hospital' | 'third_party' | 'customs';
+type LabKind = 'cdc' | 'hospital' | 'third_party' | 'customs';
 
 /** What a lab is, as written: its place, name, kind, TST-9 capacity and reagent stock. */
 export type LabFields = {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/types.js';
 
 /** The purposes the `samples` table admits. */
-export type SamplePurposeValue = 'campaign' | 'routine' | 'arrival' | 'resample' | 'clinical' | 'other';
+type SamplePurposeValue = 'campaign' | 'routine' | 'arrival' | 'resample' | 'clinical' | 'other';
 
 /** One person's sample in one tube (TST-1); it belongs to the jurisdiction of the site that took it. */
 export interface NewSample {

@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import type { SampleCategory } from '../../rules/turnaround.js';
 
 /** The results the `tubes` table admits (TST-1: a tube's result is that of every sample in it). */
-export type TubeResult = 'negative' | 'positive' | 'invalid';
+type TubeResult = 'negative' | 'positive' | 'invalid';
 
 /** How full a tube is after a sample went in (TST-1), with its result deadline (TST-2) in UTC. */
 export interface TubeFill {

@@ -27,7 +27,7 @@ export async function beginStep(
 }
 
 /** A reported time: a real instant, not in the future, not before the step it follows. */
-export function checkStepTime(ctx: AppContext, at: Date, notBefore: string | null, field = 'at') {
+function checkStepTime(ctx: AppContext, at: Date, notBefore: string | null, field = 'at') {
   if (Number.isNaN(at.getTime())) throw invalid([fieldError(field, 'format')]);
   if (at.getTime() > ctx.now().getTime() + FUTURE_TOLERANCE_MS)
     throw invalid([fieldError(field, 'in_future')]);

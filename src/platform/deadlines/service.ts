@@ -5,7 +5,7 @@ import type { Queryable } from '../db/types.js';
  * Opening, closing and cancelling obligations: the calls every module makes from inside its own
  * write transaction (and audits as part of that write). Lists and escalation are in ./list.ts.
  */
-export interface Text {
+interface Text {
   zh: string;
   en: string;
 }
@@ -164,7 +164,7 @@ export interface Completion {
 }
 
 /** Closes the open obligations with these keys; returns how many were open. */
-export async function closeDeadlines(
+async function closeDeadlines(
   tx: Queryable,
   keys: readonly DeadlineKey[],
   done: Completion,
