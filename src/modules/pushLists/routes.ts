@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { JurisdictionCode, Paging, Uuid } from '../../api/common.js';
 import { PushImportPage, PushImportReport, PushMode } from '../../api/pushLists.js';
-import { withScope } from '../../platform/access/scope.js';
+import { firstScope, withScope } from '../../platform/access/scope.js';
 import { contentDisposition, uploadBody, withUpload, XLSX_TYPE } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -94,7 +94,7 @@ export function pushListRoutes(api: TypedApp, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const workbook = await pushListTemplate(actorOf(request).scopes[0]!);
+      const workbook = await pushListTemplate(firstScope(actorOf(request).scopes));
       return send(reply, workbook, XLSX_TYPE, 'push-list-template.xlsx', '大数据推送名单模板.xlsx');
     },
   );

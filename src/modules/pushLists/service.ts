@@ -1,5 +1,6 @@
 import type { PushImportSummary } from '../../api/pushLists.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { FieldCode } from '../../platform/messages.js';
@@ -51,14 +52,15 @@ export async function listPushImports(
   if (query.jurisdiction && !inScope(query.jurisdiction, actor.scopes))
     throw new AppError('forbidden', [fieldError('jurisdiction', 'jurisdiction_out_of_scope')]);
   const where = '($1::text IS NULL OR i.jurisdiction_code ^@ $1)';
-  const [count] = await tx.query<{ n: number }>(
+  const counted = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM push_imports i WHERE ${where}`,
     [query.jurisdiction ?? null],
   );
+  const count = firstRow(counted, 'SELECT count(*) FROM push_imports');
   const items = await tx.query<PushImportSummary>(
     `SELECT ${SUMMARY_SQL} FROM push_imports i WHERE ${where} ORDER BY i.started_at DESC, i.id
      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
     [query.jurisdiction ?? null],
   );
-  return { items, total: count!.n, page: query.page, pageSize: query.pageSize };
+  return { items, total: count.n, page: query.page, pageSize: query.pageSize };
 }
