@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { Uuid } from '../../api/common.js';
 import { ImportReportSchema } from '../../api/personImports.js';
+import { firstScope } from '../../platform/access/scope.js';
 import { sendWorkbook, uploadBody, withUpload, xlsxResponse } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -52,7 +53,7 @@ export function personImportRoutes(api: TypedApp, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const workbook = await ledgerTemplate(actorOf(request).scopes[0]!);
+      const workbook = await ledgerTemplate(firstScope(actorOf(request).scopes));
       return sendWorkbook(reply, workbook, 'persons-template.xlsx', '人员台账导入模板.xlsx');
     },
   );
