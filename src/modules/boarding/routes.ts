@@ -1,34 +1,10 @@
-import { Type } from 'typebox';
+import { BoardingBody, BoardingResultView } from '../../api/boarding.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { checkBoarding } from '../../rules/boarding.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
-
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
-
-const BoardingBody = Type.Object(
-  {
-    confirmed: Type.Boolean(),
-    suspected: Type.Boolean(),
-    closeContact: Type.Boolean(),
-    fever: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
-    temperatureC: Type.Optional(Type.Union([Type.Number({ minimum: 30, maximum: 45 }), Type.Null()])),
-    negativeNatAt: Type.Union([DateTime, Type.Null()]),
-    boardingAt: DateTime,
-  },
-  { additionalProperties: false },
-);
-
-const BoardingResult = Type.Object({
-  allowed: Type.Boolean(),
-  reasons: Type.Array(
-    Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String(), rule: Type.String() }),
-  ),
-  natValidUntil: Type.Union([Type.String(), Type.Null()]),
-  timeZone: Type.String(),
-});
 
 /**
  * The "four types" boarding check (ARR-13) for checkpoint staff: a pure judgement of the facts
@@ -44,7 +20,7 @@ export function boardingRoutes(api: TypedApp, ctx: AppContext) {
         summary:
           'May this traveller board? Refuses the "four types" and a NAT older than 5 × 24 h (ARR-13); stores nothing',
         body: BoardingBody,
-        response: { 200: BoardingResult },
+        response: { 200: BoardingResultView },
       },
     },
     async (request) => {

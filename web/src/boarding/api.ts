@@ -1,21 +1,7 @@
+import type { BoardingFacts, BoardingResult } from '../../../src/api/boarding';
 import { api } from '../api/client';
 
-export interface BoardingFacts {
-  confirmed: boolean;
-  suspected: boolean;
-  closeContact: boolean;
-  fever: boolean;
-  temperatureC: number | null;
-  negativeNatAt: string | null;
-  boardingAt: string;
-}
-
-export interface BoardingResult {
-  allowed: boolean;
-  reasons: Array<{ code: string; zh: string; en: string; rule: string }>;
-  natValidUntil: string | null;
-  timeZone: string;
-}
+export type { BoardingFacts, BoardingResult } from '../../../src/api/boarding';
 
 /** ARR-13: a judgement only; the server stores nothing. */
 export const checkBoarding = (facts: BoardingFacts) =>
