@@ -197,6 +197,7 @@ export const BoardView = Type.Object({
 });
 
 export type Text = Static<typeof TextView>;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 export type ReportBody = Static<typeof ReportBody>;
 export type LandingArea = Static<typeof LandingAreaView>;

@@ -2,9 +2,9 @@ import { Alert, Button, Card, Descriptions, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
-import type { Submitted } from './api';
+import type { ObligationKind, Submitted } from './api';
 
-const KIND_COLORS: Record<string, string> = {
+const KIND_COLORS: Record<ObligationKind, string> = {
   phase: 'blue',
   test: 'purple',
   restriction: 'orange',
@@ -60,9 +60,7 @@ export function ObligationsView({ submitted, onAgain }: ObligationsViewProps) {
           renderItem={(line, index) => (
             <List.Item key={index} data-testid="landing-obligation" data-kind={line.kind}>
               <div>
-                <Tag color={KIND_COLORS[line.kind] ?? 'default'}>
-                  {t(`publicLanding.sectionLabels.${line.kind as 'phase'}`)}
-                </Tag>
+                <Tag color={KIND_COLORS[line.kind]}>{t(`publicLanding.sectionLabels.${line.kind}`)}</Tag>
                 <span style={{ fontSize: 16 }}>{text(line.text)}</span>
               </div>
             </List.Item>

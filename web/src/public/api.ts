@@ -4,6 +4,7 @@ import { api, queryString } from '../api/client';
 /** The public landing-code API (ARR-11): no session, rate-limited by the server. */
 export type {
   LandingArea,
+  ObligationKind,
   OriginDivision,
   Place,
   ReportBody,
