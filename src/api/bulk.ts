@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 /** One rejected row of an imported file, as every import answers it (line, field, reason in zh and en). */
 export const RowErrorSchema = Type.Object({
@@ -8,3 +8,5 @@ export const RowErrorSchema = Type.Object({
   message: Type.String(),
   message_zh: Type.String(),
 });
+
+export type RowError = Static<typeof RowErrorSchema>;

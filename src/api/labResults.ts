@@ -150,4 +150,4 @@ export type Control = Static<typeof ControlView>;
 export type ControlPage = Static<typeof ControlPage>;
 export type PersonControls = Static<typeof PersonControls>;
 export type TubeDetail = Static<typeof TubeDetail>;
-export type { RowError } from './rowError.js';
+export type { RowError } from './bulk.js';

@@ -13,4 +13,4 @@ export const ImportReportSchema = Type.Object({
 });
 
 export type ImportReport = Static<typeof ImportReportSchema>;
-export type { RowError as ImportRowError } from './rowError.js';
+export type { RowError as ImportRowError } from './bulk.js';

@@ -48,4 +48,4 @@ export type LevelCounts = Static<typeof LevelCounts>;
 export type PushImportSummary = Static<typeof PushImportSummary>;
 export type PushImportPage = Static<typeof PushImportPage>;
 export type PushImportReport = Static<typeof PushImportReport>;
-export type { RowError as PushRowError } from './rowError.js';
+export type { RowError as PushRowError } from './bulk.js';
