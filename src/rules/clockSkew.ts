@@ -6,3 +6,10 @@
  * that, while a time further ahead is a typing error or a report made too early.
  */
 export const FUTURE_TOLERANCE_MS = 60 * 60_000;
+
+/**
+ * How far ahead of the server's clock a lab's result time may lie: five minutes. A local choice:
+ * a lab's instruments and LIS are on managed clocks, so more than a few minutes ahead is an error
+ * in the file, not drift.
+ */
+export const LAB_CLOCK_SLACK_MS = 5 * 60_000;

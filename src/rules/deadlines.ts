@@ -3,6 +3,7 @@
  * same-day feedback, TST-2 turnaround, CAS-2's 2-hour report, EPI-1's 8 h/24 h investigations, …).
  * Pure: the moment to judge at is a parameter. Durations here are minutes and hours, not calendar days.
  */
+import { LOOK_MINUTES } from './landing.js';
 
 export const DEADLINE_STATES = ['open', 'due_soon', 'overdue', 'done', 'cancelled'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
@@ -17,7 +18,7 @@ const MINUTE = 60_000;
  * interval, the shortest cycle in the seeds) nor slower than every 24 hours (a day missed is a day
  * lost in every plan). Callers may set their own period per item.
  */
-export const ESCALATE_AFTER_FLOOR_MS = 30 * MINUTE;
+export const ESCALATE_AFTER_FLOOR_MS = LOOK_MINUTES * MINUTE;
 export const ESCALATE_AFTER_CAP_MS = 24 * 60 * MINUTE;
 /**
  * Assumption: an item is "due soon" within the last hour before it is due, or within the last

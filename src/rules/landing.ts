@@ -8,7 +8,7 @@ import { endOfLocalDay, localDate } from './time.js';
  */
 
 /** "最长每半小时查看一次": a report waits at most 30 minutes for its look. */
-const LOOK_MINUTES = 30;
+export const LOOK_MINUTES = 30;
 
 export const VERIFICATIONS = ['found', 'not_found', 'wrong_address', 'moved_on'] as const;
 export type Verification = (typeof VERIFICATIONS)[number];

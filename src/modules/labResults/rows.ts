@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { normalizeHeader, readRows, type SheetFormat } from '../../platform/bulk/index.js';
 import { AppError, fieldError } from '../../platform/errors.js';
+import { LAB_CLOCK_SLACK_MS } from '../../rules/clockSkew.js';
 import { parseLocalDateTime } from '../../rules/localDateTime.js';
 import { isSafeText } from '../../rules/safeText.js';
 import { checkBarcode, parseResult, type ResultRow, type RowError, rowError } from './input.js';
@@ -13,9 +14,6 @@ export interface ResultItem {
   ct?: { orf1ab?: number | undefined; n?: number | undefined } | undefined;
   reference?: string | undefined;
 }
-
-/** A few minutes of clock difference between a lab's instruments and the server are not the future. */
-const CLOCK_SLACK = 5 * 60_000;
 
 /** Checks each item; `line` is the item's number (1-based) so that errors point at it. */
 export function rowsFromItems(items: readonly ResultItem[], now: Date) {
@@ -54,7 +52,7 @@ function toRow(
   const result = parseResult(rawResult);
   if (!result) errors.push(rowError(line, 'result', rawResult.trim() ? 'result_value' : 'required'));
   if (testedAt === undefined) errors.push(rowError(line, 'testedAt', 'datetime_format'));
-  else if (testedAt && testedAt.getTime() > now.getTime() + CLOCK_SLACK)
+  else if (testedAt && testedAt.getTime() > now.getTime() + LAB_CLOCK_SLACK_MS)
     errors.push(rowError(line, 'testedAt', 'in_future'));
   if (errors.length > 0 || 'problem' in barcode || !result) return { errors };
   return {

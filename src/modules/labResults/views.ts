@@ -4,6 +4,7 @@ import { scopeCondition } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { notFound } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
+import { tubeTaskKindsSql } from '../testing/index.js';
 import { checkBarcode } from './input.js';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -16,7 +17,7 @@ const CONTROL_SQL = `pc.id, pc.person_id AS "personId", ${MASKED_NAME} AS name, 
   (SELECT json_build_object('ruleId', d.rule_id, 'dueAt', ${iso('d.due_at')}, 'doneAt', ${iso('d.done_at')},
      'cancelledAt', ${iso('d.cancelled_at')})
    FROM deadlines d WHERE d.subject_type = 'person' AND d.subject_id = pc.person_id
-     AND d.kind IN ('resample:' || pc.tube_id, 'case-report:' || pc.tube_id)
+     AND d.kind IN (${tubeTaskKindsSql('pc.tube_id')})
    ORDER BY d.created_at DESC LIMIT 1) AS task`;
 const CONTROL_FROM =
   'person_controls pc JOIN persons p ON p.id = pc.person_id JOIN tubes t ON t.id = pc.tube_id';

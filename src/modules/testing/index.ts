@@ -18,6 +18,7 @@ export {
   ROUTINE_MISSED_KIND_PREFIX,
   resampleKind,
   routineMissedKind,
+  tubeTaskKindsSql,
 } from './obligations.js';
 export { insertSample } from './samples.js';
 export { insertSamplingSite, updateSamplingSite } from './sites.js';

@@ -20,6 +20,13 @@ export const routineMissedKind = (dueDate: string) => `${ROUTINE_MISSED_KIND_PRE
 /** TST-3 → CAS-2: the 2-hour case report owed for a positive individual result. */
 export const caseReportKind = (tubeId: string) => `${CASE_REPORT_KIND_PREFIX}${tubeId}`;
 
+/**
+ * SQL for the kinds of the tasks a tube opens on its members (TST-1 re-sampling, CAS-2 report),
+ * keyed on the tube id in `tubeIdColumn`: the prefixes are constants of this file, never input.
+ */
+export const tubeTaskKindsSql = (tubeIdColumn: string) =>
+  `'${RESAMPLE_KIND_PREFIX}' || ${tubeIdColumn}, '${CASE_REPORT_KIND_PREFIX}' || ${tubeIdColumn}`;
+
 /** A person sampled satisfies their re-sampling tasks and missed routine tests (TST-1, TST-5). */
 export async function closeSamplingObligations(
   tx: Queryable,
