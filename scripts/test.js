@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 // `npm test`: unit and integration tests (PGlite, or PostgreSQL with TEST_DATABASE_URL), then the
 // end-to-end tests in Chromium when it is installed, saying plainly when it is not.
+// `--no-e2e` runs only the first part (CI repeats it under another Node version).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from './chromium.js';
 
-const vitest = join('node_modules', '.bin', 'vitest');
+// Vitest runs under the Node that runs this script, whatever `node` is first on PATH.
+const vitest = join('node_modules', 'vitest', 'vitest.mjs');
 const outDir = mkdtempSync(join(tmpdir(), 'fangkong-results-'));
 
 function run(label, args) {
   const file = join(outDir, `${label}.json`);
   const { status } = spawnSync(
-    vitest,
-    ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    process.execPath,
+    [vitest, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
     {
       stdio: 'inherit',
     },
@@ -30,11 +32,13 @@ function run(label, args) {
 }
 
 const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PGlite (embedded)';
-console.log(`Unit and integration tests on ${engine}`);
+console.log(`Unit and integration tests on ${engine}, Node ${process.version}`);
 const results = [['unit+integration', run('unit', [])]];
 
 const browser = chromiumPath();
-if (browser) {
+if (process.argv.includes('--no-e2e')) {
+  console.log('\ne2e: not run (--no-e2e).');
+} else if (browser) {
   console.log(`\nEnd-to-end tests in ${browser}`);
   results.push(['e2e', run('e2e', ['--config', 'vitest.e2e.config.ts'])]);
 } else {
