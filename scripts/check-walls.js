@@ -75,6 +75,18 @@ for (const file of codeFiles) {
   }
 }
 
+// The web takes the API contracts' types only: a value import would put the schema code in the bundle.
+const valueImport =
+  /(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]([^'"]*\/src\/api\/[^'"]*)['"]/g;
+for (const file of codeFiles.filter((path) => normalize(path).split(sep)[0] === 'web')) {
+  const text = readFileSync(join(root, file), 'utf8');
+  for (const match of text.matchAll(valueImport)) {
+    problems.push(
+      `${file}:${lineOf(text, match.index + 1)}: imports values from ${match[1]}; use \`import type\``,
+    );
+  }
+}
+
 // 3. Table writes. Owners come from the CREATE TABLE statements of each migrations folder.
 const owners = new Map();
 for (const file of walk('src', /^\d{4}_[a-z0-9_]+\.sql$/)) {
