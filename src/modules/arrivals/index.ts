@@ -1,5 +1,5 @@
 // The public surface of the arrivals module: other modules, the app, the CLI, tests and benchmarks
-// import from here only (checked by scripts/check-walls.ts).
+// import from here only (checked by scripts/check-walls.js).
 
 export type { ArrivalRow } from './facts.js';
 export { arrivalColumns, factsOf } from './facts.js';

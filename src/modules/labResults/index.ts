@@ -1,5 +1,5 @@
 // The public surface of the labResults module: other modules, the app, the CLI, tests and benchmarks
-// import from here only (checked by scripts/check-walls.ts).
+// import from here only (checked by scripts/check-walls.js).
 export { loadLabResultsDemo } from './demo.js';
 export type { IngestReport } from './ingest.js';
 export { ingestResults } from './ingest.js';

@@ -1,5 +1,5 @@
 // The public surface of the landing module: other modules, the app, the CLI, tests and benchmarks
-// import from here only (checked by scripts/check-walls.ts).
+// import from here only (checked by scripts/check-walls.js).
 export { landingModule } from './module.js';
 export { originChildren, originName } from './origins.js';
 export { qrSvg } from './qr.js';

@@ -1,5 +1,5 @@
 // The public surface of the persons module: other modules, the app, the CLI, tests and benchmarks
-// import from here only (checked by scripts/check-walls.ts).
+// import from here only (checked by scripts/check-walls.js).
 export { insertSealedPersons } from './bulkInsert.js';
 export { personImportRoutes } from './importRoutes.js';
 export {

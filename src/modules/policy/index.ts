@@ -1,5 +1,5 @@
 // The public surface of the policy module: other modules, the app, the CLI, tests and benchmarks
-// import from here only (checked by scripts/check-walls.ts).
+// import from here only (checked by scripts/check-walls.js).
 export { policyRoutes } from './routes.js';
 export { loadShippedPacks } from './shipped.js';
 export { assignShippedPack, getPack, governingAssignment } from './store.js';

@@ -1,5 +1,5 @@
 // The public surface of the pushLists module: other modules, the app, the CLI, tests and benchmarks
-// import from here only (checked by scripts/check-walls.ts).
+// import from here only (checked by scripts/check-walls.js).
 
 export type { PushField } from './columns.js';
 export { PUSH_COLUMNS } from './columns.js';

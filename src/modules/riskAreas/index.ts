@@ -1,5 +1,5 @@
 // The public surface of the riskAreas module: other modules, the app, the CLI, tests and benchmarks
-// import from here only (checked by scripts/check-walls.ts).
+// import from here only (checked by scripts/check-walls.js).
 export { classifySourceSql } from './bulk.js';
 export { areasPublishedBetween, classifyMany, classifyOrigin, originCode } from './classify.js';
 export type { AreaInput } from './fields.js';

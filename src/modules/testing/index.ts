@@ -1,5 +1,5 @@
 // The public surface of the testing module: other modules, the app, the CLI, tests and benchmarks
-// import from here only (checked by scripts/check-walls.ts).
+// import from here only (checked by scripts/check-walls.js).
 export { insertCampaign, setCampaignStatus } from './campaigns.js';
 export { clearPoolControlsByNegativeTubes, openPersonControls } from './controls.js';
 export {
