@@ -1,7 +1,7 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { ID_TYPES } from '../rules/idNumber.js';
 import type { Plan, PlanTest } from '../rules/policy/types.js';
-import { JurisdictionCode, Page, SafeText, Uuid } from './common.js';
+import { DateTime, JurisdictionCode, Nullable, Page, SafeText, Uuid } from './common.js';
 
 /** Arrivals from every channel (ARR-11 … ARR-15) and the plans the pack made for them (ARR-1 … ARR-10). */
 export const ARRIVAL_CHANNELS = [
@@ -23,8 +23,6 @@ export const ArrivalChannel = Type.Enum(ARRIVAL_CHANNELS);
 export const ArrivalStatus = Type.Enum(ARRIVAL_STATUSES);
 export const ArrivalOrigin = Type.Enum(['overseas', 'domestic']);
 export const EventResult = Type.Enum(EVENT_RESULTS);
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** An arrival on a list: the person masked, the active plan summarised. */
 export const ArrivalSummaryView = Type.Object({
@@ -93,7 +91,6 @@ export const LookbackView = Type.Object({
   to: Type.String(),
 });
 
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 const Optional = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
 
 /** POST /arrivals: an arrival registered by hand (ARR-15), for a known person or a new one. */

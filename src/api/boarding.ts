@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { DateTime } from './common.js';
 
 /** The "four types" boarding check (ARR-13): the facts given and the judgement; nothing is stored. */
 export const BOARDING_REASONS = [
@@ -10,8 +11,6 @@ export const BOARDING_REASONS = [
   'nat_expired',
   'nat_after_boarding',
 ] as const;
-
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 
 export const BoardingBody = Type.Object(
   {

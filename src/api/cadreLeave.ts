@@ -1,10 +1,9 @@
 import { type Static, Type } from 'typebox';
-import { IsoDate, JurisdictionCode, Page, SafeText, Uuid } from './common.js';
+import { DateTime, IsoDate, JurisdictionCode, Page, SafeText, Uuid } from './common.js';
 
 /** Cadre and staff leave (ARR-14): the application, its decision and the return report. */
 
 const DivisionCode = Type.String({ pattern: '^\\d{6}$', maxLength: 6 });
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 const OrNull = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'returned'] as const;

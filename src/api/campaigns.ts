@@ -1,9 +1,8 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { JurisdictionCode, Page, SafeText } from './common.js';
+import { DateTime, JurisdictionCode, Page, SafeText } from './common.js';
 
 /** Full-population testing campaigns (TST-6 … TST-9) as the API sends them. */
 export const CampaignStatusSchema = Type.Enum(['planned', 'active', 'closed']);
-export const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 export const PoolSize = Type.Integer({ minimum: 1, maximum: 20 });
 
 export const CampaignView = Type.Object({

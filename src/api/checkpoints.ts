@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { HEALTH_CODES, PASS_OUTCOMES } from '../rules/checkpointOutcome.js';
-import { JurisdictionCode, SafeText, Uuid } from './common.js';
+import { DateTime, JurisdictionCode, Nullable, SafeText, Uuid } from './common.js';
 
 /** Checkpoints and stations (三站一场) and the travellers logged there (HC-3, ARR-15). */
 /** 三站一场 and road checkpoints (ARR-15; 004 §3 “机场、火车站,高速公路、国省干道…设置防疫检查点”). */
@@ -18,9 +18,7 @@ export const CheckpointKind = Type.Enum(CHECKPOINT_KINDS);
 export const HealthCode = Type.Enum(HEALTH_CODES);
 export const PassOutcome = Type.Enum(PASS_OUTCOMES);
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Optional = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 
 export const CheckpointView = Type.Object({
   id: Type.String(),

@@ -7,6 +7,10 @@ export const SafeText = (maxLength: number, options: { minLength?: number } = {}
 export const JurisdictionCode = Type.String({ pattern: '^\\d{2,15}$', maxLength: 15 });
 export const IsoDate = Type.String({ format: 'date', maxLength: 10 });
 export const Uuid = Type.String({ format: 'uuid' });
+/** An instant as the API sends it: ISO 8601 in UTC (`2026-12-07T08:30:00Z`). */
+export const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
+/** A value or null: the API sends every field, null where there is nothing. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const FieldErrorSchema = Type.Object({
   field: Type.String(),

@@ -1,9 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { DEADLINE_STATES } from '../rules/deadlines.js';
-import { Page } from './common.js';
+import { Nullable, Page } from './common.js';
 
 /** Deadlines as the API sends them: one mechanism for every time-bound obligation. */
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const DeadlineStateSchema = Type.Enum(DEADLINE_STATES);
 

@@ -1,7 +1,7 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { ID_TYPES } from '../rules/idNumber.js';
 import { FEEDBACK_MEASURES, type ReportState, VERIFICATIONS } from '../rules/landing.js';
-import { Page, SafeText } from './common.js';
+import { DateTime, Nullable, Page, SafeText } from './common.js';
 
 /** The landing code (落地码, ARR-11): the traveller's report, the staff's loop, the daily-clear board. */
 export const REPORT_STATES = [
@@ -27,8 +27,6 @@ export { FEEDBACK_MEASURES, VERIFICATIONS };
 export const Verification = Type.Enum(VERIFICATIONS);
 export const FeedbackMeasure = Type.Enum(FEEDBACK_MEASURES);
 
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const OrNull = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 export const TextView = Type.Object({ zh: Type.String(), en: Type.String() });
 

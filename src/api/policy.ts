@@ -1,11 +1,10 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { Pack } from '../rules/policy/types.js';
-import { JurisdictionCode } from './common.js';
+import { JurisdictionCode, Nullable } from './common.js';
 
 export type { PackError } from '../rules/policy/packCheck.js';
 
 /** Policy packs (ARR-1 … ARR-10), their assignment to jurisdictions, and the impact of a new version. */
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** A loaded pack version. */
 export const PackSummaryView = Type.Object({

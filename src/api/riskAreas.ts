@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { RowErrorSchema } from './bulk.js';
-import { Page, SafeText } from './common.js';
+import { DateTime, Nullable, Page, SafeText } from './common.js';
 
 /** Other regions' published risk areas, whole-division overrides and origin classification (ZON-5, ARR-7, ARR-9). */
 export const AREA_LEVELS = ['high', 'medium', 'key_concern', 'low'] as const;
@@ -9,11 +9,9 @@ export const AreaLevel = Type.Enum(AREA_LEVELS);
 export const OverrideLevel = Type.Enum(OVERRIDE_LEVELS);
 
 /** An instant with its offset (ISO 8601), as every time of this API is given. */
-export const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 /** Any division code, padded (310000) or not (31), down to a community (12 digits). */
 export const AnyCode = Type.String({ pattern: '^(\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12})$', maxLength: 12 });
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const OrNull = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 
 /** A published risk area; `inForce` at the time the list was asked for. */

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { SAMPLE_CATEGORIES } from '../rules/turnaround.js';
-import { JurisdictionCode, SafeText, Uuid } from './common.js';
+import { JurisdictionCode, Nullable, SafeText, Uuid } from './common.js';
 
 /** Sampling sites, tables and tubes (TST-1, TST-8) as the API sends them. */
 export const SAMPLE_PURPOSES = ['campaign', 'routine', 'arrival', 'resample', 'clinical', 'other'] as const;
@@ -8,8 +8,6 @@ export const SamplePurpose = Type.Enum(SAMPLE_PURPOSES);
 /** TST-2 turnaround category of a tube. */
 export const SampleCategory = Type.Enum(SAMPLE_CATEGORIES);
 export const TubeResult = Type.Enum(['negative', 'positive', 'invalid']);
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const SiteView = Type.Object({
   id: Type.String(),

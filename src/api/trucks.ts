@@ -1,11 +1,9 @@
 import { type Static, Type } from 'typebox';
 import { TRUCK_STATUSES } from '../rules/truckReport.js';
-import { JurisdictionCode, Page, SafeText, Uuid } from './common.js';
+import { DateTime, JurisdictionCode, Page, SafeText, Uuid } from './common.js';
 import { OriginDivisionView } from './landing.js';
 
 /** Truck pre-reports (ARR-12): the consignee's public form, the staff's list and workflow. */
-
-const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 
 /** One driver or passenger ("司乘人员"): name, GB 11643 ID number, phone. */
 const CrewMemberBody = Type.Object(

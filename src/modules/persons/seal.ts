@@ -1,18 +1,12 @@
 import type { PiiCipher } from '../../platform/pii/cipher.js';
-import { sealIdentifiers } from '../../platform/pii/seal.js';
+import { type SealedIdentifiers, sealIdentifiers } from '../../platform/pii/seal.js';
 import type { PersonFields } from './validate.js';
 
 /** Column values of a person as stored: personal identifiers encrypted, hashed and masked. */
-export interface SealedPerson {
+export interface SealedPerson extends SealedIdentifiers {
   jurisdiction_code: string;
   name: string;
   id_type: string;
-  id_cipher: Buffer;
-  id_hash: Buffer;
-  id_masked: string;
-  phone_cipher: Buffer | null;
-  phone_hash: Buffer | null;
-  phone_masked: string | null;
   sex: string | null;
   birth_date: string | null;
   address: string | null;

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { Uuid } from '../../api/common.js';
-import { DateTime, OverrideBody, OverrideView } from '../../api/riskAreas.js';
+import { DateTime, Uuid } from '../../api/common.js';
+import { OverrideBody, OverrideView } from '../../api/riskAreas.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';

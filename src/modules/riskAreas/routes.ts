@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
-import { Paging, SafeText, Uuid } from '../../api/common.js';
+import { DateTime, Paging, SafeText, Uuid } from '../../api/common.js';
 import {
   AnyCode,
   AreaBody,
   AreaLevel,
   AreaPageView,
   ClassificationView,
-  DateTime,
   RiskAreaView,
 } from '../../api/riskAreas.js';
 import { withScope } from '../../platform/access/scope.js';
