@@ -1,7 +1,7 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { ID_TYPES } from '../rules/idNumber.js';
 import type { Plan, PlanTest } from '../rules/policy/types.js';
-import { DateTime, JurisdictionCode, Nullable, Page, SafeText, Uuid } from './common.js';
+import { DateTime, JurisdictionCode, Nullable, OptionalNullable, Page, SafeText, Uuid } from './common.js';
 
 /** Arrivals from every channel (ARR-11 … ARR-15) and the plans the pack made for them (ARR-1 … ARR-10). */
 export const ARRIVAL_CHANNELS = [
@@ -91,8 +91,6 @@ export const LookbackView = Type.Object({
   to: Type.String(),
 });
 
-const Optional = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
-
 /** POST /arrivals: an arrival registered by hand (ARR-15), for a known person or a new one. */
 export const ArrivalBody = Type.Object(
   {
@@ -103,26 +101,26 @@ export const ArrivalBody = Type.Object(
           name: SafeText(50, { minLength: 1 }),
           idType: Type.Optional(Type.Union(ID_TYPES.map((t) => Type.Literal(t)))),
           idNumber: SafeText(30, { minLength: 1 }),
-          phone: Optional(SafeText(20)),
+          phone: OptionalNullable(SafeText(20)),
         },
         { additionalProperties: false },
       ),
     ]),
     jurisdictionCode: JurisdictionCode,
     origin: Type.Union([Type.Literal('overseas'), Type.Literal('domestic')]),
-    originDivisionCode: Optional(Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' })),
-    originName: Optional(SafeText(100)),
-    originCountry: Optional(SafeText(60)),
-    leftOriginAt: Optional(DateTime),
+    originDivisionCode: OptionalNullable(Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' })),
+    originName: OptionalNullable(SafeText(100)),
+    originCountry: OptionalNullable(SafeText(60)),
+    leftOriginAt: OptionalNullable(DateTime),
     arrivedAt: DateTime,
-    enteredAt: Optional(DateTime),
-    portIsolationDays: Optional(Type.Integer({ minimum: 0, maximum: 60 })),
-    contact: Optional(Type.Literal('close_contact_of_inbound_positive')),
-    returnee: Optional(Type.Literal('rural')),
+    enteredAt: OptionalNullable(DateTime),
+    portIsolationDays: OptionalNullable(Type.Integer({ minimum: 0, maximum: 60 })),
+    contact: OptionalNullable(Type.Literal('close_contact_of_inbound_positive')),
+    returnee: OptionalNullable(Type.Literal('rural')),
     truckCrew: Type.Optional(Type.Boolean()),
-    homeIsolationConditions: Optional(Type.Boolean()),
-    negativeNatAt: Optional(DateTime),
-    greenHealthCode: Optional(Type.Boolean()),
+    homeIsolationConditions: OptionalNullable(Type.Boolean()),
+    negativeNatAt: OptionalNullable(DateTime),
+    greenHealthCode: OptionalNullable(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -131,7 +129,7 @@ export const ArrivalBody = Type.Object(
 export const ReclassifyBody = Type.Object(
   {
     originRisk: Type.Enum(ORIGIN_RISKS),
-    originDistrictRisk: Optional(Type.Enum(DISTRICT_RISKS)),
+    originDistrictRisk: OptionalNullable(Type.Enum(DISTRICT_RISKS)),
     reason: SafeText(200, { minLength: 1 }),
   },
   { additionalProperties: false },

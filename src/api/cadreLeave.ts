@@ -1,10 +1,9 @@
 import { type Static, Type } from 'typebox';
-import { DateTime, IsoDate, JurisdictionCode, Page, SafeText, Uuid } from './common.js';
+import { DateTime, IsoDate, JurisdictionCode, Nullable, Page, SafeText, Uuid } from './common.js';
 
 /** Cadre and staff leave (ARR-14): the application, its decision and the return report. */
 
 const DivisionCode = Type.String({ pattern: '^\\d{6}$', maxLength: 6 });
-const OrNull = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'returned'] as const;
 export const LeaveStatus = Type.Enum(LEAVE_STATUSES);
@@ -60,7 +59,7 @@ export const LeaveView = Type.Object({
   personName: Type.String(),
   personIdNumberMasked: Type.String(),
   destinationName: Type.String(),
-  destinationDivisionCode: OrNull(Type.String()),
+  destinationDivisionCode: Nullable(Type.String()),
   reason: Type.String(),
   leaveDate: Type.String(),
   plannedReturnDate: Type.String(),
@@ -68,17 +67,17 @@ export const LeaveView = Type.Object({
   appliedByName: Type.String(),
   appliedAt: Type.String(),
   applicantScope: Type.String(),
-  decidedByName: OrNull(Type.String()),
-  decidedAt: OrNull(Type.String()),
-  decisionNote: OrNull(Type.String()),
+  decidedByName: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  decisionNote: Nullable(Type.String()),
   /** When the return report is due (an approved leave only). */
-  returnDueAt: OrNull(Type.String()),
+  returnDueAt: Nullable(Type.String()),
   returnOverdue: Type.Boolean(),
-  returnedAt: OrNull(Type.String()),
-  returnOriginName: OrNull(Type.String()),
-  returnOriginDivisionCode: OrNull(Type.String()),
-  returnReportedAt: OrNull(Type.String()),
-  arrivalId: OrNull(Type.String()),
+  returnedAt: Nullable(Type.String()),
+  returnOriginName: Nullable(Type.String()),
+  returnOriginDivisionCode: Nullable(Type.String()),
+  returnReportedAt: Nullable(Type.String()),
+  arrivalId: Nullable(Type.String()),
   plan: Type.Union([PlanSummary, Type.Null()]),
 });
 

@@ -1,6 +1,6 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { HEALTH_CODES, PASS_OUTCOMES } from '../rules/checkpointOutcome.js';
-import { DateTime, JurisdictionCode, Nullable, SafeText, Uuid } from './common.js';
+import { DateTime, JurisdictionCode, Nullable, OptionalNullable, SafeText, Uuid } from './common.js';
 
 /** Checkpoints and stations (三站一场) and the travellers logged there (HC-3, ARR-15). */
 /** 三站一场 and road checkpoints (ARR-15; 004 §3 “机场、火车站,高速公路、国省干道…设置防疫检查点”). */
@@ -17,8 +17,6 @@ export { HEALTH_CODES, PASS_OUTCOMES };
 export const CheckpointKind = Type.Enum(CHECKPOINT_KINDS);
 export const HealthCode = Type.Enum(HEALTH_CODES);
 export const PassOutcome = Type.Enum(PASS_OUTCOMES);
-
-const Optional = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 
 export const CheckpointView = Type.Object({
   id: Type.String(),
@@ -45,17 +43,17 @@ export const PassBody = Type.Object(
     id: Type.Optional(Uuid),
     name: SafeText(50, { minLength: 1 }),
     idNumber: SafeText(30, { minLength: 1 }),
-    phone: Optional(SafeText(20)),
+    phone: OptionalNullable(SafeText(20)),
     healthCode: HealthCode,
     temperature: Type.Number({ minimum: 30, maximum: 45 }),
     origin: Type.Union([Type.Literal('domestic'), Type.Literal('overseas')]),
-    originDivisionCode: Optional(Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$', maxLength: 12 })),
-    originName: Optional(SafeText(100)),
-    originCountry: Optional(SafeText(60)),
-    leftOriginAt: Optional(DateTime),
-    natAt: Optional(DateTime),
+    originDivisionCode: OptionalNullable(Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$', maxLength: 12 })),
+    originName: OptionalNullable(SafeText(100)),
+    originCountry: OptionalNullable(SafeText(60)),
+    leftOriginAt: OptionalNullable(DateTime),
+    natAt: OptionalNullable(DateTime),
     destinationCode: JurisdictionCode,
-    plate: Optional(SafeText(12)),
+    plate: OptionalNullable(SafeText(12)),
     registerEveryArrival: Type.Optional(Type.Boolean({ description: 'ARR-9: register every arrival' })),
   },
   { additionalProperties: false },

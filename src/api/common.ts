@@ -11,6 +11,8 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 /** A value or null: the API sends every field, null where there is nothing. */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** A field a request may leave out or send as null. */
+export const OptionalNullable = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 
 export const FieldErrorSchema = Type.Object({
   field: Type.String(),

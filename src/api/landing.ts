@@ -1,7 +1,7 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { ID_TYPES } from '../rules/idNumber.js';
 import { FEEDBACK_MEASURES, type ReportState, VERIFICATIONS } from '../rules/landing.js';
-import { DateTime, Nullable, Page, SafeText } from './common.js';
+import { DateTime, Nullable, OptionalNullable, Page, SafeText } from './common.js';
 
 /** The landing code (落地码, ARR-11): the traveller's report, the staff's loop, the daily-clear board. */
 export const REPORT_STATES = [
@@ -27,7 +27,6 @@ export { FEEDBACK_MEASURES, VERIFICATIONS };
 export const Verification = Type.Enum(VERIFICATIONS);
 export const FeedbackMeasure = Type.Enum(FEEDBACK_MEASURES);
 
-const OrNull = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 export const TextView = Type.Object({ zh: Type.String(), en: Type.String() });
 
 export const LandingCodeParams = Type.Object({
@@ -42,16 +41,16 @@ export const ReportBody = Type.Object(
     idNumber: SafeText(30, { minLength: 1 }),
     phone: SafeText(20, { minLength: 1 }),
     origin: Type.Union([Type.Literal('domestic'), Type.Literal('overseas')]),
-    originDivisionCode: OrNull(Type.String({ pattern: '^\\d{6}$', maxLength: 6 })),
-    originCountry: OrNull(SafeText(60)),
-    enteredAt: OrNull(DateTime),
-    portIsolationDays: OrNull(Type.Integer({ minimum: 0, maximum: 60 })),
+    originDivisionCode: OptionalNullable(Type.String({ pattern: '^\\d{6}$', maxLength: 6 })),
+    originCountry: OptionalNullable(SafeText(60)),
+    enteredAt: OptionalNullable(DateTime),
+    portIsolationDays: OptionalNullable(Type.Integer({ minimum: 0, maximum: 60 })),
     leftOriginAt: DateTime,
     arrivedAt: DateTime,
     destinationCode: Type.String({ pattern: '^\\d{12}$', maxLength: 12 }),
     address: SafeText(200, { minLength: 1 }),
     homeIsolationConditions: Type.Boolean(),
-    negativeNatAt: OrNull(DateTime),
+    negativeNatAt: OptionalNullable(DateTime),
     itineraryStar: Type.Boolean(),
     truckDriver: Type.Boolean(),
   },
@@ -156,15 +155,15 @@ const Measures = Type.Array(FeedbackMeasure, {
 export const VerifyBody = Type.Object(
   {
     verification: Verification,
-    note: OrNull(SafeText(200)),
+    note: OptionalNullable(SafeText(200)),
     measures: Type.Optional(Measures),
-    feedbackNote: OrNull(SafeText(200)),
+    feedbackNote: OptionalNullable(SafeText(200)),
   },
   { additionalProperties: false },
 );
 
 export const FeedbackBody = Type.Object(
-  { measures: Measures, note: OrNull(SafeText(200)) },
+  { measures: Measures, note: OptionalNullable(SafeText(200)) },
   { additionalProperties: false },
 );
 

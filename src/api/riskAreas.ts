@@ -1,6 +1,6 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { RowErrorSchema } from './bulk.js';
-import { DateTime, Nullable, Page, SafeText } from './common.js';
+import { DateTime, Nullable, OptionalNullable, Page, SafeText } from './common.js';
 
 /** Other regions' published risk areas, whole-division overrides and origin classification (ZON-5, ARR-7, ARR-9). */
 export const AREA_LEVELS = ['high', 'medium', 'key_concern', 'low'] as const;
@@ -11,8 +11,6 @@ export const OverrideLevel = Type.Enum(OVERRIDE_LEVELS);
 /** An instant with its offset (ISO 8601), as every time of this API is given. */
 /** Any division code, padded (310000) or not (31), down to a community (12 digits). */
 export const AnyCode = Type.String({ pattern: '^(\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12})$', maxLength: 12 });
-
-const OrNull = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 
 /** A published risk area; `inForce` at the time the list was asked for. */
 export const RiskAreaView = Type.Object({
@@ -89,14 +87,14 @@ export const AreaBody = Type.Object(
   {
     level: AreaLevel,
     divisionCode: Type.String({ pattern: '^(\\d{6}|\\d{9}|\\d{12})$', maxLength: 12 }),
-    areaName: OrNull(SafeText(200)),
-    provinceName: OrNull(SafeText(50)),
-    cityName: OrNull(SafeText(50)),
-    districtName: OrNull(SafeText(50)),
+    areaName: OptionalNullable(SafeText(200)),
+    provinceName: OptionalNullable(SafeText(50)),
+    cityName: OptionalNullable(SafeText(50)),
+    districtName: OptionalNullable(SafeText(50)),
     publishedAt: DateTime,
-    liftedAt: OrNull(DateTime),
+    liftedAt: OptionalNullable(DateTime),
     publisher: SafeText(100, { minLength: 1 }),
-    sourceUrl: OrNull(Type.String({ maxLength: 500, pattern: '^https?://[^\\s<>"]+$' })),
+    sourceUrl: OptionalNullable(Type.String({ maxLength: 500, pattern: '^https?://[^\\s<>"]+$' })),
   },
   { additionalProperties: false },
 );
@@ -107,7 +105,7 @@ export const OverrideBody = Type.Object(
     name: SafeText(100, { minLength: 1 }),
     treatAs: Type.Optional(OverrideLevel),
     validFrom: DateTime,
-    validUntil: OrNull(DateTime),
+    validUntil: OptionalNullable(DateTime),
     reason: SafeText(500, { minLength: 1 }),
   },
   { additionalProperties: false },

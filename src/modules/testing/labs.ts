@@ -32,21 +32,23 @@ export const LAB_COLUMNS = `id, jurisdiction_code AS "jurisdictionCode", name, k
   instruments * tubes_per_instrument_hour * ${INSTRUMENT_HOURS_PER_DAY} AS "tubesPerDay"`;
 
 /** Inserts a lab and returns it; a name taken in the jurisdiction raises the unique violation (23505). */
+/** The columns a lab's form edits, in the order both statements below take them. */
+const editableValues = (lab: Omit<LabFields, 'jurisdictionCode'>) => [
+  lab.name,
+  lab.kind,
+  lab.instruments,
+  lab.tubesPerInstrumentHour,
+  lab.reagentPhysicalTests,
+  lab.reagentContractedTests,
+  lab.active,
+];
+
 export async function insertLab(tx: Queryable, lab: LabFields): Promise<LabRow> {
   const rows = await tx.query<LabRow>(
     `INSERT INTO labs (jurisdiction_code, name, kind, instruments, tubes_per_instrument_hour,
        reagent_physical_tests, reagent_contracted_tests, active)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${LAB_COLUMNS}`,
-    [
-      lab.jurisdictionCode,
-      lab.name,
-      lab.kind,
-      lab.instruments,
-      lab.tubesPerInstrumentHour,
-      lab.reagentPhysicalTests,
-      lab.reagentContractedTests,
-      lab.active,
-    ],
+    [lab.jurisdictionCode, ...editableValues(lab)],
   );
   return firstRow(rows, 'INSERT INTO labs');
 }
@@ -66,17 +68,7 @@ export async function updateLabAtVersion(
        reagent_physical_tests = $6, reagent_contracted_tests = $7, active = $8, version = version + 1,
        updated_at = now()
      WHERE id = $1 AND version = $9 RETURNING ${LAB_COLUMNS}`,
-    [
-      id,
-      lab.name,
-      lab.kind,
-      lab.instruments,
-      lab.tubesPerInstrumentHour,
-      lab.reagentPhysicalTests,
-      lab.reagentContractedTests,
-      lab.active,
-      version,
-    ],
+    [id, ...editableValues(lab), version],
   );
   return row;
 }
