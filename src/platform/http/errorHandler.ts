@@ -42,5 +42,7 @@ function toAppError(error: FastifyError & { severity?: string; code?: string }):
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
   if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  const retryAfter = appError.extra.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(appError.status).type('application/problem+json').send(toProblem(appError));
 }
