@@ -21,6 +21,13 @@ export interface Config {
    * the client address is the socket's, so public forms' rate limits cannot be dodged by a header.
    */
   readonly trustProxy: string | undefined;
+  /**
+   * The address users reach the platform at (FANGKONG_PUBLIC_URL), e.g. https://fk.example.gov.cn:
+   * an origin without a path. QR codes encode it, the CSRF check accepts it as the platform's own
+   * origin, and when it is https the session cookie is Secure even behind a TLS-terminating proxy.
+   * Unset, the address a request came in on is used.
+   */
+  readonly publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +61,26 @@ function loadSecret(env: NodeJS.ProcessEnv, dataDir: string, embedded: boolean):
   return secret;
 }
 
+/** An http(s) origin; a path, query or credentials would not survive being put in front of routes. */
+function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.FANGKONG_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `FANGKONG_PUBLIC_URL must be a URL such as https://fk.example.gov.cn, got "${raw}"`,
+    );
+  }
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !bare)
+    throw new ConfigError(
+      `FANGKONG_PUBLIC_URL must be an http or https origin without a path, such as https://fk.example.gov.cn, got "${raw}"`,
+    );
+  return url.origin;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.FANGKONG_DATA_DIR || '.data');
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -69,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: int(env, 'FANGKONG_LOCKOUT_MINUTES', 15),
     defaultTimeZone: env.FANGKONG_TIME_ZONE || 'Asia/Shanghai',
     trustProxy: env.FANGKONG_TRUST_PROXY || undefined,
+    publicUrl: publicUrl(env),
   });
 }

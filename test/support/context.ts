@@ -18,6 +18,7 @@ export const testConfig: Config = Object.freeze({
   lockoutMinutes: 15,
   defaultTimeZone: 'Asia/Shanghai',
   trustProxy: undefined,
+  publicUrl: undefined,
 });
 
 /** A context on `db` with a clock the test can move. */
