@@ -18,6 +18,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_credentials: 401,
   account_locked: 423,
   forbidden: 403,
+  cross_origin: 403,
   not_found: 404,
   person_exists: 409,
   payload_too_large: 413,

@@ -183,6 +183,10 @@ export const ERROR_MESSAGES = {
   invalid_credentials: { en: 'Wrong username or password', zh: '用户名或密码错误' },
   account_locked: { en: 'Too many failed sign-ins; try again later', zh: '登录失败次数过多,请稍后再试' },
   forbidden: { en: 'You do not have permission for this', zh: '您没有此操作的权限' },
+  cross_origin: {
+    en: 'This request came from another site and was refused; make the change on the platform’s own pages',
+    zh: '该请求来自其他网站，已被拒绝。请在本平台的页面上操作。',
+  },
   not_found: { en: 'Not found', zh: '未找到' },
   person_exists: { en: 'A person with this ID number is already registered', zh: '该证件号码的人员已登记' },
   payload_too_large: { en: 'The request body is too large', zh: '请求内容过大' },
