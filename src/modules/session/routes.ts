@@ -5,6 +5,7 @@ import { createApiToken, signIn, signOut } from '../../platform/access/authentic
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/auth.js';
+import { cookiesSecure } from '../../platform/http/publicUrl.js';
 
 const Credentials = Type.Object(
   { username: SafeText(64, { minLength: 1 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
@@ -35,7 +36,7 @@ export function sessionRoutes(api: TypedApp, ctx: AppContext) {
         httpOnly: true,
         sameSite: 'lax',
         path: '/',
-        secure: request.protocol === 'https',
+        secure: cookiesSecure(request, ctx.config),
         expires: expiresAt,
       });
       return {
