@@ -13,7 +13,9 @@ import type { AppContext } from '../context.js';
 import { AppError, toProblem } from '../errors.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errorHandler.js';
+import { registerSecurityHeaders } from './headers.js';
 import { modules } from './modules.js';
+import { registerSameOriginCheck } from './sameOrigin.js';
 import { validatorCompiler } from './validation.js';
 
 export type TypedApp = ReturnType<typeof typed>;
@@ -49,6 +51,10 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     routes.push(route);
   });
 
+  // First, so even a refused or failed request carries the headers, and a foreign page's write is
+  // refused before anything else runs.
+  await registerSecurityHeaders(app, ctx.config);
+  registerSameOriginCheck(app, ctx.config);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });
