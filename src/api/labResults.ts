@@ -32,6 +32,21 @@ export const IngestReportSchema = Type.Object({
   ),
 });
 
+/** A posted result corrected by an authorised user (TST-3), and what the correction did to people (TST-1). */
+export const CorrectionReportSchema = Type.Object({
+  barcode: Type.String(),
+  previousResult: TubeResult,
+  result: TubeResult,
+  correctedAt: Type.String(),
+  controlsLifted: Type.Integer({ description: 'Controls the wrong positive had opened, now lifted' }),
+  tasksCancelled: Type.Integer({
+    description: 'Re-sampling and case-report tasks it had opened, now cancelled',
+  }),
+  controlsOpened: Type.Integer({ description: 'Controls a result corrected to positive opened' }),
+  controlsCleared: Type.Integer({ description: 'Pool controls a result corrected to negative cleared' }),
+  notes: IngestReportSchema.properties.notes,
+});
+
 export const ReceiptReportSchema = Type.Object({
   received: Type.Integer(),
   unchanged: Type.Integer(),
@@ -139,6 +154,7 @@ export const TubeDetail = Type.Object({
 export type LabResult = Static<typeof TubeResult>;
 export type IngestReport = Static<typeof IngestReportSchema>;
 export type ReceiptReport = Static<typeof ReceiptReportSchema>;
+export type CorrectionReport = Static<typeof CorrectionReportSchema>;
 export type LabTurnaround = Static<typeof LabTurnaround>;
 export type Board = Static<typeof BoardSchema>;
 export type OverdueTube = Static<typeof OverdueTube>;

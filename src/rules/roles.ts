@@ -25,6 +25,8 @@ const PERMISSIONS = [
   'testing.result',
   'testing.lab',
   'testing.plan',
+  /** Correcting a lab result already posted (TST-3), with a reason; kept apart from posting. */
+  'testing.correct',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +83,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'person.unmask',
     'risk_area.write',
     'testing.plan',
+    'testing.correct',
   ],
   lab: [...READ, ...LAB_WORK],
   hospital_reporter: [...READ, ...SAMPLING, 'person.write'],

@@ -30,6 +30,8 @@ interface Found {
   id: string;
   labId: string | null;
   result: LabResult | null;
+  /** When the tube's last sample was taken (its opening time for a tube without samples). */
+  sampledAt: Date | string;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function ingestResults(
       first.set(row.barcode, row);
       rows.push(row);
     } else if (earlier.result === row.result) unchanged++;
-    else errors.push(rowError(row.line, 'result', 'result_conflict'));
+    else errors.push(rowError(row.line, 'result', 'result_conflict', row.barcode));
   }
   const report = { applied: 0, positives: 0, controlsOpened: 0, controlsCleared: 0 };
   const notes: PropagationNote[] = [];
@@ -117,8 +119,7 @@ async function applyChunk(tx: Queryable, lab: LabRef, rows: readonly ResultRow[]
     const tube = found.get(i);
     const problem = classify(tube, lab, row);
     if (problem === 'unchanged') unchanged++;
-    else if (problem)
-      errors.push(rowError(row.line, problem === 'result_conflict' ? 'result' : 'barcode', problem));
+    else if (problem) errors.push(problemError(row, problem));
     // No problem means a known tube (classify reports an unknown barcode).
     else if (tube) pending.push({ row, id: tube.id });
   });
@@ -143,7 +144,7 @@ async function applyChunk(tx: Queryable, lab: LabRef, rows: readonly ResultRow[]
     raced.forEach((row, i) => {
       const problem = classify(again.get(i), lab, row) ?? 'result_conflict';
       if (problem === 'unchanged') unchanged++;
-      else errors.push(rowError(row.line, problem === 'result_conflict' ? 'result' : 'barcode', problem));
+      else errors.push(problemError(row, problem));
     });
   }
   return {
@@ -155,18 +156,39 @@ async function applyChunk(tx: Queryable, lab: LabRef, rows: readonly ResultRow[]
 
 async function lookup(tx: Queryable, rows: readonly ResultRow[]): Promise<Map<number, Found>> {
   const found = await tx.query<Found>(
-    `SELECT x.i::int - 1 AS i, t.id, t.lab_id AS "labId", t.result
+    `SELECT x.i::int - 1 AS i, t.id, t.lab_id AS "labId", t.result,
+       coalesce((SELECT max(s.sampled_at) FROM samples s WHERE s.tube_id = t.id), t.opened_at) AS "sampledAt"
      FROM unnest($1::text[]) WITH ORDINALITY AS x(b, i) JOIN tubes t ON t.barcode = x.b COLLATE "C"`,
     [rows.map((row) => row.barcode)],
   );
   return new Map(found.map((tube) => [tube.i, tube]));
 }
 
-type Problem = 'barcode_unknown' | 'tube_other_lab' | 'result_conflict' | 'unchanged' | undefined;
+type Problem =
+  | 'barcode_unknown'
+  | 'tube_other_lab'
+  | 'result_conflict'
+  | 'before_sampling'
+  | 'unchanged'
+  | undefined;
+
+const PROBLEM_FIELD: Record<Exclude<Problem, 'unchanged' | undefined>, string> = {
+  barcode_unknown: 'barcode',
+  tube_other_lab: 'barcode',
+  result_conflict: 'result',
+  before_sampling: 'testedAt',
+};
+
+const problemError = (row: ResultRow, problem: Exclude<Problem, 'unchanged' | undefined>) =>
+  rowError(row.line, PROBLEM_FIELD[problem], problem, row.barcode);
 
 function classify(tube: Found | undefined, lab: LabRef, row: ResultRow): Problem {
   if (!tube) return 'barcode_unknown';
   if (tube.labId && tube.labId !== lab.id) return 'tube_other_lab';
-  if (tube.result === null) return undefined;
+  if (tube.result === null)
+    // A tube is tested after its last sample went in: an earlier test time is a wrong row (TST-2).
+    return row.testedAt && row.testedAt.getTime() < new Date(tube.sampledAt).getTime()
+      ? 'before_sampling'
+      : undefined;
   return tube.result === row.result ? 'unchanged' : 'result_conflict';
 }

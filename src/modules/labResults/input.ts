@@ -43,15 +43,20 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   reference: { zh: '报告编号', en: 'reference' },
 };
 
-export function rowError(line: number, field: string, code: FieldCode): RowError {
+/**
+ * A refused row in both languages; with the row's barcode (once it is a well-formed one) the
+ * message names it, so that a lab finds the tube in a long file without counting lines.
+ */
+export function rowError(line: number, field: string, code: FieldCode, barcode?: string): RowError {
   const label = LABELS[field] ?? { zh: field, en: field };
   const text = FIELD_MESSAGES[code];
+  const tube = barcode ? { en: `barcode ${barcode}: `, zh: `条码 ${barcode}：` } : { en: '', zh: '' };
   return {
     line,
     field,
     code,
-    message: `${label.en} ${text.en}`,
-    message_zh: `${label.zh}${text.zh}`,
+    message: `${tube.en}${label.en} ${text.en}`,
+    message_zh: `${tube.zh}${label.zh}${text.zh}`,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Uuid } from '../../api/common.js';
-import { IngestReportSchema, ReceiptReportSchema } from '../../api/labResults.js';
+import { CorrectionReportSchema, IngestReportSchema, ReceiptReportSchema } from '../../api/labResults.js';
 import { withScope } from '../../platform/access/scope.js';
 import { uploadBody, withUpload } from '../../platform/bulk/index.js';
 import type { AppContext } from '../../platform/context.js';
@@ -8,12 +8,13 @@ import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { validatorCompiler } from '../../platform/http/validation.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
+import { correctResult } from './correct.js';
 import { ingestResults } from './ingest.js';
 import { findLab } from './lab.js';
 import { labReadRoutes } from './readRoutes.js';
 import { receiveTubes } from './receipts.js';
 import { rowsFromFile, rowsFromItems } from './rows.js';
-import { ReceiptsBody, ResultsBody } from './schemas.js';
+import { CorrectionBody, ReceiptsBody, ResultsBody } from './schemas.js';
 
 const tags = ['lab-results'];
 
@@ -107,6 +108,28 @@ export function labResultRoutes(api: TypedApp, ctx: AppContext) {
           }),
         );
       });
+    },
+  );
+
+  api.post(
+    '/lab-results/corrections',
+    {
+      config: { permission: 'testing.correct' },
+      schema: {
+        tags,
+        summary:
+          'Correct a posted result with a reason (TST-3); the people in the tube follow the corrected result',
+        description:
+          'Recorded with the result it replaces, who corrected it and why, and audited. A positive corrected to ' +
+          'negative or invalid lifts the controls it opened and cancels their re-sampling and case-report tasks; ' +
+          'a result corrected to positive opens them as a new positive would (TST-1), due from the correction.',
+        body: CorrectionBody,
+        response: { 200: CorrectionReportSchema },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) => correctResult(tx, ctx, actor, request.body));
     },
   );
 

@@ -49,11 +49,13 @@ function toRow(
   const errors: RowError[] = [];
   const barcode = checkBarcode(rawBarcode);
   if ('problem' in barcode) errors.push(rowError(line, 'barcode', barcode.problem));
+  // Only a well-formed barcode is named (a malformed cell may hold anything, an ID number included).
+  const named = 'barcode' in barcode ? barcode.barcode : undefined;
   const result = parseResult(rawResult);
-  if (!result) errors.push(rowError(line, 'result', rawResult.trim() ? 'result_value' : 'required'));
-  if (testedAt === undefined) errors.push(rowError(line, 'testedAt', 'datetime_format'));
+  if (!result) errors.push(rowError(line, 'result', rawResult.trim() ? 'result_value' : 'required', named));
+  if (testedAt === undefined) errors.push(rowError(line, 'testedAt', 'datetime_format', named));
   else if (testedAt && testedAt.getTime() > now.getTime() + LAB_CLOCK_SLACK_MS)
-    errors.push(rowError(line, 'testedAt', 'in_future'));
+    errors.push(rowError(line, 'testedAt', 'in_future', named));
   if (errors.length > 0 || 'problem' in barcode || !result) return { errors };
   return {
     row: {
@@ -132,8 +134,9 @@ export async function rowsFromFile(stream: Readable, format: SheetFormat, timeZo
     const [ctOrf1ab, ctN] = [ct('ctOrf1ab'), ct('ctN')];
     if ('errors' in checked) errors.push(...checked.errors);
     const reference = cell('reference').slice(0, 60);
-    if (badCt) errors.push(rowError(raw.line, 'ct', 'range'));
-    if (!isSafeText(reference)) errors.push(rowError(raw.line, 'reference', 'unsafe_text'));
+    const named = 'row' in checked ? checked.row.barcode : undefined;
+    if (badCt) errors.push(rowError(raw.line, 'ct', 'range', named));
+    if (!isSafeText(reference)) errors.push(rowError(raw.line, 'reference', 'unsafe_text', named));
     else if (!badCt && !('errors' in checked))
       rows.push({ ...checked.row, ctOrf1ab, ctN, reference: reference || null });
   }

@@ -40,3 +40,13 @@ export const ReceiptsBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** A correction of a posted result (TST-3): the tube, the right result and why. */
+export const CorrectionBody = Type.Object(
+  {
+    barcode: Barcode,
+    result: TubeResult,
+    reason: SafeText(500),
+  },
+  { additionalProperties: false },
+);

@@ -11,16 +11,19 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 // Names are shown with all but the first character hidden (the person page shows them whole).
 const MASKED_NAME = `left(p.name, 1) || repeat('*', greatest(char_length(p.name) - 1, 1))`;
 
-const CONTROL_SQL = `pc.id, pc.person_id AS "personId", ${MASKED_NAME} AS name, p.id_masked AS "idNumberMasked",
-  pc.jurisdiction_code AS "jurisdictionCode", pc.reason, t.barcode AS "tubeBarcode", ${iso('pc.started_at')} AS "startedAt",
+const CONTROL_SQL = `pc.id, pc.person_id AS "personId", coalesce(${MASKED_NAME}, '***') AS name,
+  coalesce(p.id_masked, '') AS "idNumberMasked",
+  pc.jurisdiction_code AS "jurisdictionCode", pc.reason, pc.tube_barcode AS "tubeBarcode", ${iso('pc.started_at')} AS "startedAt",
   ${iso('pc.cleared_at')} AS "clearedAt", pc.cleared_reason AS "clearedReason",
   (SELECT json_build_object('ruleId', d.rule_id, 'dueAt', ${iso('d.due_at')}, 'doneAt', ${iso('d.done_at')},
      'cancelledAt', ${iso('d.cancelled_at')})
    FROM deadlines d WHERE d.subject_type = 'person' AND d.subject_id = pc.person_id
      AND d.kind IN (${tubeTaskKindsSql('pc.tube_id')})
    ORDER BY d.created_at DESC LIMIT 1) AS task`;
-const CONTROL_FROM =
-  'person_controls pc JOIN persons p ON p.id = pc.person_id JOIN tubes t ON t.id = pc.tube_id';
+// The person's community carries a control out without seeing the tube (it belongs to the site's
+// town or county): the barcode is the control's own, and nothing joined may drop a control that
+// the count includes (the count and the items read the same rows).
+const CONTROL_FROM = 'person_controls pc LEFT JOIN persons p ON p.id = pc.person_id';
 
 /** People under control (TST-1) in the caller's subtree: open ones, cleared ones or all, newest first. */
 export async function listControls(
@@ -45,7 +48,7 @@ export async function listControls(
   if (state === 'cleared') where.push('pc.cleared_at IS NOT NULL');
   const condition = where.join(' AND ');
   const [count] = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM person_controls pc WHERE ${condition}`,
+    `SELECT count(*)::int AS n FROM ${CONTROL_FROM} WHERE ${condition}`,
     params,
   );
   const items = await tx.query<ControlView>(

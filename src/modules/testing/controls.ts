@@ -12,16 +12,25 @@ export interface NewControl {
   startedAt: Date;
 }
 
+/** Why a control was lifted when its tube's result was corrected (never by a test of the person). */
+export const CLEARED_BY_CORRECTION = 'result_corrected';
+
 /**
- * Puts people under control after a positive tube (TST-1), in one INSERT … SELECT FROM unnest;
- * a person already controlled for that tube is left alone. Returns the ids of the controls opened.
+ * Puts people under control after a positive tube (TST-1), in one INSERT … SELECT FROM unnest,
+ * with the tube's barcode copied (the person's community may not see the tube). A person already
+ * controlled for that tube is left alone, unless a correction of the tube's result lifted that
+ * control: a tube corrected back to positive controls its members again. Returns the ids opened.
  */
 export async function openPersonControls(tx: Queryable, controls: readonly NewControl[]): Promise<string[]> {
   const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO person_controls (person_id, jurisdiction_code, reason, tube_id, started_at)
-     SELECT p, j, r, t, at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[])
-       AS x(p, j, r, t, at)
-     ON CONFLICT (person_id, tube_id) DO NOTHING RETURNING id`,
+    `INSERT INTO person_controls AS pc (person_id, jurisdiction_code, reason, tube_id, tube_barcode, started_at)
+     SELECT x.p, x.j, x.r, x.t, tb.barcode, x.at
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[]) AS x(p, j, r, t, at)
+     JOIN tubes tb ON tb.id = x.t
+     ON CONFLICT (person_id, tube_id) DO UPDATE SET reason = excluded.reason, started_at = excluded.started_at,
+       cleared_at = NULL, cleared_reason = NULL
+     WHERE pc.cleared_reason = '${CLEARED_BY_CORRECTION}'
+     RETURNING pc.id`,
     [
       controls.map((c) => c.personId),
       controls.map((c) => c.jurisdictionCode),
@@ -50,4 +59,20 @@ export async function clearPoolControlsByNegativeTubes(
     [tubeIds, at.toISOString()],
   );
   return cleared.map((row) => row.id);
+}
+
+/**
+ * Lifts the open controls a tube put on its members, when a correction shows the tube was not
+ * positive (TST-1): the control never had a reason. Returns the people whose control was lifted.
+ */
+export async function liftControlsOfTube(
+  tx: Queryable,
+  tubeId: string,
+  at: Date,
+): Promise<Array<{ id: string; personId: string }>> {
+  return tx.query<{ id: string; personId: string }>(
+    `UPDATE person_controls SET cleared_at = $2, cleared_reason = '${CLEARED_BY_CORRECTION}'
+     WHERE tube_id = $1 AND cleared_at IS NULL RETURNING id, person_id AS "personId"`,
+    [tubeId, at.toISOString()],
+  );
 }

@@ -1,7 +1,12 @@
 // The public surface of the testing module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
 export { insertCampaign, setCampaignStatus } from './campaigns.js';
-export { clearPoolControlsByNegativeTubes, openPersonControls } from './controls.js';
+export {
+  CLEARED_BY_CORRECTION,
+  clearPoolControlsByNegativeTubes,
+  liftControlsOfTube,
+  openPersonControls,
+} from './controls.js';
 export {
   insertDemoCdcLab,
   insertDemoCountyLabs,
@@ -24,6 +29,8 @@ export { insertSample } from './samples.js';
 export { insertSamplingSite, updateSamplingSite } from './sites.js';
 export {
   addTubeMember,
+  type CorrectedTube,
+  correctTubeResult,
   openTube,
   receiveTubesAtLab,
   sealOpenTube,

@@ -151,3 +151,29 @@ export async function writeTubeResults(
     ],
   );
 }
+
+/** A tube whose result a correction changed, with the result it had. */
+export interface CorrectedTube extends ResultedTube {
+  previousResult: TubeResult;
+  labId: string | null;
+}
+
+/**
+ * Replaces a resulted tube's result by a corrected one (TST-3: a wrong result is corrected, never
+ * silently overwritten: the caller records the correction and its reason). The tube keeps its
+ * result time. Undefined when the tube has no result yet or already has this one.
+ */
+export async function correctTubeResult(
+  tx: Queryable,
+  tubeId: string,
+  result: TubeResult,
+): Promise<CorrectedTube | undefined> {
+  const [row] = await tx.query<CorrectedTube>(
+    `UPDATE tubes t SET result = $2 FROM tubes prior
+     WHERE t.id = $1 AND prior.id = t.id AND t.result IS NOT NULL AND t.result <> $2
+     RETURNING t.id, t.barcode, t.result, prior.result AS "previousResult", t.member_count AS "memberCount",
+       t.jurisdiction_code AS "jurisdictionCode", t.resulted_at AS "resultedAt", t.lab_id AS "labId"`,
+    [tubeId, result],
+  );
+  return row;
+}
