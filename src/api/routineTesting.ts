@@ -30,6 +30,8 @@ export const SchedulePage = Type.Object({ ...Page(ScheduleItemView).properties, 
 export const SweepResult = Type.Object({
   opened: Type.Integer(),
   superseded: Type.Integer(),
+  /** Open items cancelled because their person is no longer on the schedule (left the key group). */
+  noLongerOwed: Type.Integer(),
   today: IsoDate,
 });
 

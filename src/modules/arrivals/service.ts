@@ -6,7 +6,7 @@ import { closeDeadline } from '../../platform/deadlines/service.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
-import { PLAN_SUBJECT } from './planWork.js';
+import { cancelPlanWork, PLAN_SUBJECT } from './planWork.js';
 import { releaseBlockers } from './release.js';
 import {
   ARRIVAL_SUMMARY_FROM,
@@ -139,6 +139,9 @@ export async function recordPlanEvent(tx: Queryable, actor: Actor, arrivalId: st
   if (released) {
     await tx.query("UPDATE arrival_plans SET status = 'completed' WHERE id = $1", [active.id]);
     await tx.query("UPDATE arrivals SET status = 'released' WHERE id = $1", [arrivalId]);
+    // A released plan owes nothing more: tests it did not need for release (ISO-6) are no longer
+    // anyone's work, and left open they would go overdue and escalate.
+    await cancelPlanWork(tx, arrivalId, 'released', input.at);
   }
   await recordAudit(tx, actor, {
     action: 'plan_event',

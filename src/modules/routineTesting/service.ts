@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import {
+  cancelDeadlinesByKindPrefix,
   cancelSupersededDeadlines,
   DEADLINE_TITLE_MAX,
   type DeadlineInput,
@@ -125,21 +126,55 @@ function missedTestDeadline(row: ScheduleRow, missedOn: string, at: Date, dueAt:
 }
 
 /**
+ * TST-5: a missed test is owed only while the person is on the schedule. The open missed-test items
+ * of people of `input.scopes` who are not (they left every key group, or no rule covers their groups
+ * any more) are cancelled, so that they do not go overdue and escalate. Returns how many.
+ */
+async function cancelNoLongerOwed(
+  tx: Queryable,
+  input: Awaited<ReturnType<typeof inputFor>>,
+  at: Date,
+): Promise<number> {
+  const params: unknown[] = [];
+  const cte = scheduleCte(input, params);
+  params.push(PERSON_SUBJECT, ROUTINE_MISSED_KIND_PREFIX, [...input.scopes]);
+  const n = params.length;
+  const stale = await tx.query<{ id: string }>(
+    `${cte}
+     SELECT DISTINCT d.subject_id AS id FROM deadlines d JOIN persons p ON p.id = d.subject_id
+     WHERE d.subject_type = $${n - 2} AND d.kind ^@ $${n - 1} AND d.done_at IS NULL AND d.cancelled_at IS NULL
+       AND p.jurisdiction_code ^@ ANY ($${n}::text[]) AND NOT EXISTS (SELECT 1 FROM due WHERE due.id = p.id)`,
+    params,
+  );
+  const ids = stale.map((row) => row.id);
+  return cancelDeadlinesByKindPrefix(
+    tx,
+    PERSON_SUBJECT,
+    ids,
+    ROUTINE_MISSED_KIND_PREFIX,
+    'no longer owed',
+    at,
+  );
+}
+
+/**
  * TST-5: opens a same-day item on the supervising department's list for everyone whose due date
  * passed without a sample (owner 'department_liaison' at the person's county). Idempotent: a
  * missed date already pushed (open or done) is not pushed again; an older open one is cancelled
  * as superseded, since only the latest miss is worked. Set-based: one read of the subtree's
- * schedule, one insert and one cancel through the platform's deadline service.
+ * schedule, one insert and one cancel through the platform's deadline service. Items of people no
+ * longer on the schedule are cancelled (cancelNoLongerOwed).
  */
 export async function sweepRoutine(
   ctx: AppContext,
   actor: Actor | undefined,
   scopes: readonly string[],
-): Promise<{ opened: number; superseded: number; today: string }> {
+): Promise<{ opened: number; superseded: number; noLongerOwed: number; today: string }> {
   return ctx.db.transaction(async (tx) => {
     const input = await inputFor(ctx, tx, scopes);
-    if (input.rules.length === 0) return { opened: 0, superseded: 0, today: input.today };
     const now = ctx.now();
+    const noLongerOwed = await cancelNoLongerOwed(tx, input, now);
+    if (input.rules.length === 0) return { opened: 0, superseded: 0, noLongerOwed, today: input.today };
     const dueAt = endOfLocalDay(input.today, input.timeZone);
     const missed = await readSchedule(tx, input, { missedOnly: true });
     const opened = await openNewDeadlines(
@@ -155,8 +190,8 @@ export async function sweepRoutine(
       'superseded by a later missed test',
       now,
     );
-    const outcome = { opened: opened.length, superseded, today: input.today };
-    if (outcome.opened > 0 || actor) {
+    const outcome = { opened: opened.length, superseded, noLongerOwed, today: input.today };
+    if (outcome.opened > 0 || noLongerOwed > 0 || actor) {
       await recordAudit(tx, actor, {
         action: 'routine_sweep',
         entity: 'routine_testing',

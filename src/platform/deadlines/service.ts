@@ -250,6 +250,30 @@ export async function cancelSupersededDeadlines(
 }
 
 /**
+ * Cancels every open obligation of these subjects whose kind starts with `kindPrefix`: a duty that
+ * is no longer owed (e.g. a missed routine test of someone who left the key group, TST-5), which
+ * would otherwise go overdue and escalate. Returns how many.
+ */
+export async function cancelDeadlinesByKindPrefix(
+  tx: Queryable,
+  subjectType: string,
+  subjectIds: readonly string[],
+  kindPrefix: string,
+  reason: string,
+  at: Date,
+): Promise<number> {
+  if (subjectIds.length === 0 || kindPrefix === '') return 0;
+  const cancelled = await tx.query<{ id: string }>(
+    `UPDATE deadlines SET cancelled_at = $4, cancel_reason = $5, updated_at = now()
+     WHERE subject_type = $1 AND subject_id = ANY ($2::uuid[]) AND kind ^@ $3
+       AND done_at IS NULL AND cancelled_at IS NULL
+     RETURNING id`,
+    [subjectType, subjectIds, kindPrefix, iso(at), reason],
+  );
+  return cancelled.length;
+}
+
+/**
  * Closes every open obligation of these subjects whose kind starts with one of `kindPrefixes`
  * (e.g. a person sampled clears "resample:*" and "routine:*" at once); returns how many.
  */
