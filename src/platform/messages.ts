@@ -174,6 +174,12 @@ export const FIELD_MESSAGES = {
     zh: '应为 阴性、阳性 或 无效',
   },
   lab_unknown: { en: 'is not a lab in your jurisdiction', zh: '不是您辖区内的实验室' },
+  before_sampling: {
+    en: 'must not be earlier than the sampling time of the tube',
+    zh: '不能早于该采样管的采样时间',
+  },
+  tube_not_resulted: { en: 'names a tube that has no result to correct', zh: '对应的采样管尚无可更正的结果' },
+  result_unchanged: { en: 'is the result the tube already has', zh: '与该采样管现有结果相同' },
 } as const satisfies Record<string, Message>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 

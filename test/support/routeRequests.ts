@@ -434,6 +434,10 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       url: `/api/lab-results/import?labId=${world.testingA.labId}`,
       ...multipartFile('file', 'results.csv', `条码,结果\n${SAMPLING_TUBE_A},阴性\n`),
     }),
+    'POST /api/lab-results/corrections': () => ({
+      url: '/api/lab-results/corrections',
+      payload: { barcode: SAMPLING_TUBE_A, result: 'invalid', reason: '实验室复核：原结果录入错误' },
+    }),
     'GET /api/lab-results/turnaround': () => ({
       url: `/api/lab-results/turnaround?jurisdiction=${COUNTY_A}`,
     }),

@@ -294,3 +294,25 @@ export async function closeDeadlinesByKindPrefix(
   );
   return closed.length;
 }
+
+/**
+ * Cancels the open obligations with these exact keys (e.g. the tasks a tube's positive result
+ * opened, when the result is corrected: they never were owed); returns how many.
+ */
+export async function cancelDeadlinesByKey(
+  tx: Queryable,
+  keys: readonly DeadlineKey[],
+  reason: string,
+  at: Date,
+): Promise<number> {
+  if (keys.length === 0) return 0;
+  const cancelled = await tx.query<{ id: string }>(
+    `UPDATE deadlines d SET cancelled_at = $4, cancel_reason = $5, updated_at = now()
+     FROM unnest($1::text[], $2::uuid[], $3::text[]) AS x(st, si, k)
+     WHERE d.subject_type = x.st AND d.subject_id = x.si AND d.kind = x.k
+       AND d.done_at IS NULL AND d.cancelled_at IS NULL
+     RETURNING d.id`,
+    [keys.map((k) => k.subjectType), keys.map((k) => k.subjectId), keys.map((k) => k.kind), iso(at), reason],
+  );
+  return cancelled.length;
+}
