@@ -3,6 +3,12 @@ import { type Static, Type } from 'typebox';
 /** Persons as the API sends them: ID number and phone only ever masked. */
 export const Sex = Type.Enum(['male', 'female']);
 
+/**
+ * The ages a person's birth decade covers today: what a role without the unmask permission sees
+ * instead of the birth date (see src/rules/birthBand.ts for why a band, and which).
+ */
+export const AgeBand = Type.Object({ minAge: Type.Integer(), maxAge: Type.Integer() });
+
 export const PersonView = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -10,7 +16,9 @@ export const PersonView = Type.Object({
   idNumberMasked: Type.String(),
   phoneMasked: Type.Union([Type.String(), Type.Null()]),
   sex: Type.Union([Sex, Type.Null()]),
+  /** Null for a role without the unmask permission, who reads `ageBand` instead. */
   birthDate: Type.Union([Type.String(), Type.Null()]),
+  ageBand: Type.Union([AgeBand, Type.Null()]),
   jurisdictionCode: Type.String(),
   jurisdictionName: Type.String(),
   address: Type.Union([Type.String(), Type.Null()]),
@@ -41,6 +49,7 @@ export const UnmaskedPerson = Type.Object({
 });
 
 export type Sex = Static<typeof Sex>;
+export type AgeBand = Static<typeof AgeBand>;
 export type Person = Static<typeof PersonView>;
 export type PersonPage = Static<typeof PersonPage>;
 export type KeyGroupOption = Static<typeof KeyGroupOption>;

@@ -27,6 +27,15 @@ export const FIELD_MESSAGES = {
   key_group_unknown: { en: 'names an unknown key group', zh: '包含未知的重点人群' },
   sex_mismatch: { en: 'does not match the ID number', zh: '与身份证号不一致' },
   birth_date_mismatch: { en: 'does not match the ID number', zh: '与身份证号不一致' },
+  // Masked data stays masked (DESIGN "Safe by default").
+  birth_date_needs_id_number: {
+    en: 'can only be changed together with the full ID number',
+    zh: '须同时重新填写完整证件号码后才能修改',
+  },
+  reason_too_short: {
+    en: 'must say why, in at least 4 characters (e.g. 流调核实密接)',
+    zh: '须写明原因，至少4个字（例如：流调核实密接）',
+  },
   role_unknown: { en: 'names an unknown role', zh: '包含未知的角色' },
   username_taken: { en: 'is already taken', zh: '已被使用' },
   weak_password: { en: 'must have at least 10 characters', zh: '至少需要10个字符' },

@@ -57,11 +57,14 @@ export function auditRoutes(api: TypedApp, ctx: AppContext) {
         where.push(`at < $${params.length}`);
       }
       const sql = where.join(' AND ');
+      // Person snapshots hold the birth date, which is what a masked ID number hides: a reader
+      // without the unmask permission gets them without it (DESIGN "Safe by default").
+      const hidden = actor.permissions.has('person.unmask') ? '' : " - 'birthDate'";
       return withScope(ctx.db, actor, async (tx) => {
         const items = await tx.query<AuditEntry>(
           `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id AS "actorId",
              actor_name AS "actorName", action, entity, entity_id AS "entityId", jurisdiction_code AS "jurisdictionCode",
-             before, after, detail
+             before${hidden} AS before, after${hidden} AS after, detail
            FROM audit_log WHERE ${sql} ORDER BY audit_log.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
           params,
         );

@@ -99,7 +99,7 @@ export function personRoutes(api: TypedApp, ctx: AppContext) {
       schema: { tags, summary: 'One person, masked', params: IdParams, response: { 200: PersonView } },
     },
     (request) =>
-      withScope(ctx.db, actorOf(request), (tx) => getPerson(tx, actorOf(request), request.params.id)),
+      withScope(ctx.db, actorOf(request), (tx) => getPerson(ctx, tx, actorOf(request), request.params.id)),
   );
 
   api.put(

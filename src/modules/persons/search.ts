@@ -6,7 +6,7 @@ import { idHash, phoneHash } from '../../platform/pii/seal.js';
 import { checkIdNumber } from '../../rules/idNumber.js';
 import { normalizePhone } from '../../rules/mask.js';
 import { localDate } from '../../rules/time.js';
-import { PERSON_FROM_SQL, PERSON_VIEW_SQL, type PersonView } from './view.js';
+import { PERSON_FROM_SQL, PERSON_VIEW_SQL, type PersonRow, type PersonView, presentPerson } from './view.js';
 
 export interface PersonFilter {
   /** Name prefix. */
@@ -64,7 +64,7 @@ export async function searchPersons(
 ): Promise<{ items: PersonView[]; total: number; totalCapped: boolean }> {
   const params: unknown[] = [];
   const where = personWhere(ctx, actor, filter, params);
-  const items = await tx.query<PersonView>(
+  const rows = await tx.query<PersonRow>(
     `SELECT ${PERSON_VIEW_SQL} FROM ${PERSON_FROM_SQL} WHERE ${where}
      ORDER BY p.jurisdiction_code, p.name, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     params,
@@ -74,5 +74,6 @@ export async function searchPersons(
     params,
   );
   const total = count?.n ?? 0;
+  const items = rows.map((row) => presentPerson(row, actor, ctx.now(), ctx.config.defaultTimeZone));
   return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
 }

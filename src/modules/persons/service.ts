@@ -8,18 +8,37 @@ import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { SEALED_COLUMNS, type SealedPerson, sealPerson } from './seal.js';
 import { type PersonInput, validatePerson } from './validate.js';
-import { auditSnapshot, PERSON_FROM_SQL, PERSON_VIEW_SQL, type PersonView } from './view.js';
+import {
+  auditSnapshot,
+  mayUnmask,
+  PERSON_FROM_SQL,
+  PERSON_VIEW_SQL,
+  type PersonRow,
+  type PersonView,
+  presentPerson,
+} from './view.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function getPerson(tx: Queryable, actor: Actor, id: string): Promise<PersonView> {
+/** One person in the caller's scope as stored (birth date included): for this module's own use. */
+async function readPerson(tx: Queryable, actor: Actor, id: string): Promise<PersonRow> {
   if (!UUID.test(id)) throw notFound();
-  const [person] = await tx.query<PersonView>(
+  const [person] = await tx.query<PersonRow>(
     `SELECT ${PERSON_VIEW_SQL} FROM ${PERSON_FROM_SQL} WHERE p.id = $1`,
     [id],
   );
   if (!person || !inScope(person.jurisdictionCode, actor.scopes)) throw notFound();
   return person;
+}
+
+/** One person as the caller may read it. */
+export async function getPerson(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+): Promise<PersonView> {
+  return presentPerson(await readPerson(tx, actor, id), actor, ctx.now(), ctx.config.defaultTimeZone);
 }
 
 /** Scope and existence of the target jurisdiction: the first wall, before RLS would refuse. */
@@ -67,7 +86,7 @@ export async function createPerson(
   const sealed = sealPerson(ctx.cipher, fields);
   await refuseDuplicate(tx, sealed.id_hash);
   const id = await insertPerson(tx, sealed);
-  const person = await getPerson(tx, actor, id);
+  const person = await readPerson(tx, actor, id);
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'person',
@@ -75,7 +94,7 @@ export async function createPerson(
     jurisdictionCode: person.jurisdictionCode,
     after: auditSnapshot(person),
   });
-  return person;
+  return presentPerson(person, actor, ctx.now(), ctx.config.defaultTimeZone);
 }
 
 /**
@@ -90,8 +109,11 @@ export async function updatePerson(
   version: number,
   input: PersonInput,
 ): Promise<PersonView> {
-  const before = await getPerson(tx, actor, id);
-  const { fields, errors } = validatePerson(await withStoredIdentifiers(ctx, tx, id, input), today(ctx));
+  const before = await readPerson(tx, actor, id);
+  const { fields, errors } = validatePerson(
+    await withStoredIdentifiers(ctx, tx, actor, before, input),
+    today(ctx),
+  );
   if (!fields) throw invalid(errors);
   await checkJurisdiction(tx, actor, fields.jurisdictionCode);
   const sealed = sealPerson(ctx.cipher, fields);
@@ -103,7 +125,7 @@ export async function updatePerson(
     [id, version, ...SEALED_COLUMNS.map((column) => sealed[column])],
   );
   if (updated.length === 0) throw new AppError('conflict');
-  const after = await getPerson(tx, actor, id);
+  const after = await readPerson(tx, actor, id);
   await recordAudit(tx, actor, {
     action: 'update',
     entity: 'person',
@@ -112,23 +134,31 @@ export async function updatePerson(
     before: auditSnapshot(before),
     after: auditSnapshot(after),
   });
-  return after;
+  return presentPerson(after, actor, ctx.now(), ctx.config.defaultTimeZone);
 }
 
 /**
  * Editors who cannot unmask still edit: an omitted ID number or phone means "keep the stored one",
- * read here without ever leaving the server.
+ * read here without ever leaving the server. Such an editor never saw the birth date, so with a kept
+ * ID number the stored birth date is kept too; a birth date they send is refused the same way
+ * whatever it is, since "does not match the ID number" would tell them the hidden digits.
  */
 async function withStoredIdentifiers(
   ctx: AppContext,
   tx: Queryable,
-  id: string,
+  actor: Actor,
+  before: PersonRow,
   input: PersonInput,
 ): Promise<PersonInput> {
-  if (input.idNumber !== undefined && input.phone !== undefined) return input;
-  const row = await storedCiphers(tx, id);
+  const keepsBirthDate = !mayUnmask(actor) && input.idNumber === undefined;
+  if (keepsBirthDate && input.birthDate)
+    throw invalid([fieldError('birthDate', 'birth_date_needs_id_number')]);
+  const birthDate = keepsBirthDate ? before.birthDate : input.birthDate;
+  if (input.idNumber !== undefined && input.phone !== undefined) return { ...input, birthDate };
+  const row = await storedCiphers(tx, before.id);
   return {
     ...input,
+    birthDate,
     idNumber: input.idNumber ?? ctx.cipher.decrypt(row.id_cipher),
     phone:
       input.phone !== undefined
@@ -152,7 +182,7 @@ async function storedCiphers(tx: Queryable, id: string) {
 
 /** Shows the clear ID number and phone to a permitted user, and records that it did. */
 export async function unmaskPerson(ctx: AppContext, tx: Queryable, actor: Actor, id: string, reason: string) {
-  const person = await getPerson(tx, actor, id);
+  const person = await readPerson(tx, actor, id);
   const row = await storedCiphers(tx, id);
   await recordAudit(tx, actor, {
     action: 'unmask',

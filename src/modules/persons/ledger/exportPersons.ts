@@ -3,10 +3,13 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { firstScope } from '../../../platform/access/scope.js';
 import { type SheetColumn, type SheetRow, streamWorkbook } from '../../../platform/bulk/index.js';
 import type { AppContext } from '../../../platform/context.js';
+import { ageBand } from '../../../rules/birthBand.js';
 import type { IdType } from '../../../rules/idNumber.js';
 import { maskIdNumber, maskPhone } from '../../../rules/mask.js';
 import { inScope } from '../../../rules/roles.js';
+import { localDate } from '../../../rules/time.js';
 import { type PersonFilter, personWhere } from '../search.js';
+import { mayUnmask } from '../view.js';
 import { fieldLabel, ID_TYPE_LABELS, keyGroupLabels, SEX_LABELS } from './columns.js';
 import { afterPerson, auditedExportPages, EXPORT_PAGE } from './exportPages.js';
 
@@ -16,14 +19,17 @@ const column = (key: string, width: number, header = fieldLabel(key)): SheetColu
   width,
 });
 
-/** The ledger's columns (ID number and phone masked) plus the jurisdiction's name. */
-const EXPORT_COLUMNS: SheetColumn[] = [
+/**
+ * The ledger's columns (ID number and phone masked) plus the jurisdiction's name. A role without
+ * the unmask permission gets the age band instead of the birth date, as in the list and the details.
+ */
+const exportColumns = (unmask: boolean): SheetColumn[] => [
   column('name', 12),
   column('idType', 12),
   column('idNumber', 22),
   column('phone', 14),
   column('sex', 6),
-  column('birthDate', 12),
+  unmask ? column('birthDate', 12) : column('ageBand', 12, '年龄段'),
   column('jurisdictionCode', 16),
   column('jurisdictionName', 24, '现住址区划名称'),
   column('address', 30),
@@ -40,6 +46,7 @@ interface ExportRow {
   phone_masked: string | null;
   sex: 'male' | 'female' | null;
   birth_date: string | null;
+  created_on: string;
   jurisdiction_code: string;
   jurisdiction_name: string;
   address: string | null;
@@ -48,14 +55,18 @@ interface ExportRow {
   key_groups: string[];
 }
 
-function toSheetRow(row: ExportRow): SheetRow {
+/** One row as the caller may read it; `today` is the local date the ages are counted on. */
+function toSheetRow(row: ExportRow, unmask: boolean, today: string): SheetRow {
+  const band = unmask ? null : ageBand(row.birth_date, row.created_on, today);
   return {
     name: row.name,
     idType: ID_TYPE_LABELS[row.id_type as IdType] ?? row.id_type,
     idNumber: row.id_masked,
     phone: row.phone_masked,
     sex: row.sex ? SEX_LABELS[row.sex] : null,
-    birthDate: row.birth_date,
+    ...(unmask
+      ? { birthDate: row.birth_date }
+      : { ageBand: band ? `${band.minAge}–${band.maxAge}岁` : null }),
     jurisdictionCode: row.jurisdiction_code,
     jurisdictionName: row.jurisdiction_name,
     address: row.address,
@@ -86,14 +97,18 @@ function personPages(ctx: AppContext, actor: Actor, filter: PersonFilter): Async
     filter.jurisdiction && inScope(filter.jurisdiction, actor.scopes)
       ? filter.jurisdiction
       : firstScope(actor.scopes);
+  const unmask = mayUnmask(actor);
+  const today = localDate(ctx.now(), ctx.config.defaultTimeZone);
   return auditedExportPages<ExportRow>(
     ctx,
     actor,
     (tx, after) => {
       const params: unknown[] = [];
       const where = personWhere(ctx, actor, filter, params) + afterPerson(after, params);
+      params.push(ctx.config.defaultTimeZone);
       return tx.query<ExportRow>(
-        `SELECT p.id, p.name, p.id_type, p.id_masked, p.phone_masked, p.sex, p.birth_date, p.jurisdiction_code,
+        `SELECT p.id, p.name, p.id_type, p.id_masked, p.phone_masked, p.sex, p.birth_date,
+           to_char(p.created_at AT TIME ZONE $${params.length + 1}, 'YYYY-MM-DD') AS created_on, p.jurisdiction_code,
            (SELECT j.name FROM jurisdictions j WHERE j.code = p.jurisdiction_code) AS jurisdiction_name,
            p.address, p.employer, p.household_code, p.key_groups
          FROM persons p
@@ -102,7 +117,7 @@ function personPages(ctx: AppContext, actor: Actor, filter: PersonFilter): Async
       );
     },
     (row) => ({ jurisdictionCode: row.jurisdiction_code, name: row.name, id: row.id }),
-    toSheetRow,
+    (row) => toSheetRow(row, unmask, today),
     (rows, complete) => ({
       action: 'export',
       entity: 'person',
@@ -114,7 +129,7 @@ function personPages(ctx: AppContext, actor: Actor, filter: PersonFilter): Async
 
 /** The filtered list (the filters of GET /persons) as a streamed .xlsx, ID numbers and phones masked. */
 export function exportPersons(ctx: AppContext, actor: Actor, filter: PersonFilter): Promise<Readable> {
-  return streamWorkbook('人员', EXPORT_COLUMNS, personPages(ctx, actor, filter), (error) =>
+  return streamWorkbook('人员', exportColumns(mayUnmask(actor)), personPages(ctx, actor, filter), (error) =>
     ctx.log.warn({ err: error }, 'person export stopped'),
   );
 }
