@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   account_locked: 423,
+  token_not_allowed: 403,
   forbidden: 403,
   cross_origin: 403,
   not_found: 404,

@@ -39,6 +39,11 @@ export const FIELD_MESSAGES = {
   role_unknown: { en: 'names an unknown role', zh: '包含未知的角色' },
   username_taken: { en: 'is already taken', zh: '已被使用' },
   weak_password: { en: 'must have at least 10 characters', zh: '至少需要10个字符' },
+  common_password: {
+    en: 'is too common or too easy to guess; use a longer mix of unrelated words, digits and signs',
+    zh: '过于常见或容易被猜到，请使用更长、无规律的字词、数字和符号组合',
+  },
+  wrong_password: { en: 'is not your current password', zh: '与当前密码不一致' },
   header_missing: { en: 'column is missing from the header row', zh: '列在表头中缺失' },
   file_empty: { en: 'has no header row', zh: '没有表头行' },
   file_type: { en: 'must be a .csv or .xlsx file', zh: '应为 .csv 或 .xlsx 文件' },
@@ -196,7 +201,11 @@ export const ERROR_MESSAGES = {
   validation: { en: 'The request is invalid', zh: '请求数据不合法' },
   unauthenticated: { en: 'Sign in first', zh: '请先登录' },
   invalid_credentials: { en: 'Wrong username or password', zh: '用户名或密码错误' },
-  account_locked: { en: 'Too many failed sign-ins; try again later', zh: '登录失败次数过多,请稍后再试' },
+  account_locked: { en: 'Too many failed sign-ins; try again later', zh: '登录失败次数过多，请稍后再试' },
+  token_not_allowed: {
+    en: 'An API token cannot manage tokens or passwords; sign in to do this',
+    zh: 'API令牌不能管理令牌或修改密码，请登录后操作',
+  },
   forbidden: { en: 'You do not have permission for this', zh: '您没有此操作的权限' },
   cross_origin: {
     en: 'This request came from another site and was refused; make the change on the platform’s own pages',

@@ -88,7 +88,7 @@ describe('sign-in, sessions and API tokens', () => {
     });
     expect(bogus.statusCode).toBe(401);
     const [audit] = await db.query<{ entity: string; after: { name: string } }>(
-      "SELECT entity, after FROM audit_log WHERE entity = 'api_token' ORDER BY id DESC LIMIT 1",
+      "SELECT entity, after FROM audit_log WHERE entity = 'api_token' AND action = 'create' ORDER BY id DESC LIMIT 1",
     );
     expect(audit).toMatchObject({ entity: 'api_token', after: { name: 'lab-system' } });
     expect(JSON.stringify(audit)).not.toContain(token);

@@ -1,7 +1,16 @@
 import { Type } from 'typebox';
-import { SafeText } from '../../api/common.js';
-import { ApiTokenView, MeView } from '../../api/session.js';
-import { createApiToken, signIn, signOut } from '../../platform/access/authenticate.js';
+import { SafeText, Uuid } from '../../api/common.js';
+import {
+  ApiTokenRecordView,
+  ApiTokenView,
+  MeView,
+  NewApiTokenBody,
+  PasswordChangeBody,
+  PasswordChangeView,
+} from '../../api/session.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../platform/access/apiTokens.js';
+import { signIn, signOut } from '../../platform/access/authenticate.js';
+import { changeOwnPassword } from '../../platform/access/passwordChange.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/auth.js';
@@ -74,18 +83,68 @@ export function sessionRoutes(api: TypedApp, ctx: AppContext) {
   );
 
   api.post(
+    '/session/password',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['session'],
+        summary:
+          'Change your own password (signed in with a session, not a token); your other sessions end, this one stays',
+        body: PasswordChangeBody,
+        response: { 200: PasswordChangeView },
+      },
+    },
+    (request) =>
+      changeOwnPassword(
+        ctx.db,
+        ctx.config,
+        actorOf(request),
+        { ...request.body, currentSession: request.cookies[SESSION_COOKIE] },
+        ctx.now(),
+      ),
+  );
+
+  api.get(
     '/session/tokens',
     {
       schema: {
         tags: ['session'],
-        summary: 'Create a bearer API token for a system acting as the signed-in user; shown once',
-        body: Type.Object({ name: SafeText(100, { minLength: 1 }) }, { additionalProperties: false }),
+        summary:
+          'Your API tokens: names, expiry, first and last use, revocation (never the tokens themselves)',
+        response: { 200: Type.Array(ApiTokenRecordView) },
+      },
+    },
+    (request) => listApiTokens(ctx.db, actorOf(request), ctx.now()),
+  );
+
+  api.post(
+    '/session/tokens',
+    {
+      schema: {
+        tags: ['session'],
+        summary:
+          'Create a bearer API token for a system acting as the signed-in user; shown once. It expires ' +
+          '(90 days unless chosen, at most 365); a token-authenticated request cannot create one',
+        body: NewApiTokenBody,
         response: { 201: ApiTokenView },
       },
     },
     async (request, reply) => {
-      const created = await createApiToken(ctx.db, actorOf(request), request.body.name);
+      const created = await createApiToken(ctx.db, actorOf(request), request.body, ctx.now());
       return reply.status(201).send(created);
     },
+  );
+
+  api.delete(
+    '/session/tokens/:id',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Revoke one of your API tokens at once and for good',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: ApiTokenRecordView },
+      },
+    },
+    (request) => revokeApiToken(ctx.db, actorOf(request), request.params.id, ctx.now()),
   );
 }

@@ -5,7 +5,7 @@ import { createUser, listUsers, updateUser } from '../../platform/access/account
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
-import { actorOf } from '../../platform/http/auth.js';
+import { actorOf, SESSION_COOKIE } from '../../platform/http/auth.js';
 
 const tags = ['users'];
 
@@ -20,7 +20,10 @@ export function userRoutes(api: TypedApp, ctx: AppContext) {
         response: { 200: Type.Array(UserView) },
       },
     },
-    (request) => withScope(ctx.db, actorOf(request), (tx) => listUsers(tx)),
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) =>
+        listUsers(tx, { secret: ctx.config.secret, now: ctx.now() }),
+      ),
   );
 
   api.post(
@@ -48,7 +51,9 @@ export function userRoutes(api: TypedApp, ctx: AppContext) {
       config: { permission: 'user.admin' },
       schema: {
         tags,
-        summary: 'Change roles, scopes, password, or disable an account',
+        summary:
+          'Change roles, scopes, password, or disable an account. A new password ends the account’s sessions ' +
+          '(the caller’s own stays); disabling ends them and revokes its API tokens for good',
         params: Type.Object({ id: Uuid }),
         body: UserPatchBody,
         response: { 200: UserView },
@@ -56,7 +61,11 @@ export function userRoutes(api: TypedApp, ctx: AppContext) {
     },
     (request) =>
       withScope(ctx.db, actorOf(request), (tx) =>
-        updateUser(tx, actorOf(request), request.params.id, request.body),
+        updateUser(tx, actorOf(request), request.params.id, request.body, {
+          secret: ctx.config.secret,
+          now: ctx.now(),
+          currentSession: request.cookies[SESSION_COOKIE],
+        }),
       ),
   );
 }

@@ -6,8 +6,20 @@ import { firstRow } from '../db/rows.js';
 import type { Queryable } from '../db/types.js';
 import { AppError, type FieldError, fieldError, invalid, notFound } from '../errors.js';
 import type { Actor } from './actor.js';
+import { revokeTokensOfDeactivatedUser } from './apiTokens.js';
+import { clearAttempts, lockedKeys, signInNameKey } from './attempts.js';
+import { endSessions } from './passwordChange.js';
+import { passwordProblem } from './passwordPolicy.js';
 import { hashPassword } from './passwords.js';
 import { firstScope } from './scope.js';
+
+/** What account changes need besides the database: the key sign-in names are counted under, the caller's session. */
+export interface AccountContext {
+  readonly secret: string;
+  readonly now: Date;
+  /** The caller's own session cookie, kept when they reset their own password. */
+  readonly currentSession?: string | undefined;
+}
 
 export interface UserInput {
   username: string;
@@ -27,8 +39,18 @@ export interface UserView {
   locked: boolean;
 }
 
-const VIEW = `id, username, display_name AS "displayName", roles, scopes, active,
-  coalesce(locked_until > now(), false) AS locked`;
+const VIEW = `id, username, display_name AS "displayName", roles, scopes, active`;
+
+/** Sign-in locks are counted per name typed (attempts.ts); an account shows the lock of its name. */
+async function withLocks(
+  tx: Queryable,
+  users: Omit<UserView, 'locked'>[],
+  context: Pick<AccountContext, 'secret' | 'now'>,
+): Promise<UserView[]> {
+  const keys = users.map((user) => signInNameKey(context.secret, user.username));
+  const locked = await lockedKeys(tx, keys, context.now);
+  return users.map((user, i) => ({ ...user, locked: locked.has(keys[i]?.toString('hex') ?? '') }));
+}
 
 function checkRolesAndScopes(
   actor: Actor | undefined,
@@ -67,19 +89,20 @@ export async function createUser(
   input: UserInput,
 ): Promise<UserView> {
   const errors: FieldError[] = [];
-  if (input.password.length < 10) errors.push(fieldError('password', 'weak_password'));
+  const weak = passwordProblem(input.password, [input.username, input.displayName]);
+  if (weak) errors.push(fieldError('password', weak));
   checkRolesAndScopes(actor, input.roles, input.scopes, errors);
   refuse(errors);
   const scopes = normalizeScopes(input.scopes);
   await checkScopesExist(tx, scopes);
   const [taken] = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
   if (taken) throw invalid([fieldError('username', 'username_taken')]);
-  const inserted = await tx.query<UserView>(
+  const inserted = await tx.query<Omit<UserView, 'locked'>>(
     `INSERT INTO users (username, display_name, password_hash, roles, scopes, jurisdiction_code)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${VIEW}`,
     [input.username, input.displayName, await hashPassword(input.password), input.roles, scopes, scopes[0]],
   );
-  const user = firstRow(inserted, 'INSERT INTO users');
+  const user = { ...firstRow(inserted, 'INSERT INTO users'), locked: false };
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'user',
@@ -90,8 +113,11 @@ export async function createUser(
   return user;
 }
 
-export async function listUsers(tx: Queryable): Promise<UserView[]> {
-  return tx.query<UserView>(`SELECT ${VIEW} FROM users ORDER BY username`);
+export async function listUsers(
+  tx: Queryable,
+  context: Pick<AccountContext, 'secret' | 'now'>,
+): Promise<UserView[]> {
+  return withLocks(tx, await tx.query(`SELECT ${VIEW} FROM users ORDER BY username`), context);
 }
 
 export async function updateUser(
@@ -99,22 +125,25 @@ export async function updateUser(
   actor: Actor,
   id: string,
   changes: { displayName?: string; roles?: string[]; scopes?: string[]; active?: boolean; password?: string },
+  context: AccountContext,
 ): Promise<UserView> {
-  const [before] = await tx.query<UserView>(`SELECT ${VIEW} FROM users WHERE id = $1`, [id]);
+  const [before] = await tx.query<Omit<UserView, 'locked'>>(`SELECT ${VIEW} FROM users WHERE id = $1`, [id]);
   if (!before || !before.scopes.every((scope) => inScope(scope, actor.scopes))) throw notFound();
   const errors: FieldError[] = [];
-  if (changes.password !== undefined && changes.password.length < 10)
-    errors.push(fieldError('password', 'weak_password'));
+  const weak =
+    changes.password === undefined
+      ? undefined
+      : passwordProblem(changes.password, [before.username, changes.displayName ?? before.displayName]);
+  if (weak) errors.push(fieldError('password', weak));
   checkRolesAndScopes(actor, changes.roles ?? before.roles, changes.scopes ?? before.scopes, errors);
   refuse(errors);
   const scopes = changes.scopes ? normalizeScopes(changes.scopes) : null;
   if (scopes) await checkScopesExist(tx, scopes);
   if (id === actor.userId && changes.active === false) throw new AppError('forbidden');
-  const updated = await tx.query<UserView>(
+  const updated = await tx.query<Omit<UserView, 'locked'>>(
     `UPDATE users SET display_name = coalesce($2, display_name), roles = coalesce($3, roles),
        scopes = coalesce($4, scopes), jurisdiction_code = coalesce($4[1], jurisdiction_code),
-       active = coalesce($5, active), password_hash = coalesce($6, password_hash),
-       locked_until = CASE WHEN $6 IS NULL THEN locked_until END, updated_at = now()
+       active = coalesce($5, active), password_hash = coalesce($6, password_hash), updated_at = now()
      WHERE id = $1 RETURNING ${VIEW}`,
     [
       id,
@@ -126,12 +155,24 @@ export async function updateUser(
     ],
   );
   const after = firstRow(updated, 'UPDATE users');
+  const jurisdictionCode = firstScope(after.scopes);
+  let endedSessions = 0;
+  let revokedTokens = 0;
+  if (changes.password) {
+    // A reset password lifts a lock and signs out whoever used the old one (the caller's own session stays).
+    await clearAttempts(tx, signInNameKey(context.secret, before.username));
+    endedSessions = await endSessions(tx, id, id === actor.userId ? context.currentSession : undefined);
+  }
+  if (changes.active === false && before.active) {
+    endedSessions += await endSessions(tx, id);
+    revokedTokens = await revokeTokensOfDeactivatedUser(tx, actor, id, jurisdictionCode, context.now);
+  }
   const { password: _secret, ...recorded } = changes;
   await recordAudit(tx, actor, {
     action: 'update',
     entity: 'user',
     entityId: id,
-    jurisdictionCode: firstScope(after.scopes),
+    jurisdictionCode,
     before: {
       displayName: before.displayName,
       roles: before.roles,
@@ -139,6 +180,7 @@ export async function updateUser(
       active: before.active,
     },
     after: { ...recorded, ...(changes.password ? { password: 'changed' } : {}) },
+    ...(endedSessions + revokedTokens > 0 ? { detail: { endedSessions, revokedTokens } } : {}),
   });
-  return after;
+  return firstRow(await withLocks(tx, [after], context), 'UPDATE users');
 }

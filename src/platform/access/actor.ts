@@ -9,7 +9,14 @@ export interface Actor {
   readonly permissions: ReadonlySet<Permission>;
   /** Jurisdiction code prefixes (CMD-1); never empty. */
   readonly scopes: readonly string[];
+  /** How the caller proved who they are; absent for the command line and public forms. */
+  readonly credential?: Credential;
 }
+
+/** A browser session (cookie), or a system's API token: a token may not mint tokens or change passwords. */
+export type Credential =
+  | { readonly kind: 'session' }
+  | { readonly kind: 'api_token'; readonly tokenId: string };
 
 /**
  * Who a public form's request acts as (ARR-11 landing code, ARR-12 truck pre-reports): nobody

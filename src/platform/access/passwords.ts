@@ -30,3 +30,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(actual, expected);
 }
+
+/**
+ * What a password is checked against when no active account has the name typed: a hash with
+ * today's parameters that no password matches (its bytes are random, not the scrypt of anything),
+ * so an unknown name costs the same scrypt work as a real one and timing tells no account apart.
+ */
+export const UNKNOWN_ACCOUNT_HASH = [
+  'scrypt',
+  N,
+  R,
+  P,
+  randomBytes(16).toString('base64'),
+  randomBytes(KEY_LENGTH).toString('base64'),
+].join('$');
