@@ -4,7 +4,12 @@ import { formatDateTime } from '../common/formatDateTime';
 import { useLanguage } from '../i18n/useLanguage';
 import type { Control } from './api';
 
-type ControlLike = Pick<Control, 'reason' | 'clearedAt' | 'task'>;
+type ControlLike = Pick<Control, 'reason' | 'clearedAt' | 'task'> & { clearedReason?: string | null };
+
+const CLEARED_REASONS = ['negative_individual', 'result_corrected'] as const;
+type ClearedReason = (typeof CLEARED_REASONS)[number];
+const isClearedReason = (reason: string | null | undefined): reason is ClearedReason =>
+  CLEARED_REASONS.some((known) => known === reason);
 
 /** A control's state and its follow-up task (TST-1 re-sampling or CAS-2 report). */
 export function ControlState({ control }: { control: ControlLike | null }) {
@@ -17,13 +22,21 @@ export function ControlState({ control }: { control: ControlLike | null }) {
       <Tag color={control.clearedAt ? 'green' : 'red'}>
         {t(`labResults.control.reason.${control.reason}`)} ·{' '}
         {control.clearedAt ? t('labResults.control.cleared') : t('labResults.control.open')}
+        {control.clearedAt && isClearedReason(control.clearedReason)
+          ? `（${t(`labResults.control.clearedReason.${control.clearedReason}`)}）`
+          : null}
       </Tag>
       {task && (
-        <Tag color={task.doneAt ? 'green' : 'orange'} data-testid="control-task">
+        <Tag
+          color={task.doneAt ? 'green' : task.cancelledAt ? 'default' : 'orange'}
+          data-testid="control-task"
+        >
           {task.ruleId}{' '}
           {task.doneAt
             ? t('labResults.control.taskDone')
-            : t('labResults.control.taskDue', { time: formatDateTime(task.dueAt, language) })}
+            : task.cancelledAt
+              ? t('labResults.control.cancelled')
+              : t('labResults.control.taskDue', { time: formatDateTime(task.dueAt, language) })}
         </Tag>
       )}
     </Space>

@@ -3,8 +3,10 @@ import { Alert, Flex, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { usePermission } from '../session/useSession';
 import { getBoard, labKeys } from './api';
 import { BoardTab } from './BoardTab';
+import { CorrectTab } from './CorrectTab';
 import { PositivesTab } from './PositivesTab';
 import { ReceiveTab } from './ReceiveTab';
 import { ResultsTab } from './ResultsTab';
@@ -15,6 +17,7 @@ export default function LabWorkPage() {
   // The board lists every lab of the caller's subtree: it doubles as the lab chooser.
   const board = useQuery({ queryKey: labKeys.board, queryFn: getBoard });
   const [chosen, setChosen] = useState<string | null>(null);
+  const canCorrect = usePermission('testing.correct');
   const labs = board.data?.labs ?? [];
   const labId = chosen ?? labs[0]?.labId ?? null;
   return (
@@ -43,6 +46,9 @@ export default function LabWorkPage() {
               label: t('labResults.tabs.positives'),
               children: <PositivesTab labId={labId} />,
             },
+            ...(canCorrect
+              ? [{ key: 'correct', label: t('labResults.tabs.correct'), children: <CorrectTab /> }]
+              : []),
           ]}
         />
       )}

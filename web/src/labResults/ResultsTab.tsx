@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Select, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -11,27 +11,33 @@ import { ResultReport } from './ResultReport';
 interface Line {
   key: number;
   barcode: string;
-  result: LabResult;
+  /** No default: a result is always chosen, never left at whatever the form started with. */
+  result: LabResult | null;
 }
 
 const RESULTS: LabResult[] = ['negative', 'positive', 'invalid'];
 let nextKey = 1;
-const blank = (): Line => ({ key: nextKey++, barcode: '', result: 'negative' });
+const blank = (): Line => ({ key: nextKey++, barcode: '', result: null });
 
-/** Results by hand (a grid of barcode + result) or as a file; each refused row shown with its line. */
+/**
+ * Results by hand (a grid of barcode + result) or as a file; each refused row shown with its line.
+ * A row has no result until one is chosen, and positives are confirmed by barcode before posting:
+ * a positive puts people under control (TST-1, TST-3).
+ */
 export function ResultsTab({ labId }: { labId: string }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const queryClient = useQueryClient();
   const [lines, setLines] = useState<Line[]>([blank()]);
+  const filled = lines.filter((line) => line.barcode.trim());
+  const ready = filled.length > 0 && filled.every((line) => line.result !== null);
   const [file, setFile] = useState<File | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['lab-results'] });
   const post = useMutation({
     mutationFn: () =>
       postResults(
         labId,
-        lines
-          .filter((line) => line.barcode.trim())
-          .map(({ barcode, result }) => ({ barcode: barcode.trim(), result })),
+        filled.flatMap(({ barcode, result }) => (result ? [{ barcode: barcode.trim(), result }] : [])),
       ),
     onSuccess: () => {
       setLines([blank()]);
@@ -42,6 +48,25 @@ export function ResultsTab({ labId }: { labId: string }) {
     mutationFn: (chosen: File) => importResults(labId, chosen),
     onSuccess: refresh,
   });
+  const submit = () => {
+    const positives = filled.filter((line) => line.result === 'positive').map((line) => line.barcode.trim());
+    if (positives.length === 0) {
+      post.mutate();
+      return;
+    }
+    modal.confirm({
+      title: t('labResults.results.confirmPositive', { count: positives.length }),
+      content: (
+        <Flex vertical gap={4} data-testid="confirm-positive">
+          <Typography.Text>{t('labResults.results.confirmPositiveHint')}</Typography.Text>
+          <Typography.Text strong>{positives.join('、')}</Typography.Text>
+        </Flex>
+      ),
+      okText: t('labResults.results.confirmPositiveOk'),
+      okButtonProps: { danger: true },
+      onOk: () => post.mutate(),
+    });
+  };
   const update = (key: number, change: Partial<Line>) =>
     setLines((all) => all.map((line) => (line.key === key ? { ...line, ...change } : line)));
   return (
@@ -58,9 +83,11 @@ export function ResultsTab({ labId }: { labId: string }) {
                 onPressEnter={() => index === lines.length - 1 && setLines((all) => [...all, blank()])}
                 data-testid="result-barcode"
               />
-              <Select
+              <Select<LabResult>
                 style={{ width: '8rem' }}
-                value={line.result}
+                placeholder={t('labResults.results.choose')}
+                value={line.result ?? undefined}
+                status={line.barcode.trim() && !line.result ? 'warning' : undefined}
                 onChange={(result) => update(line.key, { result })}
                 options={RESULTS.map((value) => ({ value, label: t(`labResults.value.${value}`) }))}
                 data-testid="result-value"
@@ -80,8 +107,8 @@ export function ResultsTab({ labId }: { labId: string }) {
             <Button
               type="primary"
               loading={post.isPending}
-              disabled={!lines.some((line) => line.barcode.trim())}
-              onClick={() => post.mutate()}
+              disabled={!ready}
+              onClick={submit}
               data-testid="result-submit"
             >
               {t('labResults.results.submit')}

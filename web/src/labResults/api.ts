@@ -1,6 +1,7 @@
 import type {
   Board,
   ControlPage,
+  CorrectionReport,
   IngestReport,
   LabResult,
   OverdueList,
@@ -15,6 +16,7 @@ import { ApiError, toProblem } from '../api/problem';
 export type {
   Board,
   Control,
+  CorrectionReport,
   IngestReport,
   LabResult,
   LabTurnaround,
@@ -48,6 +50,8 @@ export const receiveTubes = (labId: string, barcodes: string[]) =>
   api.post<ReceiptReport>('/lab-results/receipts', { labId, barcodes });
 export const postResults = (labId: string, results: Array<{ barcode: string; result: LabResult }>) =>
   api.post<IngestReport>('/lab-results', { labId, results });
+export const correctResult = (body: { barcode: string; result: LabResult; reason: string }) =>
+  api.post<CorrectionReport>('/lab-results/corrections', body);
 
 /** Sends a result sheet; the whole file is applied in one transaction. */
 export async function importResults(labId: string, file: File): Promise<IngestReport> {
