@@ -118,6 +118,9 @@ describe('TST-1 positive pool in Chromium', () => {
     await page.getByTestId('result-value').click();
     await page.getByTitle('阳性').click();
     await page.getByTestId('result-submit').click();
+    // A positive is confirmed by its barcode before it is posted (TST-1, TST-3).
+    await expect.poll(() => page.getByTestId('confirm-positive').textContent()).toContain('E2E-POOL-0001');
+    await page.getByRole('button', { name: '确认阳性并提交' }).click();
     await expect.poll(() => page.getByTestId('result-report').textContent()).toMatch(/阳性\D*1/);
 
     await page.getByRole('tab', { name: '阳性管' }).click();
