@@ -4,6 +4,7 @@ import {
   deadlineStatus,
   defaultEscalateAfterMs,
   escalatedInto,
+  escalationCeiling,
   parentJurisdiction,
 } from './deadlines.js';
 
@@ -293,5 +294,31 @@ describe('what has climbed into a jurisdiction (escalated to me)', () => {
     ['CAS-2 the city sees the county’s late report', caseReport, '2026-11-24T10:01:00', CITY, true],
   ] as const)('%s', (_title, deadline, now, scope, expected) => {
     expect(escalatedInto(deadline, scope, at(now))).toBe(expected);
+  });
+});
+
+describe('CMD-1 escalation stops at the highest level that has someone responsible', () => {
+  it.each([
+    ['a county staffed, nobody at the city or province: the county', [COUNTY], COUNTY],
+    ['the town and the county staffed: the county, the higher', [TOWN, COUNTY], COUNTY],
+    ['a province staffed above an empty city: the province', [COUNTY, PROVINCE], PROVINCE],
+    ['only the village itself staffed: nobody above', [VILLAGE], null],
+    ['another county staffed: nobody above', ['150402'], null],
+    ['nobody anywhere: nobody above', [], null],
+  ] as const)('CMD-1 the ceiling of a village item when %s', (_title, staffed, ceiling) => {
+    expect(escalationCeiling(VILLAGE, new Set(staffed))).toBe(ceiling);
+  });
+
+  // The look is 30 minutes: due 10:30, it reaches the town at once, the county at 11:00, the city
+  // at 11:30 and the province at 12:00, unless a ceiling stops it.
+  it.each([
+    ['no ceiling given: it climbs to the province', undefined, '2026-11-24T12:30:00', 4, PROVINCE],
+    ['ceiling at the county: it stops there', COUNTY, '2026-11-24T12:30:00', 2, COUNTY],
+    ['ceiling at the county, not reached yet: the town', COUNTY, '2026-11-24T10:45:00', 1, TOWN],
+    ['ceiling at the province: the city is climbed through', PROVINCE, '2026-11-24T12:30:00', 4, PROVINCE],
+    ['nobody above: overdue, escalated to nobody', null, '2026-11-24T12:30:00', 0, null],
+  ] as const)('ARR-11 %s', (_title, ceiling, now, escalationLevel, escalatedTo) => {
+    const status = deadlineStatus({ ...look, escalationCeiling: ceiling }, at(now));
+    expect(status).toMatchObject({ state: 'overdue', escalationLevel, escalatedTo });
   });
 });

@@ -40,6 +40,25 @@ function levelsAbove(code: string): number {
   return JURISDICTION_CODE_LENGTHS.filter((length) => length < code.length).length;
 }
 
+/** The levels above `code`, nearest first: a village's town, county, city and province. */
+export function ancestorsOf(code: string): string[] {
+  return JURISDICTION_CODE_LENGTHS.filter((length) => length < code.length)
+    .map((length) => code.slice(0, length))
+    .reverse();
+}
+
+/**
+ * CMD-1: escalation puts an overdue item before the level above, so it climbs only as far as there is
+ * someone to put it before. The ceiling is the highest level above `code` that is `staffed` (has an
+ * active account there that sees escalated work; the platform finds them), or null when no level
+ * above has one: the item then stays where it is, overdue but escalated to nobody. A level without
+ * accounts between two staffed ones is climbed through, as the periods count levels, not people.
+ */
+export function escalationCeiling(code: string, staffed: ReadonlySet<string>): string | null {
+  const above = ancestorsOf(code).filter((ancestor) => staffed.has(ancestor));
+  return above.at(-1) ?? null;
+}
+
 /** The jurisdiction `levels` steps above `code`, stopping at the province. */
 function ancestorAt(code: string, levels: number): string {
   let current = code;
@@ -61,6 +80,11 @@ export interface DeadlineTimes {
   cancelledAt: Date | null;
   /** The item's own escalation period; null means the default. */
   escalateAfterMs: number | null;
+  /**
+   * The highest level it may climb to (escalationCeiling): null = none above it; absent = every level
+   * up to the province, for callers that judge the climb alone.
+   */
+  escalationCeiling?: string | null | undefined;
 }
 
 export interface DeadlineStatus {
@@ -77,12 +101,23 @@ function escalateAfterMs(item: DeadlineTimes): number {
   return item.escalateAfterMs ?? defaultEscalateAfterMs(item.openedAt, item.dueAt);
 }
 
-/** An overdue item reaches level 1 at once and one more level per further escalation period. */
+/** How many levels an item may climb: to its ceiling, or to the province when none is given. */
+function maxLevels(item: DeadlineTimes): number {
+  const ceiling = item.escalationCeiling;
+  if (ceiling === undefined) return levelsAbove(item.jurisdictionCode);
+  if (ceiling === null || !item.jurisdictionCode.startsWith(ceiling)) return 0;
+  return levelsAbove(item.jurisdictionCode) - levelsAbove(ceiling);
+}
+
+/**
+ * An overdue item reaches level 1 at once and one more level per further escalation period, and
+ * stops at its ceiling.
+ */
 function escalationLevel(item: DeadlineTimes, now: Date): number {
   const late = now.getTime() - item.dueAt.getTime();
   if (late <= 0) return 0;
   const periods = 1 + Math.floor(late / escalateAfterMs(item));
-  return Math.min(levelsAbove(item.jurisdictionCode), periods);
+  return Math.min(maxLevels(item), periods);
 }
 
 function isDueSoon(item: DeadlineTimes, now: Date): boolean {

@@ -1,6 +1,7 @@
 import type { Deadline as DeadlineView } from '../../api/deadlines.js';
-import { deadlineStatus } from '../../rules/deadlines.js';
+import { deadlineStatus, escalationCeiling } from '../../rules/deadlines.js';
 import type { Queryable } from '../db/types.js';
+import { staffedLevels } from './ceiling.js';
 
 /** An obligation as lists show it; its schema is the API contract in src/api/deadlines.ts. */
 export type { DeadlineView };
@@ -36,16 +37,28 @@ export interface DeadlineRow {
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-/** Rows to views: the state comes from the pure rule; names of the levels climbed to in one query. */
+/**
+ * Rows to views: the state comes from the pure rule, the climb stopped at the highest level with
+ * someone responsible (CMD-1); the levels staffed and the names of those climbed to in a query each.
+ */
 export async function toViews(
   tx: Queryable,
   rows: readonly DeadlineRow[],
   now: Date,
 ): Promise<DeadlineView[]> {
+  const overdue = rows.filter((row) => !row.doneAt && !row.cancelledAt && row.dueAt < now);
+  const staffed = await staffedLevels(
+    tx,
+    overdue.map((row) => row.jurisdictionCode),
+  );
   const withStatus = rows.map((row) => ({
     row,
     status: deadlineStatus(
-      { ...row, escalateAfterMs: row.escalateAfterSeconds === null ? null : row.escalateAfterSeconds * 1000 },
+      {
+        ...row,
+        escalateAfterMs: row.escalateAfterSeconds === null ? null : row.escalateAfterSeconds * 1000,
+        escalationCeiling: escalationCeiling(row.jurisdictionCode, staffed),
+      },
       now,
     ),
   }));
