@@ -70,6 +70,11 @@ export const LandingCodeView = Type.Object({
   ...LandingAreaView.properties,
   url: Type.String(),
   svg: Type.String(),
+  /**
+   * The URL names a loopback address (127.0.0.1, localhost, ::1): no phone that scans the code
+   * reaches it, so the page warns until FANGKONG_PUBLIC_URL is set.
+   */
+  loopback: Type.Boolean(),
 });
 
 /** A community or village of the landing code's area. */

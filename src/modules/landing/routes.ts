@@ -18,7 +18,9 @@ import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
+import { publicOrigin } from '../../platform/http/publicUrl.js';
 import { countyOf, landingUrl } from '../../rules/landing.js';
+import { isLoopbackUrl } from '../../rules/requestOrigin.js';
 import { inScope } from '../../rules/roles.js';
 import { dailyClearBoard } from './board.js';
 import { landingArea } from './landingCode.js';
@@ -43,7 +45,8 @@ export function landingRoutes(api: TypedApp, ctx: AppContext) {
       config: { permission: 'arrival.read' },
       schema: {
         tags,
-        summary: 'The landing code of a county or city: the URL its QR code encodes, and the QR code as SVG',
+        summary:
+          'The landing code of a county or city: the URL its QR code encodes (FANGKONG_PUBLIC_URL, else the address of this request), the QR code as SVG, and whether the URL is a loopback address no phone can reach',
         params: LandingCodeParams,
         response: { 200: LandingCodeView },
       },
@@ -52,8 +55,8 @@ export function landingRoutes(api: TypedApp, ctx: AppContext) {
       const actor = actorOf(request);
       if (!inScope(request.params.code, actor.scopes)) throw notFound();
       const area = await withScope(ctx.db, actor, (tx) => landingArea(tx, request.params.code));
-      const url = landingUrl(`${request.protocol}://${request.host}`, area.code);
-      return { ...area, url, svg: await qrSvg(url) };
+      const url = landingUrl(publicOrigin(request, ctx.config), area.code);
+      return { ...area, url, svg: await qrSvg(url), loopback: isLoopbackUrl(url) };
     },
   );
 

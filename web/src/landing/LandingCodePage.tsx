@@ -36,6 +36,19 @@ export default function LandingCodePage() {
         />
       ) : null}
       {query.error ? <ProblemAlert error={query.error} /> : null}
+      {info?.loopback ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ maxWidth: 520, marginBottom: 16 }}
+          data-testid="landing-loopback"
+          title={t('landing.code.loopback.title')}
+          description={t('landing.code.loopback.fix', {
+            setting: 'FANGKONG_PUBLIC_URL',
+            example: 'https://fk.example.gov.cn',
+          })}
+        />
+      ) : null}
       {info ? (
         <Card style={{ maxWidth: 520 }} data-testid="landing-code-card">
           <Flex vertical align="center" gap={12}>
