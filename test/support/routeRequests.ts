@@ -3,7 +3,7 @@ import type { InjectOptions, RouteOptions } from 'fastify';
 import { overrideId, riskAreaId } from '../../src/modules/riskAreas/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { multipartFile } from './multipart.js';
-import { COUNTY_A, PERSON_A, type seedWorld, VILLAGE_A } from './world.js';
+import { API_TOKEN_A, COUNTY_A, PASSWORD, PERSON_A, type seedWorld, VILLAGE_A } from './world.js';
 
 /** Client-given ids of county A's checkpoint, pass and push-list import (see below). */
 const CHECKPOINT_A = '0c0c0c0c-0000-4000-8000-00000000000a';
@@ -49,6 +49,13 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     'GET /api/session': () => ({ url: '/api/session' }),
     'DELETE /api/session': () => ({ url: '/api/session' }),
     'POST /api/session/tokens': () => ({ url: '/api/session/tokens', payload: { name: 'system' } }),
+    'GET /api/session/tokens': () => ({ url: '/api/session/tokens' }),
+    'DELETE /api/session/tokens/:id': () => ({ url: `/api/session/tokens/${API_TOKEN_A}` }),
+    // The same password again: the request succeeds without changing what later sign-ins need.
+    'POST /api/session/password': () => ({
+      url: '/api/session/password',
+      payload: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    }),
     'GET /api/jurisdictions': () => ({ url: `/api/jurisdictions?parent=${COUNTY_A}` }),
     'GET /api/jurisdictions/search': () => ({ url: `/api/jurisdictions/search?q=${COUNTY_A}` }),
     'GET /api/jurisdictions/:code': () => ({ url: `/api/jurisdictions/${VILLAGE_A}` }),

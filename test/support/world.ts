@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { registerArrival } from '../../src/modules/arrivals/index.js';
 import { importDivisions } from '../../src/modules/jurisdictions/index.js';
@@ -16,6 +17,10 @@ export const COUNTY_A = '211122';
 export const COUNTY_B = '150402';
 export const VILLAGE_A = '211122001001';
 export const PASSWORD = 'Test-password-1';
+/** County A's privacy alert, seeded below. */
+export const PRIVACY_ALERT_A = '0d0d0d0d-0000-4000-8000-00000000000a';
+/** An API token of county A's administrator, known by its id only (its secret is never used). */
+export const API_TOKEN_A = '7a0c0000-0000-4000-8000-0000000000a7';
 
 /** Valid GB 11643 numbers (check digits computed) and phones used across tests. */
 export const PERSON_A = {
@@ -60,6 +65,17 @@ export async function seedWorld(ctx: AppContext) {
     );
     users[username] = actorFor(user.id, username, [role], [scope]);
   }
+  await ctx.db.query(
+    `INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at)
+     VALUES ($1, $2, 'world', $3, $4, $4::timestamptz + interval '90 days')`,
+    [API_TOKEN_A, users.a_admin!.userId, randomBytes(32), ctx.now()],
+  );
+  // A privacy alert (an exact-search burst of county A's community worker) for the alert routes.
+  await ctx.db.query(
+    `INSERT INTO person_privacy_alerts (id, jurisdiction_code, kind, user_id, user_name, hits, window_seconds, raised_at)
+     VALUES ($1, $2, 'exact_search_burst', $3, 'a_community', 21, 60, now())`,
+    [PRIVACY_ALERT_A, VILLAGE_A, users.a_community!.userId],
+  );
   const personA = await withScope(ctx.db, users.a_admin!, (tx) =>
     createPerson(ctx, tx, users.a_admin!, PERSON_A),
   );
