@@ -9,6 +9,7 @@ import {
   personSlot,
   routineState,
   schedule,
+  unitlessSlot,
 } from './routineSchedule.js';
 
 const DAILY: Frequency = { times: 1, perDays: 1 };
@@ -145,6 +146,41 @@ describe('TST-4 next due date from the pack frequency [004 §13]', () => {
     expect(slots).toEqual([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]);
     const perDay = [0, 1, 2, 3, 4].map((d) => slots.filter((s) => s === d).length / slots.length);
     expect(perDay).toEqual([0.2, 0.2, 0.2, 0.2, 0.2]);
+  });
+
+  it.each<[string, string, number]>([
+    ['TST-4 an id ending …00000000 takes Monday', '3f2a1b4c-9d8e-4f70-8a6b-5c4d00000000', 0],
+    ['TST-4 an id ending …00000003 takes Thursday', '3f2a1b4c-9d8e-4f70-8a6b-5c4d00000003', 3],
+    ['TST-4 an id ending …ffffffff (4294967295) takes Monday', '3f2a1b4c-9d8e-4f70-8a6b-5c4dffffffff', 0],
+    ['TST-4 upper-case hex reads alike', '3F2A1B4C-9D8E-4F70-8A6B-5C4D0000000E', 4],
+  ])('%s', (_title, id, expected) => {
+    expect(unitlessSlot(id, SCHOOL)).toBe(expected);
+  });
+
+  it('TST-4 "每个工作日抽检 20%": 1,000 pupils without a school spread over Monday … Friday, not all on Monday', () => {
+    // Deterministic ids of the shape the database gives (UUID v4 from a fixed generator).
+    let state = 20_261_124;
+    const hex = (n: number) =>
+      Array.from({ length: n }, () => {
+        state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+        return (state >> 16) & 15;
+      })
+        .map((d) => d.toString(16))
+        .join('');
+    const people = Array.from({ length: 1000 }, () => ({
+      id: `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
+      jurisdictionCode: '211122001001',
+      employer: null,
+      keyGroups: ['student'],
+      testDates: [],
+    }));
+    const rules = [{ assignmentCode: '2111', keyGroup: 'student', times: 1, perDays: 7, slots: 5 }];
+    const entries = schedule(people, rules, ['2111'], '2026-11-24');
+    const perDay = [0, 1, 2, 3, 4].map((d) => entries.filter((e) => e.slot === d).length);
+    // An even share is 200 a day; a hash spreads them within a few percent of it.
+    for (const count of perDay) expect(count).toBeGreaterThan(160);
+    for (const count of perDay) expect(count).toBeLessThan(240);
+    expect(perDay.reduce((a, b) => a + b, 0)).toBe(1000);
   });
 });
 

@@ -43,6 +43,17 @@ export function personSlot(rankInInstitution: number, frequency: Frequency): num
   return ((rankInInstitution % slots) + slots) % slots;
 }
 
+/**
+ * The weekday slot of a person without a unit (TST-4 "每个工作日抽检 20%"): no institution to rank
+ * them in, so their id decides, as the number in its last 8 hex digits modulo the slots. Ids are
+ * random (UUID v4), so unit-less people spread evenly over the working days instead of all falling
+ * on Monday; a person keeps their day when others come and go. The SQL takes the same digits.
+ */
+export function unitlessSlot(personId: string, frequency: Frequency): number {
+  const digits = Number.parseInt(personId.replace(/-/g, '').slice(-8), 16);
+  return (Number.isNaN(digits) ? 0 : digits) % slotCount(frequency);
+}
+
 const distinctDesc = (dates: readonly string[]) => [...new Set(dates)].sort().reverse();
 
 function testedInWeekOf(date: string, tests: readonly string[]): boolean {
@@ -158,8 +169,9 @@ export function governingFrequency<R extends AssignedFrequency>(
 
 /**
  * Each share-allocated person's rank in their institution (TST-4 "每个工作日抽检 20%"): the people
- * with the same employer in the same county (the person alone without one), ordered by id. The
- * county is part of the key so that every view from the county up ranks a school alike.
+ * with the same employer in the same county (the person alone without one; their slot comes from
+ * unitlessSlot instead), ordered by id. The county is part of the key so that every view from the
+ * county up ranks a school alike.
  */
 export function institutionRanks(
   persons: ReadonlyArray<{ id: string; jurisdictionCode: string; employer: string | null }>,
@@ -214,7 +226,12 @@ export function schedule<R extends AssignedFrequency>(
   return governed.map(({ person, rule }) => {
     const frequency = frequencyOf(rule);
     const rank = ranks.get(person.id);
-    const slot = rank === undefined ? null : personSlot(rank, frequency);
+    const slot =
+      rank === undefined
+        ? null
+        : person.employer === null
+          ? unitlessSlot(person.id, frequency)
+          : personSlot(rank, frequency);
     const tests = person.testDates.filter((t) => t <= today);
     const due = nextDue(frequency, tests, today, slot ?? 0);
     return {

@@ -68,6 +68,20 @@ describe('demo NAT testing', () => {
     expect(tasks?.n).toBe(positive!.members);
   });
 
+  it('TST-4 gives the pupils their school and spreads their weekly test over the five working days', async () => {
+    const [unschooled] = await db.query<{ n: number; pupils: number }>(
+      `SELECT count(*) FILTER (WHERE employer IS NULL)::int AS n, count(*)::int AS pupils
+       FROM persons WHERE 'student' = ANY (key_groups)`,
+    );
+    expect(unschooled!.pupils).toBeGreaterThan(20);
+    expect(unschooled!.n).toBe(0);
+    const page = (await get('/api/routine-testing/schedule?keyGroup=student&pageSize=100')).json();
+    const slots = page.items.map((item: { slot: number | null }) => item.slot);
+    expect(new Set(slots)).toEqual(new Set([0, 1, 2, 3, 4]));
+    const mondays = slots.filter((slot: number | null) => slot === 0).length;
+    expect(mondays).toBeLessThan(slots.length / 2);
+  });
+
   it('loads again without doubling anything', async () => {
     const before = await counts();
     const { ctx } = testContext(db);

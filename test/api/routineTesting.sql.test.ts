@@ -250,6 +250,21 @@ describe('TST-4 / TST-5 the SQL schedule at the edges the specification fixed', 
     expect(await read(['211122'])).toEqual([expect.objectContaining(expected)]);
   });
 
+  it('TST-4 "每个工作日抽检 20%": pupils without a school spread over the working days by id, not all on Monday', async () => {
+    // Ids ending in 0 … 9 (hex): each takes the day its last 8 hex digits give modulo 5.
+    const ids = Array.from(
+      { length: 10 },
+      (_, n) => `7e57a11d-0000-4000-8000-0000${String(n + 10).padStart(8, '0')}`,
+    );
+    await load(
+      ids.map((id) => ({ id, home: '211122001001', employer: null, keyGroups: ['student'], instants: [] })),
+    );
+    const rows = await read(['211122']);
+    // 0x00000010 … 0x00000019 are 16 … 25: Tuesday … Friday, Monday … Friday, Monday.
+    expect(rows.map((r) => r.slot)).toEqual([1, 2, 3, 4, 0, 1, 2, 3, 4, 0]);
+    expect(new Set(rows.map((r) => r.nextDue)).size).toBe(5);
+  });
+
   it('TST-4 "每个工作日抽检 20%": a village sees the slots of its pupils as the county does', async () => {
     const homes = [
       '211122001001',

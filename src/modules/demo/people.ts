@@ -40,6 +40,19 @@ function birthDate(random: Random): string {
   return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * The school of a pupil by age (TST-4 "学校和托幼机构"): the county's kindergarten, primary,
+ * junior and senior middle school. Without one, the routine schedule could not share a school's
+ * pupils over the working days; chosen by age alone, so the demo's other data stay as they were.
+ */
+function schoolOf(age: number): string | null {
+  if (age < 3 || age >= 18) return null;
+  if (age < 6) return '盘山县实验幼儿园';
+  if (age < 12) return '盘山县实验小学';
+  if (age < 15) return '盘山县第二初级中学';
+  return '盘山县第一中学';
+}
+
 /** About one person in eight works in a key group (TST-4), employer chosen to match. */
 function keyGroups(random: Random, age: number): KeyGroup[] {
   if (age < 18) return age >= 3 ? ['student'] : [];
@@ -88,7 +101,7 @@ export function* demoPeople(
         birthDate: `${born.slice(0, 4)}-${born.slice(4, 6)}-${born.slice(6, 8)}`,
         jurisdictionCode: place.code,
         address,
-        employer: age >= 18 && age < 65 ? random.pick(EMPLOYERS) : null,
+        employer: age >= 18 && age < 65 ? random.pick(EMPLOYERS) : schoolOf(age),
         householdCode,
         keyGroups: keyGroups(random, age),
       };

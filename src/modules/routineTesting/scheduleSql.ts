@@ -76,8 +76,11 @@ export function scheduleCte(input: ScheduleInput, params: unknown[]): string {
     ) rule
     WHERE p.key_groups && ${groups}::text[] AND p.jurisdiction_code ^@ ANY (${ranking}::text[])
   ), slotted AS (
-    SELECT id, ((row_number() OVER (PARTITION BY left(jurisdiction_code, 6), coalesce(employer, id::text)
-      ORDER BY id) - 1) % slots)::int AS slot
+    -- A unit's people take the working days in turn; a person without a unit takes the day their
+    -- id's last 8 hex digits give (unitlessSlot in the specification).
+    SELECT id, CASE WHEN employer IS NULL THEN ((('x' || right(id::text, 8))::bit(32)::bigint) % slots)::int
+      ELSE ((row_number() OVER (PARTITION BY left(jurisdiction_code, 6), employer ORDER BY id) - 1) % slots)::int
+      END AS slot
     FROM governed WHERE slots > 0
   ), people AS (
     SELECT * FROM governed WHERE jurisdiction_code ^@ ANY (${scopes}::text[])
