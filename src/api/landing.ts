@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { ID_TYPES } from '../rules/idNumber.js';
-import { FEEDBACK_MEASURES, type ReportState, VERIFICATIONS } from '../rules/landing.js';
-import { DateTime, Nullable, OptionalNullable, Page, SafeText } from './common.js';
+import { DISCARD_REASONS, FEEDBACK_MEASURES, type ReportState, VERIFICATIONS } from '../rules/landing.js';
+import { DateTime, Nullable, OptionalNullable, Page, SafeText, Uuid } from './common.js';
 
 /** The landing code (落地码, ARR-11): the traveller's report, the staff's loop, the daily-clear board. */
 export const REPORT_STATES = [
@@ -10,9 +10,10 @@ export const REPORT_STATES = [
   'pushed',
   'verified',
   'cleared',
+  'discarded',
 ] as const satisfies readonly ReportState[];
 /** Which part of the loop a list shows: the staff queue works on new/looked, communities on pushed. */
-export const QUEUE_FILTERS = ['new', 'looked', 'pushed', 'cleared', 'open', 'all'] as const;
+export const QUEUE_FILTERS = ['new', 'looked', 'pushed', 'cleared', 'discarded', 'open', 'all'] as const;
 export const OBLIGATION_KINDS = [
   'phase',
   'test',
@@ -22,10 +23,11 @@ export const OBLIGATION_KINDS = [
   'truck',
   'next',
 ] as const;
-export { FEEDBACK_MEASURES, VERIFICATIONS };
+export { DISCARD_REASONS, FEEDBACK_MEASURES, VERIFICATIONS };
 
 export const Verification = Type.Enum(VERIFICATIONS);
 export const FeedbackMeasure = Type.Enum(FEEDBACK_MEASURES);
+export const DiscardReason = Type.Enum(DISCARD_REASONS);
 
 export const TextView = Type.Object({ zh: Type.String(), en: Type.String() });
 
@@ -91,7 +93,10 @@ export const OriginDivisionView = Type.Object({
   leaf: Type.Boolean(),
 });
 
-/** What the traveller sees after reporting: a receipt, their obligations, identity only masked. */
+/**
+ * What the traveller sees after reporting: a receipt, what the reported facts call for, identity
+ * only masked. The report is a claim: the same answer whether or not the ID number is registered.
+ */
 export const SubmittedView = Type.Object({
   id: Type.String(),
   receipt: Type.String(),
@@ -120,7 +125,10 @@ export const ReportView = Type.Object({
   destinationCode: Type.String(),
   destinationName: Nullable(Type.String()),
   address: Type.String(),
-  personId: Type.String(),
+  /** Set once the community verified the report and staff matched it to a person (or registered one). */
+  personId: Nullable(Type.String()),
+  arrivalId: Nullable(Type.String()),
+  match: Nullable(Type.Enum(['existing', 'registered'])),
   personName: Type.String(),
   idNumberMasked: Type.String(),
   phoneMasked: Nullable(Type.String()),
@@ -144,6 +152,9 @@ export const ReportView = Type.Object({
   feedbackNote: Nullable(Type.String()),
   feedbackAt: Nullable(Type.String()),
   cleared: Type.Boolean(),
+  discardReason: Nullable(DiscardReason),
+  discardNote: Nullable(Type.String()),
+  discardedAt: Nullable(Type.String()),
   planTitle: Nullable(TextView),
   planRule: Nullable(Type.String()),
   releaseDate: Nullable(Type.String()),
@@ -157,15 +168,53 @@ const Measures = Type.Array(FeedbackMeasure, {
   maxItems: FEEDBACK_MEASURES.length,
 });
 
+/**
+ * The community's verification (逐人核实). When the person was found, staff say who they are: one of
+ * the candidates (`personId`) or a new person registered from the report (`registerNew`); only then
+ * is the arrival registered and planned.
+ */
 export const VerifyBody = Type.Object(
   {
     verification: Verification,
     note: OptionalNullable(SafeText(200)),
+    personId: OptionalNullable(Uuid),
+    registerNew: Type.Optional(Type.Boolean()),
     measures: Type.Optional(Measures),
     feedbackNote: OptionalNullable(SafeText(200)),
   },
   { additionalProperties: false },
 );
+
+/** The county's staff set a claim aside (a duplicate, not genuine, a test): its workflow ends. */
+export const DiscardBody = Type.Object(
+  { reason: DiscardReason, note: OptionalNullable(SafeText(200)) },
+  { additionalProperties: false },
+);
+
+/**
+ * A registered person of the verifier's jurisdiction with the reported ID number (found by its keyed
+ * hash), and how the record differs from what the traveller reported.
+ */
+export const CandidateView = Type.Object({
+  personId: Type.String(),
+  name: Type.String(),
+  idNumberMasked: Type.String(),
+  phoneMasked: Nullable(Type.String()),
+  jurisdictionCode: Type.String(),
+  jurisdictionName: Nullable(Type.String()),
+  nameDiffers: Type.Boolean(),
+  phoneDiffers: Type.Boolean(),
+  jurisdictionDiffers: Type.Boolean(),
+});
+
+/** A proof-of-work challenge (ALTCHA's format) that a public form solves when limits near. */
+export const ChallengeView = Type.Object({
+  algorithm: Type.String(),
+  challenge: Type.String(),
+  maxnumber: Type.Optional(Type.Integer()),
+  salt: Type.String(),
+  signature: Type.String(),
+});
 
 export const FeedbackBody = Type.Object(
   { measures: Measures, note: OptionalNullable(SafeText(200)) },
@@ -212,6 +261,10 @@ export type ReportPage = Static<typeof ReportPageView>;
 export type Pushed = Static<typeof PushedView>;
 export type VerifyBody = Static<typeof VerifyBody>;
 export type FeedbackBody = Static<typeof FeedbackBody>;
+export type DiscardBody = Static<typeof DiscardBody>;
+export type Candidate = Static<typeof CandidateView>;
+export type ChallengeInfo = Static<typeof ChallengeView>;
+export type DiscardReason = Static<typeof DiscardReason>;
 export type Board = Static<typeof BoardView>;
 export type Verification = Static<typeof Verification>;
 export type FeedbackMeasure = Static<typeof FeedbackMeasure>;

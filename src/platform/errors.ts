@@ -25,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  challenge_required: 428,
   bad_file: 400,
   conflict: 409,
   deadline_closed: 409,

@@ -125,6 +125,31 @@ export const FIELD_MESSAGES = {
   },
   landing_not_pushed: { en: 'has not been pushed to the community yet', zh: '尚未推送到社区' },
   landing_not_verified: { en: 'has not been verified yet', zh: '尚未核实' },
+  landing_county_staff: {
+    en: 'is looked at, pushed and set aside by the staff of its county or above',
+    zh: '须由所属县（区）或上级的工作人员查看、推送或作废',
+  },
+  landing_match_required: {
+    en: 'must name the person the report was verified as, or ask to register a new person',
+    zh: '须选择核实后对应的人员，或选择登记为新人员',
+  },
+  landing_match_not_candidate: {
+    en: 'is not a person of your jurisdiction with the reported ID number',
+    zh: '不是您辖区内与报备证件号码相同的人员',
+  },
+  landing_match_not_found: {
+    en: 'applies only when the person was found',
+    zh: '仅在核实找到本人时填写',
+  },
+  landing_ended: { en: 'has already been closed', zh: '已办结' },
+  challenge_invalid: {
+    en: 'is not a valid, unused solution of a current challenge',
+    zh: '不是有效且未使用过的验证结果，请重新提交',
+  },
+  crew_match_required: {
+    en: 'must say, for each crew member, which person they are or that a new person is registered',
+    zh: '须为每位司乘人员选择对应的人员，或选择登记为新人员',
+  },
   release_tests_pending: {
     en: 'cannot end before the tests required for release are negative',
     zh: '解除所需的检测结果均为阴性前不能结束',
@@ -216,6 +241,10 @@ export const ERROR_MESSAGES = {
   payload_too_large: { en: 'The request body is too large', zh: '请求内容过大' },
   unsupported_media_type: { en: 'This content type is not accepted', zh: '不接受此内容类型' },
   rate_limited: { en: 'Too many requests; slow down', zh: '请求过于频繁,请稍后再试' },
+  challenge_required: {
+    en: 'Many reports came from here just now; the page must solve a short check first',
+    zh: '此处刚提交过较多报备，页面须先完成一次自动验证',
+  },
   bad_file: { en: 'The file cannot be read', zh: '文件无法读取' },
   conflict: { en: 'The record was changed by someone else; reload it', zh: '记录已被他人修改,请刷新后重试' },
   deadline_closed: { en: 'This item is already done or cancelled', zh: '该事项已办结或已取消' },

@@ -24,14 +24,23 @@ export const FEEDBACK_MEASURES = [
 ] as const;
 export type FeedbackMeasure = (typeof FEEDBACK_MEASURES)[number];
 
-const REPORT_STATES = ['new', 'looked', 'pushed', 'verified', 'cleared'] as const;
+const REPORT_STATES = ['new', 'looked', 'pushed', 'verified', 'cleared', 'discarded'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
+
+/**
+ * Why the county's staff set a self-report aside instead of pushing it: the same arrival reported
+ * twice, a report that is not a real arrival, a test. A report is a claim until verified (DESIGN
+ * "Safe by default"), so setting it aside touches no person.
+ */
+export const DISCARD_REASONS = ['duplicate', 'not_genuine', 'test'] as const;
+export type DiscardReason = (typeof DISCARD_REASONS)[number];
 
 export interface ReportProgress {
   lookedAt: Date | string | null;
   pushedAt: Date | string | null;
   verifiedAt: Date | string | null;
   feedbackAt: Date | string | null;
+  discardedAt?: Date | string | null;
 }
 
 /** The look is due 30 minutes after the report arrives. */
@@ -51,6 +60,7 @@ function isCleared(report: Pick<ReportProgress, 'verifiedAt' | 'feedbackAt'>): b
 
 /** Where a report stands in the loop; each step implies the ones before it. */
 export function reportState(report: ReportProgress): ReportState {
+  if (report.discardedAt) return 'discarded';
   if (isCleared(report)) return 'cleared';
   if (report.verifiedAt !== null) return 'verified';
   if (report.pushedAt !== null) return 'pushed';

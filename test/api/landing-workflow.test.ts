@@ -4,6 +4,7 @@ import { COUNTY_A, VILLAGE_A } from '../support/world.js';
 import {
   deadline,
   type LandingWorld,
+  lookDeadline,
   openLandingWorld,
   report,
   signInAll,
@@ -67,7 +68,8 @@ describe('ARR-11 workflow: look within 30 minutes, push, verify, feed back, dail
     ctx.setNow(new Date('2026-11-24T03:10:00Z'));
     const looked = await staff(admin, 'POST', `/api/landing/reports/${id}/look`);
     expect(looked.json()).toMatchObject({ state: 'looked', lookedAt: '2026-11-24T03:10:00.000Z' });
-    expect(await deadline(id, 'landing.look')).toMatchObject({ done: true });
+    // The county's look lies on its queue: nothing else is waiting, so it is done.
+    expect(await lookDeadline(COUNTY_A)).toMatchObject({ done: true });
     const pushed = await staff(admin, 'POST', `/api/landing/reports/${id}/push`);
     expect(pushed.json()).toMatchObject({
       state: 'pushed',
@@ -89,8 +91,17 @@ describe('ARR-11 workflow: look within 30 minutes, push, verify, feed back, dail
     const verified = await staff(community, 'POST', `/api/landing/reports/${id}/verify`, {
       verification: 'found',
       note: '已入户核实',
+      registerNew: true,
     });
-    expect(verified.json()).toMatchObject({ state: 'verified', verification: 'found', cleared: false });
+    // Verified and matched: only now is the traveller a person with an arrival and its plan.
+    expect(verified.json()).toMatchObject({
+      state: 'verified',
+      verification: 'found',
+      cleared: false,
+      match: 'registered',
+      personId: expect.any(String),
+      arrivalId: expect.any(String),
+    });
     expect(await deadline(id, 'landing.verify')).toMatchObject({ done: false });
     const fed = await staff(community, 'POST', `/api/landing/reports/${id}/feedback`, {
       measures: ['nat_done', 'home_isolation'],
@@ -109,6 +120,7 @@ describe('ARR-11 workflow: look within 30 minutes, push, verify, feed back, dail
       await staff(admin, 'POST', `/api/landing/reports/${item.id}/push`);
       await staff(admin, 'POST', `/api/landing/reports/${item.id}/verify`, {
         verification: 'found',
+        registerNew: true,
         measures: ['nat_done'],
       });
     }

@@ -4,8 +4,8 @@ import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { COUNTY_A, COUNTY_B, VILLAGE_A } from '../support/world.js';
 import {
   counts,
-  deadline,
   type LandingWorld,
+  lookDeadline,
   nextIp,
   openLandingWorld,
   report,
@@ -15,8 +15,8 @@ import {
 } from './landingFixtures.js';
 
 /**
- * ARR-11 landing code (落地码), the public side: a self-report registers person, arrival, plan and
- * report in one transaction and opens the 30-minute look; malformed and hostile reports get specific
+ * ARR-11 landing code (落地码), the public side: a self-report is a claim that stores the report alone
+ * and brings the county's 30-minute look up to date; malformed and hostile reports get specific
  * field errors and write nothing; the rate limit holds; public look-ups stay inside the landing code.
  */
 let ctx: LandingWorld;
@@ -33,7 +33,7 @@ afterAll(() => ctx.close());
 describe('ARR-11 public self-report', () => {
   let first: { id: string; receipt: string };
 
-  it('creates person, arrival, plan, report and the 30-minute look in one go, echoing only masked data', async () => {
+  it('stores the report alone (no person, arrival or plan), puts it on the county’s 30-minute look, echoing only masked data', async () => {
     const before = await counts();
     const response = await submit(report());
     expect(response.statusCode, response.body).toBe(201);
@@ -51,33 +51,25 @@ describe('ARR-11 public self-report', () => {
     expect(body.landing).toEqual({ code: COUNTY_A, name: expect.stringContaining('盘山县') });
 
     const after = await counts();
-    expect(after.persons).toBe(before.persons! + 1);
-    expect(after.arrivals).toBe(before.arrivals! + 1);
-    expect(after.landing_reports).toBe(before.landing_reports! + 1);
+    // A claim (B5/B6): the report and one audit row; the county's look deadline is its queue's.
+    expect(after).toEqual({
+      ...before,
+      landing_reports: before.landing_reports! + 1,
+      audit_log: before.audit_log! + 1,
+      deadlines: before.deadlines! + 1,
+    });
     const [row] = await ctx.db.query<{
       jurisdiction_code: string;
       look_due_at: Date;
-      channel: string;
-      source_ref: string;
-    }>(
-      `SELECT r.jurisdiction_code, r.look_due_at, a.channel, a.source_ref FROM landing_reports r
-       JOIN arrivals a ON a.id = r.arrival_id WHERE r.id = $1`,
-      [body.id],
-    );
-    expect(row).toMatchObject({ jurisdiction_code: VILLAGE_A, channel: 'landing_code', source_ref: body.id });
+      person_id: string | null;
+      arrival_id: string | null;
+    }>('SELECT jurisdiction_code, look_due_at, person_id, arrival_id FROM landing_reports WHERE id = $1', [
+      body.id,
+    ]);
+    expect(row).toMatchObject({ jurisdiction_code: VILLAGE_A, person_id: null, arrival_id: null });
     expect(new Date(row!.look_due_at).toISOString()).toBe('2026-11-24T02:30:00.000Z');
-    const [plans] = await ctx.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM arrival_plans p JOIN landing_reports r ON r.arrival_id = p.arrival_id WHERE r.id = $1`,
-      [body.id],
-    );
-    expect(plans!.n).toBe(body.obligations.matched ? 1 : 0);
-    const look = await deadline(body.id, 'landing.look');
-    expect(look).toMatchObject({
-      jurisdictionCode: COUNTY_A,
-      ownerRole: 'working_group',
-      done: false,
-      ruleId: 'ARR-11',
-    });
+    const look = await lookDeadline(COUNTY_A);
+    expect(look).toMatchObject({ ownerRole: 'working_group', done: false, ruleId: 'ARR-11' });
     expect(new Date(look!.dueAt).toISOString()).toBe('2026-11-24T02:30:00.000Z');
     const [audit] = await ctx.db.query<{ actor_id: string | null; detail: { channel: string } }>(
       "SELECT actor_id, detail FROM audit_log WHERE entity = 'landing_report' AND entity_id = $1",
@@ -229,6 +221,25 @@ describe('ARR-11 malformed and hostile self-reports: specific errors, nothing wr
         'DROP TRIGGER landing_test_fail ON landing_reports; DROP FUNCTION landing_test_fail();',
       );
     }
+  });
+
+  it('asks for a solved challenge from the sixth attempt of an address in a minute (428)', async () => {
+    const address = '10.98.0.1';
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await submit(report({ name: '' }), { ip: address, solve: false })).statusCode);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 428]);
+    const asked = await submit(report({ name: '' }), { ip: address, solve: false });
+    expect(asked.json()).toMatchObject({ code: 'challenge_required', detail_zh: expect.any(String) });
+    const forged = await submit(report({ name: '' }), {
+      ip: address,
+      solve: false,
+      headers: { 'x-challenge': Buffer.from('{"number":1,"signature":"x"}').toString('base64') },
+    });
+    expect(forged.statusCode).toBe(428);
+    expect(forged.json().errors[0]).toMatchObject({ field: 'challenge', code: 'challenge_invalid' });
+    // Solved (as the page does unseen), the attempt goes through to its checks.
+    expect((await submit(report({ name: '' }), { ip: address })).statusCode).toBe(400);
   });
 
   it('limits one address to 10 reports a minute (429)', async () => {

@@ -68,7 +68,7 @@ function checkTimes(ctx: AppContext, input: ArrivalInput): FieldError[] {
  * the origin's risk as it stood when the person left it (ARR-7; a domestic place in no published
  * area is low-risk).
  */
-async function lookUp(tx: Queryable, destination: string, originCode: string | null, leftOriginAt: Date) {
+export async function lookUp(tx: Queryable, destination: string, originCode: string | null, leftOriginAt: Date) {
   const rows = await tx.query<{
     known: boolean;
     originRisk: OriginRisk | null;

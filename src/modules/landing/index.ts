@@ -5,4 +5,5 @@ export { originChildren, originName } from './origins.js';
 export { qrSvg } from './qr.js';
 export { submitReport } from './submit.js';
 export type { ReportInput } from './validate.js';
-export { pushToCommunity, verifyReport } from './workflow.js';
+export { REPORT_LIMITS } from './limits.js';
+export { discardReport, lookAt, pushToCommunity, verifyReport } from './workflow.js';

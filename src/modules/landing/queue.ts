@@ -20,9 +20,10 @@ export async function getReport(tx: Queryable, actor: Actor, id: string): Promis
 
 const FILTER_SQL: Record<QueueFilter, string> = {
   new: 'r.looked_at IS NULL',
-  looked: 'r.looked_at IS NOT NULL AND r.pushed_at IS NULL',
+  looked: 'r.looked_at IS NOT NULL AND r.pushed_at IS NULL AND r.discarded_at IS NULL',
   pushed: 'r.pushed_at IS NOT NULL AND NOT r.cleared',
-  cleared: 'r.cleared',
+  cleared: 'r.cleared AND r.discarded_at IS NULL',
+  discarded: 'r.discarded_at IS NOT NULL',
   open: 'NOT r.cleared',
   all: 'true',
 };

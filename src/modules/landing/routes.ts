@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import { IsoDate, JurisdictionCode, Paging, Uuid } from '../../api/common.js';
 import {
   BoardView,
+  CandidateView,
+  DiscardBody,
   FeedbackBody,
   LandingCodeParams,
   LandingCodeView,
@@ -24,11 +26,12 @@ import { isLoopbackUrl } from '../../rules/requestOrigin.js';
 import { inScope } from '../../rules/roles.js';
 import { dailyClearBoard } from './board.js';
 import { landingArea } from './landingCode.js';
+import { matchCandidates } from './match.js';
 import { qrSvg } from './qr.js';
 import { getReport, listReports } from './queue.js';
 import { retryOnDuplicate } from './retry.js';
 import { submitReport } from './submit.js';
-import { feedBack, lookAt, pushAllLooked, pushToCommunity, verifyReport } from './workflow.js';
+import { discardReport, feedBack, lookAt, pushAllLooked, pushToCommunity, verifyReport } from './workflow.js';
 
 const tags = ['landing code'];
 const IdParams = Type.Object({ id: Uuid });
@@ -169,13 +172,51 @@ export function landingRoutes(api: TypedApp, ctx: AppContext) {
   );
 
   api.post(
+    '/landing/reports/:id/discard',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary:
+          'Set a report aside (a duplicate, not genuine, a test): the county’s staff end its workflow and its deadlines; no person is touched',
+        params: IdParams,
+        body: DiscardBody,
+        response: { 200: ReportView },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) =>
+        discardReport(ctx, tx, actorOf(request), request.params.id, request.body.reason, request.body.note),
+      ),
+  );
+
+  api.get(
+    '/landing/reports/:id/candidates',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary:
+          'Persons of your jurisdiction with the reported ID number, and what differs from the report (name, phone, where filed): whom to match it to on verification',
+        params: IdParams,
+        response: { 200: Type.Array(CandidateView) },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), async (tx) => {
+        const actor = actorOf(request);
+        return matchCandidates(tx, actor, await getReport(tx, actor, request.params.id));
+      }),
+  );
+
+  api.post(
     '/landing/reports/:id/verify',
     {
       config: { permission: 'arrival.write' },
       schema: {
         tags,
         summary:
-          'Record the person-by-person verification (found, not found, wrong address, moved on), optionally with the feedback',
+          'Record the person-by-person verification (found, not found, wrong address, moved on), optionally with the feedback; when found, the person it is (a candidate, or a new one): only then is the arrival registered and planned',
         params: IdParams,
         body: VerifyBody,
         response: { 200: ReportView },

@@ -3,16 +3,16 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
-import { openDeadline } from '../../platform/deadlines/service.js';
 import { fieldError, invalid } from '../../platform/errors.js';
+import { sealIdentifiers } from '../../platform/pii/seal.js';
 import { countyOf, formatReceipt, lookDueAt, maskName } from '../../rules/landing.js';
 import { buildObligations, type Obligations } from '../../rules/landingObligations.js';
 import { maskIdNumber, maskPhone } from '../../rules/mask.js';
-import type { Plan } from '../../rules/policy/types.js';
 import { localDate } from '../../rules/time.js';
-import { registerArrival } from '../arrivals/index.js';
+import { previewPlan } from '../arrivals/index.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { isPlaceOf, landingArea } from './landingCode.js';
+import { syncLookDeadline } from './lookQueue.js';
 import { type ReportFields, type ReportInput, validateReport } from './validate.js';
 
 export const SUBJECT = 'landing_report';
@@ -33,20 +33,11 @@ interface Stored {
   id: string;
   receipt: string;
   submittedAt: Date | string;
-  arrivalId: string;
-}
-
-async function planOf(tx: Queryable, arrivalId: string): Promise<Plan | null> {
-  const [row] = await tx.query<{ plan: Plan }>(
-    "SELECT plan FROM arrival_plans WHERE arrival_id = $1 AND status = 'active'",
-    [arrivalId],
-  );
-  return row?.plan ?? null;
 }
 
 async function findExisting(tx: Queryable, landingCode: string, hash: Buffer, id: string | undefined) {
   const [row] = await tx.query<Stored>(
-    `SELECT id, receipt, submitted_at AS "submittedAt", arrival_id AS "arrivalId" FROM landing_reports
+    `SELECT id, receipt, submitted_at AS "submittedAt" FROM landing_reports
      WHERE (landing_code = $1 AND dedupe_hash = $2) OR id = $3 LIMIT 1`,
     [landingCode, hash, id ?? null],
   );
@@ -64,6 +55,17 @@ async function checkedFields(ctx: AppContext, tx: Queryable, landingCode: string
   return { fields, timeZone };
 }
 
+/** Checks a report as submitReport would, storing nothing: 404 or 400 with every field problem. */
+export async function checkReport(ctx: AppContext, tx: Queryable, landingCode: string, input: ReportInput) {
+  await landingArea(tx, landingCode);
+  await checkedFields(ctx, tx, landingCode, input);
+}
+
+/**
+ * Stores the claim and nothing else: no person is looked up or registered, no arrival is planned
+ * (DESIGN "Safe by default"). The claimed identifiers are kept sealed, as persons keeps them, for
+ * the match after verification.
+ */
 async function store(
   ctx: AppContext,
   tx: Queryable,
@@ -73,13 +75,72 @@ async function store(
   hash: Buffer,
   id: string,
   timeZone: string,
-) {
+): Promise<Stored> {
   const now = ctx.now();
-  const registered = await registerArrival(ctx, tx, actor, {
-    person: { name: fields.name, idNumber: fields.idNumber, phone: fields.phone },
+  const receipt = formatReceipt(localDate(now, timeZone), randomBytes(8));
+  const sealed = sealIdentifiers(ctx.cipher, fields.idNumber, fields.phone || null);
+  await tx.query(
+    `INSERT INTO landing_reports (id, receipt, jurisdiction_code, landing_code, person_name, id_type, id_cipher, id_hash,
+       id_masked, phone_cipher, phone_hash, phone_masked, dedupe_hash, address, itinerary_star, truck_driver, entered_by,
+       submitted_at, look_due_at, origin, origin_division_code, origin_name, origin_country, left_origin_at, arrived_at,
+       entered_at, port_isolation_days, home_isolation_conditions, negative_nat_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+       $24, $25, $26, $27, $28, $29)`,
+    [
+      id,
+      receipt,
+      fields.destinationCode,
+      landingCode,
+      fields.name,
+      fields.idType,
+      sealed.id_cipher,
+      sealed.id_hash,
+      sealed.id_masked,
+      sealed.phone_cipher,
+      sealed.phone_hash,
+      sealed.phone_masked,
+      hash,
+      fields.address,
+      fields.itineraryStar,
+      fields.truckDriver,
+      actor?.userId ?? null,
+      now,
+      lookDueAt(now),
+      fields.origin,
+      fields.originDivisionCode,
+      fields.originName,
+      fields.originCountry,
+      fields.leftOriginAt,
+      fields.arrivedAt,
+      fields.enteredAt,
+      fields.portIsolationDays,
+      fields.homeIsolationConditions,
+      fields.negativeNatAt,
+    ],
+  );
+  // ARR-11: the county's designated staff look within 30 minutes (one deadline on the queue).
+  await syncLookDeadline(tx, countyOf(fields.destinationCode), actor?.userId ?? null, now);
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entity: 'landing_report',
+    entityId: id,
     jurisdictionCode: fields.destinationCode,
-    channel: 'landing_code',
-    sourceRef: id,
+    after: {
+      receipt,
+      landingCode,
+      destinationCode: fields.destinationCode,
+      personName: fields.name,
+      idNumberMasked: sealed.id_masked,
+    },
+    detail: { channel: 'landing_code', ...(actor ? { enteredOnBehalf: true } : {}) },
+  });
+  return { id, receipt, submittedAt: now };
+}
+
+/** What the reported facts call for under the destination's pack, as a preview: nothing is stored. */
+function preview(ctx: AppContext, tx: Queryable, fields: ReportFields) {
+  return previewPlan(ctx, tx, {
+    jurisdictionCode: fields.destinationCode,
     origin: fields.origin,
     originDivisionCode: fields.originDivisionCode,
     originName: fields.originName,
@@ -92,66 +153,15 @@ async function store(
     homeIsolationConditions: fields.homeIsolationConditions,
     negativeNatAt: fields.negativeNatAt,
   });
-  const receipt = formatReceipt(localDate(now, timeZone), randomBytes(8));
-  const idMasked = maskIdNumber(fields.idNumber);
-  await tx.query(
-    `INSERT INTO landing_reports (id, receipt, jurisdiction_code, landing_code, arrival_id, person_id, person_name,
-       id_masked, phone_masked, dedupe_hash, address, itinerary_star, truck_driver, entered_by, submitted_at, look_due_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    [
-      id,
-      receipt,
-      fields.destinationCode,
-      landingCode,
-      registered.arrivalId,
-      registered.personId,
-      fields.name,
-      idMasked,
-      maskPhone(fields.phone),
-      hash,
-      fields.address,
-      fields.itineraryStar,
-      fields.truckDriver,
-      actor?.userId ?? null,
-      now,
-      lookDueAt(now),
-    ],
-  );
-  // ARR-11: the county's designated staff look within 30 minutes.
-  await openDeadline(tx, {
-    ruleId: 'ARR-11',
-    kind: 'landing.look',
-    subjectType: SUBJECT,
-    subjectId: id,
-    jurisdictionCode: countyOf(fields.destinationCode),
-    ownerRole: 'working_group',
-    openedAt: now,
-    dueAt: lookDueAt(now),
-    title: { zh: `查看落地码报备 ${receipt}`, en: `Look at landing-code report ${receipt}` },
-    personId: registered.personId,
-  });
-  await recordAudit(tx, actor, {
-    action: 'create',
-    entity: 'landing_report',
-    entityId: id,
-    jurisdictionCode: fields.destinationCode,
-    after: {
-      receipt,
-      landingCode,
-      destinationCode: fields.destinationCode,
-      personName: fields.name,
-      idNumberMasked: idMasked,
-    },
-    detail: { channel: 'landing_code', ...(actor ? { enteredOnBehalf: true } : {}) },
-  });
-  return { id, receipt, submittedAt: now, arrivalId: registered.arrivalId, plan: registered.plan };
 }
 
 /**
- * ARR-11 self-report: validates everything first, then in the caller's one transaction registers
- * the arrival (person, plan, plan work), stores the report and opens its 30-minute look. Any failure
- * rolls back the lot. The same ID number, arrival time and landing code again returns the first
- * report unchanged. `actor` is staff entering on someone's behalf, or undefined for the public.
+ * ARR-11 self-report, a claim: validates everything first, then stores the report alone and brings
+ * the county's 30-minute look up to date. The person, the arrival and its plan come only after the
+ * community has verified the report and staff have matched it (workflow.ts). The answer depends on
+ * the report alone, never on whether the ID number is registered. The same ID number, arrival time
+ * and landing code again returns the first report unchanged. `actor` is staff entering on someone's
+ * behalf, or undefined for the public.
  */
 export async function submitReport(
   ctx: AppContext,
@@ -168,9 +178,8 @@ export async function submitReport(
     `${landingCode}|${fields.idNumber}|${fields.arrivedAt.toISOString()}`,
   );
   const existing = await findExisting(tx, landingCode, hash, id);
-  const saved = existing
-    ? { ...existing, plan: await planOf(tx, existing.arrivalId) }
-    : await store(ctx, tx, actor, landingCode, fields, hash, id ?? randomUUID(), timeZone);
+  const saved =
+    existing ?? (await store(ctx, tx, actor, landingCode, fields, hash, id ?? randomUUID(), timeZone));
   const [destination] = await tx.query<{ name: string }>('SELECT name FROM jurisdictions WHERE code = $1', [
     fields.destinationCode,
   ]);
@@ -188,7 +197,7 @@ export async function submitReport(
       phoneMasked: maskPhone(fields.phone),
     },
     obligations: buildObligations({
-      plan: saved.plan,
+      plan: await preview(ctx, tx, fields),
       destinationName,
       truckDriver: fields.truckDriver,
       itineraryStar: fields.itineraryStar,

@@ -3,11 +3,19 @@ import { scopeCondition } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
-import { closeDeadline, openDeadline } from '../../platform/deadlines/service.js';
-import { fieldError, invalid, notFound } from '../../platform/errors.js';
-import { type FeedbackMeasure, type Verification, verifyDueAt } from '../../rules/landing.js';
+import { cancelDeadlines, closeDeadline, openDeadline } from '../../platform/deadlines/service.js';
+import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
+import {
+  countyOf,
+  type DiscardReason,
+  type FeedbackMeasure,
+  type Verification,
+  verifyDueAt,
+} from '../../rules/landing.js';
 import { inScope } from '../../rules/roles.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
+import { syncLookDeadline } from './lookQueue.js';
+import { attachClaim, type MatchChoice } from './match.js';
 import { getReport } from './queue.js';
 import { SUBJECT } from './submit.js';
 import { auditSnapshot, type ReportView } from './view.js';
@@ -25,9 +33,36 @@ async function audited(tx: Queryable, actor: Actor, action: string, before: Repo
   return after;
 }
 
-/** ARR-11 "专人…查看报备信息": marks the report looked at and closes its 30-minute look. */
+/**
+ * The look, the push and setting a report aside are the county's (ARR-11 "各地区要明确专人…查看…推送
+ * 所去社区"): its look deadline lies on the county's queue, which staff of a community cannot see,
+ * so a look by them would leave that deadline open and escalating (item 19's phantom work).
+ */
+function requireCountyStaff(actor: Actor, report: ReportView) {
+  if (!inScope(countyOf(report.destinationCode), actor.scopes)) {
+    throw new AppError('forbidden', [fieldError('report', 'landing_county_staff')]);
+  }
+}
+
+function requireOpen(report: ReportView) {
+  if (report.discardedAt || report.cleared) throw invalid([fieldError('report', 'landing_ended')]);
+}
+
+/** The county's look queue after a report left it, and any look deadline of the report itself. */
+async function lookDone(tx: Queryable, actor: Actor, report: ReportView, now: Date) {
+  // Reports filed before the look moved to the queue carry their own look deadline.
+  await closeDeadline(
+    tx,
+    { subjectType: SUBJECT, subjectId: report.id, kind: 'landing.look' },
+    { at: now, by: actor.userId, outcome: 'looked' },
+  );
+  await syncLookDeadline(tx, countyOf(report.destinationCode), actor.userId, now);
+}
+
+/** ARR-11 "专人…查看报备信息": marks the report looked at and updates the county's 30-minute look. */
 export async function lookAt(ctx: AppContext, tx: Queryable, actor: Actor, id: string): Promise<ReportView> {
   const before = await getReport(tx, actor, id);
+  requireCountyStaff(actor, before);
   if (before.lookedAt) return before;
   const now = ctx.now();
   await tx.query('UPDATE landing_reports SET looked_at = $2, looked_by = $3 WHERE id = $1', [
@@ -35,12 +70,37 @@ export async function lookAt(ctx: AppContext, tx: Queryable, actor: Actor, id: s
     now,
     actor.userId,
   ]);
-  await closeDeadline(
-    tx,
-    { subjectType: SUBJECT, subjectId: id, kind: 'landing.look' },
-    { at: now, by: actor.userId, outcome: 'looked' },
-  );
+  await lookDone(tx, actor, before, now);
   return audited(tx, actor, 'look', before, await getReport(tx, actor, id));
+}
+
+/**
+ * The county's staff set a claim aside (reported twice, not a real arrival, a test): its workflow
+ * ends, and with it every deadline it had (the look on the queue, the community's verification).
+ * A claim touches no person, so there is nothing else to undo. A verified report cannot be set aside.
+ */
+export async function discardReport(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  reason: DiscardReason,
+  note: string | null | undefined,
+): Promise<ReportView> {
+  const before = await getReport(tx, actor, id);
+  requireCountyStaff(actor, before);
+  requireOpen(before);
+  if (before.verifiedAt) throw invalid([fieldError('report', 'landing_ended')]);
+  const now = ctx.now();
+  await tx.query(
+    `UPDATE landing_reports SET discard_reason = $2, discard_note = $3, discarded_at = $4, discarded_by = $5,
+       looked_at = coalesce(looked_at, $4), looked_by = coalesce(looked_by, $5)
+     WHERE id = $1`,
+    [id, reason, note?.trim() || null, now, actor.userId],
+  );
+  await cancelDeadlines(tx, { subjectType: SUBJECT, subjectId: id }, `discarded: ${reason}`, now);
+  await lookDone(tx, actor, before, now);
+  return audited(tx, actor, 'discard', before, await getReport(tx, actor, id));
 }
 
 /**
@@ -55,6 +115,7 @@ export async function pushToCommunity(
 ): Promise<ReportView> {
   const looked = await lookAt(ctx, tx, actor, id);
   if (looked.pushedAt) return looked;
+  requireOpen(looked);
   const now = ctx.now();
   const timeZone = await effectiveTimeZone(tx, looked.destinationCode, ctx.config.defaultTimeZone);
   const due = verifyDueAt(now, timeZone);
@@ -72,7 +133,6 @@ export async function pushToCommunity(
     openedAt: now,
     dueAt: due,
     title: { zh: `逐人核实并反馈 ${looked.receipt}`, en: `Verify and feed back ${looked.receipt}` },
-    personId: looked.personId,
   });
   return audited(tx, actor, 'push', looked, await getReport(tx, actor, id));
 }
@@ -83,14 +143,15 @@ export async function pushAllLooked(ctx: AppContext, tx: Queryable, actor: Actor
   const params: unknown[] = [];
   const scope = scopeCondition('jurisdiction_code', [jurisdictionCode], params);
   const rows = await tx.query<{ id: string }>(
-    `SELECT id FROM landing_reports WHERE ${scope} AND looked_at IS NOT NULL AND pushed_at IS NULL ORDER BY submitted_at`,
+    `SELECT id FROM landing_reports WHERE ${scope} AND looked_at IS NOT NULL AND pushed_at IS NULL AND discarded_at IS NULL
+     ORDER BY submitted_at`,
     params,
   );
   for (const row of rows) await pushToCommunity(ctx, tx, actor, row.id);
   return { pushed: rows.length };
 }
 
-export interface VerifyInput {
+export interface VerifyInput extends MatchChoice {
   verification: Verification;
   note?: string | null | undefined;
   measures?: FeedbackMeasure[] | undefined;
@@ -104,9 +165,15 @@ async function closeIfCleared(ctx: AppContext, tx: Queryable, actor: Actor, view
     { subjectType: SUBJECT, subjectId: view.id, kind: 'landing.verify' },
     { at: ctx.now(), by: actor.userId, outcome: view.verification ?? 'verified' },
   );
+  // Item 19's invariant: the report's workflow has ended, so nothing of it stays owed.
+  await cancelDeadlines(tx, { subjectType: SUBJECT, subjectId: view.id }, 'report cleared', ctx.now());
 }
 
-/** "逐人核实": the community records whether the person was found where they said they would be. */
+/**
+ * "逐人核实": the community records whether the person was found where they said they would be. When
+ * they were, staff say who they are (a candidate of their jurisdiction or a new person), and only
+ * now is the arrival registered and planned: the report alone never acted on anyone.
+ */
 export async function verifyReport(
   ctx: AppContext,
   tx: Queryable,
@@ -115,7 +182,14 @@ export async function verifyReport(
   input: VerifyInput,
 ) {
   const before = await getReport(tx, actor, id);
+  requireOpen(before);
   if (!before.pushedAt) throw invalid([fieldError('report', 'landing_not_pushed')]);
+  if (before.verifiedAt) throw new AppError('conflict', [fieldError('report', 'landing_ended')]);
+  const found = input.verification === 'found';
+  if (!found && (input.personId || input.registerNew)) {
+    throw invalid([fieldError(input.personId ? 'personId' : 'registerNew', 'landing_match_not_found')]);
+  }
+  if (found) await attachClaim(ctx, tx, actor, before, input);
   await tx.query(
     `UPDATE landing_reports SET verification = $2, verification_note = $3, verified_at = $4, verified_by = $5
      WHERE id = $1`,

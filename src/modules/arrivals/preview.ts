@@ -1,0 +1,46 @@
+import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/types.js';
+import type { Plan } from '../../rules/policy/types.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
+import { type ArrivalRow, factsOf } from './facts.js';
+import { planFor } from './plans.js';
+import { type ArrivalInput, lookUp } from './register.js';
+
+/**
+ * The plan an arrival with these facts would get, stored nowhere and tied to no person: what a
+ * traveller's receipt shows while their self-report is still a claim awaiting staff (ARR-11). It
+ * depends on the reported facts alone, so it reads the same whoever the ID number belongs to.
+ */
+export async function previewPlan(
+  ctx: AppContext,
+  tx: Queryable,
+  input: Omit<ArrivalInput, 'person' | 'channel'>,
+): Promise<Plan | null> {
+  const originCode = input.originDivisionCode?.trim() || null;
+  const originValid = originCode === null || /^\d{6}(\d{3}){0,2}$/.test(originCode);
+  const leftOriginAt = input.leftOriginAt ?? input.arrivedAt;
+  const known = await lookUp(tx, input.jurisdictionCode, originValid ? originCode : null, leftOriginAt);
+  if (!known.known) return null;
+  const facts: ArrivalRow = {
+    id: '',
+    jurisdictionCode: input.jurisdictionCode,
+    personId: '',
+    origin: input.origin,
+    originDivisionCode: originValid ? originCode : null,
+    arrivedAt: input.arrivedAt,
+    enteredAt: input.enteredAt ?? null,
+    portIsolationDays: input.portIsolationDays ?? null,
+    contact: input.contact ?? null,
+    returnee: input.returnee ?? null,
+    truckCrew: input.truckCrew ?? false,
+    homeIsolationConditions: input.homeIsolationConditions ?? null,
+    negativeNatAt: input.negativeNatAt ?? null,
+    greenHealthCode: input.greenHealthCode ?? null,
+    originRisk: known.originRisk,
+    originDistrictRisk: known.originDistrictRisk,
+    originFinerRisk: known.originFinerRisk,
+    originOverrideName: known.originOverrideName,
+  };
+  const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
+  return (await planFor(ctx, tx, input.jurisdictionCode, factsOf(facts, timeZone))) ?? null;
+}

@@ -1,0 +1,151 @@
+import type { Candidate } from '../../api/landing.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { scopeCondition } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/types.js';
+import { fieldError, invalid } from '../../platform/errors.js';
+import { registerArrival } from '../arrivals/index.js';
+import type { ReportView } from './view.js';
+
+/**
+ * B of "Safe by default": a self-report is tied to a person only by staff, after the community has
+ * verified it. The candidates are the persons of the staff's own jurisdiction with the reported ID
+ * number, found by its keyed hash; what differs from the report (another name, another phone, filed
+ * elsewhere) is flagged for the staff to see before they choose.
+ */
+interface Claim {
+  idHash: Buffer;
+  phoneHash: Buffer | null;
+  personName: string;
+}
+
+async function claimOf(tx: Queryable, id: string): Promise<Claim> {
+  const [claim] = await tx.query<Claim>(
+    `SELECT id_hash AS "idHash", phone_hash AS "phoneHash", person_name AS "personName"
+     FROM landing_reports WHERE id = $1`,
+    [id],
+  );
+  if (!claim) throw new Error('a report read a moment ago has gone');
+  return claim;
+}
+
+/** The persons within the actor's scope whose ID number is the one reported. */
+export async function matchCandidates(tx: Queryable, actor: Actor, report: ReportView): Promise<Candidate[]> {
+  const claim = await claimOf(tx, report.id);
+  const params: unknown[] = [claim.idHash, claim.personName, claim.phoneHash, report.destinationCode];
+  const scope = scopeCondition('p.jurisdiction_code', actor.scopes, params);
+  return tx.query<Candidate>(
+    `SELECT p.id AS "personId", p.name, p.id_masked AS "idNumberMasked", p.phone_masked AS "phoneMasked",
+       p.jurisdiction_code AS "jurisdictionCode",
+       (SELECT j.name FROM jurisdictions j WHERE j.code = p.jurisdiction_code) AS "jurisdictionName",
+       p.name <> $2 AS "nameDiffers", p.phone_hash IS DISTINCT FROM $3::bytea AS "phoneDiffers",
+       p.jurisdiction_code <> $4 AS "jurisdictionDiffers"
+     FROM persons p WHERE p.id_hash = $1 AND ${scope} ORDER BY p.id`,
+    params,
+  );
+}
+
+export interface MatchChoice {
+  personId?: string | null | undefined;
+  registerNew?: boolean | undefined;
+}
+
+interface ClaimFacts {
+  name: string;
+  idType: string;
+  idCipher: Uint8Array;
+  phoneCipher: Uint8Array | null;
+  origin: 'domestic' | 'overseas';
+  originDivisionCode: string | null;
+  originName: string | null;
+  originCountry: string | null;
+  leftOriginAt: Date;
+  arrivedAt: Date;
+  enteredAt: Date | null;
+  portIsolationDays: number | null;
+  homeIsolationConditions: boolean | null;
+  negativeNatAt: Date | null;
+  truckDriver: boolean;
+}
+
+async function factsOf(tx: Queryable, id: string): Promise<ClaimFacts> {
+  const [row] = await tx.query<ClaimFacts>(
+    `SELECT person_name AS name, id_type AS "idType", id_cipher AS "idCipher", phone_cipher AS "phoneCipher",
+       origin, origin_division_code AS "originDivisionCode", origin_name AS "originName",
+       origin_country AS "originCountry", left_origin_at AS "leftOriginAt", arrived_at AS "arrivedAt",
+       entered_at AS "enteredAt", port_isolation_days AS "portIsolationDays",
+       home_isolation_conditions AS "homeIsolationConditions", negative_nat_at AS "negativeNatAt",
+       truck_driver AS "truckDriver"
+     FROM landing_reports WHERE id = $1`,
+    [id],
+  );
+  if (!row) throw new Error('a report read a moment ago has gone');
+  return row;
+}
+
+/** The staff's choice, checked: exactly one of a candidate or a new person. */
+async function checkedChoice(tx: Queryable, actor: Actor, report: ReportView, choice: MatchChoice) {
+  if (Boolean(choice.personId) === Boolean(choice.registerNew)) {
+    throw invalid([fieldError('personId', 'landing_match_required')]);
+  }
+  const candidates = await matchCandidates(tx, actor, report);
+  if (choice.personId) {
+    if (!candidates.some((c) => c.personId === choice.personId)) {
+      throw invalid([fieldError('personId', 'landing_match_not_candidate')]);
+    }
+    return { personId: choice.personId };
+  }
+  // A person of this jurisdiction already has the number: choose them, do not register a twin.
+  if (candidates.length > 0) throw invalid([fieldError('registerNew', 'duplicate_id')]);
+  return undefined;
+}
+
+/**
+ * Ties a verified report to the person the staff chose, or registers one from the report, and only
+ * now registers the arrival with its plan and the plan’s work (ARR-11).
+ */
+export async function attachClaim(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  report: ReportView,
+  choice: MatchChoice,
+): Promise<void> {
+  const chosen = await checkedChoice(tx, actor, report, choice);
+  const facts = await factsOf(tx, report.id);
+  const person = chosen ?? {
+    name: facts.name,
+    idType: facts.idType,
+    idNumber: ctx.cipher.decrypt(facts.idCipher),
+    phone: facts.phoneCipher ? ctx.cipher.decrypt(facts.phoneCipher) : null,
+  };
+  const registered = await registerArrival(ctx, tx, actor, {
+    person,
+    jurisdictionCode: report.destinationCode,
+    channel: 'landing_code',
+    sourceRef: report.id,
+    origin: facts.origin,
+    originDivisionCode: facts.originDivisionCode,
+    originName: facts.originName,
+    originCountry: facts.originCountry,
+    leftOriginAt: new Date(facts.leftOriginAt),
+    arrivedAt: new Date(facts.arrivedAt),
+    enteredAt: facts.enteredAt && new Date(facts.enteredAt),
+    portIsolationDays: facts.portIsolationDays,
+    truckCrew: facts.truckDriver,
+    homeIsolationConditions: facts.homeIsolationConditions,
+    negativeNatAt: facts.negativeNatAt && new Date(facts.negativeNatAt),
+  });
+  await tx.query(
+    `UPDATE landing_reports SET arrival_id = $2, person_id = $3, match = $4, matched_at = $5, matched_by = $6
+     WHERE id = $1`,
+    [
+      report.id,
+      registered.arrivalId,
+      registered.personId,
+      chosen ? 'existing' : 'registered',
+      ctx.now(),
+      actor.userId,
+    ],
+  );
+}
