@@ -30,6 +30,12 @@ export const DeadlineView = Type.Object({
   escalationLevel: Type.Integer(),
   escalatedTo: Nullable(Type.String()),
   escalatedToName: Nullable(Type.String()),
+  /**
+   * The zone of the owner jurisdiction (set on it or a level above), to read the due time in: a
+   * same-day item is due at the next local midnight, read as that day's 24:00. Null: the
+   * deployment's default zone.
+   */
+  timeZone: Nullable(Type.String()),
 });
 
 /** A page of obligations; the total stops counting at a cap on very large subtrees. */

@@ -1,17 +1,25 @@
 import type { Deadline as DeadlineView } from '../../api/deadlines.js';
-import { deadlineStatus, escalationCeiling } from '../../rules/deadlines.js';
+import { deadlineStatus, escalationCeiling, JURISDICTION_CODE_LENGTHS } from '../../rules/deadlines.js';
 import type { Queryable } from '../db/types.js';
 import { staffedLevels } from './ceiling.js';
 
 /** An obligation as lists show it; its schema is the API contract in src/api/deadlines.ts. */
 export type { DeadlineView };
 
+/** The owner's jurisdiction and every level above it (its code's prefixes), as SQL on `d`. */
+const LEVELS_OF_OWNER = JURISDICTION_CODE_LENGTHS.map(
+  (length) => `left(d.jurisdiction_code, ${length})`,
+).join(', ');
+
 export const DEADLINE_COLUMNS = `d.id, d.rule_id AS "ruleId", d.kind, d.subject_type AS "subjectType",
   d.subject_id AS "subjectId", d.person_id AS "personId", d.jurisdiction_code AS "jurisdictionCode",
   (SELECT j.name FROM jurisdictions j WHERE j.code = d.jurisdiction_code) AS "jurisdictionName",
   d.owner_role AS "ownerRole", d.title_zh AS "titleZh", d.title_en AS "titleEn", d.opened_at AS "openedAt",
   d.due_at AS "dueAt", d.done_at AS "doneAt", d.done_by AS "doneBy", d.outcome, d.cancelled_at AS "cancelledAt",
-  d.cancel_reason AS "cancelReason", d.escalate_after_seconds AS "escalateAfterSeconds"`;
+  d.cancel_reason AS "cancelReason", d.escalate_after_seconds AS "escalateAfterSeconds",
+  (SELECT j.time_zone FROM jurisdictions j
+   WHERE j.code IN (${LEVELS_OF_OWNER}) AND j.time_zone IS NOT NULL
+   ORDER BY length(j.code) DESC LIMIT 1) AS "timeZone"`;
 
 export interface DeadlineRow {
   id: string;
@@ -33,6 +41,7 @@ export interface DeadlineRow {
   cancelledAt: Date | null;
   cancelReason: string | null;
   escalateAfterSeconds: number | null;
+  timeZone: string | null;
 }
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -91,5 +100,6 @@ export async function toViews(
     cancelReason: row.cancelReason,
     ...status,
     escalatedToName: status.escalatedTo ? (names.get(status.escalatedTo) ?? null) : null,
+    timeZone: row.timeZone,
   }));
 }

@@ -2,6 +2,7 @@ import { Descriptions, Divider, Drawer, Grid } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../common/formatDateTime';
+import { formatDueAt } from '../common/formatDueAt';
 import { useLanguage } from '../i18n/useLanguage';
 import { usePermission } from '../session/useSession';
 import type { Leave } from './api';
@@ -60,7 +61,8 @@ export function LeaveDrawer({ leave, onClose, onChanged }: LeaveDrawerProps) {
             ) : null}
             {leave.returnDueAt ? (
               <Descriptions.Item label={t('cadreLeave.fields.returnDueAt')}>
-                {time(leave.returnDueAt)}
+                {/* Due the day after the planned return, at 24:00 of that day (ARR-14). */}
+                {formatDueAt(leave.returnDueAt, language)}
               </Descriptions.Item>
             ) : null}
             {leave.returnedAt ? (

@@ -2,6 +2,7 @@ import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../common/formatDateTime';
+import { formatDueAt } from '../common/formatDueAt';
 import { rowTestId } from '../common/testId';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
@@ -50,7 +51,7 @@ export function DeadlineTable({ data, loading, page, pageSize, onPage }: Deadlin
       title: t('deadlines.fields.dueAt'),
       render: (_, d) => (
         <>
-          <div>{formatDateTime(d.dueAt, language)}</div>
+          <div data-testid="deadline-due">{formatDueAt(d.dueAt, language, d.timeZone)}</div>
           {d.doneAt ? (
             <Typography.Text type="secondary">
               {t('deadlines.doneAt', { time: formatDateTime(d.doneAt, language) })}

@@ -1,6 +1,6 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../common/formatDateTime';
+import { formatDueAt } from '../common/formatDueAt';
 import { useLanguage } from '../i18n/useLanguage';
 import type { Control } from './api';
 
@@ -36,7 +36,7 @@ export function ControlState({ control }: { control: ControlLike | null }) {
             ? t('labResults.control.taskDone')
             : task.cancelledAt
               ? t('labResults.control.cancelled')
-              : t('labResults.control.taskDue', { time: formatDateTime(task.dueAt, language) })}
+              : t('labResults.control.taskDue', { time: formatDueAt(task.dueAt, language) })}
         </Tag>
       )}
     </Space>
