@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, loadDemo } from '../modules/demo/index.js';
+import { DEMO_PASSWORD, loadDemo, unchangedDemoLogins } from '../modules/demo/index.js';
 import { startRoutineSweeps } from '../modules/routineTesting/index.js';
 import type { AppContext } from '../platform/context.js';
 import { buildApp } from '../platform/http/app.js';
@@ -11,13 +11,10 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
     const [anyUser] = await ctx.db.query('SELECT 1 FROM users LIMIT 1');
     if (!anyUser) {
       console.log(`Loading the demo county (盘山县, ${options.demoPersons} persons)…`);
-      const demo = await loadDemo(ctx, options.demoPersons);
-      logins = demo.logins.map((login) => login.username);
-    } else {
-      logins = (await ctx.db.query<{ username: string }>('SELECT username FROM users ORDER BY username')).map(
-        (u) => u.username,
-      );
+      await loadDemo(ctx, options.demoPersons);
     }
+    // Only demo accounts whose password is still the published one: never a real account's name.
+    logins = await unchangedDemoLogins(ctx.db);
   }
   const { app } = await buildApp(ctx);
   const stopSweeps = startRoutineSweeps(ctx); // TST-5: missed routine tests swept at start and hourly
@@ -27,6 +24,11 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
     `\nFangkong 防控指挥平台 is ready at ${url}  (database: ${ctx.db.kind}, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
   console.log(`API docs: ${url}api/docs`);
+  if (ctx.config.publicUrl) console.log(`Public address (QR codes, links): ${ctx.config.publicUrl}/`);
+  else
+    console.log(
+      'Landing QR codes encode the address a page is opened at; set FANGKONG_PUBLIC_URL to the address phones reach.',
+    );
   if (logins.length > 0) {
     console.log(`Demo logins (password ${DEMO_PASSWORD}): ${logins.join(', ')}`);
     console.log('  admin and commander see all of 盘山县; community_worker sees one community.');

@@ -2,6 +2,7 @@
 // import from here only (checked by scripts/check-walls.js).
 export { localAt } from './clock.js';
 export { DEMO_COUNTY, DEMO_PASSWORD, loadDemo } from './load.js';
+export { unchangedDemoLogins } from './logins.js';
 export type { DemoPlace } from './people.js';
 export { demoPeople } from './people.js';
 export type { Random } from './random.js';
