@@ -106,7 +106,7 @@ describe('API tokens', () => {
     const minted = await withToken(created.token, 'POST', '/api/session/tokens', { name: 'child' });
     expect(minted.statusCode).toBe(403);
     expect(minted.json()).toMatchObject({ code: 'token_not_allowed' });
-    expect(minted.json().detail_zh).toContain('API令牌不能管理令牌');
+    expect(minted.json().detail_zh).toContain('接口令牌不能管理令牌');
     const revoked = await withToken(created.token, 'DELETE', `/api/session/tokens/${created.id}`);
     expect(revoked.statusCode).toBe(403);
     const names = (await list(cookie)).json().map((t: { name: string }) => t.name);

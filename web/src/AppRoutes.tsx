@@ -17,6 +17,7 @@ const JurisdictionsPage = lazy(() => import('./jurisdictions/JurisdictionsPage')
 const ImportPage = lazy(() => import('./import/ImportPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
+const AccountPage = lazy(() => import('./account/AccountPage'));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
 const RiskAreasPage = lazy(() => import('./riskAreas/RiskAreasPage'));
 const ArrivalsPage = lazy(() => import('./arrivals/ArrivalsPage'));
@@ -76,6 +77,7 @@ export function AppRoutes() {
           <Route path="import" element={guarded('person.import', <ImportPage />)} />
           <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="users" element={guarded('user.read', <UsersPage />)} />
+          <Route path="account" element={<AccountPage />} />
           <Route path="deadlines" element={guarded('deadline.read', <DeadlinesPage />)} />
           <Route path="campaigns" element={guarded('testing.read', <CampaignsPage />)} />
           <Route path="lab-work" element={guarded('testing.result', <LabWorkPage />)} />

@@ -1,3 +1,5 @@
+import accountEn from '../account/i18n/en.json';
+import accountZh from '../account/i18n/zh-CN.json';
 import arrivalsEn from '../arrivals/i18n/en.json';
 import arrivalsZh from '../arrivals/i18n/zh-CN.json';
 import boardingEn from '../boarding/i18n/en.json';
@@ -40,6 +42,7 @@ function pair<T>(zh: T, en: NoInfer<T>) {
   return { zh, en };
 }
 
+const account = pair(accountZh, accountEn);
 const checkpoints = pair(checkpointsZh, checkpointsEn);
 const trucks = pair(trucksZh, trucksEn);
 const cadreLeave = pair(cadreLeaveZh, cadreLeaveEn);
@@ -59,6 +62,7 @@ const labs = pair(labsZh, labsEn);
 
 export const FEATURE_MESSAGES = {
   zh: {
+    account: account.zh,
     checkpoints: checkpoints.zh,
     trucks: trucks.zh,
     cadreLeave: cadreLeave.zh,
@@ -77,6 +81,7 @@ export const FEATURE_MESSAGES = {
     labs: labs.zh,
   },
   en: {
+    account: account.en,
     checkpoints: checkpoints.en,
     trucks: trucks.en,
     cadreLeave: cadreLeave.en,

@@ -1,6 +1,7 @@
-import { MenuOutlined } from '@ant-design/icons';
+import { MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMe } from '../session/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SignOutButton } from './SignOutButton';
@@ -31,11 +32,21 @@ export function AppHeader({ compact, onOpenMenu }: AppHeaderProps) {
           {t('app.name')}
         </Typography.Text>
         <Flex align="center" gap={compact ? 4 : 12} style={{ marginLeft: 'auto' }}>
-          {compact ? null : (
-            <Typography.Text className="app-header-user" data-testid="user-display-name">
-              {me.displayName}
-            </Typography.Text>
-          )}
+          {/* The user's name opens their own account page: password and API tokens. */}
+          <Link
+            to="/account"
+            aria-label={t('account.link')}
+            title={t('account.link')}
+            data-testid="account-link"
+          >
+            {compact ? (
+              <UserOutlined className="app-header-user" />
+            ) : (
+              <Typography.Text className="app-header-user" data-testid="user-display-name">
+                {me.displayName}
+              </Typography.Text>
+            )}
+          </Link>
           <LanguageSwitch />
           <SignOutButton compact={compact} />
         </Flex>
