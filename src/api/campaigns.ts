@@ -69,12 +69,21 @@ export const PlanSchema = Type.Object({
     instrumentHoursPerDay: Type.Integer(),
     tubesPerHour: Type.Integer(),
     capacityTubesPerHour: Type.Integer(),
+    personsPerHour: Type.Integer({
+      description: 'People tested per hour the labs must reach (tubes × pool size)',
+    }),
+    capacityPersonsPerHour: Type.Integer({
+      description: 'People per hour the labs can test at this pool size',
+    }),
     instrumentsAvailable: Type.Integer(),
     instrumentsNeeded: Type.Union([Type.Integer(), Type.Null()]),
     shortfallTubesPerHour: Type.Integer(),
   }),
+  /** In reactions (人份, one per tube), each with the person-tests it makes at the pool size. */
   reagents: withCitation({
-    testsPerRound: Type.Integer(),
+    poolSize: Type.Integer(),
+    testsPerRound: Type.Integer({ description: 'Reactions per round: one per tube' }),
+    personTestsPerRound: Type.Integer({ description: 'People one round of reactions tests' }),
     rounds: Type.Integer(),
     physicalRounds: Type.Integer(),
     totalNeeded: Type.Integer(),
@@ -83,6 +92,10 @@ export const PlanSchema = Type.Object({
     contractedStock: Type.Integer(),
     physicalShortfall: Type.Integer(),
     totalShortfall: Type.Integer(),
+    totalNeededPersonTests: Type.Integer(),
+    physicalNeededPersonTests: Type.Integer(),
+    physicalStockPersonTests: Type.Integer(),
+    contractedStockPersonTests: Type.Integer(),
   }),
   ringOrder: withCitation({ stages: Type.Array(Type.Object({ stage: RingStage, zh: Type.String() })) }),
   shortfalls: Type.Array(PlanShortfall),

@@ -131,6 +131,49 @@ describe('TST-9 lab capacity and reagents', () => {
   });
 });
 
+describe('TST-9 reagents as reactions and as person-tests, people per hour at any pool size', () => {
+  it.each<[string, number, number, object, object]>([
+    [
+      'TST-9 10合1: 100,000 people are 10,000 reactions a round, 100,000 person-tests; 4 × 90 tubes/h test 3,600 people/h',
+      100_000,
+      10,
+      { tubesPerHour: 556, capacityTubesPerHour: 360, personsPerHour: 5556, capacityPersonsPerHour: 3600 },
+      {
+        testsPerRound: 10_000,
+        personTestsPerRound: 100_000,
+        totalNeeded: 100_000,
+        totalNeededPersonTests: 1_000_000,
+        physicalNeededPersonTests: 600_000,
+        physicalStockPersonTests: 600_000,
+        contractedStockPersonTests: 400_000,
+      },
+    ],
+    [
+      'TST-9 单采 (1合1): a reaction tests one person; capacity in people equals capacity in tubes',
+      100_000,
+      1,
+      { tubesPerHour: 5556, capacityTubesPerHour: 360, personsPerHour: 5556, capacityPersonsPerHour: 360 },
+      {
+        testsPerRound: 100_000,
+        personTestsPerRound: 100_000,
+        totalNeededPersonTests: 1_000_000,
+        physicalStockPersonTests: 60_000,
+      },
+    ],
+    [
+      'TST-9 20合1: the last pool is partly empty, so a round of reactions covers a little more than everyone',
+      1_001,
+      20,
+      { tubesPerHour: 3, capacityPersonsPerHour: 7200, personsPerHour: 56 },
+      { testsPerRound: 51, personTestsPerRound: 1020, physicalStockPersonTests: 1_200_000 },
+    ],
+  ])('%s', (_title, population, poolSize, lab, reagents) => {
+    const result = plan(population, poolSize);
+    expect(result.lab).toMatchObject(lab);
+    expect(result.reagents).toMatchObject({ poolSize, ...reagents });
+  });
+});
+
 describe('TST-7 ring order', () => {
   it('TST-7 "涉疫地人员、14天内到过涉疫地人员、高风险地区人员、中风险地区人员、重点人群、低风险地区人员"', () => {
     const { ringOrder } = plan(10);

@@ -52,14 +52,23 @@ export interface CampaignPlan {
     /** Tubes per hour the labs must process: tubes / 18 (rounded up). */
     tubesPerHour: number;
     capacityTubesPerHour: number;
+    /** The same as people tested per hour: a tube of an N-in-1 pool tests N people. */
+    personsPerHour: number;
+    capacityPersonsPerHour: number;
     instrumentsAvailable: number;
     /** At the labs' average throughput per instrument; null when there is no instrument. */
     instrumentsNeeded: number | null;
     shortfallTubesPerHour: number;
     citation: Citation;
   };
+  /**
+   * Reagent figures in reactions (人份: one per tube, whatever the pool size), each with what it
+   * tests in people at the plan's pool size (person-tests = reactions × pool size).
+   */
   reagents: {
+    poolSize: number;
     testsPerRound: number;
+    personTestsPerRound: number;
     rounds: number;
     physicalRounds: number;
     totalNeeded: number;
@@ -68,6 +77,10 @@ export interface CampaignPlan {
     contractedStock: number;
     physicalShortfall: number;
     totalShortfall: number;
+    totalNeededPersonTests: number;
+    physicalNeededPersonTests: number;
+    physicalStockPersonTests: number;
+    contractedStockPersonTests: number;
     citation: Citation;
   };
   ringOrder: { stages: { stage: RingStage; zh: string }[]; citation: Citation };
@@ -112,7 +125,12 @@ function unitRange(population: number, perUnit: Range): Range {
   return { min: ceilDiv(population, perUnit.max), max: ceilDiv(population, perUnit.min) };
 }
 
-function labFigures(tubes: number, labs: readonly PlanLab[]): CampaignPlan['lab'] {
+function labFigures(
+  tubes: number,
+  population: number,
+  poolSize: number,
+  labs: readonly PlanLab[],
+): CampaignPlan['lab'] {
   const instrumentsAvailable = labs.reduce((sum, lab) => sum + lab.instruments, 0);
   const capacityTubesPerHour = labs.reduce(
     (sum, lab) => sum + lab.instruments * lab.tubesPerInstrumentHour,
@@ -131,6 +149,8 @@ function labFigures(tubes: number, labs: readonly PlanLab[]): CampaignPlan['lab'
     instrumentHoursPerDay: INSTRUMENT_HOURS_PER_DAY,
     tubesPerHour,
     capacityTubesPerHour,
+    personsPerHour: ceilDiv(population, INSTRUMENT_HOURS_PER_DAY),
+    capacityPersonsPerHour: capacityTubesPerHour * poolSize,
     instrumentsAvailable,
     instrumentsNeeded,
     shortfallTubesPerHour: Math.max(0, tubesPerHour - capacityTubesPerHour),
@@ -138,14 +158,16 @@ function labFigures(tubes: number, labs: readonly PlanLab[]): CampaignPlan['lab'
   };
 }
 
-function reagentFigures(tubes: number, labs: readonly PlanLab[]): CampaignPlan['reagents'] {
+function reagentFigures(tubes: number, poolSize: number, labs: readonly PlanLab[]): CampaignPlan['reagents'] {
   const physicalStock = labs.reduce((sum, lab) => sum + lab.reagentPhysicalTests, 0);
   const contractedStock = labs.reduce((sum, lab) => sum + lab.reagentContractedTests, 0);
   // One test per tube: a pool of N uses one reaction.
   const totalNeeded = tubes * REAGENT_ROUNDS;
   const physicalNeeded = tubes * REAGENT_PHYSICAL_ROUNDS;
   return {
+    poolSize,
     testsPerRound: tubes,
+    personTestsPerRound: tubes * poolSize,
     rounds: REAGENT_ROUNDS,
     physicalRounds: REAGENT_PHYSICAL_ROUNDS,
     totalNeeded,
@@ -154,6 +176,10 @@ function reagentFigures(tubes: number, labs: readonly PlanLab[]): CampaignPlan['
     contractedStock,
     physicalShortfall: Math.max(0, physicalNeeded - physicalStock),
     totalShortfall: Math.max(0, totalNeeded - physicalStock - contractedStock),
+    totalNeededPersonTests: totalNeeded * poolSize,
+    physicalNeededPersonTests: physicalNeeded * poolSize,
+    physicalStockPersonTests: physicalStock * poolSize,
+    contractedStockPersonTests: contractedStock * poolSize,
     citation: PLAN_CITATIONS.reagents,
   };
 }
@@ -175,8 +201,8 @@ export function planCampaign(input: PlanInput): CampaignPlan {
 
   const tables = unitRange(population, PEOPLE_PER_TABLE);
   const tubes = ceilDiv(population, poolSize);
-  const lab = labFigures(tubes, labs);
-  const reagents = reagentFigures(tubes, labs);
+  const lab = labFigures(tubes, population, poolSize, labs);
+  const reagents = reagentFigures(tubes, poolSize, labs);
 
   const shortfalls: Shortfall[] = [];
   if (tubes > 0 && lab.capacityTubesPerHour === 0) shortfalls.push('no_lab_capacity');

@@ -98,6 +98,16 @@ describe('TST-8/TST-9 the plan on the registry', () => {
       instrumentsAvailable: 4,
       capacityTubesPerHour: 360,
       instrumentsNeeded: 1,
+      // TST-9 in people too: a 10合1 tube tests ten.
+      capacityPersonsPerHour: 3600,
+      personsPerHour: Math.ceil(population / 18),
+    });
+    expect(body.plan.reagents).toMatchObject({
+      poolSize: 10,
+      testsPerRound: body.plan.tubes,
+      personTestsPerRound: body.plan.tubes * 10,
+      totalNeededPersonTests: body.plan.reagents.totalNeeded * 10,
+      physicalStockPersonTests: body.plan.reagents.physicalStock * 10,
     });
     expect(body.plan.ringOrder.stages).toHaveLength(6);
   });

@@ -36,7 +36,10 @@ export function CampaignList({ canPlan }: { canPlan: boolean }) {
             render: (_v, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link>,
           },
           { title: t('campaigns.list.jurisdiction'), dataIndex: 'jurisdictionName' },
-          { title: t('campaigns.list.poolSize'), render: (_v, c) => `${c.poolSize}:1` },
+          {
+            title: t('campaigns.list.poolSize'),
+            render: (_v, c) => t('campaigns.list.poolValue', { n: c.poolSize }),
+          },
           { title: t('campaigns.list.startsAt'), render: (_v, c) => formatDateTime(c.startsAt, language) },
           { title: t('campaigns.list.dueAt'), render: (_v, c) => formatDateTime(c.dueAt, language) },
           {

@@ -82,10 +82,17 @@ export function PlanPanel({ jurisdictionCode, poolSize }: PlanPanelProps) {
     {
       key: 'tubesPerHour',
       label: t('campaigns.plan.tubesPerHour'),
-      value: t('campaigns.plan.tubesPerHourValue', {
-        need: lab.tubesPerHour,
-        capacity: lab.capacityTubesPerHour,
-      }),
+      value: (
+        <span data-testid="plan-per-hour">
+          {t('campaigns.plan.tubesPerHourValue', {
+            need: lab.tubesPerHour,
+            capacity: lab.capacityTubesPerHour,
+            needPersons: lab.personsPerHour,
+            capacityPersons: lab.capacityPersonsPerHour,
+            pool: poolSize,
+          })}
+        </span>
+      ),
       citation: lab.citation,
       short: lab.shortfallTubesPerHour > 0,
     },
@@ -108,12 +115,21 @@ export function PlanPanel({ jurisdictionCode, poolSize }: PlanPanelProps) {
     {
       key: 'reagents',
       label: t('campaigns.plan.reagents'),
-      value: t('campaigns.plan.reagentsValue', {
-        total: reagents.totalNeeded,
-        physical: reagents.physicalNeeded,
-        physicalStock: reagents.physicalStock,
-        contractedStock: reagents.contractedStock,
-      }),
+      value: (
+        <span data-testid="plan-reagents">
+          {t('campaigns.plan.reagentsValue', {
+            total: reagents.totalNeeded,
+            totalPersons: reagents.totalNeededPersonTests,
+            physical: reagents.physicalNeeded,
+            physicalPersons: reagents.physicalNeededPersonTests,
+            physicalStock: reagents.physicalStock,
+            physicalStockPersons: reagents.physicalStockPersonTests,
+            contractedStock: reagents.contractedStock,
+            contractedStockPersons: reagents.contractedStockPersonTests,
+            pool: reagents.poolSize,
+          })}
+        </span>
+      ),
       citation: reagents.citation,
       short: reagents.physicalShortfall > 0 || reagents.totalShortfall > 0,
     },
