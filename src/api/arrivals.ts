@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { ID_TYPES } from '../rules/idNumber.js';
-import type { Plan, PlanTest } from '../rules/policy/types.js';
+import type { Plan, PlanRisk, PlanTest } from '../rules/policy/types.js';
 import { DateTime, JurisdictionCode, Nullable, OptionalNullable, Page, SafeText, Uuid } from './common.js';
 
 /** Arrivals from every channel (ARR-11 … ARR-15) and the plans the pack made for them (ARR-1 … ARR-10). */
@@ -13,7 +13,18 @@ export const ARRIVAL_CHANNELS = [
   'cadre_return',
   'manual',
 ] as const;
-export const ARRIVAL_STATUSES = ['registered', 'planned', 'no_protocol', 'released'] as const;
+/**
+ * As shown, following the plan (item 21): under control only while a controlling phase runs;
+ * registered when the plan has no phase (ARR-8); released once the plan has ended; at the CDC
+ * while an origin known only to a level holding a published area awaits review (B7).
+ */
+export const ARRIVAL_STATUSES = [
+  'under_control',
+  'registered',
+  'origin_review',
+  'no_protocol',
+  'released',
+] as const;
 export const ORIGIN_RISKS = ['high', 'medium', 'low', 'key_concern'] as const;
 export const DISTRICT_RISKS = ['high', 'medium', 'low'] as const;
 export const PLAN_STATUSES = ['active', 'superseded', 'completed'] as const;
@@ -46,6 +57,8 @@ export const ArrivalSummaryView = Type.Object({
   packId: Nullable(Type.String()),
   packVersion: Nullable(Type.String()),
   releaseDate: Nullable(Type.String()),
+  /** B7: the origin's risk as the active plan used it, and why (an override, a coarse origin). */
+  planRisk: Nullable(Type.Unsafe<PlanRisk>(Type.Unknown())),
 });
 
 export const ArrivalPageView = Page(ArrivalSummaryView);

@@ -222,6 +222,56 @@ describe('ARR-7 / ARR-9 origin classified as it stood when the person was there'
   });
 });
 
+describe('B7 areas finer than the origin as reported', () => {
+  it.each<[string, string, PublishedArea[], RiskOverride[], AreaLevel | undefined]>([
+    [
+      'B7 a district holding a high-risk community: finer high, the district itself unclassified',
+      CHAOYANG,
+      [area('high', COMMUNITY, '2022-04-10T12:00:00')],
+      [],
+      'high',
+    ],
+    [
+      'B7 the highest of the finer areas wins',
+      CHAOYANG,
+      [area('medium', TOWN, '2022-04-10T12:00:00'), area('high', NEIGHBOUR, '2022-04-10T12:00:00')],
+      [],
+      'high',
+    ],
+    [
+      'B7 an area of the origin itself is not finer',
+      TOWN,
+      [area('high', TOWN, '2022-04-10T12:00:00')],
+      [],
+      undefined,
+    ],
+    [
+      'B7 an area in another district is not inside',
+      CHAOYANG,
+      [area('high', HAIDIAN, '2022-04-10T12:00:00')],
+      [],
+      undefined,
+    ],
+    [
+      'B7 a lifted area inside no longer counts',
+      CHAOYANG,
+      [area('high', COMMUNITY, '2022-04-01T00:00:00', '2022-04-15T00:00:00')],
+      [],
+      undefined,
+    ],
+    [
+      'B7 an override on a town inside the district counts',
+      CHAOYANG,
+      [],
+      [override(TOWN, '2022-04-01T00:00:00')],
+      'high',
+    ],
+  ])('%s', (_case, origin, areas, overrides, expected) => {
+    const result = classifyAt(origin, t(AT), areas, overrides);
+    expect(result.finerRisk).toBe(expected);
+  });
+});
+
 describe('ARR-7 / ARR-9 properties over random histories', () => {
   const codes = fc.constantFrom(CHAOYANG, TOWN, COMMUNITY, NEIGHBOUR, HAIDIAN, '1101', '11', '110105002');
   const instant = fc.integer({ min: 0, max: 30 }).map((day) => new Date(Date.UTC(2022, 3, 1 + day)));

@@ -38,6 +38,11 @@ export interface Classification {
   originRisk?: AreaLevel;
   /** ARR-9 "高风险地区所在区": the highest of high/medium in force in the origin's district. */
   originDistrictRisk?: OverrideLevel;
+  /**
+   * The highest level in force among areas and overrides finer than the origin (a street of the
+   * district the traveller named): the origin is known only to a level that contains them.
+   */
+  finerRisk?: AreaLevel;
   /** The areas in force that decided it: containing the origin, or elsewhere in its district. */
   areas: Array<{
     id: string;
@@ -82,6 +87,10 @@ const districtOf = (originCode: string) => originCode.slice(0, 6);
 /** The area is the origin or contains it (its code is a prefix of the origin's). */
 const contains = (areaCode: string, originCode: string) => originCode.startsWith(areaCode);
 
+/** The area lies strictly inside the origin: finer than the origin as reported. */
+const finer = (areaCode: string, originCode: string) =>
+  areaCode.length > originCode.length && areaCode.startsWith(originCode);
+
 /** The area lies in the origin's district (areas containing the district contain the origin too). */
 const inDistrict = (areaCode: string, originCode: string) => areaCode.startsWith(districtOf(originCode));
 
@@ -97,7 +106,8 @@ const isDistrictLevel = (level: AreaLevel): level is OverrideLevel => level === 
  * The origin's risk as it stood at `at`, the instant the person was there (ARR-7: classified by
  * the status in force then, not today). An area finer than the origin (a community inside a
  * county the person names) does not raise `originRisk`; it raises `originDistrictRisk` (ARR-9).
- * An override in force over the origin raises both to its level.
+ * An override in force over the origin raises both to its level. Areas and overrides finer than
+ * the origin give `finerRisk`: the origin is known only to a level that holds them (B7).
  */
 export function classifyAt(
   originCode: string,
@@ -107,7 +117,10 @@ export function classifyAt(
 ): Classification {
   const result: Classification = { areas: [], overrides: [] };
   for (const override of overrides) {
-    if (!overrideInForceAt(override, at) || !contains(override.divisionPrefix, originCode)) continue;
+    if (!overrideInForceAt(override, at)) continue;
+    if (finer(override.divisionPrefix, originCode))
+      result.finerRisk = higher(result.finerRisk, override.treatAs);
+    if (!contains(override.divisionPrefix, originCode)) continue;
     const { id, name, divisionPrefix, treatAs } = override;
     result.overrides.push({ id, name, divisionPrefix, treatAs });
     result.originRisk = higher<AreaLevel>(result.originRisk, treatAs);
@@ -120,6 +133,7 @@ export function classifyAt(
     const { id, level, areaName, divisionCode } = area;
     result.areas.push({ id, level, areaName, divisionCode, relation: inside ? 'contains' : 'district' });
     if (inside) result.originRisk = higher(result.originRisk, level);
+    if (finer(divisionCode, originCode)) result.finerRisk = higher(result.finerRisk, level);
     if (isDistrictLevel(level)) result.originDistrictRisk = higher(result.originDistrictRisk, level);
   }
   result.areas.sort(

@@ -9,7 +9,7 @@ const errorsOf = (text: string) => {
 };
 
 describe('TST-4 routineTesting in the policy packs', () => {
-  it('TST-4 chifeng-2022 v2 carries the §13 list; panshan-2021 v2 adopts it as an assumption', () => {
+  it('TST-4 chifeng-2022 v3 carries the §13 list; panshan-2021 v3 adopts it as an assumption', () => {
     const pack = shippedPack('chifeng-2022.yaml');
     const byGroup = new Map(pack.routineTesting!.map((r) => [r.keyGroup, r]));
     expect(byGroup.get('international_mail')).toMatchObject({ times: 1, perDays: 1 }); // "每日 1 检"
@@ -22,7 +22,7 @@ describe('TST-4 routineTesting in the policy packs', () => {
     const panshan = shippedPack('panshan-2021.yaml');
     expect(panshan.routineTestingFrom).toMatchObject({
       pack: 'chifeng-2022',
-      version: '2',
+      version: '3',
       assumption: true,
     });
   });

@@ -51,7 +51,7 @@ describe('arrivals planned by the governing pack', () => {
     const detail = response.json();
     arrivalId = detail.id;
     expect(detail).toMatchObject({
-      status: 'planned',
+      status: 'under_control',
       ruleId: 'ARR-9',
       packId: 'chifeng-2022',
       releaseDate: '2026-11-30',
@@ -200,7 +200,7 @@ describe('arrivals planned by the governing pack', () => {
     });
     expect(response.statusCode).toBe(200);
     const detail = response.json();
-    expect(detail).toMatchObject({ originRisk: 'high', status: 'planned', releaseDate: '2026-12-06' });
+    expect(detail).toMatchObject({ originRisk: 'high', status: 'under_control', releaseDate: '2026-12-06' });
     const plan = activePlan(detail);
     expect(plan.phases.map((p) => [p.kind, p.startDate, p.endDate])).toEqual([
       ['centralised_isolation', '2026-11-22', '2026-12-06'],

@@ -147,16 +147,19 @@ describe('ARR-7 / ARR-9 SQL and TypeScript classification agree', () => {
           for (const row of rows) {
             const expected = classifyAt(originCode(row.divisionCode), row.at, stored, ruled);
             const [sql] = await asApp((tx) =>
-              tx.query<{ risk: string | null; district: string | null }>(
-                'SELECT fangkong_origin_risk($1, $2) AS risk, fangkong_origin_district_risk($1, $2) AS district',
+              tx.query<{ risk: string | null; district: string | null; finer: string | null }>(
+                `SELECT fangkong_origin_risk($1, $2) AS risk, fangkong_origin_district_risk($1, $2) AS district,
+                   fangkong_origin_finer_risk($1, $2) AS finer`,
                 [row.divisionCode, row.at.toISOString()],
               ),
             );
             const label = `${row.divisionCode} at ${row.at.toISOString()}`;
-            expect({ label, risk: sql!.risk, district: sql!.district }).toEqual({
+            // B7: fangkong_origin_finer_risk agrees with classifyAt's finerRisk.
+            expect({ label, risk: sql!.risk, district: sql!.district, finer: sql!.finer }).toEqual({
               label,
               risk: expected.originRisk ?? null,
               district: expected.originDistrictRisk ?? null,
+              finer: expected.finerRisk ?? null,
             });
             expect({ label, ...many.get(row.key) }).toEqual({
               label,

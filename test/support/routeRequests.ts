@@ -294,25 +294,25 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       payload: { jurisdiction: COUNTY_A },
     }),
     'GET /api/policy/packs': () => ({ url: '/api/policy/packs' }),
-    'GET /api/policy/packs/:id/:version': () => ({ url: '/api/policy/packs/panshan-2021/2' }),
+    'GET /api/policy/packs/:id/:version': () => ({ url: '/api/policy/packs/panshan-2021/3' }),
     'POST /api/policy/packs': () => ({
       url: '/api/policy/packs',
       payload: {
-        yaml: readFileSync('packs/panshan-2021.yaml', 'utf8').replace('version: "2"', 'version: "2.1"'),
+        yaml: readFileSync('packs/panshan-2021.yaml', 'utf8').replace('version: "3"', 'version: "3.1"'),
       },
     }),
     'GET /api/policy/assignments': () => ({ url: `/api/policy/assignments?jurisdiction=${COUNTY_A}` }),
     'PUT /api/policy/assignments/:code': () => ({
       url: `/api/policy/assignments/${VILLAGE_A}`,
-      payload: { packId: 'panshan-2021', version: '2' },
+      payload: { packId: 'panshan-2021', version: '3' },
     }),
     'POST /api/policy/impact/preview': () => ({
       url: '/api/policy/impact/preview',
-      payload: { packId: 'panshan-2021', version: '2', jurisdictionCode: COUNTY_A },
+      payload: { packId: 'panshan-2021', version: '3', jurisdictionCode: COUNTY_A },
     }),
     'POST /api/policy/impact/apply': () => ({
       url: '/api/policy/impact/apply',
-      payload: { packId: 'panshan-2021', version: '2', jurisdictionCode: COUNTY_A },
+      payload: { packId: 'panshan-2021', version: '3', jurisdictionCode: COUNTY_A },
     }),
     'POST /api/trucks/reports': () => ({
       url: '/api/trucks/reports',

@@ -18,6 +18,10 @@ export interface ArrivalRow {
   greenHealthCode: boolean | null;
   originRisk: OriginRisk | null;
   originDistrictRisk: RiskLevel | null;
+  /** B7: the highest published level finer than the origin as reported. */
+  originFinerRisk: OriginRisk | null;
+  /** ARR-9: the HQ's whole-division override in force over the origin, by name. */
+  originOverrideName: string | null;
 }
 
 /** The columns of an ArrivalRow, qualified by `alias` when given. */
@@ -28,7 +32,8 @@ export function arrivalColumns(alias = ''): string {
   ${a}port_isolation_days AS "portIsolationDays", ${a}contact, ${a}returnee, ${a}truck_crew AS "truckCrew",
   ${a}home_isolation_conditions AS "homeIsolationConditions", ${a}negative_nat_at AS "negativeNatAt",
   ${a}green_health_code AS "greenHealthCode", ${a}origin_risk AS "originRisk",
-  ${a}origin_district_risk AS "originDistrictRisk"`;
+  ${a}origin_district_risk AS "originDistrictRisk", ${a}origin_finer_risk AS "originFinerRisk",
+  ${a}origin_override_name AS "originOverrideName"`;
 }
 
 const HOUR = 3_600_000;
@@ -39,6 +44,8 @@ export function factsOf(arrival: ArrivalRow, timeZone: string): ArrivalFacts {
   if (arrival.originDivisionCode) facts.originDivisionCode = arrival.originDivisionCode;
   if (arrival.originRisk) facts.originRisk = arrival.originRisk;
   if (arrival.originDistrictRisk) facts.originDistrictRisk = arrival.originDistrictRisk;
+  if (arrival.originFinerRisk) facts.originFinerRisk = arrival.originFinerRisk;
+  if (arrival.originOverrideName) facts.originOverrideName = arrival.originOverrideName;
   if (arrival.enteredAt) facts.enteredAt = new Date(arrival.enteredAt);
   if (arrival.portIsolationDays !== null) facts.portIsolationDays = arrival.portIsolationDays;
   if (arrival.contact) facts.contact = arrival.contact;

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/types.js';
-import { ARRIVAL_SUMMARY_FROM, ARRIVAL_SUMMARY_SQL, type ArrivalSummary } from './view.js';
+import { ARRIVAL_SUMMARY_FROM, type ArrivalSummary, arrivalSummarySql } from './view.js';
 
 export const LookbackQuery = Type.Object({
   divisionCode: Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' }),
@@ -22,13 +22,14 @@ export async function arrivalsFromArea(
   tx: Queryable,
   actor: Actor,
   query: { divisionCode: string; publishedAt: string },
+  now: Date,
 ): Promise<{ items: ArrivalSummary[]; from: string; to: string }> {
   const to = new Date(query.publishedAt);
   const from = subDays(to, LOOKBACK_DAYS);
-  const params: unknown[] = [query.divisionCode, from, to];
+  const params: unknown[] = [query.divisionCode, from, to, now];
   const scope = scopeCondition('a.jurisdiction_code', actor.scopes, params);
   const items = await tx.query<ArrivalSummary>(
-    `SELECT ${ARRIVAL_SUMMARY_SQL} FROM ${ARRIVAL_SUMMARY_FROM}
+    `SELECT ${arrivalSummarySql('$4')} FROM ${ARRIVAL_SUMMARY_FROM}
      WHERE (a.origin_division_code ^@ $1 OR $1 ^@ a.origin_division_code)
        AND a.left_origin_at >= $2 AND a.left_origin_at <= $3 AND ${scope}
      ORDER BY a.arrived_at DESC LIMIT 1000`,

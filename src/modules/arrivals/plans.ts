@@ -1,8 +1,8 @@
 import type { AppContext } from '../../platform/context.js';
 import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
-import { planArrival } from '../../rules/policy/engine.js';
-import type { ArrivalFacts, Plan } from '../../rules/policy/types.js';
+import { needsOriginReview, planArrival } from '../../rules/policy/engine.js';
+import type { ArrivalFacts, Plan, PlanRisk } from '../../rules/policy/types.js';
 import { getPack, governingAssignment } from '../policy/index.js';
 import type { ArrivalRow } from './facts.js';
 import { openPlanWork } from './planWork.js';
@@ -18,6 +18,22 @@ export async function planFor(
   if (!assignment) return undefined;
   const pack = await getPack(ctx.db, tx, assignment.packId, assignment.packVersion);
   return pack && planArrival(facts, pack);
+}
+
+/**
+ * B7: the governing pack sends these facts to the CDC (an origin known only to a level holding a
+ * published area, and a pack whose `coarseOrigin` reads `review`); undefined otherwise.
+ */
+export async function originReviewFor(
+  ctx: AppContext,
+  tx: Queryable,
+  jurisdictionCode: string,
+  facts: ArrivalFacts,
+): Promise<PlanRisk['coarse'] | undefined> {
+  const assignment = await governingAssignment(tx, jurisdictionCode);
+  if (!assignment) return undefined;
+  const pack = await getPack(ctx.db, tx, assignment.packId, assignment.packVersion);
+  return pack && needsOriginReview(facts, pack);
 }
 
 /** Stores a plan as the arrival's active one and opens its work; returns the plan's id. */

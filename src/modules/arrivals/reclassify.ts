@@ -6,6 +6,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import type { OriginRisk, RiskLevel } from '../../rules/policy/types.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { type ArrivalRow, arrivalColumns, factsOf } from './facts.js';
+import { closeOriginReview } from './originReview.js';
 import { planFor, storePlan } from './plans.js';
 import { getArrival } from './service.js';
 import { supersedePlan } from './supersede.js';
@@ -28,9 +29,11 @@ export async function reclassifyArrival(
   arrivalId: string,
   change: Reclassification,
 ) {
-  const before = await getArrival(tx, actor, arrivalId);
+  const before = await getArrival(tx, actor, arrivalId, ctx.now());
   const updated = await tx.query<ArrivalRow>(
-    `UPDATE arrivals SET origin_risk = $2, origin_district_risk = coalesce($3, origin_district_risk)
+    // B7: the level set here is established, so a coarse origin's finer areas no longer stand in for it.
+    `UPDATE arrivals SET origin_risk = $2, origin_district_risk = coalesce($3, origin_district_risk),
+       origin_finer_risk = NULL
      WHERE id = $1 RETURNING ${arrivalColumns()}`,
     [arrivalId, change.originRisk, change.originDistrictRisk ?? null],
   );
@@ -47,6 +50,8 @@ export async function reclassifyArrival(
     `UPDATE arrivals SET status = CASE WHEN $2 THEN 'planned' ELSE 'no_protocol' END WHERE id = $1`,
     [arrivalId, next !== undefined],
   );
+  // B7: the CDC set the origin's level as established; an origin review, if any, is settled.
+  await closeOriginReview(tx, arrivalId, ctx.now(), actor.userId);
   await recordAudit(tx, actor, {
     action: 'reclassify',
     entity: 'arrival',
@@ -64,5 +69,5 @@ export async function reclassifyArrival(
     },
     detail: { reason: change.reason },
   });
-  return getArrival(tx, actor, arrivalId);
+  return getArrival(tx, actor, arrivalId, ctx.now());
 }

@@ -9,8 +9,9 @@ import type { OriginRisk, Plan, RiskLevel } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { type ArrivalRow, factsOf } from './facts.js';
+import { openOriginReview } from './originReview.js';
 import { type PersonRef, resolvePerson } from './person.js';
-import { planFor, storePlan } from './plans.js';
+import { originReviewFor, planFor, storePlan } from './plans.js';
 
 export type Channel =
   | 'checkpoint'
@@ -66,17 +67,26 @@ function checkTimes(ctx: AppContext, input: ArrivalInput): FieldError[] {
 /**
  * What the database knows before planning, in one round trip: whether the destination exists, and
  * the origin's risk as it stood when the person left it (ARR-7; a domestic place in no published
- * area is low-risk).
+ * area is low-risk), the finer areas it holds (B7) and the HQ's override over it (ARR-9).
  */
-export async function lookUp(tx: Queryable, destination: string, originCode: string | null, leftOriginAt: Date) {
+export async function lookUp(
+  tx: Queryable,
+  destination: string,
+  originCode: string | null,
+  leftOriginAt: Date,
+) {
   const rows = await tx.query<{
     known: boolean;
     originRisk: OriginRisk | null;
     originDistrictRisk: RiskLevel | null;
+    originFinerRisk: OriginRisk | null;
+    originOverrideName: string | null;
   }>(
     `SELECT EXISTS (SELECT 1 FROM jurisdictions WHERE code = $1) AS known,
        CASE WHEN $2::text IS NULL THEN NULL ELSE coalesce(fangkong_origin_risk($2, $3), 'low') END AS "originRisk",
-       CASE WHEN $2::text IS NULL THEN NULL ELSE fangkong_origin_district_risk($2, $3) END AS "originDistrictRisk"`,
+       CASE WHEN $2::text IS NULL THEN NULL ELSE fangkong_origin_district_risk($2, $3) END AS "originDistrictRisk",
+       CASE WHEN $2::text IS NULL THEN NULL ELSE fangkong_origin_finer_risk($2, $3) END AS "originFinerRisk",
+       CASE WHEN $2::text IS NULL THEN NULL ELSE fangkong_origin_override_name($2, $3) END AS "originOverrideName"`,
     [destination, originCode, leftOriginAt],
   );
   return firstRow(rows, 'SELECT the destination and origin risk');
@@ -140,15 +150,21 @@ export async function registerArrival(
     greenHealthCode: input.greenHealthCode ?? null,
     originRisk: known.originRisk,
     originDistrictRisk: known.originDistrictRisk,
+    originFinerRisk: known.originFinerRisk,
+    originOverrideName: known.originOverrideName,
   };
   const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
   const planned = await planFor(ctx, tx, input.jurisdictionCode, factsOf(facts, timeZone));
+  // B7: no plan yet when the pack sends a coarse origin to the CDC.
+  const review = planned
+    ? undefined
+    : await originReviewFor(ctx, tx, input.jurisdictionCode, factsOf(facts, timeZone));
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO arrivals (jurisdiction_code, person_id, channel, source_ref, origin, origin_division_code,
        origin_name, origin_country, left_origin_at, arrived_at, entered_at, port_isolation_days, contact,
        returnee, truck_crew, home_isolation_conditions, negative_nat_at, green_health_code,
-       origin_risk, origin_district_risk, status, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+       origin_risk, origin_district_risk, status, created_by, origin_finer_risk, origin_override_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
      RETURNING id`,
     [
       input.jurisdictionCode,
@@ -171,13 +187,16 @@ export async function registerArrival(
       facts.greenHealthCode,
       facts.originRisk,
       facts.originDistrictRisk,
-      planned ? 'planned' : 'no_protocol',
+      planned ? 'planned' : review ? 'origin_review' : 'no_protocol',
       actor?.userId ?? null,
+      facts.originFinerRisk,
+      facts.originOverrideName,
     ],
   );
   const row = firstRow(rows, 'INSERT INTO arrivals');
   const arrival = { ...facts, id: row.id };
   if (planned) await storePlan(tx, arrival, planned, ctx.now());
+  else if (review) await openOriginReview(tx, arrival, ctx.now());
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'arrival',

@@ -45,7 +45,7 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
     async (request) => {
       const { page = 1, pageSize = 20, ...filter } = request.query;
       const result = await withScope(ctx.db, actorOf(request), (tx) =>
-        listArrivals(tx, actorOf(request), filter, page, pageSize),
+        listArrivals(tx, actorOf(request), filter, page, pageSize, ctx.now()),
       );
       return { ...result, page, pageSize };
     },
@@ -74,7 +74,7 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
           enteredAt: toDate(body.enteredAt),
           negativeNatAt: toDate(body.negativeNatAt),
         });
-        return getArrival(tx, actor, registered.arrivalId);
+        return getArrival(tx, actor, registered.arrivalId, ctx.now());
       });
       return reply.status(201).send(detail);
     },
@@ -92,7 +92,9 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
       },
     },
     (request) =>
-      withScope(ctx.db, actorOf(request), (tx) => arrivalsFromArea(tx, actorOf(request), request.query)),
+      withScope(ctx.db, actorOf(request), (tx) =>
+        arrivalsFromArea(tx, actorOf(request), request.query, ctx.now()),
+      ),
   );
 
   api.get(
@@ -107,7 +109,9 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
       },
     },
     (request) =>
-      withScope(ctx.db, actorOf(request), (tx) => getArrival(tx, actorOf(request), request.params.id)),
+      withScope(ctx.db, actorOf(request), (tx) =>
+        getArrival(tx, actorOf(request), request.params.id, ctx.now()),
+      ),
   );
 
   api.post(
@@ -136,11 +140,13 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
     (request) => {
       const { item, result, at } = request.body;
       return withScope(ctx.db, actorOf(request), (tx) =>
-        recordPlanEvent(tx, actorOf(request), request.params.id, {
-          item,
-          result,
-          at: at ? new Date(at) : ctx.now(),
-        }),
+        recordPlanEvent(
+          tx,
+          actorOf(request),
+          request.params.id,
+          { item, result, at: at ? new Date(at) : ctx.now() },
+          ctx.now(),
+        ),
       );
     },
   );

@@ -10,9 +10,10 @@ import { cancelPlanWork, PLAN_SUBJECT } from './planWork.js';
 import { releaseBlockers } from './release.js';
 import {
   ARRIVAL_SUMMARY_FROM,
-  ARRIVAL_SUMMARY_SQL,
   type ArrivalDetail,
   type ArrivalSummary,
+  arrivalStatusSql,
+  arrivalSummarySql,
   iso,
 } from './view.js';
 
@@ -33,6 +34,7 @@ export async function listArrivals(
   filter: ArrivalFilter,
   page: number,
   pageSize: number,
+  now: Date,
 ) {
   const params: unknown[] = [];
   const scopes = filter.jurisdiction ? [filter.jurisdiction] : actor.scopes;
@@ -44,7 +46,11 @@ export async function listArrivals(
     where.push(`${column} = $${params.length}`);
   };
   eq('a.channel', filter.channel);
-  eq('a.status', filter.status);
+  if (filter.status !== undefined) {
+    // Item 21: the status as shown, so that a filter's count is exactly the rows it lists.
+    params.push(now, filter.status);
+    where.push(`${arrivalStatusSql(`$${params.length - 1}`)} = $${params.length}`);
+  }
   eq('pl.rule_id', filter.ruleId);
   if (filter.from) {
     params.push(filter.from);
@@ -60,22 +66,23 @@ export async function listArrivals(
     params,
   );
   const items = await tx.query<ArrivalSummary>(
-    `SELECT ${ARRIVAL_SUMMARY_SQL} FROM ${ARRIVAL_SUMMARY_FROM} WHERE ${condition}
+    `SELECT ${arrivalSummarySql(`$${params.length + 1}`)} FROM ${ARRIVAL_SUMMARY_FROM} WHERE ${condition}
      ORDER BY a.arrived_at DESC, a.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    params,
+    [...params, now],
   );
   return { items, total: count?.n ?? 0 };
 }
 
-export async function getArrival(tx: Queryable, actor: Actor, id: string): Promise<ArrivalDetail> {
+/** One arrival with its plans and events; its status as of `now` (item 21). */
+export async function getArrival(tx: Queryable, actor: Actor, id: string, now: Date): Promise<ArrivalDetail> {
   if (!UUID.test(id)) throw notFound();
   const [arrival] = await tx.query<Omit<ArrivalDetail, 'plans' | 'events'>>(
-    `SELECT ${ARRIVAL_SUMMARY_SQL}, ${iso('a.left_origin_at')} AS "leftOriginAt", ${iso('a.entered_at')} AS "enteredAt",
+    `SELECT ${arrivalSummarySql('$2')}, ${iso('a.left_origin_at')} AS "leftOriginAt", ${iso('a.entered_at')} AS "enteredAt",
        a.origin_country AS "originCountry", a.port_isolation_days AS "portIsolationDays", a.contact, a.returnee,
        a.truck_crew AS "truckCrew", a.home_isolation_conditions AS "homeIsolationConditions",
        ${iso('a.negative_nat_at')} AS "negativeNatAt", a.green_health_code AS "greenHealthCode"
      FROM ${ARRIVAL_SUMMARY_FROM} WHERE a.id = $1`,
-    [id],
+    [id, now],
   );
   if (!arrival || !inScope(arrival.jurisdictionCode, actor.scopes)) throw notFound();
   const plans = await tx.query<ArrivalDetail['plans'][number]>(
@@ -101,9 +108,16 @@ export interface PlanEventInput {
 /**
  * Records a test result or a phase's end on the active plan and closes its deadline. A phase ends
  * only once the tests it needs for release are negative (ISO-6); the last one releases the arrival.
+ * The answer shows the arrival as of `now` (the event's time unless told).
  */
-export async function recordPlanEvent(tx: Queryable, actor: Actor, arrivalId: string, input: PlanEventInput) {
-  const arrival = await getArrival(tx, actor, arrivalId);
+export async function recordPlanEvent(
+  tx: Queryable,
+  actor: Actor,
+  arrivalId: string,
+  input: PlanEventInput,
+  now: Date = input.at,
+) {
+  const arrival = await getArrival(tx, actor, arrivalId, now);
   const [active] = await tx.query<{ id: string; plan: Plan }>(
     "SELECT id, plan FROM arrival_plans WHERE arrival_id = $1 AND status = 'active'",
     [arrivalId],
@@ -150,5 +164,5 @@ export async function recordPlanEvent(tx: Queryable, actor: Actor, arrivalId: st
     jurisdictionCode: arrival.jurisdictionCode,
     detail: { item: input.item, result: input.result, at: input.at.toISOString(), released },
   });
-  return getArrival(tx, actor, arrivalId);
+  return getArrival(tx, actor, arrivalId, now);
 }

@@ -23,7 +23,7 @@ export const originCode = (code: string) => canonicalDivisionCode(code) ?? code.
 /**
  * ARR-7, ARR-9, ZON-5: an origin's risk as it stood at `at` — the instant the person was there
  * (their departure or stay), not today. Reads the areas in force then that contain the origin or
- * lie in its district, and the overrides over it; the rule itself is classifyAt().
+ * lie in its district, and the overrides over it or inside it; the rule itself is classifyAt().
  */
 export async function classifyOrigin(tx: Queryable, divisionCode: string, at: Date): Promise<Classification> {
   const code = originCode(divisionCode);
@@ -36,7 +36,7 @@ export async function classifyOrigin(tx: Queryable, divisionCode: string, at: Da
   );
   const overrides = await tx.query<RiskOverride>(
     `SELECT ${OVERRIDE_SQL} FROM risk_area_overrides
-     WHERE division_prefix = ANY (fangkong_code_prefixes($1))
+     WHERE (division_prefix = ANY (fangkong_code_prefixes($1)) OR division_prefix ^@ $1)
        AND valid_from <= $2 AND (valid_until IS NULL OR valid_until > $2)`,
     [code, at.toISOString()],
   );

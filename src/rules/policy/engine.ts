@@ -1,5 +1,6 @@
 import { dayCounter } from './calendar.js';
-import { matchProtocol } from './match.js';
+import { effectiveFacts, matchProtocol } from './match.js';
+import { needsOriginReview, planRisk } from './originReading.js';
 import type {
   ArrivalFacts,
   Pack,
@@ -16,9 +17,15 @@ import type {
 
 export { diffPlans } from './diffPlans.js';
 export { matchProtocol } from './match.js';
+export { coarseReading, needsOriginReview } from './originReading.js';
 
-/** The plan the pack prescribes for an arrival, or undefined when no protocol matches. */
+/**
+ * The plan the pack prescribes for an arrival, or undefined when no protocol matches or when the
+ * pack sends an origin known only to a level holding a published area to the CDC (B7: see
+ * needsOriginReview).
+ */
 export function planArrival(facts: ArrivalFacts, pack: Pack): Plan | undefined {
+  if (needsOriginReview(facts, pack)) return undefined;
   const protocol = matchProtocol(facts, pack);
   return protocol ? planFor(facts, pack, protocol) : undefined;
 }
@@ -95,6 +102,7 @@ function planFor(facts: ArrivalFacts, pack: Pack, protocol: Protocol): Plan {
     shortfalls: shortfalls(facts, protocol.requirements ?? []),
     releaseDate: last ? last.endDate : days.dateOf(arrivalDay),
     release: protocol.release,
+    risk: planRisk(facts, pack, effectiveFacts(facts, pack)),
   };
 }
 

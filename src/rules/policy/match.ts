@@ -1,4 +1,8 @@
 import { dayCounter } from './calendar.js';
+import { coarseReading, highRiskCity } from './originReading.js';
+
+export { divisionPrefix } from './originReading.js';
+
 import type { ArrivalFacts, Match, OriginRisk, Pack, Protocol, Range, RiskLevel } from './types.js';
 
 /** The facts as a pack sees them, after its overrides (ARR-9) and the derived day counts. */
@@ -15,20 +19,6 @@ export interface EffectiveFacts {
   truckCrew: boolean;
 }
 
-/** The code prefix a division stands for: 310000 → "31", 220200 → "2202", 150781 → "150781". */
-export function divisionPrefix(code: string): string {
-  let prefix = code;
-  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
-  return prefix;
-}
-
-/** ARR-9: an origin under a city the pack names counts as high-risk, for itself and its district. */
-function treatedAsHighRisk(facts: ArrivalFacts, pack: Pack): boolean {
-  const code = facts.originDivisionCode;
-  if (facts.origin !== 'domestic' || !code) return false;
-  return (pack.treatAsHighRisk ?? []).some((city) => code.startsWith(divisionPrefix(city.divisionCode)));
-}
-
 const LEVEL: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
 /** An area's own high or medium level implies at least that level for the district it lies in. */
@@ -40,8 +30,9 @@ function districtRisk(area: OriginRisk | undefined, district: RiskLevel | undefi
 }
 
 export function effectiveFacts(facts: ArrivalFacts, pack: Pack): EffectiveFacts {
-  const high = treatedAsHighRisk(facts, pack);
-  const originRisk = high ? 'high' : facts.originRisk;
+  const high = highRiskCity(facts, pack) !== undefined;
+  const coarse = coarseReading(facts, pack);
+  const originRisk = high ? 'high' : coarse?.reading === 'cautious' ? coarse.finerRisk : facts.originRisk;
   return {
     origin: facts.origin,
     originRisk,

@@ -190,3 +190,9 @@ export function checkHighRiskCity(f: Fields): string | undefined {
     en: "a six-digit GB/T 2260 division code (quoted, e.g. '310000')",
   });
 }
+
+/** B7: what applies to an origin known only to a level holding a published area. */
+export function checkCoarseOrigin(f: Fields): void {
+  checkSourced(f);
+  f.oneOf('reading', ['cautious', 'review']);
+}

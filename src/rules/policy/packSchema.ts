@@ -1,6 +1,7 @@
 import { Fields, Issues, isObj, type PackError } from './packCheck.js';
 import {
   checkAdjustment,
+  checkCoarseOrigin,
   checkHighRiskCity,
   checkMatch,
   checkPhase,
@@ -34,6 +35,7 @@ const PACK_KEYS = [
   'effectiveTo',
   'treatAsHighRisk',
   'adjustments',
+  'coarseOrigin',
   'protocols',
   ...ROUTINE_PACK_KEYS,
   ...SOURCED,
@@ -190,6 +192,8 @@ export function validatePack(value: unknown): { pack: Pack } | { errors: PackErr
     cities.map(checkHighRiskCity),
   );
   f.items('adjustments', ADJUSTMENT_KEYS, false).forEach(checkAdjustment);
+  const coarse = f.obj('coarseOrigin', ['reading', ...SOURCED], false);
+  if (coarse) checkCoarseOrigin(coarse);
   checkRoutineTesting(f);
   const protocols = f.items('protocols', PROTOCOL_KEYS, true, 1);
   const heads = protocols.map(checkProtocol);

@@ -64,6 +64,14 @@ export interface ArrivalFacts {
   greenHealthCode?: boolean;
   /** GB/T 2260 code (6, 9 or 12 digits) of the origin, for cities treated whole as high-risk (ARR-9). */
   originDivisionCode?: string;
+  /**
+   * The highest level in force then among published areas finer than the origin as reported (a
+   * street inside the district the traveller named): they may have come from one of them. The
+   * pack's `coarseOrigin` says what applies; the cautious reading when it is silent.
+   */
+  originFinerRisk?: OriginRisk;
+  /** The HQ's whole-division override in force over the origin then (ARR-9), by name. */
+  originOverrideName?: string;
 }
 
 /** A closed range a numeric fact must lie in. */
@@ -117,6 +125,15 @@ export interface RequirementSpec extends Sourced {
   hours: number;
 }
 
+/**
+ * What applies when the origin is known only to a level that contains a published risk area:
+ * `cautious` counts the origin at the highest level inside it (never understating risk);
+ * `review` plans nothing until the CDC has established where the person was.
+ */
+export interface CoarseOriginSpec extends Sourced {
+  reading: 'cautious' | 'review';
+}
+
 /** A pack-wide change applied after matching (ARR-9: no home-isolation conditions → centralised). */
 interface AdjustmentSpec extends Sourced {
   when: { homeIsolationConditions: boolean };
@@ -168,6 +185,8 @@ export interface Pack {
   /** Named cities treated whole as high-risk (ARR-9), by division code. */
   treatAsHighRisk?: Array<Sourced & { divisionCode: string; name: string }>;
   adjustments?: AdjustmentSpec[];
+  /** An origin known only to a level containing a published area; the cautious reading when absent. */
+  coarseOrigin?: CoarseOriginSpec;
   protocols: Protocol[];
   routineTesting?: RoutineTestingSpec[];
   routineTestingFrom?: RoutineTestingFrom;
@@ -216,6 +235,29 @@ export interface PlanShortfall {
   source: Source;
 }
 
+/**
+ * The origin's risk as the plan used it, and why it differs from what the registry published for
+ * the origin itself: a whole-city override (the pack's ARR-9 list or the HQ's), or the reading of
+ * an origin known only to a level that holds a finer published area.
+ */
+export interface PlanRisk {
+  /** The level protocols were matched on; absent for overseas arrivals. */
+  level?: OriginRisk;
+  /** The district level protocols were matched on (ARR-9). */
+  districtLevel?: RiskLevel;
+  /** As the registry classified the origin itself. */
+  published?: OriginRisk;
+  override?: { name: string; source?: Source; assumption?: boolean; reason?: string };
+  coarse?: {
+    finerRisk: OriginRisk;
+    reading: CoarseOriginSpec['reading'];
+    /** Absent when the pack is silent and the engine took the cautious reading. */
+    source?: Source;
+    assumption?: boolean;
+    reason?: string;
+  };
+}
+
 /** What the engine yields for one arrival; it is stored with the pack it came from. */
 export interface Plan {
   packId: string;
@@ -235,4 +277,6 @@ export interface Plan {
   /** Local date on which the last phase ends (release after that day's required test). */
   releaseDate: string;
   release: Text;
+  /** Absent on plans made before it was recorded. */
+  risk?: PlanRisk;
 }
