@@ -43,7 +43,8 @@ export const ReportBody = Type.Object(
     idNumber: SafeText(30, { minLength: 1 }),
     phone: SafeText(20, { minLength: 1 }),
     origin: Type.Union([Type.Literal('domestic'), Type.Literal('overseas')]),
-    originDivisionCode: OptionalNullable(Type.String({ pattern: '^\\d{6}$', maxLength: 6 })),
+    // B7: a district, or better its town or street (9 digits).
+    originDivisionCode: OptionalNullable(Type.String({ pattern: '^\\d{6}(\\d{3})?$', maxLength: 9 })),
     originCountry: OptionalNullable(SafeText(60)),
     enteredAt: OptionalNullable(DateTime),
     portIsolationDays: OptionalNullable(Type.Integer({ minimum: 0, maximum: 60 })),
@@ -111,6 +112,8 @@ export const SubmittedView = Type.Object({
   }),
   obligations: Type.Object({
     matched: Type.Boolean(),
+    /** B7: no measures yet: the CDC establishes where the traveller came from first. */
+    originReview: Type.Boolean(),
     headline: TextView,
     lines: Type.Array(Type.Object({ kind: Type.Enum(OBLIGATION_KINDS), text: TextView })),
   }),

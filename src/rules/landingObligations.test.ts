@@ -99,6 +99,30 @@ describe('ARR-11 "then tells the traveller their obligations in plain Chinese"',
     );
   });
 
+  it('B7 an origin read cautiously: the traveller is told why and how to have it corrected', () => {
+    const plan: Plan = {
+      ...PLAN,
+      risk: {
+        level: 'high',
+        published: 'low',
+        coarse: { finerRisk: 'high', reading: 'cautious', assumption: true },
+      },
+    };
+    const obligations = buildObligations({ ...input, plan });
+    const line = obligations.lines.find((l) => l.text.zh.includes('从严口径'));
+    expect(line?.text.zh).toContain('按来自高风险地区执行');
+    expect(line?.text.zh).toContain('街道（乡镇）');
+    expect(buildObligations(input).lines.some((l) => l.text.zh.includes('从严口径'))).toBe(false);
+  });
+
+  it('B7 an origin sent to the CDC: no "no isolation", but what happens next', () => {
+    const obligations = buildObligations({ ...input, plan: null, originReview: true });
+    expect(obligations).toMatchObject({ matched: false, originReview: true });
+    expect(obligations.headline.zh).toBe('您的来源地需由疾控部门核实');
+    expect(obligations.lines[0]!.text.zh).toContain('疾控人员将与您联系');
+    expect(obligations.lines.some((l) => l.text.zh.includes('无需隔离'))).toBe(false);
+  });
+
   it.each([
     [
       'ARR-12 a truck driver with a starred itinerary card is told the consignee must pre-report',

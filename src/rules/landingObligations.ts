@@ -1,4 +1,12 @@
-import type { PhaseKind, Plan, PlanTest, RestrictionSpec, TestKind, Text } from './policy/types.js';
+import type {
+  OriginRisk,
+  PhaseKind,
+  Plan,
+  PlanTest,
+  RestrictionSpec,
+  TestKind,
+  Text,
+} from './policy/types.js';
 
 /**
  * ARR-11: after a landing-code report, the traveller reads what they must do, in plain Chinese
@@ -17,6 +25,8 @@ interface ObligationLine {
 export interface Obligations {
   /** False when no protocol of the pack in force matched the arrival. */
   matched: boolean;
+  /** B7: no measures yet: the CDC establishes the origin first. */
+  originReview: boolean;
   headline: Text;
   lines: ObligationLine[];
 }
@@ -27,6 +37,8 @@ export interface ObligationInput {
   destinationName: string;
   truckDriver: boolean;
   itineraryStar: boolean;
+  /** B7: the pack sends an origin known only to a level holding a published area to the CDC. */
+  originReview?: boolean;
 }
 
 const PHASES: Record<PhaseKind, Text> = {
@@ -149,19 +161,57 @@ const TRUCK: Text = {
   en: 'You drive a truck with a starred itinerary card: the consignee must report plate, planned arrival and crew at least 24 hours ahead and tell the community; you are escorted to the destination and leave right after unloading',
 };
 
+const LEVELS: Record<OriginRisk, Text> = {
+  high: { zh: '高风险', en: 'high-risk' },
+  medium: { zh: '中风险', en: 'medium-risk' },
+  low: { zh: '低风险', en: 'low-risk' },
+  key_concern: { zh: '重点关注', en: 'key-concern' },
+};
+
+/**
+ * B7: the origin was known only to a level (a district) holding a published area finer than it;
+ * the traveller reads which reading the measures follow and how to have it corrected.
+ */
+function coarseOriginLine(plan: Plan): ObligationLine | undefined {
+  const coarse = plan.risk?.coarse;
+  if (!coarse) return undefined;
+  const level = LEVELS[coarse.finerRisk];
+  return {
+    kind: 'next',
+    text: {
+      zh: `您填报的来源地内有已公布的${level.zh}地区，按从严口径，以上措施按来自${level.zh}地区执行。如您未到过该地区，请向社区说明具体到过的街道（乡镇），核实后将调整管控措施`,
+      en: `Your place of origin contains a published ${level.en} area; the measures above take the cautious reading and treat you as coming from it. If you were not there, tell the community which street or town you came from: once verified, your measures are adjusted`,
+    },
+  };
+}
+
+/** B7: the pack sends the case to the CDC before any measures are set. */
+const ORIGIN_REVIEW: ObligationLine[] = [
+  {
+    kind: 'next',
+    text: {
+      zh: '您填报的来源地内有已公布的风险地区，疾控人员将与您联系，核实您到过的具体街道（乡镇）后告知管控措施；核实前请居家等候，不要外出',
+      en: 'Your place of origin contains a published risk area: the CDC will contact you to establish which street or town you came from, then tell you your measures; until then stay at home',
+    },
+  },
+];
+
 export function buildObligations(input: ObligationInput): Obligations {
   const { plan } = input;
+  const coarse = plan ? coarseOriginLine(plan) : undefined;
   const lines: ObligationLine[] = plan
-    ? planLines(plan)
-    : [
-        {
-          kind: 'restriction',
-          text: {
-            zh: `暂未匹配到需执行的隔离管控方案,但您仍须主动向${input.destinationName}报到登记`,
-            en: `No control protocol applies to you, but you must still register with ${input.destinationName}`,
+    ? [...planLines(plan), ...(coarse ? [coarse] : [])]
+    : input.originReview
+      ? ORIGIN_REVIEW
+      : [
+          {
+            kind: 'restriction',
+            text: {
+              zh: `暂未匹配到需执行的隔离管控方案,但您仍须主动向${input.destinationName}报到登记`,
+              en: `No control protocol applies to you, but you must still register with ${input.destinationName}`,
+            },
           },
-        },
-      ];
+        ];
   if (input.truckDriver && input.itineraryStar) lines.push({ kind: 'truck', text: TRUCK });
   lines.push(
     {
@@ -181,9 +231,12 @@ export function buildObligations(input: ObligationInput): Obligations {
   );
   return {
     matched: plan !== null,
+    originReview: plan === null && input.originReview === true,
     headline: plan
       ? { zh: `您需执行:${plan.title.zh}`, en: `Your protocol: ${plan.title.en}` }
-      : { zh: '您无需隔离,但须向社区报到', en: 'No isolation, but register with the community' },
+      : input.originReview
+        ? { zh: '您的来源地需由疾控部门核实', en: 'The CDC will establish where you came from' }
+        : { zh: '您无需隔离,但须向社区报到', en: 'No isolation, but register with the community' },
     lines,
   };
 }

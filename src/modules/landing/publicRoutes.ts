@@ -81,12 +81,15 @@ export function landingPublicRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Provinces, or the cities of a province, or the districts of a city (GB/T 2260): where a traveller comes from',
-        querystring: Type.Object({ parent: Type.Optional(Type.String({ pattern: '^\\d{2}(\\d{2})?$' })) }),
+          'Provinces, or the cities of a province, the districts of a city (GB/T 2260) or the towns and streets of a district: where a traveller comes from, as finely as they know it',
+        querystring: Type.Object({
+          parent: Type.Optional(Type.String({ pattern: '^\\d{2}(\\d{2}){0,2}$' })),
+        }),
         response: { 200: Type.Array(OriginDivisionView) },
       },
     },
-    async (request) => originChildren(request.query.parent),
+    // B7: down to the town or street, so that a high-risk street is not read as its whole district.
+    async (request) => originChildren(request.query.parent, { towns: true }),
   );
 
   api.get(
@@ -114,7 +117,8 @@ export function landingPublicRoutes(api: TypedApp, ctx: AppContext) {
       // Before the body's schema: a malformed attempt counts against its address too.
       preValidation: async (request) => {
         const limits = attemptLimits(request.ip);
-        if (await requireChallengeIfNear(ctx, limits, solutionOf(request.headers))) solvedRequests.add(request);
+        if (await requireChallengeIfNear(ctx, limits, solutionOf(request.headers)))
+          solvedRequests.add(request);
         await countHits(ctx, limits);
       },
       schema: {

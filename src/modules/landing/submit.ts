@@ -9,7 +9,7 @@ import { countyOf, formatReceipt, lookDueAt, maskName } from '../../rules/landin
 import { buildObligations, type Obligations } from '../../rules/landingObligations.js';
 import { maskIdNumber, maskPhone } from '../../rules/mask.js';
 import { localDate } from '../../rules/time.js';
-import { previewPlan } from '../arrivals/index.js';
+import { previewArrival } from '../arrivals/index.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { isPlaceOf, landingArea } from './landingCode.js';
 import { syncLookDeadline } from './lookQueue.js';
@@ -139,7 +139,7 @@ async function store(
 
 /** What the reported facts call for under the destination's pack, as a preview: nothing is stored. */
 function preview(ctx: AppContext, tx: Queryable, fields: ReportFields) {
-  return previewPlan(ctx, tx, {
+  return previewArrival(ctx, tx, {
     jurisdictionCode: fields.destinationCode,
     origin: fields.origin,
     originDivisionCode: fields.originDivisionCode,
@@ -197,7 +197,8 @@ export async function submitReport(
       phoneMasked: maskPhone(fields.phone),
     },
     obligations: buildObligations({
-      plan: await preview(ctx, tx, fields),
+      // B7: the plan, or the CDC's review of an origin known only to a level holding a risk area.
+      ...(await preview(ctx, tx, fields)),
       destinationName,
       truckDriver: fields.truckDriver,
       itineraryStar: fields.itineraryStar,
