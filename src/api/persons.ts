@@ -48,7 +48,35 @@ export const UnmaskedPerson = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
 });
 
+/**
+ * A user whose exact searches by ID number or phone, or whose unmaskings, went past their limit
+ * (`hits` within `windowSeconds`), for administrators to look into and acknowledge.
+ */
+export const PrivacyAlertKind = Type.Enum(['exact_search_burst', 'unmask_burst']);
+export const PrivacyAlert = Type.Object({
+  id: Type.String(),
+  kind: PrivacyAlertKind,
+  jurisdictionCode: Type.String(),
+  userId: Type.String(),
+  userName: Type.String(),
+  hits: Type.Integer(),
+  windowSeconds: Type.Integer(),
+  raisedAt: Type.String(),
+  acknowledgedAt: Type.Union([Type.String(), Type.Null()]),
+  acknowledgedBy: Type.Union([Type.String(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+export const PrivacyAlertPage = Type.Object({
+  items: Type.Array(PrivacyAlert),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
 export type Sex = Static<typeof Sex>;
+export type PrivacyAlert = Static<typeof PrivacyAlert>;
+export type PrivacyAlertKind = Static<typeof PrivacyAlertKind>;
+export type PrivacyAlertPage = Static<typeof PrivacyAlertPage>;
 export type AgeBand = Static<typeof AgeBand>;
 export type Person = Static<typeof PersonView>;
 export type PersonPage = Static<typeof PersonPage>;

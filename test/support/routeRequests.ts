@@ -3,7 +3,7 @@ import type { InjectOptions, RouteOptions } from 'fastify';
 import { overrideId, riskAreaId } from '../../src/modules/riskAreas/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { multipartFile } from './multipart.js';
-import { API_TOKEN_A, COUNTY_A, PASSWORD, PERSON_A, type seedWorld, VILLAGE_A } from './world.js';
+import { API_TOKEN_A, COUNTY_A, PASSWORD, PERSON_A, PRIVACY_ALERT_A, type seedWorld, VILLAGE_A } from './world.js';
 
 /** Client-given ids of county A's checkpoint, pass and push-list import (see below). */
 const CHECKPOINT_A = '0c0c0c0c-0000-4000-8000-00000000000a';
@@ -71,6 +71,11 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       url: `/api/persons?jurisdiction=${COUNTY_A}&idNumber=${PERSON_A.idNumber}`,
     }),
     'GET /api/persons/key-groups': () => ({ url: '/api/persons/key-groups' }),
+    'GET /api/persons/privacy-alerts': () => ({ url: '/api/persons/privacy-alerts?state=all' }),
+    'POST /api/persons/privacy-alerts/:id/acknowledge': () => ({
+      url: `/api/persons/privacy-alerts/${PRIVACY_ALERT_A}/acknowledge`,
+      payload: { note: '已核实为正常工作' },
+    }),
     'POST /api/persons': () => ({
       url: '/api/persons',
       payload: { name: '赵六', idNumber: withCheckDigit('21112219700707001'), jurisdictionCode: VILLAGE_A },

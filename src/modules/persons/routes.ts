@@ -3,11 +3,15 @@ import { IsoDate, JurisdictionCode, Paging, SafeText, Uuid } from '../../api/com
 import { KeyGroupOption, PersonPage, PersonView, UnmaskedPerson } from '../../api/persons.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
+import { fieldError, invalid } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { ID_TYPES } from '../../rules/idNumber.js';
 import { KEY_GROUP_IDS, KEY_GROUPS } from '../../rules/keyGroups.js';
-import { searchPersons } from './search.js';
+import { isRealReason } from '../../rules/unmaskReason.js';
+import { privacyAlertRoutes } from './alertRoutes.js';
+import { guardExactSearch, guardUnmask } from './privacyGuard.js';
+import { exactTerms, searchPersons } from './search.js';
 import { createPerson, getPerson, unmaskPerson, updatePerson } from './service.js';
 
 const Nullable = <T extends ReturnType<typeof SafeText>>(schema: T) =>
@@ -45,19 +49,23 @@ const IdParams = Type.Object({ id: Uuid });
 const tags = ['persons'];
 
 export function personRoutes(api: TypedApp, ctx: AppContext) {
+  privacyAlertRoutes(api, ctx);
   api.get(
     '/persons',
     {
       config: { permission: 'person.read' },
       schema: {
         tags,
-        summary: 'Search persons in your jurisdiction (name prefix, exact ID number or phone, filters)',
+        summary:
+          'Search persons in your jurisdiction (name prefix, or a whole ID number or phone in q; exact ID number or phone, filters). Exact searches are audited by keyed hash and limited per user (429 past it)',
         querystring: Type.Object({ ...PersonQuery.properties, ...Paging.properties }),
         response: { 200: PersonPage },
       },
     },
     async (request) => {
       const { page = 1, pageSize = 20, ...filter } = request.query;
+      const terms = exactTerms(ctx, filter);
+      if (terms.idHash || terms.phoneHash) await guardExactSearch(ctx, actorOf(request), terms);
       const result = await withScope(ctx.db, actorOf(request), (tx) =>
         searchPersons(ctx, tx, actorOf(request), filter, page, pageSize),
       );
@@ -136,15 +144,19 @@ export function personRoutes(api: TypedApp, ctx: AppContext) {
       config: { permission: 'person.unmask' },
       schema: {
         tags,
-        summary: 'Show the full ID number and phone; recorded in the audit log',
+        summary:
+          'Show the full ID number and phone; needs a real reason, is limited per user (429 past it) and recorded in the audit log',
         params: IdParams,
         body: Type.Object({ reason: SafeText(200, { minLength: 2 }) }, { additionalProperties: false }),
         response: { 200: UnmaskedPerson },
       },
     },
-    (request) =>
-      withScope(ctx.db, actorOf(request), (tx) =>
+    async (request) => {
+      if (!isRealReason(request.body.reason)) throw invalid([fieldError('reason', 'reason_too_short')]);
+      await guardUnmask(ctx, actorOf(request));
+      return withScope(ctx.db, actorOf(request), (tx) =>
         unmaskPerson(ctx, tx, actorOf(request), request.params.id, request.body.reason),
-      ),
+      );
+    },
   );
 }

@@ -3,9 +3,10 @@ import { scopeCondition } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { idHash, phoneHash } from '../../platform/pii/seal.js';
-import { checkIdNumber } from '../../rules/idNumber.js';
+import { checkIdNumber, checkResidentId } from '../../rules/idNumber.js';
 import { normalizePhone } from '../../rules/mask.js';
 import { localDate } from '../../rules/time.js';
+import { auditExactSearch, type ExactTerms } from './privacyGuard.js';
 import { PERSON_FROM_SQL, PERSON_VIEW_SQL, type PersonRow, type PersonView, presentPerson } from './view.js';
 
 export interface PersonFilter {
@@ -23,6 +24,34 @@ export interface PersonFilter {
 export const COUNT_CAP = 10_000;
 
 /**
+ * The keyed hashes an exact search looks for: the ID number and phone filters, or a search box
+ * holding a whole resident ID number (18 characters) or phone number instead of a name.
+ */
+export function exactTerms(ctx: AppContext, filter: PersonFilter): ExactTerms {
+  const today = localDate(ctx.now(), ctx.config.defaultTimeZone);
+  const term = filter.q?.trim() ?? '';
+  const qId = /^\d{17}[\dXx]$/.test(term) ? checkResidentId(term, today) : undefined;
+  const qPhone = /^[\d\s()+-]{7,20}$/.test(term) ? normalizePhone(term) : undefined;
+  const terms: ExactTerms = {};
+  if (filter.idNumber?.trim()) {
+    const id = checkIdNumber('other', filter.idNumber, today);
+    terms.idHash = idHash(ctx.cipher, id.ok ? id.normalized : filter.idNumber.trim().toUpperCase());
+  } else if (qId) {
+    terms.idHash = idHash(ctx.cipher, qId.ok ? qId.normalized : term.toUpperCase());
+  }
+  if (filter.phone?.trim()) {
+    terms.phoneHash = phoneHash(ctx.cipher, normalizePhone(filter.phone) ?? filter.phone.trim());
+  } else if (qPhone && !qId) {
+    terms.phoneHash = phoneHash(ctx.cipher, qPhone);
+  }
+  return terms;
+}
+
+/** True when the search box holds a number searched for exactly, not a name prefix. */
+const qIsExact = (terms: ExactTerms, filter: PersonFilter) =>
+  (terms.idHash && !filter.idNumber?.trim()) || (terms.phoneHash && !filter.phone?.trim());
+
+/**
  * Builds the WHERE clause. Every condition is index-friendly under row-level security: exact
  * hashes, and ranges (not LIKE) for code and name prefixes.
  */
@@ -30,17 +59,17 @@ export function personWhere(ctx: AppContext, actor: Actor, filter: PersonFilter,
   const conditions = [scopeCondition('p.jurisdiction_code', actor.scopes, params)];
   if (filter.jurisdiction)
     conditions.push(scopeCondition('p.jurisdiction_code', [filter.jurisdiction], params));
-  if (filter.q?.trim()) {
+  const terms = exactTerms(ctx, filter);
+  if (filter.q?.trim() && !qIsExact(terms, filter)) {
     params.push(filter.q.trim(), `${filter.q.trim()}\u{10FFFF}`);
     conditions.push(`p.name >= $${params.length - 1} AND p.name < $${params.length}`);
   }
-  if (filter.idNumber?.trim()) {
-    const id = checkIdNumber('other', filter.idNumber, localDate(ctx.now(), ctx.config.defaultTimeZone));
-    params.push(idHash(ctx.cipher, id.ok ? id.normalized : filter.idNumber.trim().toUpperCase()));
+  if (terms.idHash) {
+    params.push(terms.idHash);
     conditions.push(`p.id_hash = $${params.length}`);
   }
-  if (filter.phone?.trim()) {
-    params.push(phoneHash(ctx.cipher, normalizePhone(filter.phone) ?? filter.phone.trim()));
+  if (terms.phoneHash) {
+    params.push(terms.phoneHash);
     conditions.push(`p.phone_hash = $${params.length}`);
   }
   if (filter.keyGroup) {
@@ -74,6 +103,8 @@ export async function searchPersons(
     params,
   );
   const total = count?.n ?? 0;
+  const terms = exactTerms(ctx, filter);
+  if (terms.idHash || terms.phoneHash) await auditExactSearch(tx, actor, terms, { found: total });
   const items = rows.map((row) => presentPerson(row, actor, ctx.now(), ctx.config.defaultTimeZone));
   return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
 }

@@ -73,6 +73,8 @@ export async function listSchedule(
     params.push(filter.jurisdiction ?? '', filter.keyGroup ?? null, filter.state ?? null);
     params.push(pageSize, (page - 1) * pageSize);
     const n = params.length;
+    const where = `jurisdiction_code ^@ $${n - 4} AND ($${n - 3}::text IS NULL OR key_group = $${n - 3})
+         AND ($${n - 2}::text IS NULL OR state = $${n - 2})`;
     const rows = await tx.query<ScheduleItem & { total: number; deptZh: string; deptEn: string }>(
       `${cte}
        SELECT id AS "personId", name, jurisdiction_code AS "jurisdictionCode", key_group AS "keyGroup", times,
@@ -80,17 +82,23 @@ export async function listSchedule(
          CASE WHEN slots > 0 THEN slots END AS slots,
          dept_zh AS "deptZh", dept_en AS "deptEn", to_char(last_test, 'YYYY-MM-DD') AS "lastTest",
          to_char(next_due, 'YYYY-MM-DD') AS "nextDue", state, count(*) OVER ()::int AS total
-       FROM due
-       WHERE jurisdiction_code ^@ $${n - 4} AND ($${n - 3}::text IS NULL OR key_group = $${n - 3})
-         AND ($${n - 2}::text IS NULL OR state = $${n - 2})
+       FROM due WHERE ${where}
        ORDER BY next_due, name, id LIMIT $${n - 1} OFFSET $${n}`,
       params,
     );
+    // A page past the end has no row to carry the count: count on its own (item 23).
+    const [counted] =
+      rows.length === 0 && page > 1
+        ? await tx.query<{ n: number }>(
+            `${cte} SELECT count(*)::int AS n FROM due WHERE ${where}`,
+            params.slice(0, n - 2),
+          )
+        : [];
     const items = rows.map(({ total: _t, deptZh, deptEn, ...item }) => ({
       ...item,
       department: { zh: deptZh, en: deptEn },
     }));
-    return { items, total: rows[0]?.total ?? 0, today: input.today };
+    return { items, total: rows[0]?.total ?? counted?.n ?? 0, today: input.today };
   });
 }
 

@@ -5,10 +5,10 @@ import { type SheetColumn, type SheetRow, streamWorkbook } from '../../../platfo
 import type { AppContext } from '../../../platform/context.js';
 import { ageBand } from '../../../rules/birthBand.js';
 import type { IdType } from '../../../rules/idNumber.js';
-import { maskIdNumber, maskPhone } from '../../../rules/mask.js';
 import { inScope } from '../../../rules/roles.js';
 import { localDate } from '../../../rules/time.js';
-import { type PersonFilter, personWhere } from '../search.js';
+import { guardExactSearch } from '../privacyGuard.js';
+import { exactTerms, type PersonFilter, personWhere } from '../search.js';
 import { mayUnmask } from '../view.js';
 import { fieldLabel, ID_TYPE_LABELS, keyGroupLabels, SEX_LABELS } from './columns.js';
 import { afterPerson, auditedExportPages, EXPORT_PAGE } from './exportPages.js';
@@ -76,16 +76,21 @@ function toSheetRow(row: ExportRow, unmask: boolean, today: string): SheetRow {
   };
 }
 
-/** The filter as the audit log keeps it: searched ID numbers and phones masked like everywhere else. */
-function auditedFilter(filter: PersonFilter): Record<string, string> {
-  const entries = Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1]));
-  return Object.fromEntries(
-    entries.map(([key, value]) => {
-      if (key === 'idNumber') return [key, maskIdNumber(value.trim())];
-      if (key === 'phone') return [key, maskPhone(value.trim())];
-      return [key, value];
-    }),
+/**
+ * The filter as the audit log keeps it: a searched ID number or phone (also one typed in the search
+ * box) only as its keyed hash, like every exact search.
+ */
+function auditedFilter(ctx: AppContext, filter: PersonFilter): Record<string, string> {
+  const terms = exactTerms(ctx, filter);
+  const exact = Boolean(terms.idHash || terms.phoneHash);
+  const entries = Object.entries(filter).filter(
+    (entry): entry is [string, string] =>
+      Boolean(entry[1]) && !['idNumber', 'phone'].includes(entry[0]) && !(entry[0] === 'q' && exact),
   );
+  const hashes: Array<[string, string]> = [];
+  if (terms.idHash) hashes.push(['idHash', terms.idHash.toString('hex')]);
+  if (terms.phoneHash) hashes.push(['phoneHash', terms.phoneHash.toString('hex')]);
+  return Object.fromEntries([...entries, ...hashes]);
 }
 
 /**
@@ -122,13 +127,15 @@ function personPages(ctx: AppContext, actor: Actor, filter: PersonFilter): Async
       action: 'export',
       entity: 'person',
       jurisdictionCode,
-      detail: { format: 'xlsx', filter: auditedFilter(filter), rows, complete },
+      detail: { format: 'xlsx', filter: auditedFilter(ctx, filter), rows, complete },
     }),
   );
 }
 
 /** The filtered list (the filters of GET /persons) as a streamed .xlsx, ID numbers and phones masked. */
-export function exportPersons(ctx: AppContext, actor: Actor, filter: PersonFilter): Promise<Readable> {
+export async function exportPersons(ctx: AppContext, actor: Actor, filter: PersonFilter): Promise<Readable> {
+  const terms = exactTerms(ctx, filter);
+  if (terms.idHash || terms.phoneHash) await guardExactSearch(ctx, actor, terms);
   return streamWorkbook('人员', exportColumns(mayUnmask(actor)), personPages(ctx, actor, filter), (error) =>
     ctx.log.warn({ err: error }, 'person export stopped'),
   );
