@@ -8,7 +8,7 @@ import type { Actor } from './actor.js';
 import { claimAttempt, clearAttempts, signInNameKey } from './attempts.js';
 import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from './passwords.js';
 
-export { API_TOKEN_PREFIX, actorFromApiToken, createApiToken } from './apiTokens.js';
+export { API_TOKEN_PREFIX, actorFromApiToken } from './apiTokens.js';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest();
 
@@ -68,9 +68,6 @@ export async function signIn(
 export async function signOut(db: Database, token: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
 }
-
-/** The hash a session is stored under (its cookie value itself is never stored). */
-export const sessionHash = sha256;
 
 export async function actorFromSession(db: Database, token: string, now: Date): Promise<Actor | undefined> {
   const [row] = await db.query<AccountRow>(

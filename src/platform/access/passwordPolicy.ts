@@ -3,7 +3,7 @@ import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import type { FieldCode } from '../messages.js';
 
 /** The shortest password accepted. */
-export const PASSWORD_MIN_LENGTH = 10;
+const PASSWORD_MIN_LENGTH = 10;
 /**
  * zxcvbn's score runs 0–4; 3 means about 10^8 guesses or more ("safely unguessable" against an
  * online attack and a slow hash offline). `aaaaaaaaaa`, `1234567890` and `password123` score 0.
