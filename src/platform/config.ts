@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /** Configuration is read here once, validated, and frozen; nothing else reads process.env. */
 export interface Config {
@@ -42,9 +42,11 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 }
 
 /**
- * The secret keys personal-data encryption. On a server deployment it must be given; on the
- * embedded database it is generated once into the data folder (mode 0600) so a laptop install
- * needs no setup, and the data folder stays readable only together with its key.
+ * The secret keys personal-data encryption (README "Where the key lives"). Taken, in order, from
+ * FANGKONG_SECRET, from the file FANGKONG_SECRET_FILE names (outside the data folder, created with a
+ * fresh key on first start), or — on the embedded database only, so a laptop install needs no
+ * setup — from `secret.key` in the data folder. With a key file set, a key left in the data folder
+ * stops the start: a copy of that folder alone would then read every ID number and phone.
  */
 function loadSecret(env: NodeJS.ProcessEnv, dataDir: string, embedded: boolean): string {
   const given = env.FANGKONG_SECRET;
@@ -52,10 +54,33 @@ function loadSecret(env: NodeJS.ProcessEnv, dataDir: string, embedded: boolean):
     if (given.length < 32) throw new ConfigError('FANGKONG_SECRET must be at least 32 characters');
     return given;
   }
-  if (!embedded) throw new ConfigError('FANGKONG_SECRET is required when DATABASE_URL is set');
-  const file = join(dataDir, 'secret.key');
+  const inDataDir = join(dataDir, 'secret.key');
+  const keyFile = env.FANGKONG_SECRET_FILE?.trim();
+  if (keyFile) return loadKeyFile(resolve(keyFile), dataDir, inDataDir);
+  if (!embedded)
+    throw new ConfigError('FANGKONG_SECRET or FANGKONG_SECRET_FILE is required when DATABASE_URL is set');
+  return readOrCreateKey(inDataDir);
+}
+
+function loadKeyFile(file: string, dataDir: string, inDataDir: string): string {
+  const within = relative(dataDir, file);
+  if (within === '' || (!within.startsWith('..') && !isAbsolute(within)))
+    throw new ConfigError(
+      `FANGKONG_SECRET_FILE must lie outside FANGKONG_DATA_DIR (${dataDir}), or a copy of the data folder carries its key`,
+    );
+  if (existsSync(inDataDir))
+    throw new ConfigError(
+      `${inDataDir} still holds a key: move it to FANGKONG_SECRET_FILE (${file}) instead of copying it, or a copy of the data folder reads personal data`,
+    );
+  const secret = readOrCreateKey(file);
+  if (secret.length < 32) throw new ConfigError('FANGKONG_SECRET_FILE must hold at least 32 characters');
+  return secret;
+}
+
+/** The key in `file`, or a fresh one written there (mode 0600) when it does not exist yet. */
+function readOrCreateKey(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   return secret;
