@@ -4,7 +4,6 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
 import type { FieldCode } from '../../platform/messages.js';
-import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { resultDueAt } from '../../rules/turnaround.js';
 import {
@@ -18,6 +17,7 @@ import { checkArrivalLink } from './arrivalLink.js';
 import { loadRegistrationContext, type RegistrationContext } from './context.js';
 import { resolvePerson } from './person.js';
 import { type RegisterInput, type Registration, validateRegistration } from './registerInput.js';
+import { samplingJurisdiction } from './sites.js';
 import type { MaskedPerson, SampleView, TubeState } from './view.js';
 
 export interface RegisterResult {
@@ -101,8 +101,12 @@ export async function registerSample(
 ): Promise<RegisterResult> {
   const now = ctx.now();
   const input = validateRegistration(raw, localDate(now, ctx.config.defaultTimeZone));
-  const found = await loadRegistrationContext(ctx, tx, input);
-  if (!found || !inScope(found.siteCode, actor.scopes)) throw notFound();
+  const loaded = await loadRegistrationContext(ctx, tx, input);
+  // At a site set up above the caller (a town's site serving its villages), the tube and the
+  // sample belong to the caller's own jurisdiction: who took the sample.
+  const code = loaded && samplingJurisdiction(loaded.siteCode, actor.scopes);
+  if (!loaded || !code) throw notFound();
+  const found: RegistrationContext = { ...loaded, siteCode: code };
   if (!found.active) throw refuse('siteId', 'site_inactive');
   if (input.tableNo > found.tables) throw invalid([fieldError('tableNo', 'table_unknown')]);
   checkCampaign(input, found);

@@ -17,14 +17,39 @@ export interface SiteInput {
 }
 export type SitePatch = Partial<Omit<SiteInput, 'jurisdictionCode'>>;
 
-export async function getSite(tx: Queryable, actor: Actor, id: string): Promise<SiteView> {
+/**
+ * Where a sample taken by `actor` at a site of `siteCode` belongs (TST-1: to whoever took it): the
+ * site's own jurisdiction when the caller's scope covers it; at a site set up above them (a town's
+ * site serves its villages), the caller's own jurisdiction under it. Undefined when the site
+ * neither lies in nor serves the caller's scope.
+ */
+export function samplingJurisdiction(siteCode: string, scopes: readonly string[]): string | undefined {
+  if (inScope(siteCode, scopes)) return siteCode;
+  return scopes.find((scope) => scope.startsWith(siteCode));
+}
+
+/** A site the caller manages (in their scope); `served` also admits one set up above them, to read. */
+export async function getSite(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  options: { served?: boolean } = {},
+): Promise<SiteView> {
   if (!UUID.test(id)) throw notFound();
   const [site] = await tx.query<SiteView>(`SELECT ${SITE_SQL} FROM sampling_sites s WHERE s.id = $1`, [id]);
-  if (!site || !inScope(site.jurisdictionCode, actor.scopes)) throw notFound();
+  const visible =
+    site &&
+    (options.served
+      ? samplingJurisdiction(site.jurisdictionCode, actor.scopes) !== undefined
+      : inScope(site.jurisdictionCode, actor.scopes));
+  if (!site || !visible) throw notFound();
   return site;
 }
 
-/** The sampling sites within `jurisdiction` (default: all of the caller's), by place and name. */
+/**
+ * The sampling sites that serve `jurisdiction` (default: all of the caller's), by place and name:
+ * those within it and those set up above it (a town's or county's site serves its whole subtree).
+ */
 export async function listSites(
   tx: Queryable,
   actor: Actor,
@@ -32,9 +57,11 @@ export async function listSites(
 ): Promise<SiteView[]> {
   if (filter.jurisdiction && !inScope(filter.jurisdiction, actor.scopes))
     throw new AppError('forbidden', [fieldError('jurisdiction', 'jurisdiction_out_of_scope')]);
+  // Row-level security shows the caller's subtree and the sites above it, no others.
   return tx.query<SiteView>(
     `SELECT ${SITE_SQL} FROM sampling_sites s
-     WHERE ($1::text IS NULL OR s.jurisdiction_code ^@ $1) AND ($2::boolean IS NULL OR s.active = $2)
+     WHERE ($1::text IS NULL OR s.jurisdiction_code ^@ $1 OR $1 ^@ s.jurisdiction_code)
+       AND ($2::boolean IS NULL OR s.active = $2)
      ORDER BY s.jurisdiction_code, s.name LIMIT 1000`,
     [filter.jurisdiction ?? null, filter.active ?? null],
   );

@@ -92,15 +92,15 @@ export async function todayCounts(
   siteId: string,
   tableNo: number | null,
 ): Promise<TodayCounts> {
-  const site = await getSite(tx, actor, siteId);
+  const site = await getSite(tx, actor, siteId, { served: true });
   const zone = ctx.config.defaultTimeZone;
   const date = localDate(ctx.now(), zone);
   const [row] = await tx.query<Omit<TodayCounts, 'date' | 'tableNo'>>(
     `SELECT coalesce(sum(t.member_count), 0)::int AS people, count(*)::int AS tubes,
-       (SELECT o.barcode FROM tubes o WHERE o.jurisdiction_code = $1 AND o.site_id = $2
+       (SELECT o.barcode FROM tubes o WHERE o.jurisdiction_code ^@ $1 AND o.site_id = $2
           AND ($3::int IS NULL OR o.table_no = $3) AND o.sealed_at IS NULL AND o.result IS NULL
           AND o.opened_at >= $4 ORDER BY o.opened_at DESC LIMIT 1) AS "openTube"
-     FROM tubes t WHERE t.jurisdiction_code = $1 AND t.site_id = $2 AND ($3::int IS NULL OR t.table_no = $3)
+     FROM tubes t WHERE t.jurisdiction_code ^@ $1 AND t.site_id = $2 AND ($3::int IS NULL OR t.table_no = $3)
        AND t.opened_at >= $4 AND t.opened_at < $5`,
     [site.jurisdictionCode, site.id, tableNo, startOfLocalDay(date, zone), endOfLocalDay(date, zone)],
   );

@@ -166,6 +166,15 @@ export default function SamplingPage() {
         {t('sampling.title')}
       </Typography.Title>
       {sites.error ? <ProblemAlert error={sites.error} /> : null}
+      {sites.data && sites.data.length === 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('sampling.noSites')}
+          data-testid="sampling-no-sites"
+        />
+      ) : null}
       <Card size="small" style={{ marginBottom: 12 }}>
         <TableSetup
           sites={sites.data ?? []}

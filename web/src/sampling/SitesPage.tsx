@@ -39,7 +39,14 @@ export default function SitesPage() {
         <List
           loading={query.isLoading}
           dataSource={query.data ?? []}
-          locale={{ emptyText: <Empty description={t('sampling.sites.empty')} /> }}
+          locale={{
+            emptyText: (
+              <Empty
+                description={t(canPlan ? 'sampling.sites.emptyPlan' : 'sampling.sites.emptyAsk')}
+                data-testid="sampling-site-empty"
+              />
+            ),
+          }}
           data-testid="sampling-site-list"
           renderItem={(site) => (
             <List.Item
