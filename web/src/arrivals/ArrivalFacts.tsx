@@ -6,6 +6,7 @@ import { useLanguage } from '../i18n/useLanguage';
 import { usePermission } from '../session/useSession';
 import type { ArrivalDetail } from './api';
 import { channelLabel, originText, STATUS_COLORS, statusLabel } from './labels';
+import { PlanRisk } from './PlanRisk';
 import { RiskTag } from './RiskTag';
 
 /** The person (masked) and the facts of the arrival the plan was made from. */
@@ -48,6 +49,11 @@ export function ArrivalFacts({ arrival }: { arrival: ArrivalDetail }) {
           none
         )}
       </Descriptions.Item>
+      {arrival.planRisk?.level ? (
+        <Descriptions.Item label={t('arrivals.planRisk.label')}>
+          <PlanRisk risk={arrival.planRisk} />
+        </Descriptions.Item>
+      ) : null}
       <Descriptions.Item label={t('arrivals.detail.leftOriginAt')}>
         {formatDateTime(arrival.leftOriginAt, language)}
       </Descriptions.Item>

@@ -6,6 +6,7 @@ import { rowTestId } from '../common/testId';
 import { useLanguage } from '../i18n/useLanguage';
 import type { ArrivalSummary } from './api';
 import { channelLabel, originText, STATUS_COLORS, statusLabel } from './labels';
+import { PlanRisk } from './PlanRisk';
 import { RiskTag } from './RiskTag';
 
 interface ArrivalTableProps {
@@ -45,6 +46,9 @@ export function ArrivalTable({ items, loading, pagination, testId = 'arrival-tab
           <div>{originText(t, arrival)}</div>
           <RiskTag level={arrival.originRisk} />
           <RiskTag level={arrival.originDistrictRisk} district />
+          {arrival.planRisk?.level && arrival.planRisk.level !== arrival.originRisk ? (
+            <PlanRisk risk={arrival.planRisk} compact />
+          ) : null}
         </>
       ),
     },

@@ -35,8 +35,9 @@ export const CHANNELS = [
   'manual',
 ] as const satisfies readonly ArrivalChannel[];
 export const STATUSES = [
+  'under_control',
   'registered',
-  'planned',
+  'origin_review',
   'no_protocol',
   'released',
 ] as const satisfies readonly ArrivalStatus[];

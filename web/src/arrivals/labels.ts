@@ -9,9 +9,10 @@ export const channelLabel = (t: TFunction, channel: string) =>
 export const statusLabel = (t: TFunction, status: string) =>
   isStatus(status) ? t(`arrivals.statuses.${status}`) : status;
 
-export const STATUS_COLORS: Record<string, string> = {
+export const STATUS_COLORS: Record<ArrivalStatus, string> = {
+  under_control: 'processing',
   registered: 'default',
-  planned: 'processing',
+  origin_review: 'error',
   no_protocol: 'warning',
   released: 'success',
 };

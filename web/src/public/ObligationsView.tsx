@@ -50,7 +50,16 @@ export function ObligationsView({ submitted, onAgain }: ObligationsViewProps) {
       </Descriptions>
       <Card
         title={t('publicLanding.obligationsTitle')}
-        extra={obligations.matched ? null : <Tag color="green">{t('publicLanding.noProtocol')}</Tag>}
+        extra={
+          obligations.matched ? null : obligations.originReview ? (
+            // B7: no measures yet; the lines say what happens next.
+            <Tag color="orange" data-testid="landing-origin-review">
+              {t('publicLanding.originReview')}
+            </Tag>
+          ) : (
+            <Tag color="green">{t('publicLanding.noProtocol')}</Tag>
+          )
+        }
       >
         <Typography.Paragraph strong data-testid="landing-headline">
           {text(obligations.headline)}

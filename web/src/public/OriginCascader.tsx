@@ -1,5 +1,6 @@
-import { Cascader } from 'antd';
+import { Cascader, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fetchOrigins } from './api';
 
 interface Option {
@@ -10,7 +11,7 @@ interface Option {
 }
 
 interface OriginCascaderProps {
-  /** The district code (6 digits) chosen. */
+  /** The district (6 digits) or town or street (9 digits) chosen. */
   value?: string | null;
   onChange?: (value: string | null) => void;
   placeholder?: string;
@@ -20,8 +21,16 @@ interface OriginCascaderProps {
 const toOptions = (rows: Array<{ code: string; name: string; leaf: boolean }>): Option[] =>
   rows.map((row) => ({ value: row.code, label: row.name, isLeaf: row.leaf }));
 
-/** Province → city → district, loaded level by level so a phone downloads only what is opened. */
+/** A district or, better, a town or street (B7); a province or city alone is too coarse. */
+const isOrigin = (code: string | undefined): code is string => code?.length === 6 || code?.length === 9;
+
+/**
+ * Province → city → district → town or street, loaded level by level so a phone downloads only
+ * what is opened. B7: a district is accepted, but the traveller is asked for the street, since a
+ * district holding a published risk area is read cautiously.
+ */
 export function OriginCascader({ value, onChange, placeholder, 'data-testid': testId }: OriginCascaderProps) {
+  const { t } = useTranslation();
   const [options, setOptions] = useState<Option[]>([]);
   const [path, setPath] = useState<string[]>([]);
   useEffect(() => {
@@ -39,20 +48,26 @@ export function OriginCascader({ value, onChange, placeholder, 'data-testid': te
   };
 
   return (
-    <Cascader<Option>
-      options={options}
-      loadData={(selected) => void loadData(selected as Option[])}
-      value={path}
-      onChange={(next) => {
-        const codes = (next ?? []) as string[];
-        setPath(codes);
-        const last = codes[codes.length - 1];
-        onChange?.(last && last.length === 6 ? last : null);
-      }}
-      placeholder={placeholder}
-      size="large"
-      style={{ width: '100%' }}
-      data-testid={testId}
-    />
+    <>
+      <Cascader<Option>
+        options={options}
+        loadData={(selected) => void loadData(selected as Option[])}
+        value={path}
+        changeOnSelect
+        onChange={(next) => {
+          const codes = (next ?? []) as string[];
+          setPath(codes);
+          const last = codes[codes.length - 1];
+          onChange?.(isOrigin(last) ? last : null);
+        }}
+        placeholder={placeholder}
+        size="large"
+        style={{ width: '100%' }}
+        data-testid={testId}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="landing-origin-hint">
+        {t('publicLanding.originHint')}
+      </Typography.Text>
+    </>
   );
 }
