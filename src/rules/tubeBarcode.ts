@@ -4,6 +4,12 @@
  */
 const TUBE_BARCODE_PATTERN = /^[A-Z0-9-]{6,32}$/;
 
+/**
+ * A barcode as it may arrive in a path before normalisation (any case, blanks around): anything
+ * else can name no tube, so a route's schema refuses it with a 400 naming the parameter.
+ */
+export const TUBE_BARCODE_INPUT_PATTERN = '^\\s*[A-Za-z0-9-]{6,32}\\s*$';
+
 type TubeBarcodeProblem = 'required' | 'too_short' | 'too_long' | 'barcode_format';
 
 export type TubeBarcodeCheck = { ok: true; barcode: string } | { ok: false; problem: TubeBarcodeProblem };

@@ -130,6 +130,7 @@ describe('security headers on every response', () => {
       ['400', { method: 'POST', url: '/api/persons', payload: { name: 1 }, headers: { cookie } }],
       ['404 api', { method: 'GET', url: '/api/no-such-thing', headers: { cookie } }],
       ['404 file', { method: 'GET', url: '/no-such-file.js' }],
+      ['400 from the router', { method: 'GET', url: '/api/persons/%ZZ', headers: { cookie } }],
       [
         '415',
         {

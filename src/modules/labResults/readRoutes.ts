@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { JurisdictionCode, Paging, SafeText, Uuid } from '../../api/common.js';
+import { JurisdictionCode, Paging, TubeBarcode, Uuid } from '../../api/common.js';
 import {
   BoardSchema,
   ControlPage,
@@ -84,7 +84,7 @@ export function labReadRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary: 'One tube: result, turnaround times and its members (masked) with their control state',
-        params: Type.Object({ barcode: SafeText(40, { minLength: 1 }) }),
+        params: Type.Object({ barcode: TubeBarcode }),
         response: { 200: TubeDetail },
       },
     },

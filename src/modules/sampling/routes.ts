@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { SafeText, Uuid } from '../../api/common.js';
+import { TubeBarcode, Uuid } from '../../api/common.js';
 import { RegisterBody, RegisteredView, TodayCounts, TubeDetail } from '../../api/sampling.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
@@ -10,7 +10,7 @@ import { samplingSiteRoutes } from './siteRoutes.js';
 import { getTube, sealTube, todayCounts } from './tubes.js';
 
 const tags = ['sampling'];
-const BarcodeParams = Type.Object({ barcode: SafeText(64, { minLength: 1 }) });
+const BarcodeParams = Type.Object({ barcode: TubeBarcode });
 
 /** The sampling table (TST-1): register people into tubes, seal, and the table's counts. */
 export function samplingRoutes(api: TypedApp, ctx: AppContext) {

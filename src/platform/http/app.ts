@@ -12,8 +12,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOption
 import type { AppContext } from '../context.js';
 import { AppError, toProblem } from '../errors.js';
 import { registerAuth } from './auth.js';
-import { errorHandler } from './errorHandler.js';
-import { registerSecurityHeaders } from './headers.js';
+import { errorHandler, frameworkErrorHandler, MAX_PARAM_LENGTH } from './errorHandler.js';
+import { registerSecurityHeaders, securityHeaders } from './headers.js';
 import { modules } from './modules.js';
 import { registerSameOriginCheck } from './sameOrigin.js';
 import { validatorCompiler } from './validation.js';
@@ -39,10 +39,13 @@ function trustProxySetting(value: string | undefined): boolean | string[] {
 
 /** Assembles the HTTP app without listening, so tests drive it with inject(). */
 export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
+  const headers = securityHeaders(ctx.config);
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: trustProxySetting(ctx.config.trustProxy),
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkErrorHandler(headers),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
@@ -53,7 +56,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
 
   // First, so even a refused or failed request carries the headers, and a foreign page's write is
   // refused before anything else runs.
-  await registerSecurityHeaders(app, ctx.config);
+  registerSecurityHeaders(app, headers);
   registerSameOriginCheck(app, ctx.config);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

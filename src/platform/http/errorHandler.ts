@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldError, toProblem } from '../errors.js';
+import type { SecurityHeaders } from './headers.js';
 import { toFieldErrors } from './validation.js';
 
 const PG_DATA_EXCEPTION = /^22/;
@@ -45,4 +46,32 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const retryAfter = appError.extra.retryAfterSeconds;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(appError.status).type('application/problem+json').send(toProblem(appError));
+}
+
+/**
+ * Longer path parameters than any route takes still reach their route, so its schema names the
+ * parameter in a 400; only beyond this does the router refuse the path itself.
+ */
+export const MAX_PARAM_LENGTH = 2048;
+
+/**
+ * The router's own refusals, before any route is chosen and so before any hook: a path that does
+ * not percent-decode (`%ZZ`), a parameter past MAX_PARAM_LENGTH. They answer problem+json naming
+ * the path, with the security headers, like every other refusal; not the framework's bare JSON.
+ */
+export function frameworkErrorHandler(headers: SecurityHeaders) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    headers(request.raw, reply.raw);
+    const appError =
+      error.code === 'FST_ERR_ASYNC_CONSTRAINT'
+        ? new AppError('internal')
+        : new AppError('validation', [
+            fieldError('path', error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'too_long' : 'format'),
+          ]);
+    return reply
+      .status(appError.status)
+      .header('cache-control', 'no-store')
+      .type('application/problem+json')
+      .send(toProblem(appError));
+  };
 }

@@ -1,5 +1,6 @@
-import fastifyHelmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import type { Config } from '../config.js';
 
 /** HSTS once the platform is known to be reached over https: half a year, renewed by every response. */
@@ -40,6 +41,9 @@ function contentSecurityPolicy(https: boolean) {
   };
 }
 
+/** Sets the headers on a response not yet sent. */
+export type SecurityHeaders = (request: IncomingMessage, response: ServerResponse) => void;
+
 /**
  * Security headers on every response (helmet: CSP, nosniff, frame denial, referrer policy, …), and
  * `Cache-Control: no-store` on every API response, so no list, record or export of personal data
@@ -48,16 +52,24 @@ function contentSecurityPolicy(https: boolean) {
  * Referrer-Policy is `same-origin`, not helmet's `no-referrer`: under `no-referrer` a browser sends
  * `Origin: null` even on the app's own POSTs, and the cross-origin check (sameOrigin.ts) relies on
  * the Origin header; `same-origin` still tells no other site which page a user was on.
+ *
+ * helmet runs in an onRequest hook registered before all others, so a request refused by a later
+ * hook (sign-in, cross-origin check) carries the headers too; the router's own refusals, made
+ * before any hook runs, set them through the same function (errorHandler.ts).
  */
-export async function registerSecurityHeaders(app: FastifyInstance, config: Config) {
+export function securityHeaders(config: Config): SecurityHeaders {
   const https = config.publicUrl?.startsWith('https:') ?? false;
-  await app.register(fastifyHelmet, {
-    global: true,
+  const headers = helmet({
     contentSecurityPolicy: contentSecurityPolicy(https),
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: https ? { maxAge: HSTS_SECONDS } : false,
   });
+  return (request, response) => headers(request, response, () => {});
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, apply: SecurityHeaders) {
+  app.addHook('onRequest', async (request, reply) => apply(request.raw, reply.raw));
   app.addHook('onSend', async (request, reply, payload) => {
     const api = request.url.startsWith('/api/') && !request.url.startsWith(DOCS_FILES);
     if (api || !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
