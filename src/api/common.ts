@@ -8,7 +8,7 @@ export const SafeText = (maxLength: number, options: { minLength?: number } = {}
 export const JurisdictionCode = Type.String({ pattern: '^\\d{2,15}$', maxLength: 15 });
 export const IsoDate = Type.String({ format: 'date', maxLength: 10 });
 export const Uuid = Type.String({ format: 'uuid' });
-/** A tube barcode in a path (TST-1): refused at once when it cannot name a tube. */
+/** A tube barcode in a path: refused at once when it cannot name a tube (rules/tubeBarcode.ts). */
 export const TubeBarcode = Type.String({ pattern: TUBE_BARCODE_INPUT_PATTERN, maxLength: 64 });
 /** An instant as the API sends it: ISO 8601 in UTC (`2026-12-07T08:30:00Z`). */
 export const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
