@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
-import { TRUCK_STATUSES } from '../rules/truckReport.js';
-import { DateTime, JurisdictionCode, Page, SafeText, Uuid } from './common.js';
-import { OriginDivisionView } from './landing.js';
+import { TRUCK_REJECT_REASONS, TRUCK_STATUSES } from '../rules/truckReport.js';
+import { DateTime, JurisdictionCode, Nullable, OptionalNullable, Page, SafeText, Uuid } from './common.js';
+import { CandidateView, OriginDivisionView } from './landing.js';
 
 /** Truck pre-reports (ARR-12): the consignee's public form, the staff's list and workflow. */
 
@@ -71,6 +71,11 @@ export const TruckReportSummary = Type.Object({
   stayFirstDate: Type.Union([Type.String(), Type.Null()]),
   stayLastDate: Type.Union([Type.String(), Type.Null()]),
   crewCount: Type.Integer(),
+  /** When staff confirmed a public report with the consignee; a staff-filed one is verified as filed. */
+  verifiedAt: Nullable(Type.String()),
+  endReason: Nullable(Type.Enum([...TRUCK_REJECT_REASONS, 'called_off'])),
+  endNote: Nullable(Type.String()),
+  endedAt: Nullable(Type.String()),
 });
 
 export const CrewView = Type.Object({
@@ -80,6 +85,7 @@ export const CrewView = Type.Object({
   phoneMasked: Type.String(),
   personId: Type.Union([Type.String(), Type.Null()]),
   arrivalId: Type.Union([Type.String(), Type.Null()]),
+  match: Nullable(Type.Enum(['existing', 'registered'])),
 });
 
 export const TruckReportView = Type.Object({
@@ -107,12 +113,40 @@ export const EscortBody = Type.Object(
   { additionalProperties: false },
 );
 export const AtBody = Type.Object({ at: DateTime }, { additionalProperties: false });
+/**
+ * Who a crew member is, chosen by staff before the crew becomes arrivals: a person of their
+ * jurisdiction with the reported ID number (`personId`), or null to register a new person.
+ */
+export const CrewMatch = Type.Object(
+  { position: Type.Integer({ minimum: 1, maximum: 5 }), personId: Nullable(Uuid) },
+  { additionalProperties: false },
+);
+
 export const StayBody = Type.Object(
   {
     reason: SafeText(200, { minLength: 1 }),
     lastDate: Type.String({ format: 'date', maxLength: 10 }),
+    /** Required on the first booking of a stay: the crew are registered as arrivals then. */
+    crew: Type.Optional(Type.Array(CrewMatch, { maxItems: 5 })),
   },
   { additionalProperties: false },
+);
+
+/** Staff reject an unverified public report: it ends, touching no one. */
+export const RejectBody = Type.Object(
+  { reason: Type.Enum(TRUCK_REJECT_REASONS), note: OptionalNullable(SafeText(200)) },
+  { additionalProperties: false },
+);
+
+/** A verified trip called off before the truck reached the checkpoint. */
+export const CancelBody = Type.Object(
+  { note: OptionalNullable(SafeText(200)) },
+  { additionalProperties: false },
+);
+
+/** The candidates for each crew member: persons of the caller's jurisdiction with their ID number. */
+export const CrewCandidatesView = Type.Array(
+  Type.Object({ position: Type.Integer(), candidates: Type.Array(CandidateView) }),
 );
 export const UnmaskBody = Type.Object(
   { reason: SafeText(200, { minLength: 2 }) },
@@ -129,3 +163,7 @@ export type TruckReportView = Static<typeof TruckReportView>;
 export type TruckPage = Static<typeof TruckPageView>;
 export type UnmaskedCrew = Static<typeof UnmaskedCrewView>;
 export type Division = Static<typeof DivisionView>;
+export type CrewMatch = Static<typeof CrewMatch>;
+export type CrewCandidates = Static<typeof CrewCandidatesView>;
+export type RejectBody = Static<typeof RejectBody>;
+export type TruckRejectReason = (typeof TRUCK_REJECT_REASONS)[number];

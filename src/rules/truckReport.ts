@@ -66,16 +66,37 @@ export function repeatedIds(idNumbers: readonly string[]): number[] {
   return repeated;
 }
 
-export const TRUCK_STATUSES = ['reported', 'escorted', 'at_checkpoint', 'left', 'staying'] as const;
+export const TRUCK_STATUSES = [
+  'unverified',
+  'reported',
+  'escorted',
+  'at_checkpoint',
+  'left',
+  'staying',
+  'rejected',
+  'cancelled',
+] as const;
 export type TruckStatus = (typeof TRUCK_STATUSES)[number];
-export type TruckAction = 'escort' | 'arrive' | 'depart' | 'stay';
+export type TruckAction = 'verify' | 'reject' | 'cancel' | 'escort' | 'arrive' | 'depart' | 'stay';
+
+/** Where a report's workflow has ended: nothing of it may stay owed (no open deadline). */
+export const TRUCK_END_STATUSES: readonly TruckStatus[] = ['left', 'rejected', 'cancelled'];
+
+/** Why a public report was rejected unverified: reported twice, not a real trip, a test. */
+export const TRUCK_REJECT_REASONS = ['duplicate', 'not_genuine', 'test'] as const;
+export type TruckRejectReason = (typeof TRUCK_REJECT_REASONS)[number];
 
 /**
- * The escort workflow of 004 §5: an escort is named ("派人持相关证明引导"), the truck reaches the
+ * The escort workflow of 004 §5. A report from the public form is a claim ('unverified') until staff
+ * confirm it with the consignee, or reject it. Then an escort is named ("派人持相关证明引导"), the truck reaches the
  * checkpoint, then either unloads and leaves ("装卸货后立即返回") or stays over ("因特殊情况短时间内
  * 不能离开"), which may be extended, until it leaves.
  */
 const TRANSITIONS: Record<TruckAction, Partial<Record<TruckStatus, TruckStatus>>> = {
+  verify: { unverified: 'reported' },
+  reject: { unverified: 'rejected' },
+  // The trip is called off before the truck reached the checkpoint.
+  cancel: { reported: 'cancelled', escorted: 'cancelled' },
   escort: { reported: 'escorted', escorted: 'escorted', at_checkpoint: 'at_checkpoint' },
   arrive: { escorted: 'at_checkpoint' },
   stay: { at_checkpoint: 'staying', staying: 'staying' },

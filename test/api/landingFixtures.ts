@@ -1,6 +1,6 @@
-import { solveChallenge } from 'altcha-lib/v1';
 import type { InjectOptions } from 'fastify';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
+import { publicSubmit } from '../support/publicChallenge.js';
 import { COUNTY_A, signInAs, VILLAGE_A } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
 
@@ -43,23 +43,6 @@ export const report = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** A solved proof-of-work challenge, as the public page sends it in the x-challenge header. */
-export async function solvedChallenge(): Promise<string> {
-  const challenge = (
-    await ctx.app.inject({ method: 'GET', url: '/api/public/challenge', remoteAddress: nextIp() })
-  ).json();
-  const solution = await solveChallenge(
-    challenge.challenge,
-    challenge.salt,
-    challenge.algorithm,
-    challenge.maxnumber,
-  ).promise;
-  if (!solution) throw new Error('the challenge has no solution');
-  const payload = { ...challenge, number: solution.number };
-  delete payload.maxnumber;
-  return Buffer.from(JSON.stringify(payload)).toString('base64');
-}
-
 /**
  * A public self-report, from its own address unless one is given. Like the page, it solves the
  * challenge and sends again when asked (428), unless `solve` is false.
@@ -68,32 +51,14 @@ export async function submit(
   body: unknown,
   options: { code?: string; ip?: string; headers?: Record<string, string>; solve?: boolean } = {},
 ) {
-  const remoteAddress = options.ip ?? nextIp();
-  const send = (headers: Record<string, string> | undefined) =>
-    ctx.app.inject({
-      method: 'POST',
-      url: `/api/public/landing/${options.code ?? COUNTY_A}/reports`,
-      payload: body as InjectOptions['payload'],
-      remoteAddress,
-      ...(headers ? { headers } : {}),
-    });
-  const first = await send(options.headers);
-  if (first.statusCode !== 428 || options.solve === false) return first;
-  return send({ ...options.headers, 'x-challenge': await solvedChallenge() });
-}
-
-export function staff(cookie: string, method: InjectOptions['method'], url: string, payload?: object) {
-  return ctx.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-}
-
-const TABLES = ['persons', 'arrivals', 'arrival_plans', 'landing_reports', 'deadlines', 'audit_log'];
-export async function counts(): Promise<Record<string, number>> {
-  const result: Record<string, number> = {};
-  for (const table of TABLES) {
-    const [row] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
-    result[table] = row!.n;
-  }
-  return result;
+  return publicSubmit(ctx.app, {
+    method: 'POST',
+    url: `/api/public/landing/${options.code ?? COUNTY_A}/reports`,
+    payload: body as InjectOptions['payload'],
+    remoteAddress: options.ip ?? nextIp(),
+    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.solve === false ? { solve: false } : {}),
+  });
 }
 
 /** The county's look deadline on its queue (ARR-11), the open one if any, else the latest. */

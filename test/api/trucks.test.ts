@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_REPORT_LIMIT } from '../../src/modules/trucks/index.js';
+import { TRUCK_REPORT_LIMITS } from '../../src/modules/trucks/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
+import { publicSubmit } from '../support/publicChallenge.js';
 import { signInAs, VILLAGE_A } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
 
@@ -41,7 +42,7 @@ const report = (change: Record<string, unknown> = {}) => ({
 });
 let address = 0;
 const publicPost = (payload: unknown, remoteAddress = `10.0.0.${++address}`) =>
-  env.app.inject({
+  publicSubmit(env.app, {
     method: 'POST',
     url: '/api/trucks/public/reports',
     payload: payload as object,
@@ -69,7 +70,7 @@ const deadlinesOf = (subjectId: string) =>
 describe('ARR-12 the consignee’s public form', () => {
   let reportId: string;
 
-  it('ARR-12 files a report 30 h ahead without an account: in time, on the community’s list with an escort deadline', async () => {
+  it('ARR-12 files a report 30 h ahead without an account: in time, on the community’s list as a claim; verified, it owes an escort', async () => {
     const response = await publicPost(report());
     expect(response.statusCode).toBe(201);
     const receipt = response.json();
@@ -81,7 +82,8 @@ describe('ARR-12 the consignee’s public form', () => {
     const detail = (await get(`/api/trucks/reports/${reportId}`, chifeng)).json();
     expect(detail).toMatchObject({
       source: 'public',
-      status: 'reported',
+      status: 'unverified',
+      verifiedAt: null,
       late: false,
       leadMinutes: 1800,
       crewCount: 2,
@@ -92,6 +94,10 @@ describe('ARR-12 the consignee’s public form', () => {
       `130203********${CODRIVER_ID.slice(-4)}`,
     ]);
     expect(detail.crew[0].phoneMasked).toBe('137****7000');
+    // A claim (DESIGN "Safe by default"): nothing is owed until staff confirm it with the consignee.
+    expect(await deadlinesOf(reportId)).toEqual([]);
+    const verified = await post(`/api/trucks/reports/${reportId}/verify`, chifeng, {});
+    expect(verified.json()).toMatchObject({ status: 'reported', verifiedAt: expect.any(String) });
 
     const [escort] = await deadlinesOf(reportId);
     expect(escort).toMatchObject({
@@ -182,7 +188,7 @@ describe('ARR-12 the consignee’s public form', () => {
 
   it('ARR-12 the public form is rate-limited per client address and refuses oversized bodies', async () => {
     const ip = '192.0.2.77';
-    for (let i = 0; i < PUBLIC_REPORT_LIMIT.max; i++) {
+    for (let i = 0; i < TRUCK_REPORT_LIMITS.PER_ADDRESS.max; i++) {
       expect((await publicPost({ plate: 'x' }, ip)).statusCode).toBe(400);
     }
     const limited = await publicPost(report(), ip);
@@ -253,9 +259,27 @@ describe('ARR-12 escort, unloading and stay-over', () => {
     const id = await file({ plate: '冀B22222' });
     await post(`/api/trucks/reports/${id}/escort`, chifeng, { escortName: '张社工' });
     await post(`/api/trucks/reports/${id}/arrival`, chifeng, { at: hoursFromNow(-1) });
+    // The crew become arrivals only as the persons staff say they are (B5): each must be matched.
+    const unmatched = await post(`/api/trucks/reports/${id}/stay`, chifeng, {
+      reason: '车辆故障',
+      lastDate: '2026-11-26',
+    });
+    expect(unmatched.statusCode).toBe(400);
+    expect(
+      unmatched.json().errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`),
+    ).toEqual(['crew.0.personId:crew_match_required', 'crew.1.personId:crew_match_required']);
+    const candidates = (await get(`/api/trucks/reports/${id}/candidates`, chifeng)).json();
+    expect(candidates).toEqual([
+      { position: 1, candidates: [] },
+      { position: 2, candidates: [] },
+    ]);
     const staying = await post(`/api/trucks/reports/${id}/stay`, chifeng, {
       reason: '车辆故障',
       lastDate: '2026-11-26',
+      crew: [
+        { position: 1, personId: null },
+        { position: 2, personId: null },
+      ],
     });
     expect(staying.statusCode).toBe(200);
     const view = staying.json();

@@ -29,11 +29,26 @@ async function claimOf(tx: Queryable, id: string): Promise<Claim> {
   return claim;
 }
 
-/** The persons within the actor's scope whose ID number is the one reported. */
-export async function matchCandidates(tx: Queryable, actor: Actor, report: ReportView): Promise<Candidate[]> {
-  const claim = await claimOf(tx, report.id);
-  const params: unknown[] = [claim.idHash, claim.personName, claim.phoneHash, report.destinationCode];
-  const scope = scopeCondition('p.jurisdiction_code', actor.scopes, params);
+/** What a claim says about a person, as far as the match needs it: hashes, never the numbers. */
+export interface ClaimedIdentity {
+  idHash: Buffer;
+  phoneHash: Buffer | null;
+  name: string;
+  /** Where the claim places them (the destination): a candidate filed elsewhere is flagged. */
+  jurisdictionCode: string;
+}
+
+/**
+ * The persons within `scopes` whose ID number is the claimed one (by its keyed hash), and what
+ * differs from the claim. Used for landing reports and truck crews alike.
+ */
+export function candidatesFor(
+  tx: Queryable,
+  scopes: readonly string[],
+  claim: ClaimedIdentity,
+): Promise<Candidate[]> {
+  const params: unknown[] = [claim.idHash, claim.name, claim.phoneHash, claim.jurisdictionCode];
+  const scope = scopeCondition('p.jurisdiction_code', scopes, params);
   return tx.query<Candidate>(
     `SELECT p.id AS "personId", p.name, p.id_masked AS "idNumberMasked", p.phone_masked AS "phoneMasked",
        p.jurisdiction_code AS "jurisdictionCode",
@@ -43,6 +58,17 @@ export async function matchCandidates(tx: Queryable, actor: Actor, report: Repor
      FROM persons p WHERE p.id_hash = $1 AND ${scope} ORDER BY p.id`,
     params,
   );
+}
+
+/** The persons within the actor's scope whose ID number is the one reported. */
+export async function matchCandidates(tx: Queryable, actor: Actor, report: ReportView): Promise<Candidate[]> {
+  const claim = await claimOf(tx, report.id);
+  return candidatesFor(tx, actor.scopes, {
+    idHash: claim.idHash,
+    phoneHash: claim.phoneHash,
+    name: claim.personName,
+    jurisdictionCode: report.destinationCode,
+  });
 }
 
 export interface MatchChoice {

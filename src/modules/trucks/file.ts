@@ -31,8 +31,9 @@ async function insertReport(
 ): Promise<string | undefined> {
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO truck_reports (id, jurisdiction_code, source, unit_name, unit_credit_code, plate,
-       planned_arrival_at, origin_name, origin_division_code, starred, reported_at, late, lead_minutes, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       planned_arrival_at, origin_name, origin_division_code, starred, reported_at, late, lead_minutes, created_by,
+       status, verified_at, verified_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       id,
@@ -49,6 +50,9 @@ async function insertReport(
       fields.late,
       fields.leadMinutes,
       actor?.userId ?? null,
+      // A public report is a claim until staff confirm it; staff filing one have confirmed it.
+      source === 'public' ? 'unverified' : 'reported',
+      source === 'public' ? null : ctx.now(),
     ],
   );
   if (!row) return undefined;
@@ -80,9 +84,18 @@ export interface Filed {
 
 /**
  * Files a truck pre-report (ARR-12) from the public form (`actor` undefined; the transaction's scope
- * is the destination alone) or from staff, opens the escort deadline on the destination's list and
- * records it in the audit log. All or nothing.
+ * is the destination alone) or from staff, and records it in the audit log. A public report is a
+ * claim: it stores the report alone, and the escort is owed only once staff have verified it
+ * (workflow.ts); a staff-filed report owes its escort at once. All or nothing.
  */
+export async function checkTruckReport(ctx: AppContext, tx: Queryable, input: TruckReportInput) {
+  const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
+  const { fields, errors } = validateTruckReport(input, ctx.now(), localDate(ctx.now(), timeZone));
+  const destinationErrors = await checkDestination(tx, input.jurisdictionCode);
+  if (!fields || destinationErrors.length > 0) throw invalid([...errors, ...destinationErrors]);
+  return { fields, timeZone };
+}
+
 export async function fileTruckReport(
   ctx: AppContext,
   tx: Queryable,
@@ -93,10 +106,7 @@ export async function fileTruckReport(
   if (actor && !inScope(input.jurisdictionCode, actor.scopes)) {
     throw new AppError('forbidden', [fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
   }
-  const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
-  const { fields, errors } = validateTruckReport(input, ctx.now(), localDate(ctx.now(), timeZone));
-  const destinationErrors = await checkDestination(tx, input.jurisdictionCode);
-  if (!fields || destinationErrors.length > 0) throw invalid([...errors, ...destinationErrors]);
+  const { fields, timeZone } = await checkTruckReport(ctx, tx, input);
   // The caller's id makes a retried submission idempotent; without one the report gets a fresh id.
   const requested = input.id ?? randomUUID();
   const id = await insertReport(ctx, tx, fields, actor ? 'staff' : 'public', actor, requested);
@@ -107,7 +117,7 @@ export async function fileTruckReport(
     return { report: await readTruckReport(tx, scopes, requested), created: false };
   }
   const report = await readTruckReport(tx, scopes, id);
-  await openEscortDeadline(tx, report, timeZone, ctx.now());
+  if (actor) await openEscortDeadline(tx, report, timeZone, ctx.now());
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'truck_report',

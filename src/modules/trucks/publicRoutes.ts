@@ -3,38 +3,56 @@ import { JurisdictionCode } from '../../api/common.js';
 import { DivisionView, PublicReceipt, PublicReportBody } from '../../api/trucks.js';
 import { publicActor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
+import { countHits, requireChallengeIfNear, solutionOf } from '../../platform/challenge/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { originChildren } from '../landing/index.js';
-import { fileTruckReport } from './file.js';
+import { checkTruckReport, fileTruckReport } from './file.js';
+import { acceptedLimits, attemptLimits } from './limits.js';
 
 const tags = ['trucks'];
-/** Per client address: a consignee's office files a few trucks a day, a script hundreds a minute. */
-export const PUBLIC_REPORT_LIMIT = { max: 10, timeWindow: '1 minute' } as const;
 const PUBLIC_LOOKUP_LIMIT = { max: 120, timeWindow: '1 minute' } as const;
 /** Five crew members and their details fit easily; anything bigger is not a report. */
 const PUBLIC_BODY_LIMIT = 16 * 1024;
+/** Requests whose challenge solution was accepted (and spent) by the address check. */
+const solvedRequests = new WeakSet<object>();
 
 /** A submitter without an account writes only into the destination's subtree (RLS WITH CHECK). */
 const destinationScope = (code: string) => publicActor(code, 'truck_report');
 
-/** The consignee's public form (ARR-12): no account, rate-limited, validated, all or nothing. */
+/**
+ * The consignee's public form (ARR-12): no account, validated, all or nothing. A report is a claim
+ * awaiting staff; it counts against persisted limits per address, crew ID number and destination,
+ * with a proof-of-work challenge when one nears (./limits.ts).
+ */
 export function truckPublicRoutes(api: TypedApp, ctx: AppContext) {
   api.post(
     '/trucks/public/reports',
     {
-      config: { public: true, rateLimit: PUBLIC_REPORT_LIMIT },
+      config: { public: true },
       bodyLimit: PUBLIC_BODY_LIMIT,
+      // Before the body's schema: a malformed attempt counts against its address too.
+      preValidation: async (request) => {
+        const limits = attemptLimits(request.ip);
+        if (await requireChallengeIfNear(ctx, limits, solutionOf(request.headers)))
+          solvedRequests.add(request);
+        await countHits(ctx, limits);
+      },
       schema: {
         tags,
         summary:
-          'Consignee’s pre-report of a starred truck, at least 24 h before it arrives (ARR-12); no sign-in',
+          'Consignee’s pre-report of a starred truck, at least 24 h before it arrives (ARR-12); no sign-in. Stored as a claim for the community to verify. 428 asks for a solved challenge (GET /public/challenge, header x-challenge), 429 for a pause',
         security: [],
         body: PublicReportBody,
         response: { 201: PublicReceipt },
       },
     },
     async (request, reply) => {
+      const scope = destinationScope(request.body.jurisdictionCode);
+      const limits = acceptedLimits(ctx, request.body);
+      await requireChallengeIfNear(ctx, limits, solutionOf(request.headers), solvedRequests.has(request));
+      await withScope(ctx.db, scope, (tx) => checkTruckReport(ctx, tx, request.body));
+      await countHits(ctx, limits);
       const { report } = await withScope(ctx.db, destinationScope(request.body.jurisdictionCode), (tx) =>
         fileTruckReport(ctx, tx, undefined, request.body, [request.body.jurisdictionCode]),
       );
@@ -45,8 +63,8 @@ export function truckPublicRoutes(api: TypedApp, ctx: AppContext) {
         plannedArrivalAt: report.plannedArrivalAt,
         late,
         jurisdictionName: report.jurisdictionName,
-        message_zh: `已向${report.jurisdictionName}报备。货车到达高速出入口等检查点时,将由社区或收发货单位派人引导至目的地,装卸货后请立即返回。${late ? '注意:报备距计划抵达不足24小时,请尽快与社区联系。' : ''}`,
-        message: `Reported to ${report.jurisdictionName}. At the checkpoint the truck will be escorted to its destination; leave as soon as it is unloaded.${late ? ' Note: this report came less than 24 hours before the planned arrival; contact the community at once.' : ''}`,
+        message_zh: `已向${report.jurisdictionName}报备，社区工作人员将与收发货单位核实。货车到达高速出入口等检查点时，将由社区或收发货单位派人引导至目的地，装卸货后请立即返回。${late ? '注意：报备距计划抵达不足24小时，请尽快与社区联系。' : ''}`,
+        message: `Reported to ${report.jurisdictionName}; the community will confirm it with the consignee. At the checkpoint the truck will be escorted to its destination; leave as soon as it is unloaded.${late ? ' Note: this report came less than 24 hours before the planned arrival; contact the community at once.' : ''}`,
       });
     },
   );

@@ -2,7 +2,10 @@ import { Type } from 'typebox';
 import { Paging, Uuid } from '../../api/common.js';
 import {
   AtBody,
+  CancelBody,
+  CrewCandidatesView,
   EscortBody,
+  RejectBody,
   StaffReportBody,
   StayBody,
   TruckPageView,
@@ -17,17 +20,26 @@ import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { fileTruckReport } from './file.js';
 import { listTruckReports, unmaskCrew } from './list.js';
+import { crewCandidates } from './match.js';
 import { truckPublicRoutes } from './publicRoutes.js';
 import { recordStay } from './stay.js';
 import { readTruckReport } from './view.js';
-import { assignEscort, recordArrival, recordDeparture } from './workflow.js';
+import {
+  assignEscort,
+  cancelTruck,
+  recordArrival,
+  recordDeparture,
+  rejectTruck,
+  verifyTruck,
+} from './workflow.js';
 
 const tags = ['trucks'];
 const IdParams = Type.Object({ id: Uuid });
 
 /**
- * Staff side of truck pre-reports (ARR-12). Registered in workflow order (file, read, escort,
- * arrive, stay, depart), which is also the order the route-coverage tests walk them in.
+ * Staff side of truck pre-reports (ARR-12). Registered in workflow order (file, read, verify or
+ * reject, escort, arrive, stay, depart, or cancel), which is also the order the route-coverage
+ * tests walk them in.
  */
 export function truckRoutes(api: TypedApp, ctx: AppContext) {
   api.post(
@@ -90,6 +102,45 @@ export function truckRoutes(api: TypedApp, ctx: AppContext) {
   );
 
   api.post(
+    '/trucks/reports/:id/verify',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary:
+          'Confirm a public pre-report with the consignee: until then it is a claim; now the escort is owed (ARR-12)',
+        params: IdParams,
+        response: { 200: TruckReportView },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) => verifyTruck(ctx, tx, actor, request.params.id));
+    },
+  );
+
+  api.post(
+    '/trucks/reports/:id/reject',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary:
+          'Reject an unverified public pre-report (a duplicate, not genuine, a test); it ends, touching no one',
+        params: IdParams,
+        body: RejectBody,
+        response: { 200: TruckReportView },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) =>
+        rejectTruck(ctx, tx, actor, request.params.id, request.body.reason, request.body.note),
+      );
+    },
+  );
+
+  api.post(
     '/trucks/reports/:id/escort',
     {
       config: { permission: 'arrival.write' },
@@ -129,6 +180,26 @@ export function truckRoutes(api: TypedApp, ctx: AppContext) {
     },
   );
 
+  api.get(
+    '/trucks/reports/:id/candidates',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary:
+          'For each crew member, the persons of your jurisdiction with their ID number and what differs (name, phone, where filed): whom to match them to before a stay-over',
+        params: IdParams,
+        response: { 200: CrewCandidatesView },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, async (tx) =>
+        crewCandidates(ctx, tx, actor, await readTruckReport(tx, actor.scopes, request.params.id)),
+      );
+    },
+  );
+
   api.post(
     '/trucks/reports/:id/stay',
     {
@@ -136,7 +207,7 @@ export function truckRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'The truck stays over through lastDate (or the stay is extended): the crew are registered as arrivals and a daily NAT is due each day',
+          'The truck stays over through lastDate (or the stay is extended): the crew, each matched by staff to a person of their jurisdiction or registered anew (crew), become arrivals, and a daily NAT is due each day',
         params: IdParams,
         body: StayBody,
         response: { 200: TruckReportView },
@@ -164,6 +235,27 @@ export function truckRoutes(api: TypedApp, ctx: AppContext) {
       const actor = actorOf(request);
       return withScope(ctx.db, actor, (tx) =>
         recordDeparture(ctx, tx, actor, request.params.id, new Date(request.body.at)),
+      );
+    },
+  );
+
+  api.post(
+    '/trucks/reports/:id/cancel',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary:
+          'The trip was called off before the truck reached the checkpoint; ends the report and its deadlines',
+        params: IdParams,
+        body: CancelBody,
+        response: { 200: TruckReportView },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) =>
+        cancelTruck(ctx, tx, actor, request.params.id, request.body.note),
       );
     },
   );

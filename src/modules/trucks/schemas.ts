@@ -1,2 +1,8 @@
 // The module's own names for the truck contracts, which live in src/api/trucks.ts.
-export type { CrewView, TruckReportInput, TruckReportSummary, TruckReportView } from '../../api/trucks.js';
+export type {
+  CrewView,
+  TruckReportBody,
+  TruckReportInput,
+  TruckReportSummary,
+  TruckReportView,
+} from '../../api/trucks.js';

@@ -1,3 +1,4 @@
+import type { CrewMatch } from '../../api/trucks.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
@@ -6,34 +7,26 @@ import { localDate } from '../../rules/time.js';
 import { addLocalDays, laterDate, stayNatDates } from '../../rules/truckReport.js';
 import { registerArrival } from '../arrivals/index.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
+import { checkedCrewMatches, type MatchedMember } from './match.js';
 import type { TruckReportView } from './schemas.js';
 import { openStayNatDeadlines } from './work.js';
 import { beginStep, finishStep } from './workflow.js';
 
-interface CrewSecret {
-  position: number;
-  name: string;
-  idCipher: Uint8Array;
-  phoneCipher: Uint8Array;
-}
-
 /**
  * Each crew member of a truck that stays over becomes an arrival (channel 'truck', truckCrew), so
- * the governing pack's truck-crew protocol plans their monitoring and tests (ARR-12).
+ * the governing pack's truck-crew protocol plans their monitoring and tests (ARR-12): as the person
+ * staff matched them to, or a new one registered from the report (./match.ts).
  */
-async function registerCrew(ctx: AppContext, tx: Queryable, actor: Actor, report: TruckReportView) {
-  const crew = await tx.query<CrewSecret>(
-    `SELECT position, name, id_cipher AS "idCipher", phone_cipher AS "phoneCipher"
-     FROM truck_report_crew WHERE report_id = $1 ORDER BY position`,
-    [report.id],
-  );
+async function registerCrew(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  report: TruckReportView,
+  crew: readonly MatchedMember[],
+) {
   for (const member of crew) {
     const registered = await registerArrival(ctx, tx, actor, {
-      person: {
-        name: member.name,
-        idNumber: ctx.cipher.decrypt(member.idCipher),
-        phone: ctx.cipher.decrypt(member.phoneCipher),
-      },
+      person: member.person,
       jurisdictionCode: report.jurisdictionCode,
       channel: 'truck',
       sourceRef: `${report.id}:${member.position}`,
@@ -44,8 +37,17 @@ async function registerCrew(ctx: AppContext, tx: Queryable, actor: Actor, report
       truckCrew: true,
     });
     await tx.query(
-      'UPDATE truck_report_crew SET person_id = $3, arrival_id = $4 WHERE report_id = $1 AND position = $2',
-      [report.id, member.position, registered.personId, registered.arrivalId],
+      `UPDATE truck_report_crew SET person_id = $3, arrival_id = $4, match = $5, matched_at = $6, matched_by = $7
+       WHERE report_id = $1 AND position = $2`,
+      [
+        report.id,
+        member.position,
+        registered.personId,
+        registered.arrivalId,
+        member.match,
+        ctx.now(),
+        actor.userId,
+      ],
     );
   }
 }
@@ -79,7 +81,7 @@ export async function recordStay(
   tx: Queryable,
   actor: Actor,
   id: string,
-  body: { reason: string; lastDate: string },
+  body: { reason: string; lastDate: string; crew?: readonly CrewMatch[] | undefined },
 ): Promise<TruckReportView> {
   const { report, next } = await beginStep(tx, actor, id, 'stay');
   const reason = body.reason.trim();
@@ -94,7 +96,9 @@ export async function recordStay(
   const dates = from > body.lastDate ? [] : stayNatDates(from, body.lastDate);
   if (!dates) throw invalid([fieldError('lastDate', 'range')]);
 
-  if (!bookedUntil) await registerCrew(ctx, tx, actor, report);
+  if (!bookedUntil) {
+    await registerCrew(ctx, tx, actor, report, await checkedCrewMatches(ctx, tx, actor, report, body.crew));
+  }
   const covered = await datesTestedByEveryPlan(tx, report.id);
   await tx.query(
     `UPDATE truck_reports SET status = $2, stay_reason = $3, stay_first_date = coalesce(stay_first_date, $4::date),

@@ -14,7 +14,9 @@ export const TRUCK_SUMMARY_SQL = `r.id, r.jurisdiction_code AS "jurisdictionCode
   ${iso('r.escort_assigned_at')} AS "escortAssignedAt", ${iso('r.arrived_at')} AS "arrivedAt",
   ${iso('r.left_at')} AS "leftAt", r.stay_reason AS "stayReason",
   to_char(r.stay_first_date, 'YYYY-MM-DD') AS "stayFirstDate", to_char(r.stay_last_date, 'YYYY-MM-DD') AS "stayLastDate",
-  (SELECT count(*)::int FROM truck_report_crew c WHERE c.report_id = r.id) AS "crewCount"`;
+  (SELECT count(*)::int FROM truck_report_crew c WHERE c.report_id = r.id) AS "crewCount",
+  ${iso('r.verified_at')} AS "verifiedAt", r.end_reason AS "endReason", r.end_note AS "endNote",
+  ${iso('r.ended_at')} AS "endedAt"`;
 
 /** The stored report as staff see it: crew ID numbers and phones masked. */
 export async function readTruckReport(
@@ -29,7 +31,7 @@ export async function readTruckReport(
   if (!report || !inScope(report.jurisdictionCode, scopes)) throw notFound();
   const crew = await tx.query<CrewView>(
     `SELECT position, name, id_masked AS "idNumberMasked", phone_masked AS "phoneMasked",
-       person_id AS "personId", arrival_id AS "arrivalId"
+       person_id AS "personId", arrival_id AS "arrivalId", match
      FROM truck_report_crew WHERE report_id = $1 ORDER BY position`,
     [id],
   );

@@ -72,11 +72,14 @@ export function openStayNatDeadlines(
 }
 
 /**
- * The truck left: the daily NATs of days still to come are no longer owed and are cancelled; a day
- * already missed before departure stays open and overdue (TST-5: missed tests must stay visible).
+ * The report's workflow has ended (the truck left, the report was rejected or the trip called off):
+ * nothing of it stays owed (item 19). Days still to come are cancelled as no longer owed; a day's
+ * NAT already missed is cancelled too, since the crew are gone and nobody can do it any more, with a
+ * reason that says it was missed: its lateness stays on record (due before cancelled), not on a list.
  */
-export function cancelStayNats(tx: Queryable, reportId: string, at: Date) {
-  return cancelDeadlines(tx, { subjectType: TRUCK_STAY_SUBJECT, subjectId: reportId }, 'truck left', at, {
-    onlyDueAfter: at,
-  });
+export async function endTruckDeadlines(tx: Queryable, reportId: string, why: string, at: Date) {
+  const stay = { subjectType: TRUCK_STAY_SUBJECT, subjectId: reportId };
+  await cancelDeadlines(tx, stay, why, at, { onlyDueAfter: at });
+  await cancelDeadlines(tx, stay, `${why}; missed before then`, at);
+  await cancelDeadlines(tx, { subjectType: TRUCK_SUBJECT, subjectId: reportId }, why, at);
 }

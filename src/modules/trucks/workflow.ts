@@ -4,10 +4,16 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid } from '../../platform/errors.js';
 import { FUTURE_TOLERANCE_MS } from '../../rules/clockSkew.js';
-import { nextTruckStatus, type TruckAction, type TruckStatus } from '../../rules/truckReport.js';
+import {
+  nextTruckStatus,
+  type TruckAction,
+  type TruckRejectReason,
+  type TruckStatus,
+} from '../../rules/truckReport.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import type { TruckReportView } from './schemas.js';
 import { readTruckReport, truckSnapshot } from './view.js';
-import { cancelStayNats, closeEscortDeadline } from './work.js';
+import { closeEscortDeadline, endTruckDeadlines, openEscortDeadline } from './work.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -92,6 +98,65 @@ export async function recordDeparture(ctx: AppContext, tx: Queryable, actor: Act
     next,
     at,
   ]);
-  if (report.status === 'staying') await cancelStayNats(tx, id, at);
+  await endTruckDeadlines(tx, id, 'truck left', at);
   return finishStep(tx, actor, report, 'depart');
+}
+
+/**
+ * Staff confirmed a public report with the consignee (DESIGN "Safe by default": the public form is a
+ * claim): only now is the escort owed, due when the truck is planned to arrive (ARR-12).
+ */
+export async function verifyTruck(ctx: AppContext, tx: Queryable, actor: Actor, id: string) {
+  const { report, next } = await beginStep(tx, actor, id, 'verify');
+  const now = ctx.now();
+  await tx.query(
+    'UPDATE truck_reports SET status = $2, verified_at = $3, verified_by = $4, updated_at = now() WHERE id = $1',
+    [id, next, now, actor.userId],
+  );
+  const timeZone = await effectiveTimeZone(tx, report.jurisdictionCode, ctx.config.defaultTimeZone);
+  await openEscortDeadline(tx, await readTruckReport(tx, actor.scopes, id), timeZone, now);
+  return finishStep(tx, actor, report, 'verify');
+}
+
+async function end(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  action: 'reject' | 'cancel',
+  reason: TruckRejectReason | 'called_off',
+  note: string | null | undefined,
+) {
+  const { report, next } = await beginStep(tx, actor, id, action);
+  const now = ctx.now();
+  await tx.query(
+    `UPDATE truck_reports SET status = $2, end_reason = $3, end_note = $4, ended_at = $5, ended_by = $6,
+       updated_at = now() WHERE id = $1`,
+    [id, next, reason, note?.trim() || null, now, actor.userId],
+  );
+  await endTruckDeadlines(tx, id, action === 'reject' ? `rejected: ${reason}` : 'trip called off', now);
+  return finishStep(tx, actor, report, action);
+}
+
+/** An unverified public report set aside (a duplicate, not genuine, a test): it ends, touching no one. */
+export function rejectTruck(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  reason: TruckRejectReason,
+  note: string | null | undefined,
+) {
+  return end(ctx, tx, actor, id, 'reject', reason, note);
+}
+
+/** A verified trip called off before the truck reached the checkpoint: the escort is no longer owed. */
+export function cancelTruck(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  note: string | null | undefined,
+) {
+  return end(ctx, tx, actor, id, 'cancel', 'called_off', note);
 }
