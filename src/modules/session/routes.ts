@@ -85,7 +85,8 @@ export function sessionRoutes(api: TypedApp, ctx: AppContext) {
   api.post(
     '/session/password',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // As sign-in: each request may run the password hash and the guessability check.
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['session'],
         summary:
