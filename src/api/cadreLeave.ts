@@ -5,7 +5,7 @@ import { DateTime, IsoDate, JurisdictionCode, Nullable, Page, SafeText, Uuid } f
 
 const DivisionCode = Type.String({ pattern: '^\\d{6}$', maxLength: 6 });
 
-export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'returned'] as const;
+export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'withdrawn'] as const;
 export const LeaveStatus = Type.Enum(LEAVE_STATUSES);
 
 /** An application to leave the city (ARR-14); `id` makes a retried submission return the stored one. */
@@ -27,6 +27,12 @@ export const DecisionBody = Type.Object(
     decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]),
     note: Type.Optional(SafeText(200)),
   },
+  { additionalProperties: false },
+);
+
+/** Withdrawing a leave that will not be taken: why, in a word or a sentence. */
+export const WithdrawBody = Type.Object(
+  { reason: SafeText(200, { minLength: 1 }) },
   { additionalProperties: false },
 );
 
@@ -79,6 +85,10 @@ export const LeaveView = Type.Object({
   returnReportedAt: Nullable(Type.String()),
   arrivalId: Nullable(Type.String()),
   plan: Type.Union([PlanSummary, Type.Null()]),
+  /** A withdrawn leave: when, by whom and why. */
+  withdrawnAt: Nullable(Type.String()),
+  withdrawnByName: Nullable(Type.String()),
+  withdrawalReason: Nullable(Type.String()),
 });
 
 export const LeavePageView = Page(LeaveView);
@@ -93,5 +103,6 @@ export type LeaveStatus = Static<typeof LeaveStatus>;
 export type ApplyInput = Static<typeof ApplyBody>;
 export type DecisionBody = Static<typeof DecisionBody>;
 export type ReturnInput = Static<typeof ReturnBody>;
+export type WithdrawInput = Static<typeof WithdrawBody>;
 export type LeaveView = Static<typeof LeaveView>;
 export type LeavePage = Static<typeof LeavePageView>;

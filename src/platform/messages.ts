@@ -99,6 +99,10 @@ export const FIELD_MESSAGES = {
   before_previous_step: { en: 'must not be earlier than the previous step', zh: '不能早于上一环节的时间' },
   date_in_past: { en: 'must not lie in the past', zh: '不能早于今天' },
   before_leave: { en: 'must not be before the leave date', zh: '不能早于离开日期' },
+  leave_taken: {
+    en: 'is past its leave date: the person is taken to have left, so file the return report',
+    zh: '已过离开日期，视为已离开，请填写返回报备',
+  },
   before_stay_end: { en: 'must not end the stay earlier than booked', zh: '不能早于已登记的滞留结束日期' },
   not_approver: {
     en: "must hold arrival.write over the applicant's jurisdiction or a wider one",

@@ -125,7 +125,11 @@ describe('ARR-14 leave approval, "谁审批、谁负责"', () => {
     expect(
       (await post(`/api/cadre-leaves/${leaveId}/decision`, panshan, { decision: 'approved' })).statusCode,
     ).toBe(404);
-    expect((await get('/api/cadre-leaves', panshan)).json().items).toEqual([]);
+    // Panshan sees its own leaves only (the test world has one pending there), none of Chifeng's.
+    const panshanList = (await get('/api/cadre-leaves', panshan)).json().items;
+    expect(
+      panshanList.map((l: { jurisdictionCode: string }) => l.jurisdictionCode.slice(0, 6)),
+    ).not.toContain(COUNTY_B);
     expect((await post('/api/cadre-leaves', panshan, application())).statusCode).toBe(404);
   });
 

@@ -77,11 +77,14 @@ describe('arrival plans', () => {
 
   it('ARR-4 a plan superseded by a new pack version leaves only the new plan’s work, and none once it ends', async () => {
     const arrivalId = env.world.arrivalA.arrivalId;
-    const panshanNext = readFileSync('packs/panshan-2021.yaml', 'utf8')
-      .replace('version: "2"', 'version: "3"')
+    // The shipped pack's next version asks for an extra NAT on day 1 (a changed rule, not new code).
+    const shipped = readFileSync('packs/panshan-2021.yaml', 'utf8');
+    const version = String(Number(/^version: "(\d+)"/m.exec(shipped)?.[1]) + 1);
+    const panshanNext = shipped
+      .replace(/^version: "\d+"/m, `version: "${version}"`)
       .replace(/(kind: nat\n\s+days: )\[7\]/, '$1[1, 7]');
     await post('/api/policy/packs', panshan, { yaml: panshanNext }, 201);
-    const body = { packId: 'panshan-2021', version: '3', jurisdictionCode: COUNTY_A };
+    const body = { packId: 'panshan-2021', version, jurisdictionCode: COUNTY_A };
     expect(await post('/api/policy/impact/apply', panshan, body)).toMatchObject({ replaced: 1 });
     const detail = (await get(`/api/arrivals/${arrivalId}`, panshan)).json();
     const plan = detail.plans.find((p: { status: string }) => p.status === 'active').plan as {
@@ -128,6 +131,53 @@ describe('cadre leave (ARR-14)', () => {
     ]);
     expect(released?.status).toBe('released');
     await expectNoOpenDeadlines(env.db, arrivalSubject(returned.arrivalId), 'the return’s plan was released');
+  });
+
+  it('ARR-14 approved, then withdrawn because the trip is called off: the return report is cancelled', async () => {
+    const leave = await post('/api/cadre-leaves', chifeng, application(env.world.personB.id, '开会'), 201);
+    await post(`/api/cadre-leaves/${leave.id}/decision`, chifeng, { decision: 'approved' });
+    const subject = { subjectType: 'cadre_leave', subjectId: leave.id };
+    expect((await openDeadlinesOf(env.db, subject)).map((d) => d.ruleId)).toEqual(['ARR-14']);
+    const blank = await env.app.inject({
+      method: 'POST',
+      url: `/api/cadre-leaves/${leave.id}/withdraw`,
+      headers: { cookie: chifeng },
+      payload: { reason: '   ' },
+    });
+    expect(blank.statusCode).toBe(400);
+    const withdrawn = await post(`/api/cadre-leaves/${leave.id}/withdraw`, chifeng, { reason: '会议取消' });
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      withdrawnByName: 'b_admin (b_admin)',
+      withdrawalReason: '会议取消',
+    });
+    await expectNoOpenDeadlines(env.db, subject, 'withdrawn');
+    const again = await env.app.inject({
+      method: 'POST',
+      url: `/api/cadre-leaves/${leave.id}/withdraw`,
+      headers: { cookie: chifeng },
+      payload: { reason: '重复' },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('ARR-14 an approved leave past its leave date is taken to have been taken: only the return report ends it', async () => {
+    const leave = await post('/api/cadre-leaves', chifeng, application(env.world.personB.id, '探亲'), 201);
+    await post(`/api/cadre-leaves/${leave.id}/decision`, chifeng, { decision: 'approved' });
+    env.setNow(new Date('2026-11-25T02:00:00Z'));
+    try {
+      const later = await signInAs(env.app, 'b_admin');
+      const response = await env.app.inject({
+        method: 'POST',
+        url: `/api/cadre-leaves/${leave.id}/withdraw`,
+        headers: { cookie: later },
+        payload: { reason: '未离开' },
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().errors[0]).toMatchObject({ field: 'status', code: 'leave_taken' });
+    } finally {
+      env.setNow(new Date('2026-11-24T02:00:00Z'));
+    }
   });
 
   it('ARR-14 rejected: nothing is left to do', async () => {

@@ -3,7 +3,16 @@ import type { InjectOptions, RouteOptions } from 'fastify';
 import { overrideId, riskAreaId } from '../../src/modules/riskAreas/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { multipartFile } from './multipart.js';
-import { API_TOKEN_A, COUNTY_A, PASSWORD, PERSON_A, PRIVACY_ALERT_A, type seedWorld, VILLAGE_A } from './world.js';
+import {
+  API_TOKEN_A,
+  COUNTY_A,
+  PASSWORD,
+  PENDING_LEAVE_A,
+  PERSON_A,
+  PRIVACY_ALERT_A,
+  type seedWorld,
+  VILLAGE_A,
+} from './world.js';
 
 /** Client-given ids of county A's checkpoint, pass and push-list import (see below). */
 const CHECKPOINT_A = '0c0c0c0c-0000-4000-8000-00000000000a';
@@ -376,6 +385,10 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     'POST /api/cadre-leaves/:id/return': () => ({
       url: `/api/cadre-leaves/${CADRE_LEAVE_A}/return`,
       payload: { returnedAt: '2026-11-24T01:30:00Z' },
+    }),
+    'POST /api/cadre-leaves/:id/withdraw': () => ({
+      url: `/api/cadre-leaves/${PENDING_LEAVE_A}/withdraw`,
+      payload: { reason: '培训取消' },
     }),
     // Campaigns (TST-6 … TST-9): county A's campaign of the test world.
     'GET /api/campaigns': () => ({ url: `/api/campaigns?jurisdiction=${COUNTY_A}` }),

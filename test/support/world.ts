@@ -21,6 +21,8 @@ export const PASSWORD = 'Test-password-1';
 export const PRIVACY_ALERT_A = '0d0d0d0d-0000-4000-8000-00000000000a';
 /** An API token of county A's administrator, known by its id only (its secret is never used). */
 export const API_TOKEN_A = '7a0c0000-0000-4000-8000-0000000000a7';
+/** County A's pending leave application for PERSON_A (ARR-14), for the routes that end one. */
+export const PENDING_LEAVE_A = '7a0c0000-0000-4000-8000-0000000000a8';
 
 /** Valid GB 11643 numbers (check digits computed) and phones used across tests. */
 export const PERSON_A = {
@@ -81,6 +83,12 @@ export async function seedWorld(ctx: AppContext) {
   );
   const personB = await withScope(ctx.db, users.b_admin!, (tx) =>
     createPerson(ctx, tx, users.b_admin!, PERSON_B),
+  );
+  await ctx.db.query(
+    `INSERT INTO cadre_leaves (id, jurisdiction_code, person_id, destination_name, destination_division_code, reason,
+       leave_date, planned_return_date, applied_by, applied_by_name, applicant_scope, applied_at)
+     VALUES ($1, $2, $3, '沈阳市和平区', '210102', '培训', '2026-11-26', '2026-11-27', $4, 'a_admin (a_admin)', $5, $6)`,
+    [PENDING_LEAVE_A, VILLAGE_A, personA.id, users.a_admin!.userId, COUNTY_A, ctx.now()],
   );
   // PERSON_A came back from overseas after 14 days at the first port of entry (ARR-4).
   const arrivalA = await withScope(ctx.db, users.a_admin!, (tx) =>

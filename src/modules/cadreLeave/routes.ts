@@ -6,6 +6,7 @@ import {
   LeaveQuery,
   LeaveView,
   ReturnBody,
+  WithdrawBody,
 } from '../../api/cadreLeave.js';
 import { Paging, Uuid } from '../../api/common.js';
 import { withScope } from '../../platform/access/scope.js';
@@ -17,12 +18,13 @@ import { decideLeave } from './decide.js';
 import { listLeaves } from './list.js';
 import { reportReturn } from './returnReport.js';
 import { readLeave } from './view.js';
+import { withdrawLeave } from './withdraw.js';
 
 const tags = ['cadre-leave'];
 const IdParams = Type.Object({ id: Uuid });
 
 /**
- * Cadre and staff leave (ARR-14). Registered in workflow order (apply, read, decide, return), the
+ * Cadre and staff leave (ARR-14). Registered in workflow order (apply, read, decide, return, withdraw), the
  * order the route-coverage tests walk them in.
  */
 export function cadreLeaveRoutes(api: TypedApp, ctx: AppContext) {
@@ -116,6 +118,27 @@ export function cadreLeaveRoutes(api: TypedApp, ctx: AppContext) {
     (request) => {
       const actor = actorOf(request);
       return withScope(ctx.db, actor, (tx) => reportReturn(ctx, tx, actor, request.params.id, request.body));
+    },
+  );
+
+  api.post(
+    '/cadre-leaves/:id/withdraw',
+    {
+      config: { permission: 'person.read' },
+      schema: {
+        tags,
+        summary:
+          'Withdraw a leave that will not be taken: pending, or approved until its leave date has passed; cancels the return report it owed',
+        params: IdParams,
+        body: WithdrawBody,
+        response: { 200: LeaveView },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return withScope(ctx.db, actor, (tx) =>
+        withdrawLeave(ctx, tx, actor, request.params.id, request.body.reason),
+      );
     },
   );
 }

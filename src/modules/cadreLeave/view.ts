@@ -18,7 +18,8 @@ const LEAVE_VIEW_SQL = `l.id, l.jurisdiction_code AS "jurisdictionCode",
   (l.status = 'approved' AND l.return_due_at < $NOW) AS "returnOverdue",
   ${iso('l.returned_at')} AS "returnedAt", l.return_origin_name AS "returnOriginName",
   l.return_origin_division_code AS "returnOriginDivisionCode", ${iso('l.return_reported_at')} AS "returnReportedAt",
-  l.arrival_id AS "arrivalId",
+  l.arrival_id AS "arrivalId", ${iso('l.withdrawn_at')} AS "withdrawnAt", l.withdrawn_by_name AS "withdrawnByName",
+  l.withdrawal_reason AS "withdrawalReason",
   (SELECT json_build_object('packId', ap.pack_id, 'packVersion', ap.pack_version, 'protocolId', ap.protocol_id,
      'ruleId', ap.rule_id, 'releaseDate', to_char(ap.release_date, 'YYYY-MM-DD'))
    FROM arrival_plans ap WHERE ap.arrival_id = l.arrival_id AND ap.status = 'active') AS plan`;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/types.js';
-import { closeDeadline, openDeadline } from '../../platform/deadlines/service.js';
+import { cancelDeadlines, closeDeadline, openDeadline } from '../../platform/deadlines/service.js';
 import type { LeaveView } from './schemas.js';
 
 const LEAVE_SUBJECT = 'cadre_leave';
@@ -31,4 +31,9 @@ export function closeReturnDeadline(tx: Queryable, leaveId: string, at: Date, by
     { subjectType: LEAVE_SUBJECT, subjectId: leaveId, kind: RETURN_REPORT_KIND },
     { at, by, outcome: 'reported' },
   );
+}
+
+/** A withdrawn leave owes no return report: whatever of it is still open is cancelled. */
+export function cancelReturnDeadline(tx: Queryable, leaveId: string, at: Date) {
+  return cancelDeadlines(tx, { subjectType: LEAVE_SUBJECT, subjectId: leaveId }, 'withdrawn', at);
 }

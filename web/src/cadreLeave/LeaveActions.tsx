@@ -7,7 +7,7 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { fetchOrigins } from '../trucks/api';
 import { pickedRule } from '../trucks/formRules';
 import { DivisionCascader } from '../trucks/public/DivisionCascader';
-import { decideLeave, type Leave, reportReturn } from './api';
+import { decideLeave, type Leave, reportReturn, withdrawLeave } from './api';
 
 function useLeaveMutation<T>(fn: (input: T) => Promise<Leave>, onDone: (leave: Leave) => void) {
   const { t } = useTranslation();
@@ -126,6 +126,37 @@ export function ReturnForm({ leave, onDone }: { leave: Leave; onDone: (leave: Le
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="leave-return-submit">
         {t('cadreLeave.actions.return')}
+      </Button>
+      {mutation.error ? (
+        <div style={{ marginTop: 12 }}>
+          <ProblemAlert error={mutation.error} />
+        </div>
+      ) : null}
+    </Form>
+  );
+}
+
+/** Withdraws a leave that will not be taken; the return report it owed leaves the work list. */
+export function WithdrawForm({ leave, onDone }: { leave: Leave; onDone: (leave: Leave) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const mutation = useLeaveMutation(
+    (v: { reason: string }) => withdrawLeave(leave.id, v.reason.trim()),
+    onDone,
+  );
+  const label = t('cadreLeave.fields.withdrawalReason');
+  return (
+    <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
+      <Typography.Paragraph type="secondary">{t('cadreLeave.withdrawHint')}</Typography.Paragraph>
+      <Form.Item
+        name="reason"
+        label={label}
+        rules={[{ required: true, whitespace: true, message: t('cadreLeave.withdrawReasonRequired') }]}
+      >
+        <Input maxLength={200} data-testid="leave-withdraw-reason" />
+      </Form.Item>
+      <Button htmlType="submit" loading={mutation.isPending} data-testid="leave-withdraw">
+        {t('cadreLeave.actions.withdraw')}
       </Button>
       {mutation.error ? (
         <div style={{ marginTop: 12 }}>

@@ -6,7 +6,7 @@ import { formatDueAt } from '../common/formatDueAt';
 import { useLanguage } from '../i18n/useLanguage';
 import { usePermission } from '../session/useSession';
 import type { Leave } from './api';
-import { DecisionForm, ReturnForm } from './LeaveActions';
+import { DecisionForm, ReturnForm, WithdrawForm } from './LeaveActions';
 import { LeaveStatusTag } from './LeaveStatusTag';
 
 interface LeaveDrawerProps {
@@ -70,6 +70,11 @@ export function LeaveDrawer({ leave, onClose, onChanged }: LeaveDrawerProps) {
                 {`${time(leave.returnedAt)} · ${leave.returnOriginName ?? ''}`}
               </Descriptions.Item>
             ) : null}
+            {leave.withdrawnAt ? (
+              <Descriptions.Item label={t('cadreLeave.fields.withdrawnBy')}>
+                {`${leave.withdrawnByName ?? ''} · ${time(leave.withdrawnAt)} · ${leave.withdrawalReason ?? ''}`}
+              </Descriptions.Item>
+            ) : null}
             {leave.plan ? (
               <Descriptions.Item label={t('cadreLeave.fields.plan')}>
                 {`${leave.plan.ruleId} · ${leave.plan.protocolId} · ${t('cadreLeave.fields.releaseDate')} ${leave.plan.releaseDate}`}
@@ -86,6 +91,12 @@ export function LeaveDrawer({ leave, onClose, onChanged }: LeaveDrawerProps) {
             <>
               <Divider />
               <ReturnForm leave={leave} onDone={onChanged} />
+            </>
+          ) : null}
+          {leave.status === 'pending' || leave.status === 'approved' ? (
+            <>
+              <Divider />
+              <WithdrawForm leave={leave} onDone={onChanged} />
             </>
           ) : null}
         </>

@@ -7,6 +7,7 @@ const COLORS: Record<LeaveStatus, string> = {
   approved: 'green',
   rejected: 'default',
   returned: 'purple',
+  withdrawn: 'default',
 };
 
 export function LeaveStatusTag({ leave }: { leave: Pick<Leave, 'status' | 'returnOverdue'> }) {

@@ -21,6 +21,7 @@ export const LEAVE_STATUSES = [
   'approved',
   'rejected',
   'returned',
+  'withdrawn',
 ] as const satisfies readonly LeaveStatus[];
 
 /** A person to pick for an application: the fields the picker shows of a person search. */
@@ -39,5 +40,7 @@ export const applyForLeave = (body: ApplyInput) => api.post<LeaveView>('/cadre-l
 export const decideLeave = (id: string, decision: DecisionBody['decision'], note: string) =>
   api.post<LeaveView>(`${one(id)}/decision`, note ? { decision, note } : { decision });
 export const reportReturn = (id: string, body: ReturnInput) => api.post<LeaveView>(`${one(id)}/return`, body);
+export const withdrawLeave = (id: string, reason: string) =>
+  api.post<LeaveView>(`${one(id)}/withdraw`, { reason });
 export const searchPersons = (q: string) =>
   api.get<PersonPage>(`/persons${queryString({ q, pageSize: 10 })}`).then((page) => page.items);
