@@ -33,7 +33,7 @@ export const FIELD_MESSAGES = {
     zh: '须同时重新填写完整证件号码后才能修改',
   },
   reason_too_short: {
-    en: 'must say why, in at least 4 characters (e.g. 流调核实密接)',
+    en: 'must say why, in at least 4 characters (e.g. tracing a close contact)',
     zh: '须写明原因，至少4个字（例如：流调核实密接）',
   },
   role_unknown: { en: 'names an unknown role', zh: '包含未知的角色' },

@@ -16,6 +16,7 @@ const PersonCreatePage = lazy(() => import('./persons/PersonCreatePage'));
 const JurisdictionsPage = lazy(() => import('./jurisdictions/JurisdictionsPage'));
 const ImportPage = lazy(() => import('./import/ImportPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
+const PrivacyAlertsPage = lazy(() => import('./privacyAlerts/PrivacyAlertsPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
@@ -76,6 +77,7 @@ export function AppRoutes() {
           <Route path="jurisdictions" element={guarded('jurisdiction.read', <JurisdictionsPage />)} />
           <Route path="import" element={guarded('person.import', <ImportPage />)} />
           <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
+          <Route path="privacy-alerts" element={guarded('user.admin', <PrivacyAlertsPage />)} />
           <Route path="users" element={guarded('user.read', <UsersPage />)} />
           <Route path="account" element={<AccountPage />} />
           <Route path="deadlines" element={guarded('deadline.read', <DeadlinesPage />)} />

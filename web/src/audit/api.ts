@@ -23,8 +23,10 @@ export const KNOWN_ACTIONS = [
   'sign_in',
   'sign_in_failed',
   'lockout',
+  'exact_search',
+  'acknowledge',
 ] as const;
-export const KNOWN_ENTITIES = ['person', 'jurisdiction', 'user'] as const;
+export const KNOWN_ENTITIES = ['person', 'jurisdiction', 'user', 'privacy_alert'] as const;
 
 export const auditKeys = {
   list: (filter: AuditFilter, page: number, pageSize: number) => ['audit', filter, page, pageSize] as const,

@@ -22,6 +22,8 @@ import policyEn from '../policy/i18n/en.json';
 import policyZh from '../policy/i18n/zh-CN.json';
 import publicLandingEn from '../public/i18n/en.json';
 import publicLandingZh from '../public/i18n/zh-CN.json';
+import privacyAlertsEn from '../privacyAlerts/i18n/en.json';
+import privacyAlertsZh from '../privacyAlerts/i18n/zh-CN.json';
 import pushListsEn from '../pushLists/i18n/en.json';
 import pushListsZh from '../pushLists/i18n/zh-CN.json';
 import riskAreasEn from '../riskAreas/i18n/en.json';
@@ -59,6 +61,7 @@ const campaigns = pair(campaignsZh, campaignsEn);
 const labResults = pair(labResultsZh, labResultsEn);
 const routineTesting = pair(routineTestingZh, routineTestingEn);
 const labs = pair(labsZh, labsEn);
+const privacyAlerts = pair(privacyAlertsZh, privacyAlertsEn);
 
 export const FEATURE_MESSAGES = {
   zh: {
@@ -79,6 +82,7 @@ export const FEATURE_MESSAGES = {
     labResults: labResults.zh,
     routineTesting: routineTesting.zh,
     labs: labs.zh,
+    privacyAlerts: privacyAlerts.zh,
   },
   en: {
     account: account.en,
@@ -98,6 +102,7 @@ export const FEATURE_MESSAGES = {
     labResults: labResults.en,
     routineTesting: routineTesting.en,
     labs: labs.en,
+    privacyAlerts: privacyAlerts.en,
   },
 };
 export { pair };

@@ -29,6 +29,7 @@ export interface NavigationItem {
     | 'nav.jurisdictions'
     | 'nav.import'
     | 'nav.audit'
+    | 'privacyAlerts.nav'
     | 'nav.users'
     | 'arrivals.nav'
     | 'policy.nav'
@@ -96,6 +97,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
   },
   { path: '/import', labelKey: 'nav.import', icon: <CloudUploadOutlined />, permission: 'person.import' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  {
+    path: '/privacy-alerts',
+    labelKey: 'privacyAlerts.nav',
+    icon: <AlertOutlined />,
+    permission: 'user.admin',
+  },
   { path: '/users', labelKey: 'nav.users', icon: <UserOutlined />, permission: 'user.read' },
   { path: '/checkpoints', labelKey: 'checkpoints.nav', icon: <SafetyOutlined />, permission: 'arrival.read' },
   { path: '/push-lists', labelKey: 'pushLists.nav', icon: <DatabaseOutlined />, permission: 'arrival.write' },

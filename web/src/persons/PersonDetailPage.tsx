@@ -75,6 +75,7 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
           key={`${person.id}:${person.version}:${unmasked ? 'clear' : 'masked'}`}
           initialValues={fromPerson(person, unmasked)}
           masked={unmasked ? undefined : { idNumber: person.idNumberMasked, phone: person.phoneMasked }}
+          birthDateHidden={person.birthDate === null && person.ageBand !== null}
           saving={mutation.isPending}
           error={mutation.error}
           onSubmit={(body) => mutation.mutate(body)}

@@ -37,7 +37,19 @@ export function PersonDetails({ person, unmasked }: PersonDetailsProps) {
       children: <span data-testid="person-detail-phone">{phone ?? ''}</span>,
     },
     { key: 'sex', label: t('persons.fields.sex'), children: sexLabel(t, person.sex) },
-    { key: 'birthDate', label: t('persons.fields.birthDate'), children: person.birthDate ?? '' },
+    // A role without the unmask permission gets an age band instead of the birth date (the server
+    // never sends it to them): the birth date is what a masked ID number hides.
+    person.birthDate !== null || !person.ageBand
+      ? { key: 'birthDate', label: t('persons.fields.birthDate'), children: person.birthDate ?? '' }
+      : {
+          key: 'ageBand',
+          label: t('persons.fields.ageBand'),
+          children: (
+            <span data-testid="person-detail-age-band">
+              {t('persons.ageBand', { min: person.ageBand.minAge, max: person.ageBand.maxAge })}
+            </span>
+          ),
+        },
     {
       key: 'jurisdiction',
       label: t('persons.fields.jurisdiction'),

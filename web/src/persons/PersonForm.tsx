@@ -32,6 +32,11 @@ interface PersonFormProps {
   onReload?: () => void;
   /** When editing without the clear values: the masked ones, shown as hints to type them again. */
   masked?: { idNumber: string; phone: string | null };
+  /**
+   * The server did not send the birth date (a role without the unmask permission): it can be
+   * changed only together with the full ID number, as the API requires.
+   */
+  birthDateHidden?: boolean;
 }
 
 const full = { xs: 24, md: 12 };
@@ -45,6 +50,7 @@ export function PersonForm({
   onCancel,
   onReload,
   masked,
+  birthDateHidden = false,
 }: PersonFormProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -52,6 +58,8 @@ export function PersonForm({
   const labels = usePersonLabels();
   const keyGroups = useKeyGroups();
   const [placedFields, setPlacedFields] = useState<string[]>([]);
+  const typedIdNumber = Form.useWatch('idNumber', form) ?? '';
+  const birthDateLocked = birthDateHidden && typedIdNumber.trim() === '';
 
   useEffect(() => {
     setPlacedFields(error ? applyFieldProblems(form, error, labels, t, language) : []);
@@ -156,8 +164,10 @@ export function PersonForm({
             label={labels.birthDate}
             dependencies={['idNumber', 'idType']}
             rules={[birthDateRule(t, labels.birthDate, derived)]}
+            extra={birthDateLocked ? t('persons.birthDateLocked') : undefined}
           >
             <DatePicker
+              disabled={birthDateLocked}
               style={{ width: '100%' }}
               disabledDate={(date) => date.format('YYYY-MM-DD') > todayInServerZone()}
               data-testid="person-form-birth-date"

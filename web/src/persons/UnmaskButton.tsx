@@ -4,12 +4,12 @@ import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSafeText } from '../../../src/rules/safeText';
+import { isRealReason } from '../../../src/rules/unmaskReason';
 import { fieldMessage } from '../common/fieldMessage';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { testId } from '../common/testId';
 import { type UnmaskedPerson, unmaskPerson } from './api';
 
-const REASON_MIN = 2;
 const REASON_MAX = 200;
 
 interface UnmaskButtonProps {
@@ -54,17 +54,26 @@ export function UnmaskButton({ personId, onUnmasked }: UnmaskButtonProps) {
             label={label}
             rules={[
               { required: true, whitespace: true, message: fieldMessage(t, 'required', label) },
-              { min: REASON_MIN, message: fieldMessage(t, 'too_short', label) },
               { max: REASON_MAX, message: fieldMessage(t, 'too_long', label) },
               {
-                validator: (_rule, value: string | undefined) =>
-                  value && !isSafeText(value)
-                    ? Promise.reject(new Error(fieldMessage(t, 'unsafe_text', label)))
-                    : Promise.resolve(),
+                validator: (_rule, value: string | undefined) => {
+                  if (value && !isSafeText(value))
+                    return Promise.reject(new Error(fieldMessage(t, 'unsafe_text', label)));
+                  // The server's own check (src/rules/unmaskReason.ts), so both say the same thing.
+                  if (value?.trim() && !isRealReason(value))
+                    return Promise.reject(new Error(fieldMessage(t, 'reason_too_short', label)));
+                  return Promise.resolve();
+                },
               },
             ]}
           >
-            <Input.TextArea rows={3} maxLength={REASON_MAX} showCount data-testid="unmask-reason" />
+            <Input.TextArea
+              rows={3}
+              maxLength={REASON_MAX}
+              showCount
+              placeholder={t('persons.unmask.reasonPlaceholder')}
+              data-testid="unmask-reason"
+            />
           </Form.Item>
         </Form>
         {mutation.error ? <ProblemAlert error={mutation.error} /> : null}

@@ -15,6 +15,18 @@ function positive(value: string | null, fallback: number): number {
 }
 
 /**
+ * A whole resident ID number or phone typed into the name box is searched for exactly (as the
+ * server does), and moves to the ID number or phone filter so that it stays out of the address bar.
+ */
+function withExactQuery(filter: PersonFilter): PersonFilter {
+  const q = filter.q?.trim() ?? '';
+  if (/^\d{17}[\dXx]$/.test(q) && !filter.idNumber) return { ...filter, q: '', idNumber: q.toUpperCase() };
+  const phone = q.replace(/[\s()-]/g, '').replace(/^\+?86/, '');
+  if (/^(1\d{10}|0\d{9,11})$/.test(phone) && !filter.phone) return { ...filter, q: '', phone };
+  return filter;
+}
+
+/**
  * The list's filter and page live in the URL, so Back returns to the same search and it can be
  * shared; ID number and phone searches live in history state instead.
  */
@@ -33,7 +45,8 @@ export function usePersonFilters() {
   const pageSize = positive(params.get('pageSize'), DEFAULT_PAGE_SIZE);
 
   const write = useCallback(
-    (next: PersonFilter, nextPage: number, nextPageSize: number) => {
+    (given: PersonFilter, nextPage: number, nextPageSize: number) => {
+      const next = withExactQuery(given);
       const search = new URLSearchParams();
       for (const key of FILTER_KEYS) {
         const value = next[key]?.trim();
