@@ -61,6 +61,20 @@ export async function submit(
   });
 }
 
+export function staff(cookie: string, method: InjectOptions['method'], url: string, payload?: object) {
+  return ctx.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+}
+
+const TABLES = ['persons', 'arrivals', 'arrival_plans', 'landing_reports', 'deadlines', 'audit_log'];
+export async function counts(): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const table of TABLES) {
+    const [row] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+    result[table] = row!.n;
+  }
+  return result;
+}
+
 /** The county's look deadline on its queue (ARR-11), the open one if any, else the latest. */
 export async function lookDeadline(county: string) {
   const [row] = await ctx.db.query<{ dueAt: Date; done: boolean; ownerRole: string; ruleId: string }>(

@@ -114,8 +114,8 @@ export async function pushToCommunity(
   id: string,
 ): Promise<ReportView> {
   const looked = await lookAt(ctx, tx, actor, id);
+  if (looked.discardedAt) throw invalid([fieldError('report', 'landing_ended')]);
   if (looked.pushedAt) return looked;
-  requireOpen(looked);
   const now = ctx.now();
   const timeZone = await effectiveTimeZone(tx, looked.destinationCode, ctx.config.defaultTimeZone);
   const due = verifyDueAt(now, timeZone);
