@@ -41,6 +41,29 @@ async function put(url: string, cookie: string, payload: object) {
 }
 const arrivalSubject = (id: string) => ({ subjectType: 'arrival', subjectId: id });
 
+/** The items of an arrival's active plan: its tests, then its phases' ends, in order. */
+async function planItems(cookie: string, arrivalId: string): Promise<string[]> {
+  const detail = (await get(`/api/arrivals/${arrivalId}`, cookie)).json();
+  const plan = detail.plans.find((p: { status: string }) => p.status === 'active').plan as {
+    tests: Array<{ kind: string; day: number }>;
+    phases: unknown[];
+  };
+  return [
+    ...plan.tests.map((t) => `test:${t.kind}:d${t.day}`),
+    ...plan.phases.map((_, i) => `phase:${i}:end`),
+  ];
+}
+
+/** Every test of the plan negative and every phase ended: the arrival is released. */
+async function releaseAll(cookie: string, arrivalId: string) {
+  const items = await planItems(cookie, arrivalId);
+  return record(
+    cookie,
+    arrivalId,
+    items.map((item): [string, string] => [item, item.startsWith('test:') ? 'negative' : 'done']),
+  );
+}
+
 /** Records results through the arrival page's route, in order. */
 async function record(cookie: string, arrivalId: string, events: Array<[string, string]>) {
   let detail: { status: string } | undefined;
@@ -86,23 +109,47 @@ describe('arrival plans', () => {
     await post('/api/policy/packs', panshan, { yaml: panshanNext }, 201);
     const body = { packId: 'panshan-2021', version, jurisdictionCode: COUNTY_A };
     expect(await post('/api/policy/impact/apply', panshan, body)).toMatchObject({ replaced: 1 });
-    const detail = (await get(`/api/arrivals/${arrivalId}`, panshan)).json();
-    const plan = detail.plans.find((p: { status: string }) => p.status === 'active').plan as {
-      tests: Array<{ kind: string; day: number }>;
-      phases: unknown[];
-    };
-    const items = [
-      ...plan.tests.map((t) => `test:${t.kind}:d${t.day}`),
-      ...plan.phases.map((_, i) => `phase:${i}:end`),
-    ];
+    const items = await planItems(panshan, arrivalId);
+    expect(items).toContain('test:nat:d1');
     const open = await openDeadlinesOf(env.db, arrivalSubject(arrivalId));
     expect(open.map((d) => d.kind).sort()).toEqual([...items].sort());
-    const released = await record(panshan, arrivalId, [
-      ...plan.tests.map((t): [string, string] => [`test:${t.kind}:d${t.day}`, 'negative']),
-      ...plan.phases.map((_, i): [string, string] => [`phase:${i}:end`, 'done']),
-    ]);
-    expect(released?.status).toBe('released');
+    expect((await releaseAll(panshan, arrivalId))?.status).toBe('released');
     await expectNoOpenDeadlines(env.db, arrivalSubject(arrivalId), 'the new plan was released');
+  });
+
+  it('ARR-15 a checkpoint’s hand-over ends with its arrival’s plan: nothing is left once it is released', async () => {
+    await env.db.query(
+      `INSERT INTO risk_areas (id, level, division_code, area_name, published_at, publisher)
+       VALUES (gen_random_uuid(), 'high', '310101002', '黄浦区外滩街道', '2026-11-20T00:00:00Z', '上海市')`,
+    );
+    const checkpoint = await post(
+      '/api/checkpoints',
+      panshan,
+      { name: '盘山收费站', kind: 'highway', jurisdictionCode: COUNTY_A },
+      201,
+    );
+    const { pass } = await post(
+      `/api/checkpoints/${checkpoint.id}/passes`,
+      panshan,
+      {
+        name: '钱终结',
+        idNumber: withCheckDigit('21112219850707001'),
+        phone: '13700137001',
+        healthCode: 'green',
+        temperature: 36.6,
+        origin: 'domestic',
+        originDivisionCode: '310101002',
+        destinationCode: VILLAGE_A,
+      },
+      201,
+    );
+    expect(pass.arrivalId).toBeTruthy();
+    expect((await releaseAll(panshan, pass.arrivalId))?.status).toBe('released');
+    await expectNoOpenDeadlines(
+      env.db,
+      arrivalSubject(pass.arrivalId),
+      'the handed-over arrival was released',
+    );
   });
 });
 
@@ -125,11 +172,7 @@ describe('cadre leave (ARR-14)', () => {
     });
     expect(returned.status).toBe('returned');
     await expectNoOpenDeadlines(env.db, { subjectType: 'cadre_leave', subjectId: leave.id }, 'returned');
-    const released = await record(chifeng, returned.arrivalId, [
-      ['test:nat:d7', 'negative'],
-      ['phase:0:end', 'done'],
-    ]);
-    expect(released?.status).toBe('released');
+    expect((await releaseAll(chifeng, returned.arrivalId))?.status).toBe('released');
     await expectNoOpenDeadlines(env.db, arrivalSubject(returned.arrivalId), 'the return’s plan was released');
   });
 
