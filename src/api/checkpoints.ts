@@ -92,6 +92,8 @@ export const RegistrationView = Type.Object({
   rule: Nullable(Type.String()),
   protocolId: Nullable(Type.String()),
   releaseDate: Nullable(Type.String()),
+  /** Item 21: the plan has a controlling phase; a register-only plan (ARR-8) puts nobody under control. */
+  underControl: Type.Boolean(),
 });
 
 export const LoggedPassView = Type.Object({ pass: PassView, registration: Nullable(RegistrationView) });

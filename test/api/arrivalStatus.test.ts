@@ -145,6 +145,8 @@ describe('item 21 status follows the plan; the count under control is exact', ()
     expect(page.total).toBeGreaterThanOrEqual(4);
     expect(page.items).toHaveLength(page.total);
     expect(page.items.every((a: { status: string }) => a.status === 'under_control')).toBe(true);
+    // The stored "planned" is no status anyone sees: asking for it is refused, not answered empty.
+    expect((await get('/api/arrivals?status=planned', panshan)).statusCode).toBe(400);
     const registered = (await get('/api/arrivals?status=registered&pageSize=100', panshan)).json();
     expect(registered.items.every((a: { ruleId: string }) => a.ruleId === 'ARR-8')).toBe(true);
   });

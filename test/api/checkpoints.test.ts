@@ -134,7 +134,13 @@ describe('pass outcomes (ARR-15, HC-3)', () => {
       originRisk: 'high',
       handover: 'registered',
     });
-    expect(registration).toMatchObject({ created: true, rule: 'ARR-5', arrivalId: pass.arrivalId });
+    // Item 21: ARR-5's 14 days centralised put the person under control.
+    expect(registration).toMatchObject({
+      created: true,
+      rule: 'ARR-5',
+      arrivalId: pass.arrivalId,
+      underControl: true,
+    });
     expect(await count('SELECT count(*)::int AS n FROM arrivals')).toBe(before + 1);
     const [arrival] = await env.db.query<{
       channel: string;

@@ -3,6 +3,7 @@ import {
   ArrivalBody,
   ArrivalDetailView,
   ArrivalPageView,
+  ArrivalStatus,
   LookbackView,
   ReclassifyBody,
 } from '../../api/arrivals.js';
@@ -33,7 +34,8 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
         querystring: Type.Object({
           jurisdiction: Type.Optional(JurisdictionCode),
           channel: Type.Optional(SafeText(20)),
-          status: Type.Optional(SafeText(20)),
+          // Item 21: the statuses as shown (an old "planned" is refused, not silently empty).
+          status: Type.Optional(ArrivalStatus),
           ruleId: Type.Optional(SafeText(10)),
           from: Type.Optional(IsoDate),
           to: Type.Optional(IsoDate),

@@ -78,6 +78,7 @@ async function register(
       rule: registered.plan?.rule ?? null,
       protocolId: registered.plan?.protocolId ?? null,
       releaseDate: registered.plan?.releaseDate ?? null,
+      underControl: (registered.plan?.phases.length ?? 0) > 0,
     };
   } catch (error) {
     if (!(error instanceof AppError) || error.fields.length === 0) throw error;

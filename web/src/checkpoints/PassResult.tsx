@@ -21,8 +21,11 @@ export function PassResult({
   onNext: () => void;
 }) {
   const { t } = useTranslation();
+  // Item 21: only a plan with a controlling phase puts the person under control.
   const plan = registration?.rule
-    ? t('checkpoints.result.plan', { rule: registration.rule, date: registration.releaseDate ?? '—' })
+    ? registration.underControl
+      ? t('checkpoints.result.plan', { rule: registration.rule, date: registration.releaseDate ?? '—' })
+      : t('checkpoints.result.registerOnly', { rule: registration.rule })
     : registration
       ? t('checkpoints.result.noPlan')
       : null;
