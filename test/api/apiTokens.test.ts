@@ -165,6 +165,32 @@ describe('API tokens', () => {
     expect(audit[2]?.detail).toMatchObject({ reason: 'user_deactivated' });
   });
 
+  it('an administrator lists and revokes the tokens of accounts in their subtree only', async () => {
+    const worker = await signInAs(env.app, 'a_community');
+    const created = (await create(worker, { name: 'field-tablet' })).json();
+    const [user] = await env.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'a_community'");
+    const url = `/api/users/${user!.id}/tokens`;
+    const as = (cookie: string, method: 'GET' | 'DELETE', path: string) =>
+      env.app.inject({ method, url: path, headers: { cookie } });
+    const admin = await signInAs(env.app, 'a_admin');
+    const listed = await as(admin, 'GET', url);
+    expect(listed.json()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: created.id, name: 'field-tablet', status: 'active' }),
+      ]),
+    );
+    const otherCounty = await signInAs(env.app, 'b_admin');
+    expect((await as(otherCounty, 'GET', url)).statusCode).toBe(404);
+    expect((await as(otherCounty, 'DELETE', `${url}/${created.id}`)).statusCode).toBe(404);
+    expect((await as(worker, 'GET', url)).statusCode).toBe(403);
+    expect((await withToken(created.token)).statusCode).toBe(200);
+    const revoked = await as(admin, 'DELETE', `${url}/${created.id}`);
+    expect(revoked.json()).toMatchObject({ status: 'revoked', revokedReason: 'revoked' });
+    expect((await withToken(created.token)).statusCode).toBe(401);
+    const [audit] = (await auditOf(created.id)).filter((a) => a.action === 'revoke');
+    expect(audit?.detail).toMatchObject({ reason: 'revoked', userId: user!.id });
+  });
+
   it('keeps only a hash of each token', async () => {
     const cookie = await signInAs(env.app, 'b_admin');
     const created = (await create(cookie, { name: 'hash-check' })).json();

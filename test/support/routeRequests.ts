@@ -60,6 +60,10 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     'POST /api/session/tokens': () => ({ url: '/api/session/tokens', payload: { name: 'system' } }),
     'GET /api/session/tokens': () => ({ url: '/api/session/tokens' }),
     'DELETE /api/session/tokens/:id': () => ({ url: `/api/session/tokens/${API_TOKEN_A}` }),
+    'GET /api/users/:id/tokens': () => ({ url: `/api/users/${world.users.a_admin!.userId}/tokens` }),
+    'DELETE /api/users/:id/tokens/:tokenId': () => ({
+      url: `/api/users/${world.users.a_admin!.userId}/tokens/${API_TOKEN_A}`,
+    }),
     // The same password again: the request succeeds without changing what later sign-ins need.
     'POST /api/session/password': () => ({
       url: '/api/session/password',

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import { Uuid } from '../../api/common.js';
+import { ApiTokenRecordView } from '../../api/session.js';
 import { NewUserBody, UserPatchBody, UserView } from '../../api/users.js';
-import { createUser, listUsers, updateUser } from '../../platform/access/accounts.js';
+import { createUser, listUsers, managedUser, updateUser } from '../../platform/access/accounts.js';
+import { listTokensOfUser, revokeTokenOfUser } from '../../platform/access/apiTokens.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -67,5 +69,41 @@ export function userRoutes(api: TypedApp, ctx: AppContext) {
           currentSession: request.cookies[SESSION_COOKIE],
         }),
       ),
+  );
+
+  api.get(
+    '/users/:id/tokens',
+    {
+      config: { permission: 'user.admin' },
+      schema: {
+        tags,
+        summary: 'The API tokens of an account you administer: names, expiry, use, revocation',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Array(ApiTokenRecordView) },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), async (tx) => {
+        const user = await managedUser(tx, actorOf(request), request.params.id);
+        return listTokensOfUser(tx, user.id, ctx.now());
+      }),
+  );
+
+  api.delete(
+    '/users/:id/tokens/:tokenId',
+    {
+      config: { permission: 'user.admin' },
+      schema: {
+        tags,
+        summary: 'Revoke an API token of an account you administer, at once and for good',
+        params: Type.Object({ id: Uuid, tokenId: Uuid }),
+        response: { 200: ApiTokenRecordView },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), async (tx) => {
+        const user = await managedUser(tx, actorOf(request), request.params.id);
+        return revokeTokenOfUser(tx, actorOf(request), user, request.params.tokenId, ctx.now());
+      }),
   );
 }

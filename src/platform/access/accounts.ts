@@ -113,6 +113,20 @@ export async function createUser(
   return user;
 }
 
+/** An account the administrator manages (every scope of it inside theirs), else 404. */
+export async function managedUser(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+): Promise<{ id: string; jurisdictionCode: string }> {
+  const [user] = await tx.query<{ scopes: string[]; jurisdictionCode: string }>(
+    'SELECT scopes, jurisdiction_code AS "jurisdictionCode" FROM users WHERE id = $1',
+    [id],
+  );
+  if (!user || !user.scopes.every((scope) => inScope(scope, actor.scopes))) throw notFound();
+  return { id, jurisdictionCode: user.jurisdictionCode };
+}
+
 export async function listUsers(
   tx: Queryable,
   context: Pick<AccountContext, 'secret' | 'now'>,

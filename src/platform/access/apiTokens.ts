@@ -107,7 +107,40 @@ export async function listApiTokens(db: Queryable, actor: Actor, now: Date): Pro
   return rows.map(present);
 }
 
-/** Revokes one of the caller's own tokens; revoking a dead token again changes nothing. */
+/** Revokes token `id` of user `userId`; revoking a dead token again changes nothing. */
+async function revoke(
+  tx: Queryable,
+  actor: Actor,
+  userId: string,
+  id: string,
+  jurisdictionCode: string,
+  now: Date,
+): Promise<ApiTokenRecord> {
+  const updated = await tx.query<TokenRecordRow>(
+    `UPDATE api_tokens SET revoked_at = $2, revoked_reason = 'revoked', revoked_by = $4
+     WHERE id = $3 AND user_id = $1 AND revoked_at IS NULL RETURNING ${RECORD}`,
+    [userId, now, id, actor.userId],
+  );
+  const [revoked] = updated;
+  if (!revoked) {
+    const [existing] = await tx.query<TokenRecordRow>(
+      `SELECT ${RECORD} FROM api_tokens WHERE user_id = $1 AND id = $3`,
+      [userId, now, id],
+    );
+    if (!existing) throw notFound();
+    return present(existing);
+  }
+  await recordAudit(tx, actor, {
+    action: 'revoke',
+    entity: 'api_token',
+    entityId: id,
+    jurisdictionCode,
+    detail: { name: revoked.name, reason: 'revoked', ...(userId === actor.userId ? {} : { userId }) },
+  });
+  return present(revoked);
+}
+
+/** Revokes one of the caller's own tokens. */
 export async function revokeApiToken(
   db: Database,
   actor: Actor,
@@ -115,30 +148,28 @@ export async function revokeApiToken(
   now: Date,
 ): Promise<ApiTokenRecord> {
   await requireSession(db, actor, 'revoke_refused');
-  return db.transaction(async (tx) => {
-    const updated = await tx.query<TokenRecordRow>(
-      `UPDATE api_tokens SET revoked_at = $2, revoked_reason = 'revoked', revoked_by = $1
-       WHERE id = $3 AND user_id = $1 AND revoked_at IS NULL RETURNING ${RECORD}`,
-      [actor.userId, now, id],
-    );
-    const [revoked] = updated;
-    if (!revoked) {
-      const [existing] = await tx.query<TokenRecordRow>(
-        `SELECT ${RECORD} FROM api_tokens WHERE user_id = $1 AND id = $3`,
-        [actor.userId, now, id],
-      );
-      if (!existing) throw notFound();
-      return present(existing);
-    }
-    await recordAudit(tx, actor, {
-      action: 'revoke',
-      entity: 'api_token',
-      entityId: id,
-      jurisdictionCode: firstScope(actor.scopes),
-      detail: { name: revoked.name, reason: 'revoked' },
-    });
-    return present(revoked);
-  });
+  return db.transaction((tx) => revoke(tx, actor, actor.userId, id, firstScope(actor.scopes), now));
+}
+
+/** The tokens of an account an administrator manages (call managedUser first, in the same scoped transaction). */
+export async function listTokensOfUser(tx: Queryable, userId: string, now: Date): Promise<ApiTokenRecord[]> {
+  const rows = await tx.query<TokenRecordRow>(
+    `SELECT ${RECORD} FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id`,
+    [userId, now],
+  );
+  return rows.map(present);
+}
+
+/** An administrator revokes a token of an account they manage (checked by managedUser); a token cannot. */
+export async function revokeTokenOfUser(
+  tx: Queryable,
+  actor: Actor,
+  user: { id: string; jurisdictionCode: string },
+  id: string,
+  now: Date,
+): Promise<ApiTokenRecord> {
+  await requireSession(tx, actor, 'revoke_refused');
+  return revoke(tx, actor, user.id, id, user.jurisdictionCode, now);
 }
 
 /**
