@@ -8,6 +8,7 @@ import { useLanguage } from '../i18n/useLanguage';
 import { usePermission } from '../session/useSession';
 import { fetchUsers, setUserActive, type User, userKeys } from './api';
 import { CreateUserButton } from './CreateUserButton';
+import { UserTokensButton } from './UserTokensButton';
 import { useRoleLabel } from './useRoleLabel';
 
 /** Accounts administered within the user's jurisdiction; administrators create and disable them. */
@@ -56,6 +57,15 @@ export default function UsersPage() {
         </Flex>
       ),
     },
+    ...(canAdmin
+      ? [
+          {
+            key: 'tokens',
+            title: t('account.tokens.title'),
+            render: (_: unknown, user: User) => <UserTokensButton user={user} />,
+          },
+        ]
+      : []),
   ];
   return (
     <>
