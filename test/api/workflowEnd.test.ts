@@ -272,6 +272,36 @@ describe('testing tasks', () => {
     }
   });
 
+  it('TST-1 a pool member of another county is handed over; the hand-over ends when their county re-samples them', async () => {
+    const visitor = env.world.personB.id;
+    const [local] = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 1, 35);
+    const labId = env.world.testingA.labId;
+    await insertTube(env.ctx, {
+      barcode: 'WFEND-POOL-02',
+      jurisdictionCode: COUNTY_A,
+      siteId: env.world.testingA.siteId,
+      openedAt: new Date(env.ctx.now().getTime() - 2 * HOUR),
+      members: [local!, visitor],
+      capacity: 10,
+      labId,
+    });
+    await post('/api/lab-results', panshan, {
+      labId,
+      results: [{ barcode: 'WFEND-POOL-02', result: 'positive' }],
+    });
+    const handOver = await openDeadlinesOf(env.db, { personId: visitor });
+    expect(handOver.map((d) => d.ruleId)).toContain('TST-1');
+    // 红山区 re-samples its own resident at its own site: the hand-over at 盘山县 is met.
+    await post(
+      '/api/sampling/samples',
+      chifeng,
+      { ...sample(visitor, 'WFEND-RS-B01', 'resample'), siteId: env.world.testingB.siteId },
+      201,
+    );
+    const left = await openDeadlinesOf(env.db, { personId: visitor });
+    expect(left.filter((d) => d.ruleId === 'TST-1').map((d) => d.kind)).toEqual([]);
+  });
+
   it('CAS-2 a positive individual’s case report ends when it is reported', async () => {
     const [person] = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 1, 32);
     await insertTube(env.ctx, {

@@ -275,7 +275,10 @@ export async function cancelDeadlinesByKindPrefix(
 
 /**
  * Closes every open obligation of these subjects whose kind starts with one of `kindPrefixes`
- * (e.g. a person sampled clears "resample:*" and "routine:*" at once); returns how many.
+ * (e.g. a person sampled clears "resample:*" and "routine:*" at once), wherever it is owed: a
+ * pool member handed over by another county's lab is re-sampled by their own county, whose scope
+ * does not reach the hand-over (TST-1). Runs through a security-definer function (migration 0062)
+ * that closes only these subjects and kinds. Returns how many.
  */
 export async function closeDeadlinesByKindPrefix(
   tx: Queryable,
@@ -284,15 +287,12 @@ export async function closeDeadlinesByKindPrefix(
   kindPrefixes: readonly string[],
   done: Completion,
 ): Promise<number> {
-  if (subjectIds.length === 0 || kindPrefixes.length === 0) return 0;
-  const closed = await tx.query<{ id: string }>(
-    `UPDATE deadlines SET done_at = $4, done_by = $5, outcome = $6, updated_at = now()
-     WHERE subject_type = $1 AND subject_id = ANY ($2::uuid[])
-       AND kind ^@ ANY ($3::text[]) AND done_at IS NULL AND cancelled_at IS NULL
-     RETURNING id`,
+  if (subjectIds.length === 0 || kindPrefixes.length === 0 || kindPrefixes.includes('')) return 0;
+  const [closed] = await tx.query<{ n: number }>(
+    `SELECT fangkong_close_deadlines_by_prefix($1, $2::uuid[], $3::text[], $4::timestamptz, $5::uuid, $6) AS n`,
     [subjectType, subjectIds, kindPrefixes, iso(done.at), done.by ?? null, done.outcome ?? null],
   );
-  return closed.length;
+  return closed?.n ?? 0;
 }
 
 /**
