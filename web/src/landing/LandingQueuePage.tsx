@@ -10,6 +10,7 @@ import { useLanguage } from '../i18n/useLanguage';
 import { useMe, usePermission } from '../session/useSession';
 import {
   fetchReports,
+  isCountyStaff,
   type LandingReport,
   landingKeys,
   lookAt,
@@ -18,9 +19,10 @@ import {
   type QueueFilter,
 } from './api';
 import { Countdown } from './Countdown';
+import { DiscardButton } from './DiscardButton';
 import { ReportPerson, ReportPlan, ReportState } from './ReportSummary';
 
-const TABS = ['new', 'looked', 'pushed', 'cleared', 'all'] as const;
+const TABS = ['new', 'looked', 'pushed', 'cleared', 'discarded', 'all'] as const;
 
 /**
  * The designated staff's queue (ARR-11 "专人最长每半小时查看一次报备信息,并第一时间推送所去社区"):
@@ -96,8 +98,9 @@ export default function LandingQueuePage() {
     {
       title: t('landing.columns.actions'),
       key: 'actions',
+      // Looking, pushing and setting aside are the county's: a community's staff verify (ARR-11).
       render: (_: unknown, r: LandingReport) =>
-        canWrite ? (
+        canWrite && isCountyStaff(me.scopes, r.destinationCode) && !r.cleared ? (
           <Space wrap>
             {r.lookedAt ? null : (
               <Button
@@ -120,6 +123,7 @@ export default function LandingQueuePage() {
                 {t('landing.queue.push')}
               </Button>
             )}
+            {r.verifiedAt ? null : <DiscardButton report={r} onDone={() => void refresh()} />}
           </Space>
         ) : null,
     },

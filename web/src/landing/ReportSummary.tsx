@@ -23,6 +23,8 @@ export function ReportPerson({ report }: { report: LandingReport }) {
 export function ReportPlan({ report }: { report: LandingReport }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  // A claim is planned only once verified and matched to a person.
+  if (!report.arrivalId) return <Tag>{t('landing.claim')}</Tag>;
   if (!report.planTitle) return <Tag>{t('landing.noPlan')}</Tag>;
   return (
     <Space orientation="vertical" size={0}>
@@ -38,6 +40,7 @@ const STATE_COLORS: Record<LandingReport['state'], string> = {
   pushed: 'blue',
   verified: 'cyan',
   cleared: 'green',
+  discarded: 'default',
 };
 
 export function ReportState({ report }: { report: LandingReport }) {

@@ -14,10 +14,12 @@ import {
   verifyReport,
 } from './api';
 import { Countdown } from './Countdown';
+import { MatchField, NEW_PERSON } from './MatchField';
 import { ReportPerson, ReportPlan, ReportState } from './ReportSummary';
 
 interface VerifyValues {
   verification?: VerifyBody['verification'];
+  match?: string;
   note?: string;
   measures?: FeedbackMeasure[];
   feedbackNote?: string;
@@ -30,6 +32,8 @@ export function VerifyCard({ report, onSaved }: { report: LandingReport; onSaved
   const { t } = useTranslation();
   const { language } = useLanguage();
   const verified = report.verifiedAt !== null;
+  const [form] = Form.useForm<VerifyValues>();
+  const found = Form.useWatch('verification', form) === 'found';
   const save = useMutation({
     mutationFn: (values: VerifyValues) =>
       verified
@@ -37,6 +41,11 @@ export function VerifyCard({ report, onSaved }: { report: LandingReport; onSaved
         : verifyReport(report.id, {
             verification: values.verification ?? 'found',
             note: orNull(values.note),
+            ...(values.verification === 'found'
+              ? values.match === NEW_PERSON
+                ? { registerNew: true }
+                : { personId: values.match ?? null }
+              : {}),
             ...(values.measures && values.measures.length > 0 ? { measures: values.measures } : {}),
             feedbackNote: orNull(values.feedbackNote),
           }),
@@ -84,7 +93,7 @@ export function VerifyCard({ report, onSaved }: { report: LandingReport; onSaved
         ) : null}
       </Descriptions>
       {report.cleared ? null : (
-        <Form<VerifyValues> layout="vertical" onFinish={(values) => save.mutate(values)}>
+        <Form<VerifyValues> form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
           {verified ? null : (
             <>
               <Form.Item name="verification" label={t('landing.verify.verification')} rules={required}>
@@ -96,6 +105,7 @@ export function VerifyCard({ report, onSaved }: { report: LandingReport; onSaved
                   data-testid="verify-result"
                 />
               </Form.Item>
+              {found ? <MatchField report={report} /> : null}
               <Form.Item name="note" label={t('landing.verify.note')}>
                 <Input maxLength={200} data-testid="verify-note" />
               </Form.Item>

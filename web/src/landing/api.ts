@@ -1,5 +1,7 @@
 import type {
   Board,
+  Candidate,
+  DiscardReason,
   FeedbackMeasure,
   LandingCodeInfo,
   LandingReport,
@@ -13,6 +15,8 @@ import { api, queryString } from '../api/client';
 
 export type {
   Board,
+  Candidate,
+  DiscardReason,
   FeedbackMeasure,
   LandingCodeInfo,
   LandingReport,
@@ -35,6 +39,16 @@ export const MEASURES = [
   'health_monitoring',
   'handed_over',
 ] as const satisfies readonly FeedbackMeasure[];
+
+export const DISCARD_REASONS = [
+  'duplicate',
+  'not_genuine',
+  'test',
+] as const satisfies readonly DiscardReason[];
+
+/** Looking, pushing and setting aside are the county's (ARR-11): is the report's county in my scope? */
+export const isCountyStaff = (scopes: readonly string[], destinationCode: string) =>
+  scopes.some((scope) => destinationCode.slice(0, 6).startsWith(scope));
 
 const report = (id: string) => `/landing/reports/${encodeURIComponent(id)}`;
 
@@ -59,6 +73,9 @@ export const lookAt = (id: string) => api.post<LandingReport>(`${report(id)}/loo
 export const pushReport = (id: string) => api.post<LandingReport>(`${report(id)}/push`);
 export const pushAllLooked = (jurisdictionCode: string) =>
   api.post<Pushed>('/landing/push', { jurisdictionCode });
+export const discardReport = (id: string, reason: DiscardReason, note: string | null) =>
+  api.post<LandingReport>(`${report(id)}/discard`, { reason, note });
+export const fetchCandidates = (id: string) => api.get<Candidate[]>(`${report(id)}/candidates`);
 export const verifyReport = (id: string, body: VerifyBody) =>
   api.post<LandingReport>(`${report(id)}/verify`, body);
 export const feedBack = (id: string, measures: FeedbackMeasure[], note: string | null) =>

@@ -1,7 +1,8 @@
 import type { LandingArea, OriginDivision, Place, ReportBody, Submitted } from '../../../src/api/landing';
 import { api, queryString } from '../api/client';
+import { postWithChallenge } from './challenge';
 
-/** The public landing-code API (ARR-11): no session, rate-limited by the server. */
+/** The public landing-code API (ARR-11): no session; limited by the server, with a challenge near a limit. */
 export type {
   LandingArea,
   ObligationKind,
@@ -20,4 +21,4 @@ export const searchPlaces = (code: string, q: string) =>
 export const fetchOrigins = (parent?: string) =>
   api.get<OriginDivision[]>(`/public/divisions${queryString({ parent })}`);
 export const submitReport = (code: string, body: ReportBody) =>
-  api.post<Submitted>(`${base(code)}/reports`, body);
+  postWithChallenge<Submitted>(`${base(code)}/reports`, body);

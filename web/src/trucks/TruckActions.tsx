@@ -1,30 +1,47 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Modal, Space, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { testId } from '../common/testId';
-import { assignEscort, recordArrival, recordDeparture, recordStay, type TruckReport, truckKeys } from './api';
+import {
+  assignEscort,
+  cancelTruck,
+  REJECT_REASONS,
+  recordArrival,
+  recordDeparture,
+  recordStay,
+  rejectTruck,
+  type TruckReport,
+  truckKeys,
+  verifyTruck,
+} from './api';
+import { CrewMatchFields, NEW_PERSON } from './CrewMatchFields';
 import { pickedRule, textRule } from './formRules';
 
-type Step = 'escort' | 'arrive' | 'stay' | 'depart';
+type Step = 'verify' | 'reject' | 'cancel' | 'escort' | 'arrive' | 'stay' | 'depart';
 
 interface StepValues {
   escortName?: string;
   at?: Dayjs;
   reason?: string;
   lastDate?: Dayjs;
+  rejectReason?: (typeof REJECT_REASONS)[number];
+  note?: string;
+  [crew: `crew_${number}`]: string | undefined;
 }
 
 /** Which steps the workflow allows now (mirrors src/rules/truckReport.ts). */
 function stepsFor(report: TruckReport): Step[] {
   switch (report.status) {
+    case 'unverified':
+      return ['verify', 'reject'];
     case 'reported':
-      return ['escort'];
+      return ['escort', 'cancel'];
     case 'escorted':
-      return ['arrive', 'escort'];
+      return ['arrive', 'escort', 'cancel'];
     case 'at_checkpoint':
       return ['depart', 'stay', 'escort'];
     case 'staying':
@@ -34,11 +51,28 @@ function stepsFor(report: TruckReport): Step[] {
   }
 }
 
+function crewMatches(report: TruckReport, values: StepValues) {
+  if (report.status === 'staying') return undefined;
+  return report.crew.map((member) => {
+    const chosen = values[`crew_${member.position}`];
+    return { position: member.position, personId: !chosen || chosen === NEW_PERSON ? null : chosen };
+  });
+}
+
 function send(report: TruckReport, step: Step, values: StepValues): Promise<TruckReport> {
+  const note = values.note?.trim() || null;
+  if (step === 'verify') return verifyTruck(report.id);
+  if (step === 'reject') return rejectTruck(report.id, values.rejectReason!, note);
+  if (step === 'cancel') return cancelTruck(report.id, note);
   if (step === 'escort') return assignEscort(report.id, values.escortName!.trim());
   if (step === 'arrive') return recordArrival(report.id, values.at!.toISOString());
   if (step === 'depart') return recordDeparture(report.id, values.at!.toISOString());
-  return recordStay(report.id, values.reason!.trim(), values.lastDate!.format('YYYY-MM-DD'));
+  return recordStay(
+    report.id,
+    values.reason!.trim(),
+    values.lastDate!.format('YYYY-MM-DD'),
+    crewMatches(report, values),
+  );
 }
 
 /** The escort workflow's buttons (ARR-12), each opening a small form. */
@@ -69,7 +103,7 @@ export function TruckActions({ report }: { report: TruckReport }) {
   };
   const label = (s: Step) =>
     s === 'stay' && report.status === 'staying' ? t('trucks.actions.extend') : t(`trucks.actions.${s}`);
-  const hint = step === 'escort' ? 'escort' : step === 'stay' ? 'stay' : step === 'depart' ? 'depart' : null;
+  const hint = step && step !== 'arrive' ? step : null;
   return (
     <>
       <Space wrap>
@@ -116,6 +150,24 @@ export function TruckActions({ report }: { report: TruckReport }) {
               />
             </Form.Item>
           ) : null}
+          {step === 'reject' ? (
+            <Form.Item
+              name="rejectReason"
+              label={t('trucks.fields.rejectReason')}
+              rules={[pickedRule(t, t('trucks.fields.rejectReason'))]}
+            >
+              <Select
+                data-testid="truck-reject-reason"
+                options={REJECT_REASONS.map((r) => ({ value: r, label: t(`trucks.rejectReasons.${r}`) }))}
+              />
+            </Form.Item>
+          ) : null}
+          {step === 'reject' || step === 'cancel' ? (
+            <Form.Item name="note" label={t('trucks.fields.note')}>
+              <Input maxLength={200} data-testid="truck-end-note" />
+            </Form.Item>
+          ) : null}
+          {step === 'stay' && report.status !== 'staying' ? <CrewMatchFields report={report} /> : null}
           {step === 'stay' ? (
             <>
               <Form.Item

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { TruckReport, TruckStatus } from './api';
 
 const COLORS: Record<TruckStatus, string> = {
+  unverified: 'red',
+  rejected: 'default',
+  cancelled: 'default',
   reported: 'blue',
   escorted: 'cyan',
   at_checkpoint: 'gold',

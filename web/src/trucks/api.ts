@@ -1,15 +1,21 @@
 import type {
+  CrewCandidates,
+  CrewMatch,
   Division,
   PublicReceipt,
   TruckPage,
+  TruckRejectReason,
   TruckReportBody,
   TruckReportView,
   TruckStatus,
   UnmaskedCrew,
 } from '../../../src/api/trucks';
 import { api, queryString } from '../api/client';
+import { postWithChallenge } from '../public/challenge';
 
 export type {
+  CrewCandidates,
+  CrewMatch,
   CrewView as CrewMember,
   Division,
   PublicReceipt,
@@ -20,12 +26,20 @@ export type {
   TruckStatus,
 } from '../../../src/api/trucks';
 export const TRUCK_STATUSES = [
+  'unverified',
   'reported',
   'escorted',
   'at_checkpoint',
   'staying',
   'left',
+  'rejected',
+  'cancelled',
 ] as const satisfies readonly TruckStatus[];
+export const REJECT_REASONS = [
+  'duplicate',
+  'not_genuine',
+  'test',
+] as const satisfies readonly TruckRejectReason[];
 
 export interface TruckFilter {
   status?: TruckStatus;
@@ -52,8 +66,14 @@ export const assignEscort = (id: string, escortName: string) =>
   api.post<TruckReportView>(`${one(id)}/escort`, { escortName });
 export const recordArrival = (id: string, at: string) =>
   api.post<TruckReportView>(`${one(id)}/arrival`, { at });
-export const recordStay = (id: string, reason: string, lastDate: string) =>
-  api.post<TruckReportView>(`${one(id)}/stay`, { reason, lastDate });
+export const recordStay = (id: string, reason: string, lastDate: string, crew?: CrewMatch[]) =>
+  api.post<TruckReportView>(`${one(id)}/stay`, { reason, lastDate, ...(crew ? { crew } : {}) });
+export const verifyTruck = (id: string) => api.post<TruckReportView>(`${one(id)}/verify`);
+export const rejectTruck = (id: string, reason: TruckRejectReason, note: string | null) =>
+  api.post<TruckReportView>(`${one(id)}/reject`, { reason, note });
+export const cancelTruck = (id: string, note: string | null) =>
+  api.post<TruckReportView>(`${one(id)}/cancel`, { note });
+export const fetchCrewCandidates = (id: string) => api.get<CrewCandidates>(`${one(id)}/candidates`);
 export const recordDeparture = (id: string, at: string) =>
   api.post<TruckReportView>(`${one(id)}/departure`, { at });
 export const unmaskCrew = (id: string, position: number, reason: string) =>
@@ -61,7 +81,7 @@ export const unmaskCrew = (id: string, position: number, reason: string) =>
 
 /** No sign-in: the consignee's form and its pickers. */
 export const filePublicReport = (body: TruckReportBody) =>
-  api.post<PublicReceipt>('/trucks/public/reports', body);
+  postWithChallenge<PublicReceipt>('/trucks/public/reports', body);
 export const fetchOrigins = (parent?: string) =>
   api.get<Division[]>(`/trucks/public/origins${queryString({ parent })}`);
 export const fetchDestinations = (parent?: string) =>
