@@ -73,7 +73,38 @@ export const PrivacyAlertPage = Type.Object({
   pageSize: Type.Integer(),
 });
 
+/**
+ * A request to hand one of the caller's persons over to another jurisdiction, filed when someone
+ * there registered the same ID number (they are not told it was known). Seen only by the holder.
+ */
+export const HandoverState = Type.Enum(['pending', 'accepted', 'declined']);
+export const Handover = Type.Object({
+  id: Type.String(),
+  personId: Type.String(),
+  /** Null once accepted: the person has moved out of the caller's subtree. */
+  personName: Type.Union([Type.String(), Type.Null()]),
+  idNumberMasked: Type.Union([Type.String(), Type.Null()]),
+  ownerCode: Type.String(),
+  requestedCode: Type.String(),
+  requestedName: Type.Union([Type.String(), Type.Null()]),
+  requestedByName: Type.String(),
+  requestedAt: Type.String(),
+  state: HandoverState,
+  decidedByName: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+export const HandoverPage = Type.Object({
+  items: Type.Array(Handover),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
 export type Sex = Static<typeof Sex>;
+export type Handover = Static<typeof Handover>;
+export type HandoverState = Static<typeof HandoverState>;
+export type HandoverPage = Static<typeof HandoverPage>;
 export type PrivacyAlert = Static<typeof PrivacyAlert>;
 export type PrivacyAlertKind = Static<typeof PrivacyAlertKind>;
 export type PrivacyAlertPage = Static<typeof PrivacyAlertPage>;

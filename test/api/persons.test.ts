@@ -180,7 +180,7 @@ describe('editing without unmasking', () => {
       birthDate: '1988-08-08',
       address: '新地址',
     });
-    const unmasked = await post(`/api/persons/${person.id}/unmask`, admin, { reason: '核对' });
+    const unmasked = await post(`/api/persons/${person.id}/unmask`, admin, { reason: '核对联系电话' });
     expect(unmasked.json().phone).toBe('13700001111');
     const cleared = await put({ name: '钱十一', jurisdictionCode: VILLAGE_A, phone: null, version: 2 });
     expect(cleared.json().phoneMasked).toBeNull();

@@ -9,6 +9,7 @@ import {
   PASSWORD,
   PENDING_LEAVE_A,
   PERSON_A,
+  HANDOVER_A,
   PRIVACY_ALERT_A,
   type seedWorld,
   VILLAGE_A,
@@ -85,6 +86,11 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     }),
     'GET /api/persons/key-groups': () => ({ url: '/api/persons/key-groups' }),
     'GET /api/persons/privacy-alerts': () => ({ url: '/api/persons/privacy-alerts?state=all' }),
+    'GET /api/persons/handovers': () => ({ url: '/api/persons/handovers?state=all' }),
+    'POST /api/persons/handovers/:id/decision': () => ({
+      url: `/api/persons/handovers/${HANDOVER_A}/decision`,
+      payload: { decision: 'decline', note: '本人仍在本地居住' },
+    }),
     'POST /api/persons/privacy-alerts/:id/acknowledge': () => ({
       url: `/api/persons/privacy-alerts/${PRIVACY_ALERT_A}/acknowledge`,
       payload: { note: '已核实为正常工作' },

@@ -19,6 +19,8 @@ export const VILLAGE_A = '211122001001';
 export const PASSWORD = 'Test-password-1';
 /** County A's privacy alert, seeded below. */
 export const PRIVACY_ALERT_A = '0d0d0d0d-0000-4000-8000-00000000000a';
+/** A hand-over request for county A's PERSON_A, seeded below. */
+export const HANDOVER_A = '0d0d0d0d-0000-4000-8000-0000000000a2';
 /** An API token of county A's administrator, known by its id only (its secret is never used). */
 export const API_TOKEN_A = '7a0c0000-0000-4000-8000-0000000000a7';
 /** County A's pending leave application for PERSON_A (ARR-14), for the routes that end one. */
@@ -89,6 +91,12 @@ export async function seedWorld(ctx: AppContext) {
        leave_date, planned_return_date, applied_by, applied_by_name, applicant_scope, applied_at)
      VALUES ($1, $2, $3, '沈阳市和平区', '210102', '培训', '2026-11-26', '2026-11-27', $4, 'a_admin (a_admin)', $5, $6)`,
     [PENDING_LEAVE_A, VILLAGE_A, personA.id, users.a_admin!.userId, COUNTY_A, ctx.now()],
+  );
+  // County B registered PERSON_B's record as PERSON_A's number once: a hand-over request for county A.
+  await ctx.db.query(
+    `INSERT INTO person_handovers (id, person_id, owner_code, requested_person_id, requested_code, requested_by_name, requested_at)
+     VALUES ($1, $2, $3, $4, $5, 'b_admin', now())`,
+    [HANDOVER_A, personA.id, personA.jurisdictionCode, personB.id, personB.jurisdictionCode],
   );
   // PERSON_A came back from overseas after 14 days at the first port of entry (ARR-4).
   const arrivalA = await withScope(ctx.db, users.a_admin!, (tx) =>

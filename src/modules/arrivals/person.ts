@@ -1,20 +1,19 @@
 import type { Actor } from '../../platform/access/actor.js';
-import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { type FieldError, fieldError } from '../../platform/errors.js';
-import { idHash } from '../../platform/pii/seal.js';
 import { localDate } from '../../rules/time.js';
-import { insertPerson, sealPerson, validatePerson } from '../persons/index.js';
+import { findOrRegister, validatePerson } from '../persons/index.js';
 
 export type PersonRef =
   | { personId: string }
   | { name: string; idNumber: string; idType?: string; phone?: string | null };
 
 /**
- * The person an arrival belongs to: an existing record (found by ID number anywhere, since an
- * arrival's destination is often not where the person was registered) or a new one registered in
- * the destination. Field errors come back under `person.`.
+ * The person an arrival belongs to: a record in the caller's subtree with that ID number, or a new
+ * one registered in the destination. When another subtree holds the number the answer is the same
+ * (registering there never tells whether a number is known elsewhere), and the holder is asked to
+ * hand the person over. Field errors come back under `person.`.
  */
 export async function resolvePerson(
   ctx: AppContext,
@@ -32,20 +31,8 @@ export async function resolvePerson(
   const today = localDate(ctx.now(), ctx.config.defaultTimeZone);
   const { fields, errors } = validatePerson({ ...ref, jurisdictionCode }, today);
   if (!fields) return { personId: '', errors: errors.map((e) => fieldError(`person.${e.field}`, e.code)) };
-  const hash = idHash(ctx.cipher, fields.idNumber);
-  const [existing] = await tx.query<{ id: string | null }>('SELECT fangkong_person_id_by_hash($1) AS id', [
-    hash,
-  ]);
-  if (existing?.id) return { personId: existing.id, errors: [] };
-  const sealed = sealPerson(ctx.cipher, fields);
-  const personId = await insertPerson(tx, sealed);
-  await recordAudit(tx, actor, {
-    action: 'create',
-    entity: 'person',
-    entityId: personId,
-    jurisdictionCode,
-    after: { name: fields.name, idNumberMasked: sealed.id_masked, jurisdictionCode },
-    detail: { via: 'arrival' },
-  });
+  // Found in the caller's subtree, or registered there; a number held by another subtree is never
+  // revealed (the holder gets a hand-over request, see the persons module).
+  const personId = await findOrRegister(ctx, tx, actor, fields, 'arrival');
   return { personId, errors: [] };
 }

@@ -10,6 +10,7 @@ import { ID_TYPES } from '../../rules/idNumber.js';
 import { KEY_GROUP_IDS, KEY_GROUPS } from '../../rules/keyGroups.js';
 import { isRealReason } from '../../rules/unmaskReason.js';
 import { privacyAlertRoutes } from './alertRoutes.js';
+import { handoverRoutes } from './handoverRoutes.js';
 import { guardExactSearch, guardUnmask } from './privacyGuard.js';
 import { exactTerms, searchPersons } from './search.js';
 import { createPerson, getPerson, unmaskPerson, updatePerson } from './service.js';
@@ -50,6 +51,7 @@ const tags = ['persons'];
 
 export function personRoutes(api: TypedApp, ctx: AppContext) {
   privacyAlertRoutes(api, ctx);
+  handoverRoutes(api, ctx);
   api.get(
     '/persons',
     {

@@ -66,7 +66,7 @@ export function personWhere(ctx: AppContext, actor: Actor, filter: PersonFilter,
   }
   if (terms.idHash) {
     params.push(terms.idHash);
-    conditions.push(`p.id_hash = $${params.length}`);
+    conditions.push(`(p.id_hash = $${params.length} OR p.handover_hash = $${params.length})`);
   }
   if (terms.phoneHash) {
     params.push(terms.phoneHash);

@@ -6,8 +6,9 @@ import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
+import { asHandover, placeIdNumber, requestHandover } from './handover.js';
 import { SEALED_COLUMNS, type SealedPerson, sealPerson } from './seal.js';
-import { type PersonInput, validatePerson } from './validate.js';
+import { type PersonFields, type PersonInput, validatePerson } from './validate.js';
 import {
   auditSnapshot,
   mayUnmask,
@@ -49,15 +50,20 @@ async function checkJurisdiction(tx: Queryable, actor: Actor, code: string) {
   if (!row) throw invalid([fieldError('jurisdictionCode', 'jurisdiction_unknown')]);
 }
 
-/** A second person with the same ID number is refused, with a link to the one already there. */
-async function refuseDuplicate(tx: Queryable, hash: Buffer, exceptId?: string) {
-  const [row] = await tx.query<{ id: string | null }>('SELECT fangkong_person_id_by_hash($1) AS id', [hash]);
-  if (row?.id && row.id !== exceptId) {
+/**
+ * A second person with the same ID number in the caller's own subtree is refused, with a link to
+ * the one already there (the caller may see it). A number held by another subtree is never
+ * revealed: the caller's record is stored as a hand-over (see handover.ts).
+ */
+async function placeOrRefuse(tx: Queryable, hash: Buffer, exceptId?: string) {
+  const placement = await placeIdNumber(tx, hash, exceptId);
+  if (placement.kind === 'mine') {
     throw new AppError('person_exists', [fieldError('idNumber', 'id_duplicate')], {
-      existingId: row.id,
-      existing: `/api/persons/${row.id}`,
+      existingId: placement.id,
+      existing: `/api/persons/${placement.id}`,
     });
   }
+  return placement;
 }
 
 function today(ctx: AppContext) {
@@ -84,8 +90,10 @@ export async function createPerson(
   if (!fields) throw invalid(errors);
   await checkJurisdiction(tx, actor, fields.jurisdictionCode);
   const sealed = sealPerson(ctx.cipher, fields);
-  await refuseDuplicate(tx, sealed.id_hash);
-  const id = await insertPerson(tx, sealed);
+  const placement = await placeOrRefuse(tx, sealed.id_hash);
+  const elsewhere = placement.kind === 'elsewhere';
+  const id = await insertPerson(tx, elsewhere ? asHandover(ctx, sealed) : sealed);
+  if (elsewhere) await requestHandover(ctx, tx, actor, placement.heldId, id, sealed.id_hash);
   const person = await readPerson(tx, actor, id);
   await recordAudit(tx, actor, {
     action: 'create',
@@ -95,6 +103,35 @@ export async function createPerson(
     after: auditSnapshot(person),
   });
   return presentPerson(person, actor, ctx.now(), ctx.config.defaultTimeZone);
+}
+
+/**
+ * The person with this (validated) number in the caller's subtree, or a new record there: a
+ * hand-over when another subtree holds the number, answered the same way (arrival registration and
+ * other registrations by ID number). Returns the person's id.
+ */
+export async function findOrRegister(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor | undefined,
+  fields: PersonFields,
+  via: string,
+): Promise<string> {
+  const sealed = sealPerson(ctx.cipher, fields);
+  const placement = await placeIdNumber(tx, sealed.id_hash);
+  if (placement.kind === 'mine') return placement.id;
+  const elsewhere = placement.kind === 'elsewhere';
+  const id = await insertPerson(tx, elsewhere ? asHandover(ctx, sealed) : sealed);
+  if (elsewhere) await requestHandover(ctx, tx, actor, placement.heldId, id, sealed.id_hash);
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entity: 'person',
+    entityId: id,
+    jurisdictionCode: fields.jurisdictionCode,
+    after: { name: fields.name, idNumberMasked: sealed.id_masked, jurisdictionCode: fields.jurisdictionCode },
+    detail: { via },
+  });
+  return id;
 }
 
 /**
@@ -116,8 +153,7 @@ export async function updatePerson(
   );
   if (!fields) throw invalid(errors);
   await checkJurisdiction(tx, actor, fields.jurisdictionCode);
-  const sealed = sealPerson(ctx.cipher, fields);
-  await refuseDuplicate(tx, sealed.id_hash, id);
+  const sealed = await placeForUpdate(ctx, tx, actor, id, sealPerson(ctx.cipher, fields));
   const assignments = SEALED_COLUMNS.map((column, i) => `${column} = $${i + 3}`).join(', ');
   const updated = await tx.query(
     `UPDATE persons SET ${assignments}, version = version + 1, updated_at = now()
@@ -135,6 +171,35 @@ export async function updatePerson(
     after: auditSnapshot(after),
   });
   return presentPerson(after, actor, ctx.now(), ctx.config.defaultTimeZone);
+}
+
+/**
+ * The sealed fields an edit stores: a number that stays where it was keeps its hashes; one held by
+ * another subtree becomes a hand-over, answered like any other edit.
+ */
+async function placeForUpdate(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  sealed: SealedPerson,
+): Promise<SealedPerson> {
+  const current = firstRow(
+    await tx.query<{ id_hash: Buffer; handover_hash: Buffer | null }>(
+      'SELECT id_hash, handover_hash FROM persons WHERE id = $1',
+      [id],
+    ),
+    'SELECT id_hash FROM persons',
+  );
+  if (current.handover_hash && Buffer.from(current.handover_hash).equals(sealed.id_hash))
+    return { ...sealed, id_hash: Buffer.from(current.id_hash) };
+  const placement = await placeOrRefuse(tx, sealed.id_hash, id);
+  if (placement.kind !== 'elsewhere') {
+    if (current.handover_hash) await tx.query('UPDATE persons SET handover_hash = NULL WHERE id = $1', [id]);
+    return sealed;
+  }
+  await requestHandover(ctx, tx, actor, placement.heldId, id, sealed.id_hash);
+  return asHandover(ctx, sealed);
 }
 
 /**
