@@ -17,6 +17,7 @@ const JurisdictionsPage = lazy(() => import('./jurisdictions/JurisdictionsPage')
 const ImportPage = lazy(() => import('./import/ImportPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 const PrivacyAlertsPage = lazy(() => import('./privacyAlerts/PrivacyAlertsPage'));
+const HandoversPage = lazy(() => import('./handovers/HandoversPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const DeadlinesPage = lazy(() => import('./deadlines/DeadlinesPage'));
@@ -73,6 +74,7 @@ export function AppRoutes() {
           <Route index element={<Navigate to="/persons" replace />} />
           <Route path="persons" element={guarded('person.read', <PersonsPage />)} />
           <Route path="persons/new" element={guarded('person.write', <PersonCreatePage />)} />
+          <Route path="persons/handovers" element={guarded('person.write', <HandoversPage />)} />
           <Route path="persons/:id" element={guarded('person.read', <PersonDetailPage />)} />
           <Route path="jurisdictions" element={guarded('jurisdiction.read', <JurisdictionsPage />)} />
           <Route path="import" element={guarded('person.import', <ImportPage />)} />

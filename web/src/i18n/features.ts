@@ -12,6 +12,8 @@ import checkpointsEn from '../checkpoints/i18n/en.json';
 import checkpointsZh from '../checkpoints/i18n/zh-CN.json';
 import deadlinesEn from '../deadlines/i18n/en.json';
 import deadlinesZh from '../deadlines/i18n/zh-CN.json';
+import handoversEn from '../handovers/i18n/en.json';
+import handoversZh from '../handovers/i18n/zh-CN.json';
 import labResultsEn from '../labResults/i18n/en.json';
 import labResultsZh from '../labResults/i18n/zh-CN.json';
 import labsEn from '../labs/i18n/en.json';
@@ -62,6 +64,7 @@ const labResults = pair(labResultsZh, labResultsEn);
 const routineTesting = pair(routineTestingZh, routineTestingEn);
 const labs = pair(labsZh, labsEn);
 const privacyAlerts = pair(privacyAlertsZh, privacyAlertsEn);
+const handovers = pair(handoversZh, handoversEn);
 
 export const FEATURE_MESSAGES = {
   zh: {
@@ -83,6 +86,7 @@ export const FEATURE_MESSAGES = {
     routineTesting: routineTesting.zh,
     labs: labs.zh,
     privacyAlerts: privacyAlerts.zh,
+    handovers: handovers.zh,
   },
   en: {
     account: account.en,
@@ -103,6 +107,7 @@ export const FEATURE_MESSAGES = {
     routineTesting: routineTesting.en,
     labs: labs.en,
     privacyAlerts: privacyAlerts.en,
+    handovers: handovers.en,
   },
 };
 export { pair };

@@ -34,6 +34,11 @@ export default function PersonsPage() {
             </Button>
           ) : null}
           {canWrite ? (
+            <Button onClick={() => navigate('/persons/handovers')} data-testid="person-handovers">
+              {t('handovers.link')}
+            </Button>
+          ) : null}
+          {canWrite ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
