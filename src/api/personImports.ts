@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { RowErrorSchema } from './bulk.js';
+import { DateTime, Nullable, Page } from './common.js';
 
 /** The answer to a persons-ledger import (台账): counts, the first rejected rows and where all of them are. */
 export const ImportReportSchema = Type.Object({
@@ -13,4 +14,29 @@ export const ImportReportSchema = Type.Object({
 });
 
 export type ImportReport = Static<typeof ImportReportSchema>;
+
+/** Where an import stands: 'interrupted' is a running import whose server stopped before its end. */
+export const ImportStatus = Type.Enum(['running', 'done', 'failed', 'interrupted']);
+export const ImportFailure = Type.Enum(['bad_file', 'too_many_rejected', 'upload', 'error']);
+
+/** One ledger import as it stands, while it runs and after: the counts are what its batches committed. */
+export const ImportJobSchema = Type.Object({
+  jobId: Type.String(),
+  status: ImportStatus,
+  failure: Nullable(ImportFailure),
+  fileName: Type.String(),
+  format: Type.Enum(['csv', 'xlsx']),
+  total: Type.Integer(),
+  created: Type.Integer(),
+  unchanged: Type.Integer(),
+  rejected: Type.Integer(),
+  startedAt: DateTime,
+  finishedAt: Nullable(DateTime),
+  errorReport: Type.String({ description: 'Where every row error so far can be downloaded as .xlsx' }),
+});
+export const ImportJobPage = Page(ImportJobSchema);
+
+export type ImportStatus = Static<typeof ImportStatus>;
+export type ImportJob = Static<typeof ImportJobSchema>;
+export type ImportJobPage = Static<typeof ImportJobPage>;
 export type { RowError as ImportRowError } from './bulk.js';

@@ -26,7 +26,9 @@ export const PushImportSummary = Type.Object({
   fileName: Type.String(),
   format: Type.Enum(['csv', 'xlsx']),
   mode: PushMode,
-  status: Type.Enum(['running', 'done', 'failed']),
+  /** 'interrupted': it was running when its server stopped; the counts are what it had committed. */
+  status: Type.Enum(['running', 'done', 'failed', 'interrupted']),
+  failure: Type.Union([Type.Enum(['bad_file', 'too_many_rejected', 'upload', 'error']), Type.Null()]),
   total: Type.Integer(),
   registered: Type.Integer(),
   unchanged: Type.Integer(),

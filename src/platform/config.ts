@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { UploadLimits } from './bulk/limits.js';
 
 /** Configuration is read here once, validated, and frozen; nothing else reads process.env. */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
    * the client address is the socket's, so public forms' rate limits cannot be dodged by a header.
    */
   readonly trustProxy: string | undefined;
+  /** What one uploaded sheet may cost: size, idle time, unpacked size, rejected rows (bulk/limits.ts). */
+  readonly uploads: UploadLimits;
   /**
    * The address users reach the platform at (FANGKONG_PUBLIC_URL), e.g. https://fk.example.gov.cn:
    * an origin without a path. QR codes encode it, the CSRF check accepts it as the platform's own
@@ -39,6 +42,28 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (!Number.isInteger(value) || value < 0)
     throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+/** A setting that must be a whole number of at least 1. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = int(env, name, fallback);
+  if (value < 1) throw new ConfigError(`${name} must be at least 1, got "${env[name]}"`);
+  return value;
+}
+
+const MiB = 1024 * 1024;
+
+/** Upload bounds (defaults in src/platform/bulk/limits.ts, documented in the README). */
+function uploadLimits(env: NodeJS.ProcessEnv): UploadLimits {
+  return Object.freeze({
+    maxFileBytes: positive(env, 'FANGKONG_UPLOAD_MAX_MB', 256) * MiB,
+    idleSeconds: positive(env, 'FANGKONG_UPLOAD_IDLE_SECONDS', 30),
+    xlsxMaxUnzippedBytes: positive(env, 'FANGKONG_XLSX_MAX_UNZIPPED_MB', 1024) * MiB,
+    xlsxMaxSharedStringsBytes: positive(env, 'FANGKONG_XLSX_MAX_SHARED_STRINGS_MB', 64) * MiB,
+    xlsxMaxSharedStrings: positive(env, 'FANGKONG_XLSX_MAX_SHARED_STRINGS', 2_000_000),
+    maxRejectedRows: positive(env, 'FANGKONG_IMPORT_MAX_REJECTED_ROWS', 10_000),
+    staleImportSeconds: positive(env, 'FANGKONG_IMPORT_STALE_SECONDS', 60),
+  });
 }
 
 /**
@@ -121,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: int(env, 'FANGKONG_LOCKOUT_MINUTES', 15),
     defaultTimeZone: env.FANGKONG_TIME_ZONE || 'Asia/Shanghai',
     trustProxy: env.FANGKONG_TRUST_PROXY || undefined,
+    uploads: uploadLimits(env),
     publicUrl: publicUrl(env),
   });
 }

@@ -54,6 +54,32 @@ export const FIELD_MESSAGES = {
     en: 'has a CSV syntax error (quotes or an overlong record)',
     zh: '存在CSV格式错误(引号或记录过长)',
   },
+  // Upload limits (src/platform/bulk/limits.ts); the limit itself is appended to the message.
+  upload_too_large: { en: 'is larger than an upload may be', zh: '超过上传文件大小上限' },
+  upload_idle: {
+    en: 'stopped arriving: nothing was received for too long',
+    zh: '上传中断：长时间未收到数据',
+  },
+  xlsx_unzipped_too_large: {
+    en: 'unpacks to more data than a workbook may hold',
+    zh: '解压后的数据量超过上限',
+  },
+  xlsx_shared_strings_too_large: {
+    en: 'has a shared-strings table larger than allowed',
+    zh: '共享字符串表超过大小上限',
+  },
+  xlsx_too_many_shared_strings: {
+    en: 'has more distinct texts than allowed',
+    zh: '不同文本的数量超过上限',
+  },
+  xlsx_text_too_long: {
+    en: 'has a cell or tag longer than Excel allows',
+    zh: '含有超过 Excel 长度上限的单元格或标记',
+  },
+  too_many_rejected: {
+    en: 'has too many rejected rows: the import stopped there and is marked failed',
+    zh: '被拒绝的行数过多：导入已在此停止并标记为失败',
+  },
   // Risk-area registry (ZON-5, ARR-7, ARR-9)
   division_code_format: {
     en: 'must be a division code of 6, 9 or 12 digits (GB/T 2260)',

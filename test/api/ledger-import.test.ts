@@ -197,21 +197,30 @@ describe('ledger import (CMD-1 scope per row)', () => {
     expect((await get('a_community', '/api/persons/imports/not-a-uuid/errors.xlsx')).statusCode).toBe(400);
   });
 
-  it('records one audit entry per import with counts and no personal data', async () => {
+  it('records an audit entry when an import starts and one at its end, with counts and no personal data', async () => {
     const entries = await db.query<{
+      action: string;
       actor_name: string;
       jurisdiction_code: string;
       detail: Record<string, unknown>;
     }>(
-      "SELECT actor_name, jurisdiction_code, detail FROM audit_log WHERE action = 'import' AND entity_id = $1",
+      `SELECT action, actor_name, jurisdiction_code, detail FROM audit_log
+       WHERE action IN ('import_started', 'import') AND entity_id = $1 ORDER BY id`,
       [jobId],
     );
     expect(entries).toEqual([
       expect.objectContaining({
+        action: 'import_started',
+        jurisdiction_code: VILLAGE_A,
+        detail: { fileName: '太平社区台账.csv', format: 'csv' },
+      }),
+      expect.objectContaining({
+        action: 'import',
         jurisdiction_code: VILLAGE_A,
         detail: {
           fileName: '太平社区台账.csv',
           format: 'csv',
+          status: 'done',
           total: 13,
           created: 2,
           unchanged: 1,

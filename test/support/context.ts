@@ -1,3 +1,4 @@
+import { DEFAULT_UPLOAD_LIMITS } from '../../src/platform/bulk/limits.js';
 import type { Config } from '../../src/platform/config.js';
 import type { AppContext } from '../../src/platform/context.js';
 import type { Database } from '../../src/platform/db/types.js';
@@ -18,6 +19,7 @@ export const testConfig: Config = Object.freeze({
   lockoutMinutes: 15,
   defaultTimeZone: 'Asia/Shanghai',
   trustProxy: undefined,
+  uploads: DEFAULT_UPLOAD_LIMITS,
   publicUrl: undefined,
 });
 

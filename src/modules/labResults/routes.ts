@@ -99,7 +99,7 @@ export function labResultRoutes(api: TypedApp, ctx: AppContext) {
         effectiveTimeZone(tx, lab.jurisdictionCode, ctx.config.defaultTimeZone),
       );
       return withUpload(request, async ({ file, format, fileName }) => {
-        const { rows, errors } = await rowsFromFile(file, format, timeZone, ctx.now());
+        const { rows, errors } = await rowsFromFile(file, format, timeZone, ctx.now(), ctx.config.uploads);
         return await withScope(ctx.db, actor, (tx) =>
           ingestResults(tx, ctx, actor, lab, rows, {
             kind: 'file',

@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
 import { normalizeHeader, readRows, type SheetFormat } from '../../platform/bulk/index.js';
+import { tooManyRejected } from '../../platform/bulk/jobs.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../platform/bulk/limits.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { LAB_CLOCK_SLACK_MS } from '../../rules/clockSkew.js';
 import { parseLocalDateTime } from '../../rules/localDateTime.js';
@@ -98,12 +100,19 @@ const CT = /^\d{1,2}(\.\d{1,2})?$/;
  * Reads a lab's result sheet (.csv or .xlsx; 条码/barcode, 结果/result, 检测时间/tested_at, optional
  * ORF1ab / N Ct values and 报告编号) into checked rows and row errors with the lines people see.
  */
-export async function rowsFromFile(stream: Readable, format: SheetFormat, timeZone: string, now: Date) {
+export async function rowsFromFile(
+  stream: Readable,
+  format: SheetFormat,
+  timeZone: string,
+  now: Date,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+) {
   const rows: ResultRow[] = [];
   const errors: RowError[] = [];
   let header: Map<string, number> | undefined;
   let beforeHeader = 0;
-  for await (const raw of readRows(stream, format)) {
+  let rejected = 0;
+  for await (const raw of readRows(stream, format, limits)) {
     if (raw.values.every((value) => value.trim() === '')) continue;
     if (!header) {
       const map = new Map<string, number>();
@@ -139,6 +148,9 @@ export async function rowsFromFile(stream: Readable, format: SheetFormat, timeZo
     if (!isSafeText(reference)) errors.push(rowError(raw.line, 'reference', 'unsafe_text', named));
     else if (!badCt && !('errors' in checked))
       rows.push({ ...checked.row, ctOrf1ab, ctN, reference: reference || null });
+    // The file is refused whole (nothing is applied before its end) once too many rows are wrong.
+    if (errors.at(-1)?.line === raw.line && ++rejected > limits.maxRejectedRows)
+      throw tooManyRejected(limits.maxRejectedRows, { rejected });
   }
   if (!header) throw new AppError('bad_file', [fieldError('条码/barcode, 结果/result', 'header_missing')]);
   return { rows, errors };

@@ -3,13 +3,14 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/access/actor.js';
 import { firstScope, withScope } from '../../platform/access/scope.js';
 import { MAX_REPORTED_ERRORS, type RawRow, readRows, type SheetFormat } from '../../platform/bulk/index.js';
+import { tooManyRejected, yieldToOthers } from '../../platform/bulk/jobs.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, type FieldError, fieldError } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { looksLikePushHeader, mapPushHeader, missingPushHeaders, type PushHeader } from './columns.js';
-import { PushImportJob, type PushMode } from './job.js';
+import { type PushFailure, PushImportJob, type PushMode } from './job.js';
 import { type PushRow, type RowContext, toPushRow } from './pushRow.js';
 import { pushRowError, type RowError, rowErrors } from './rowErrors.js';
 import { getPushImport, type PushImportReport } from './service.js';
@@ -52,7 +53,8 @@ export async function importPushList(
   // The same import sent again (a retry after a lost answer): its report; the file is not read.
   const done = options.id ? await finishedImport(ctx, actor, id) : undefined;
   if (done) return done;
-  const rows = readRows(stream, format);
+  const limits = ctx.config.uploads;
+  const rows = readRows(stream, format, limits);
   const header = await readHeader(rows);
   const mode = options.mode ?? 'register';
   const meta = {
@@ -86,24 +88,33 @@ export async function importPushList(
   const seen = new Set<string>();
   let accepted: PushRow[] = [];
   let problems: RowError[] = [];
+  let pendingRejected = 0;
   let read = 0;
   try {
     for await (const raw of rows) {
       if (raw.values.every((value) => value.trim() === '')) continue;
       read++;
       const checked = toPushRow(raw.values, header, raw.line, rowCtx);
-      if ('errors' in checked) problems.push(...rowErrors(raw.line, checked.errors));
-      else if (seen.has(checked.row.key.slice(5, 21)))
+      if ('errors' in checked) {
+        problems.push(...rowErrors(raw.line, checked.errors));
+        pendingRejected++;
+      } else if (seen.has(checked.row.key.slice(5, 21))) {
         problems.push(pushRowError(raw.line, 'idNumber', 'row_duplicate_in_file'));
-      else {
+        pendingRejected++;
+      } else {
         seen.add(checked.row.key.slice(5, 21));
         accepted.push(checked.row);
       }
-      if (read % batchSize === 0) {
+      const tooMany = job.rejectedRows + pendingRejected > limits.maxRejectedRows;
+      if (read % batchSize === 0 || tooMany) {
         await commit(accepted, problems);
         accepted = [];
         problems = [];
+        pendingRejected = 0;
         options.onProgress?.(read);
+        // A list wrong on every line would otherwise store an error row for each.
+        if (job.rejectedRows > limits.maxRejectedRows) throw tooManyRejected(limits.maxRejectedRows);
+        await yieldToOthers();
       }
     }
     await commit(accepted, problems);
@@ -111,16 +122,34 @@ export async function importPushList(
   } catch (error) {
     // Batches already committed stay; the import is recorded as failed as far as it got.
     await job
-      .finish('failed')
+      .finish('failed', failureOf(error))
       .catch((secondary: unknown) => ctx.log.error({ err: secondary }, 'push import not closed'));
     if (error instanceof AppError)
-      throw new AppError(error.code, error.fields, { ...error.extra, importId: id });
+      throw new AppError(error.code, error.fields, {
+        ...error.extra,
+        importId: id,
+        rejected: job.rejectedRows,
+      });
     throw error;
   }
   await job.finish('done');
   if (mode === 'classify') await ctx.db.refreshStatistics(['push_staging']);
-  const report = await withScope(ctx.db, actor, (tx) => getPushImport(tx, actor, id));
+  const report = await withScope(ctx.db, actor, (tx) =>
+    getPushImport(tx, actor, id, limits.staleImportSeconds),
+  );
   return { ...report, errors: job.errors };
+}
+
+/** Why an import stopped, as its record keeps it. */
+function failureOf(error: unknown): PushFailure {
+  if (!(error instanceof AppError)) return 'error';
+  if (error.fields.some((f) => f.code === 'too_many_rejected')) return 'too_many_rejected';
+  if (
+    error.code === 'payload_too_large' ||
+    error.fields.some((f) => /^(file_incomplete|upload_)/.test(f.code))
+  )
+    return 'upload';
+  return 'bad_file';
 }
 
 async function finishedImport(

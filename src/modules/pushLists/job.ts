@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { SheetFormat } from '../../platform/bulk/index.js';
+import { startHeartbeat } from '../../platform/bulk/jobs.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError } from '../../platform/errors.js';
@@ -11,6 +12,8 @@ import { pushRowError, type RowError, rowErrors, storeRowErrors } from './rowErr
 import { classifyStaged, copyStagedRows, type LevelCounts, stageRows } from './stage.js';
 
 export type PushMode = 'register' | 'classify';
+/** Why an import failed, as its record keeps it. */
+export type PushFailure = 'bad_file' | 'too_many_rejected' | 'upload' | 'error';
 
 export interface PushImportMeta {
   id: string;
@@ -36,6 +39,7 @@ export class PushImportJob {
   private unchanged = 0;
   private rejected = 0;
   readonly errors: RowError[] = [];
+  private heartbeat: { stop: () => void } | undefined;
 
   constructor(
     private readonly ctx: AppContext,
@@ -48,12 +52,22 @@ export class PushImportJob {
     return withScope(this.ctx.db, this.actor, fn);
   }
 
-  /** Files the import as running; false when this id already names an import of the caller's. */
+  /** Rows rejected so far, in committed batches. */
+  get rejectedRows(): number {
+    return this.rejected;
+  }
+
+  /**
+   * Files the import as running and audits its start, before any batch, then beats while it runs
+   * (a server stopped mid-import leaves it interrupted, with its committed counts); false when
+   * this id already names a finished import of the caller's.
+   */
   async start(): Promise<boolean> {
-    return this.run(async (tx) => {
+    const started = await this.run(async (tx) => {
       const inserted = await tx.query(
-        `INSERT INTO push_imports (id, jurisdiction_code, actor_id, file_name, format, mode, status, started_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        `INSERT INTO push_imports (id, jurisdiction_code, actor_id, file_name, format, mode, status, started_at,
+           heartbeat_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, now()) ON CONFLICT (id) DO NOTHING RETURNING id`,
         [
           this.meta.id,
           this.meta.jurisdictionCode,
@@ -64,13 +78,35 @@ export class PushImportJob {
           this.ctx.now(),
         ],
       );
-      if (inserted.length > 0) return true;
+      if (inserted.length > 0) {
+        await recordAudit(tx, this.actor, {
+          action: 'import_started',
+          entity: 'push_import',
+          entityId: this.meta.id,
+          jurisdictionCode: this.meta.jurisdictionCode,
+          detail: { fileName: this.meta.fileName, format: this.meta.format, mode: this.meta.mode },
+        });
+        return true;
+      }
       const [mine] = await tx.query<{ status: string }>('SELECT status FROM push_imports WHERE id = $1', [
         this.meta.id,
       ]);
       if (mine && mine.status !== 'running') return false;
       throw new AppError('conflict', [fieldError('id', 'duplicate_id')]);
     });
+    if (started) {
+      this.heartbeat = startHeartbeat(
+        this.ctx.config.uploads.staleImportSeconds,
+        () =>
+          this.run((tx) =>
+            tx.query(`UPDATE push_imports SET heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [
+              this.meta.id,
+            ]),
+          ),
+        (error) => this.ctx.log.warn({ err: error }, 'push import heartbeat failed'),
+      );
+    }
+    return started;
   }
 
   /** Registers each row as an arrival (one savepoint each, so a refused row leaves nothing), stages the accepted ones. */
@@ -141,7 +177,8 @@ export class PushImportJob {
     this.unchanged += unchanged;
     this.rejected += countLines(errors);
     await tx.query(
-      'UPDATE push_imports SET total = $2, registered = $3, unchanged = $4, rejected = $5 WHERE id = $1',
+      `UPDATE push_imports SET total = $2, registered = $3, unchanged = $4, rejected = $5, heartbeat_at = now()
+       WHERE id = $1`,
       [this.meta.id, this.total, this.registered, this.unchanged, this.rejected],
     );
   }
@@ -151,15 +188,15 @@ export class PushImportJob {
   }
 
   /** Classifies what was staged, closes the record and writes one audit entry (counts, no personal data). */
-  async finish(status: 'done' | 'failed'): Promise<LevelCounts> {
+  async finish(status: 'done' | 'failed', failure?: PushFailure): Promise<LevelCounts> {
+    this.heartbeat?.stop();
     return this.run(async (tx) => {
       const levels = await classifyStaged(tx, this.meta.id);
-      await tx.query('UPDATE push_imports SET status = $2, levels = $3, finished_at = $4 WHERE id = $1', [
-        this.meta.id,
-        status,
-        JSON.stringify(levels),
-        this.ctx.now(),
-      ]);
+      await tx.query(
+        `UPDATE push_imports SET status = $2, levels = $3, finished_at = $4, failure = $5, heartbeat_at = now()
+         WHERE id = $1`,
+        [this.meta.id, status, JSON.stringify(levels), this.ctx.now(), failure ?? null],
+      );
       await recordAudit(tx, this.actor, {
         action: 'import',
         entity: 'push_import',
@@ -169,6 +206,7 @@ export class PushImportJob {
           fileName: this.meta.fileName,
           mode: this.meta.mode,
           status,
+          ...(failure ? { failure } : {}),
           total: this.total,
           registered: this.registered,
           unchanged: this.unchanged,

@@ -78,7 +78,12 @@ export function pushListRoutes(api: TypedApp, ctx: AppContext) {
     (request) => {
       const { page = 1, pageSize = 20, jurisdiction } = request.query;
       return withScope(ctx.db, actorOf(request), (tx) =>
-        listPushImports(tx, actorOf(request), { jurisdiction, page, pageSize }),
+        listPushImports(
+          tx,
+          actorOf(request),
+          { jurisdiction, page, pageSize },
+          ctx.config.uploads.staleImportSeconds,
+        ),
       );
     },
   );
@@ -111,7 +116,9 @@ export function pushListRoutes(api: TypedApp, ctx: AppContext) {
       },
     },
     (request) =>
-      withScope(ctx.db, actorOf(request), (tx) => getPushImport(tx, actorOf(request), request.params.id)),
+      withScope(ctx.db, actorOf(request), (tx) =>
+        getPushImport(tx, actorOf(request), request.params.id, ctx.config.uploads.staleImportSeconds),
+      ),
   );
 
   api.get(

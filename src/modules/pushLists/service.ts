@@ -1,5 +1,7 @@
 import type { PushImportSummary } from '../../api/pushLists.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { jobStatusSql } from '../../platform/bulk/jobs.js';
+import { DEFAULT_UPLOAD_LIMITS } from '../../platform/bulk/limits.js';
 import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
@@ -20,15 +22,23 @@ export interface PushImportReport extends PushImportSummary {
 }
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
-const SUMMARY_SQL = `i.id, i.jurisdiction_code AS "jurisdictionCode", i.file_name AS "fileName", i.format, i.mode,
-  i.status, i.total, i.registered, i.unchanged, i.rejected, i.levels, ${iso('i.started_at')} AS "startedAt",
+/** A running import whose heartbeat stopped reads as interrupted (jobStatusSql). */
+const summarySql = (staleSeconds: number) => `i.id, i.jurisdiction_code AS "jurisdictionCode",
+  i.file_name AS "fileName", i.format, i.mode, ${jobStatusSql('i', staleSeconds)} AS status, i.failure, i.total,
+  i.registered, i.unchanged, i.rejected, i.levels, ${iso('i.started_at')} AS "startedAt",
   ${iso('i.finished_at')} AS "finishedAt"`;
+const DEFAULT_STALE = DEFAULT_UPLOAD_LIMITS.staleImportSeconds;
 
 /** One import with its first rejected rows; 404 outside the caller's scope. */
-export async function getPushImport(tx: Queryable, actor: Actor, id: string): Promise<PushImportReport> {
+export async function getPushImport(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  staleSeconds = DEFAULT_STALE,
+): Promise<PushImportReport> {
   if (!UUID.test(id)) throw notFound();
   const [found] = await tx.query<PushImportSummary>(
-    `SELECT ${SUMMARY_SQL} FROM push_imports i WHERE i.id = $1`,
+    `SELECT ${summarySql(staleSeconds)} FROM push_imports i WHERE i.id = $1`,
     [id],
   );
   if (!found || !inScope(found.jurisdictionCode, actor.scopes)) throw notFound();
@@ -48,6 +58,7 @@ export async function listPushImports(
   tx: Queryable,
   actor: Actor,
   query: { jurisdiction?: string | undefined; page: number; pageSize: number },
+  staleSeconds = DEFAULT_STALE,
 ): Promise<{ items: PushImportSummary[]; total: number; page: number; pageSize: number }> {
   if (query.jurisdiction && !inScope(query.jurisdiction, actor.scopes))
     throw new AppError('forbidden', [fieldError('jurisdiction', 'jurisdiction_out_of_scope')]);
@@ -58,7 +69,7 @@ export async function listPushImports(
   );
   const count = firstRow(counted, 'SELECT count(*) FROM push_imports');
   const items = await tx.query<PushImportSummary>(
-    `SELECT ${SUMMARY_SQL} FROM push_imports i WHERE ${where} ORDER BY i.started_at DESC, i.id
+    `SELECT ${summarySql(staleSeconds)} FROM push_imports i WHERE ${where} ORDER BY i.started_at DESC, i.id
      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
     [query.jurisdiction ?? null],
   );

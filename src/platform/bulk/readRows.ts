@@ -10,6 +10,8 @@ import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError, fieldError } from '../errors.js';
 import type { FieldCode } from '../messages.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './limits.js';
+import { guardWorkbookParts } from './xlsxGuard.js';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
@@ -24,12 +26,17 @@ const badFile = (code: FieldCode, extra: Record<string, unknown> = {}) =>
 
 /**
  * Yields the rows of the first worksheet of an .xlsx or of a .csv, streamed: memory holds a row,
- * a parser's buffers and (for .xlsx) the shared-strings table, never the file.
+ * a parser's buffers and (for .xlsx) the shared-strings table, never the file; `limits` bound what
+ * an .xlsx may unpack to (xlsxGuard.ts).
  * A file that cannot be read fails with a `bad_file` AppError; the source's own errors (a size
  * limit, a broken connection) pass through unchanged.
  */
-export function readRows(source: Readable, format: SheetFormat): AsyncGenerator<RawRow> {
-  return format === 'csv' ? readCsv(source) : readXlsx(source);
+export function readRows(
+  source: Readable,
+  format: SheetFormat,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): AsyncGenerator<RawRow> {
+  return format === 'csv' ? readCsv(source) : readXlsx(source, limits);
 }
 
 /** Bytes sampled to choose the encoding; a ledger's header row is well inside it. */
@@ -118,7 +125,9 @@ async function* readCsv(source: Readable): AsyncGenerator<RawRow> {
       yield { line: info.lines - inner, values: record };
     }
   } catch (error) {
-    throw failure.error ?? (error instanceof CsvError ? badFile('csv_syntax', { line: error.lines }) : error);
+    // pipeline() destroys the source with the parser's own error: that is no failure of the source.
+    const sourceFailure = failure.error instanceof CsvError ? undefined : failure.error;
+    throw sourceFailure ?? (error instanceof CsvError ? badFile('csv_syntax', { line: error.lines }) : error);
   }
 }
 
@@ -131,6 +140,10 @@ async function* readCsv(source: Readable): AsyncGenerator<RawRow> {
 class WatchedInput extends PassThrough {
   failure: Error | undefined;
   private readonly waiting = new Set<(error: Error) => void>();
+
+  constructor(private readonly limits: UploadLimits) {
+    super();
+  }
 
   fail(error: Error) {
     this.failure ??= error;
@@ -161,6 +174,8 @@ class WatchedInput extends PassThrough {
 
   override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
     destination.on('error', (error: Error) => this.fail(error));
+    // The destination is exceljs's unzip parser: what it inflates is bounded as it inflates.
+    guardWorkbookParts(destination as unknown as Readable, this.limits, (error) => this.fail(error));
     return super.pipe(destination, options);
   }
 }
@@ -198,8 +213,8 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
   if (rest) yield rest;
 }
 
-async function* readXlsx(source: Readable): AsyncGenerator<RawRow> {
-  const input = new WatchedInput();
+async function* readXlsx(source: Readable, limits: UploadLimits): AsyncGenerator<RawRow> {
+  const input = new WatchedInput(limits);
   const failure = watchSource(source, (error) => input.fail(error));
   let bytes = 0;
   source.on('data', (chunk: Buffer) => {

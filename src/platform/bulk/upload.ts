@@ -1,8 +1,9 @@
-import { finished, type Readable } from 'node:stream';
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { finished, type Readable, Transform, type TransformCallback } from 'node:stream';
+import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, fieldError } from '../errors.js';
+import { fileTooLarge, limitField, type UploadLimits } from './limits.js';
 import type { SheetFormat } from './readRows.js';
 import { contentDisposition, XLSX_TYPE } from './xlsxStream.js';
 
@@ -13,8 +14,32 @@ export function formatOf(fileName: string): SheetFormat {
   throw new AppError('unsupported_media_type', [fieldError('file', 'file_type')]);
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The upload bounds of the configuration, for withUpload. */
+    uploadLimits: UploadLimits;
+  }
+  interface FastifyRequest {
+    /** Set when an upload was left unread (refused or failed): the connection is closed after the answer. */
+    uploadAbandoned?: boolean;
+  }
+}
+
+/**
+ * Multipart uploads under `limits`. A request whose file was refused before it was read to the
+ * end is answered with `Connection: close`: the rest of the body is not waited for (E17 of issue 11:
+ * draining a 512 MB one-line .csv held the request for 73 s).
+ */
+export async function registerUploads(app: FastifyInstance, limits: UploadLimits): Promise<void> {
+  app.decorate('uploadLimits', limits);
+  await app.register(fastifyMultipart, { limits: { fileSize: limits.maxFileBytes, files: 1, fields: 10 } });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.uploadAbandoned) reply.header('connection', 'close');
+  });
+}
+
 /** The uploaded file part, or a 4xx: a malformed multipart body is the client's fault. */
-async function uploadedFile(request: FastifyRequest): Promise<MultipartFile> {
+async function uploadedFile(request: FastifyRequest, limits: UploadLimits): Promise<MultipartFile> {
   let part: MultipartFile | undefined;
   try {
     part = await request.file();
@@ -30,8 +55,56 @@ async function uploadedFile(request: FastifyRequest): Promise<MultipartFile> {
     throw new AppError('validation', [fieldError('file', 'required')]);
   }
   // Busboy ends a file at the size limit as if it were complete: make that an error instead.
-  part.file.once('limit', () => part.file.destroy(new AppError('payload_too_large')));
+  part.file.once('limit', () => part.file.destroy(fileTooLarge(limits)));
   return part;
+}
+
+/**
+ * Passes the upload through and fails it when the client sends nothing for `idleSeconds` while the
+ * server waits for it (nothing buffered): a stalled upload must not hold a request for ever. A
+ * server busy with a batch is not waiting; its full buffer holds the client back, and that is no idling.
+ */
+class IdleGuard extends Transform {
+  private lastChunkAt = Date.now();
+  private readonly timer: NodeJS.Timeout;
+
+  /** `tooLarge`: the upload was cut at the size limit (busboy ends such a file as if it were complete). */
+  constructor(
+    idleSeconds: number,
+    private readonly tooLarge: () => AppError | undefined,
+  ) {
+    super();
+    const idleMs = idleSeconds * 1000;
+    this.timer = setInterval(
+      () => {
+        const waiting = this.readableLength === 0 && this.writableLength === 0;
+        if (waiting && Date.now() - this.lastChunkAt > idleMs) {
+          this.destroy(
+            new AppError('bad_file', [
+              limitField('file', 'upload_idle', { en: `${idleSeconds} s`, zh: `${idleSeconds} 秒` }),
+            ]),
+          );
+        }
+      },
+      Math.min(1000, idleMs),
+    );
+    this.timer.unref();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    this.lastChunkAt = Date.now();
+    done(null, chunk);
+  }
+
+  override _destroy(error: Error | null, done: (error: Error | null) => void) {
+    clearInterval(this.timer);
+    done(error);
+  }
+
+  override _flush(done: TransformCallback) {
+    clearInterval(this.timer);
+    done(this.tooLarge());
+  }
 }
 
 /** What a handler of an upload is given: the file as a stream, its format and its name. */
@@ -42,28 +115,52 @@ export interface Upload {
 }
 
 /**
- * Reads the request's `file` part and hands it to `use`. A failure of the upload itself (cut off,
- * too large) that surfaces as some other error becomes `file_incomplete`, not a server error; the
- * rest of the body is drained whatever happens, so the connection is never left hanging.
+ * Reads the request's `file` part and hands it to `use`, bounded by the configured upload limits
+ * (size, idle time). A failure of the upload itself (cut off, too large, stalled) that surfaces as
+ * some other error becomes `file_incomplete`, not a server error. A file not read to its end (it
+ * was refused) is not drained: what still arrives is discarded and the connection is closed after
+ * the answer, so a client cannot hold the request by sending the rest slowly.
  */
 export async function withUpload<T>(
   request: FastifyRequest,
   use: (upload: Upload) => Promise<T>,
 ): Promise<T> {
-  const part = await uploadedFile(request);
-  let uploadFailed = false;
+  const limits = request.server.uploadLimits;
+  const part = await uploadedFile(request, limits);
+  const file = new IdleGuard(limits.idleSeconds, () =>
+    part.file.truncated ? fileTooLarge(limits) : undefined,
+  );
+  let uploadFailed: Error | undefined;
+  // finished(), not pipeline(): a part cut off before this point (a truncated body) is already
+  // destroyed, and only finished() reports that.
+  part.file.pipe(file);
   finished(part.file, (error) => {
-    uploadFailed = Boolean(error);
+    if (!error) {
+      // pipe() never ends its destination for a source that had ended before it was piped.
+      if (!file.writableEnded) file.end();
+      return;
+    }
+    uploadFailed ??= error;
+    file.destroy(error);
+  });
+  // The guard's own failures (idle, too large) are the upload's; others come from its reader.
+  file.once('error', (error) => {
+    if (error instanceof AppError) uploadFailed ??= error;
+    part.file.destroy();
   });
   try {
-    return await use({ file: part.file, format: formatOf(part.filename), fileName: part.filename });
+    return await use({ file, format: formatOf(part.filename), fileName: part.filename });
   } catch (error) {
     if (uploadFailed && !(error instanceof AppError)) {
-      throw new AppError('bad_file', [fieldError('file', 'file_incomplete')]);
+      throw uploadFailed instanceof AppError
+        ? uploadFailed
+        : new AppError('bad_file', [fieldError('file', 'file_incomplete')]);
     }
     throw error;
   } finally {
+    if (!part.file.readableEnded) request.uploadAbandoned = true;
     if (!part.file.destroyed) part.file.resume();
+    file.destroy();
   }
 }
 

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
+import { registerUploads } from '../bulk/upload.js';
 import type { AppContext } from '../context.js';
 import { AppError, toProblem } from '../errors.js';
 import { registerAuth } from './auth.js';
@@ -23,7 +23,6 @@ const typed = (app: FastifyInstance) => app.withTypeProvider<TypeBoxTypeProvider
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
 const JSON_BODY_LIMIT = 1024 * 1024;
-const UPLOAD_LIMIT = 512 * 1024 * 1024;
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -60,7 +59,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSameOriginCheck(app, ctx.config);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });
+  await registerUploads(app, ctx.config.uploads);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -14,6 +14,8 @@ import deadlinesEn from '../deadlines/i18n/en.json';
 import deadlinesZh from '../deadlines/i18n/zh-CN.json';
 import handoversEn from '../handovers/i18n/en.json';
 import handoversZh from '../handovers/i18n/zh-CN.json';
+import importJobsEn from '../import/i18n/en.json';
+import importJobsZh from '../import/i18n/zh-CN.json';
 import labResultsEn from '../labResults/i18n/en.json';
 import labResultsZh from '../labResults/i18n/zh-CN.json';
 import labsEn from '../labs/i18n/en.json';
@@ -22,10 +24,10 @@ import landingEn from '../landing/i18n/en.json';
 import landingZh from '../landing/i18n/zh-CN.json';
 import policyEn from '../policy/i18n/en.json';
 import policyZh from '../policy/i18n/zh-CN.json';
-import publicLandingEn from '../public/i18n/en.json';
-import publicLandingZh from '../public/i18n/zh-CN.json';
 import privacyAlertsEn from '../privacyAlerts/i18n/en.json';
 import privacyAlertsZh from '../privacyAlerts/i18n/zh-CN.json';
+import publicLandingEn from '../public/i18n/en.json';
+import publicLandingZh from '../public/i18n/zh-CN.json';
 import pushListsEn from '../pushLists/i18n/en.json';
 import pushListsZh from '../pushLists/i18n/zh-CN.json';
 import riskAreasEn from '../riskAreas/i18n/en.json';
@@ -61,6 +63,7 @@ const deadlines = pair(deadlinesZh, deadlinesEn);
 const sampling = pair(samplingZh, samplingEn);
 const campaigns = pair(campaignsZh, campaignsEn);
 const labResults = pair(labResultsZh, labResultsEn);
+const importJobs = pair(importJobsZh, importJobsEn);
 const routineTesting = pair(routineTestingZh, routineTestingEn);
 const labs = pair(labsZh, labsEn);
 const privacyAlerts = pair(privacyAlertsZh, privacyAlertsEn);
@@ -83,6 +86,7 @@ export const FEATURE_MESSAGES = {
     sampling: sampling.zh,
     campaigns: campaigns.zh,
     labResults: labResults.zh,
+    importJobs: importJobs.zh,
     routineTesting: routineTesting.zh,
     labs: labs.zh,
     privacyAlerts: privacyAlerts.zh,
@@ -104,6 +108,7 @@ export const FEATURE_MESSAGES = {
     sampling: sampling.en,
     campaigns: campaigns.en,
     labResults: labResults.en,
+    importJobs: importJobs.en,
     routineTesting: routineTesting.en,
     labs: labs.en,
     privacyAlerts: privacyAlerts.en,

@@ -1,20 +1,25 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newId } from '../checkpoints/newId';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { SpreadsheetPicker } from '../common/SpreadsheetPicker';
-import { type ImportReport, TEMPLATE_URL, uploadLedger } from './api';
+import { getImportJob, type ImportReport, importKeys, TEMPLATE_URL, uploadLedger } from './api';
+import { ImportJobsTable } from './ImportJobsTable';
 import { ImportReportView } from './ImportReportView';
 
 type Stage =
   | { name: 'idle' }
-  | { name: 'uploading'; percent: number }
+  | { name: 'uploading'; id: string; percent: number }
   | { name: 'failed'; error: unknown }
   | { name: 'done'; report: ImportReport };
 
-/** Uploads a person ledger (.xlsx or .csv) with a progress bar and shows what was accepted or rejected. */
+/**
+ * Uploads a person ledger (.xlsx or .csv) with a progress bar, follows the import by its id while
+ * the server works through it (rows saved so far), and shows what was accepted or rejected.
+ */
 export default function ImportPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -24,10 +29,21 @@ export default function ImportPage() {
 
   useEffect(() => () => abort.current?.(), []);
 
+  const uploadingId = stage.name === 'uploading' ? stage.id : null;
+  // The import is filed as soon as the server starts on it; until then the poll answers 404.
+  const progress = useQuery({
+    queryKey: importKeys.one(uploadingId ?? ''),
+    queryFn: () => getImportJob(uploadingId ?? ''),
+    enabled: uploadingId !== null,
+    refetchInterval: 1000,
+    retry: false,
+  });
+
   const start = async () => {
     if (!file) return;
-    setStage({ name: 'uploading', percent: 0 });
-    const upload = uploadLedger(file, (percent) => setStage({ name: 'uploading', percent }));
+    const id = newId();
+    setStage({ name: 'uploading', id, percent: 0 });
+    const upload = uploadLedger(file, id, (percent) => setStage({ name: 'uploading', id, percent }));
     abort.current = upload.abort;
     try {
       const report = await upload.done;
@@ -37,6 +53,7 @@ export default function ImportPage() {
       setStage({ name: 'failed', error });
     } finally {
       abort.current = null;
+      void queryClient.invalidateQueries({ queryKey: importKeys.list });
     }
   };
 
@@ -81,6 +98,13 @@ export default function ImportPage() {
               {stage.percent >= 100 ? (
                 <Typography.Text type="secondary">{t('import.processing')}</Typography.Text>
               ) : null}
+              {progress.data ? (
+                <div data-testid="import-saved">
+                  <Typography.Text type="secondary">
+                    {t('importJobs.progress', progress.data)}
+                  </Typography.Text>
+                </div>
+              ) : null}
             </div>
           ) : null}
           {stage.name === 'failed' ? <ProblemAlert error={stage.error} /> : null}
@@ -90,6 +114,7 @@ export default function ImportPage() {
         </Space>
       </Card>
       {stage.name === 'done' ? <ImportReportView report={stage.report} /> : null}
+      <ImportJobsTable />
     </>
   );
 }

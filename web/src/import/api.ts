@@ -1,10 +1,20 @@
-import type { ImportReport } from '../../../src/api/personImports';
+import type { ImportJob, ImportJobPage, ImportReport } from '../../../src/api/personImports';
+import { api } from '../api/client';
 import { ApiError, toProblem } from '../api/problem';
 
-export type { ImportReport, ImportRowError } from '../../../src/api/personImports';
+export type { ImportJob, ImportReport, ImportRowError } from '../../../src/api/personImports';
 
 export const IMPORT_URL = '/api/persons/import';
 export const TEMPLATE_URL = '/api/persons/import/template.xlsx';
+
+export const importKeys = {
+  list: ['persons', 'imports'] as const,
+  one: (id: string) => ['persons', 'imports', id] as const,
+};
+
+/** One import as it stands: its counts grow while it runs. */
+export const getImportJob = (id: string) => api.get<ImportJob>(`/persons/imports/${id}`);
+export const listImportJobs = () => api.get<ImportJobPage>('/persons/imports?pageSize=20');
 
 function parseJson(text: string): unknown {
   try {
@@ -15,16 +25,18 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Sends a ledger as multipart/form-data (field `file`). XMLHttpRequest rather than fetch, because
- * only it reports upload progress; `onProgress` gets 0–100 while the bytes go out.
+ * Sends a ledger as multipart/form-data (field `file`) with a client-made import id, so the page
+ * follows the import (getImportJob) while the server works through it. XMLHttpRequest rather than
+ * fetch, because only it reports upload progress; `onProgress` gets 0–100 while the bytes go out.
  */
 export function uploadLedger(
   file: File,
+  id: string,
   onProgress: (percent: number) => void,
 ): { done: Promise<ImportReport>; abort: () => void } {
   const request = new XMLHttpRequest();
   const done = new Promise<ImportReport>((resolve, reject) => {
-    request.open('POST', IMPORT_URL);
+    request.open('POST', `${IMPORT_URL}?id=${encodeURIComponent(id)}`);
     request.withCredentials = true;
     request.setRequestHeader('accept', 'application/json');
     request.upload.onprogress = (event) => {

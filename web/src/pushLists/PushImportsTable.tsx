@@ -6,7 +6,12 @@ import { rowTestId } from '../common/testId';
 import { useLanguage } from '../i18n/useLanguage';
 import { listPushImports, type PushImport, pushKeys } from './api';
 
-const STATUS_COLORS = { running: 'processing', done: 'success', failed: 'error' } as const;
+const STATUS_COLORS = {
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+  interrupted: 'warning',
+} as const;
 
 /** Earlier imports, newest first; picking one shows its report. */
 export function PushImportsTable({ onPick }: { onPick: (id: string) => void }) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../platform/access/actor.js';
 import { firstScope, withScope } from '../../../platform/access/scope.js';
 import { recordAudit } from '../../../platform/audit/record.js';
+import { startHeartbeat } from '../../../platform/bulk/jobs.js';
 import type { SheetFormat } from '../../../platform/bulk/readRows.js';
 import {
   MAX_REPORTED_ERRORS,
@@ -11,6 +12,7 @@ import {
 } from '../../../platform/bulk/rowErrors.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/types.js';
+import { AppError, fieldError } from '../../../platform/errors.js';
 import type { FieldCode } from '../../../platform/messages.js';
 import { insertSealedPersons } from '../bulkInsert.js';
 import { sealPerson } from '../seal.js';
@@ -38,11 +40,20 @@ export interface Candidate {
   fields: PersonFields;
 }
 
-/** One import's batches and books: its record, counts and stored row errors, and its audit entry. */
+/** Why an import failed, as its record keeps it. */
+export type ImportFailure = 'bad_file' | 'too_many_rejected' | 'upload' | 'error';
+
+/**
+ * One import's batches and books: its record, counts and stored row errors, and its audit entries.
+ * The record and an `import_started` audit entry are written before the first batch (start), each
+ * batch commits its rows together with the record's counts, and a heartbeat keeps the record
+ * fresh while it runs: a server stopped mid-import leaves a record that reads as interrupted, with
+ * exactly what was committed (E18 of issue 11).
+ */
 export class ImportJob {
-  readonly id = randomUUID();
+  readonly id: string;
   private readonly startedAt: Date;
-  /** True once the first batch committed, with the import's record. */
+  /** True once the record is written (start). */
   started = false;
   private total = 0;
   private created = 0;
@@ -52,14 +63,22 @@ export class ImportJob {
   private readonly errors: RowError[] = [];
   /** For the CLI: the longest code prefix shared by the imported rows, where the import is filed. */
   private commonPrefix: string | undefined;
+  private heartbeat: { stop: () => void } | undefined;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly actor: Actor | undefined,
     private readonly fileName: string,
     private readonly format: SheetFormat,
+    id?: string,
   ) {
+    this.id = id ?? randomUUID();
     this.startedAt = ctx.now();
+  }
+
+  /** Rows rejected so far, in committed batches. */
+  get rejectedRows(): number {
+    return this.rejected;
   }
 
   /** Where the import and its errors are filed: the actor's first scope, else found at the end. */
@@ -77,8 +96,8 @@ export class ImportJob {
    */
   async commitBatch(candidates: Candidate[], problems: RowError[]): Promise<void> {
     if (candidates.length === 0 && problems.length === 0) return;
+    if (!this.started) await this.start();
     const result = await this.run(async (tx) => {
-      await this.record(tx);
       const codes = [...new Set(candidates.map((c) => c.fields.jurisdictionCode))];
       const known = new Set(
         (
@@ -97,9 +116,21 @@ export class ImportJob {
         accepted.map((c) => sealPerson(this.ctx.cipher, c.fields)),
       );
       await this.storeErrors(tx, batchErrors);
+      // The record's counts commit with the rows they count.
+      const rejectedLines = new Set(batchErrors.map((e) => e.line)).size;
+      await tx.query(
+        `UPDATE person_imports SET total = $2, created = $3, unchanged = $4, rejected = $5, heartbeat_at = now()
+         WHERE id = $1`,
+        [
+          this.id,
+          this.total + candidates.length + new Set(problems.map((p) => p.line)).size,
+          this.created + created,
+          this.unchanged + accepted.length - created,
+          this.rejected + rejectedLines,
+        ],
+      );
       return { accepted, created, batchErrors };
     });
-    this.started = true;
     this.total += candidates.length + new Set(problems.map((p) => p.line)).size;
     this.created += result.created;
     this.unchanged += result.accepted.length - result.created;
@@ -114,12 +145,38 @@ export class ImportJob {
     }
   }
 
-  private async record(tx: Queryable) {
+  /**
+   * Files the import as running and audits its start, in one transaction, before any batch; an id
+   * the client gave that names an import already is a conflict. Then beats while the import runs.
+   */
+  async start(): Promise<void> {
     if (this.started) return;
-    await tx.query(
-      `INSERT INTO person_imports (id, jurisdiction_code, actor_id, file_name, format, started_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [this.id, this.jurisdiction, this.actor?.userId ?? null, this.fileName, this.format, this.startedAt],
+    await this.run(async (tx) => {
+      const inserted = await tx.query(
+        `INSERT INTO person_imports (id, jurisdiction_code, actor_id, file_name, format, started_at, status, heartbeat_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'running', now()) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [this.id, this.jurisdiction, this.actor?.userId ?? null, this.fileName, this.format, this.startedAt],
+      );
+      if (inserted.length === 0) throw new AppError('conflict', [fieldError('id', 'duplicate_id')]);
+      await recordAudit(tx, this.actor, {
+        action: 'import_started',
+        entity: 'person_import',
+        entityId: this.id,
+        jurisdictionCode: this.jurisdiction,
+        detail: { fileName: this.fileName, format: this.format },
+      });
+    });
+    this.started = true;
+    this.heartbeat = startHeartbeat(
+      this.ctx.config.uploads.staleImportSeconds,
+      () =>
+        this.run((tx) =>
+          // The database's clock, like the staleness check that reads it (jobStatusSql).
+          tx.query(`UPDATE person_imports SET heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [
+            this.id,
+          ]),
+        ),
+      (error) => this.ctx.log.warn({ err: error }, 'import heartbeat failed'),
     );
   }
 
@@ -143,8 +200,12 @@ export class ImportJob {
     return { jobId: this.id, created: this.created, unchanged: this.unchanged, rejected: this.rejected };
   }
 
-  /** Records the counts and one audit entry, which holds the file's name and counts, no personal data. */
-  async finish(): Promise<ImportReport> {
+  /**
+   * Closes the record, done or failed (with why), and writes the import's audit entry, which holds
+   * the file's name, the outcome and the counts, no personal data.
+   */
+  async finish(failure?: ImportFailure): Promise<ImportReport> {
+    this.heartbeat?.stop();
     const report: ImportReport = {
       jobId: this.id,
       total: this.total,
@@ -154,11 +215,11 @@ export class ImportJob {
       errors: this.errors,
     };
     await this.run(async (tx) => {
-      const provisional = this.started && !this.actor;
-      await this.record(tx);
+      const provisional = !this.actor;
+      const status = failure ? 'failed' : 'done';
       await tx.query(
         `UPDATE person_imports SET jurisdiction_code = $2, total = $3, created = $4, unchanged = $5, rejected = $6,
-           finished_at = $7 WHERE id = $1`,
+           finished_at = $7, heartbeat_at = now(), status = $8, failure = $9 WHERE id = $1`,
         [
           this.id,
           this.jurisdiction,
@@ -167,6 +228,8 @@ export class ImportJob {
           report.unchanged,
           report.rejected,
           this.ctx.now(),
+          status,
+          failure ?? null,
         ],
       );
       if (provisional) {
@@ -183,6 +246,8 @@ export class ImportJob {
         detail: {
           fileName: this.fileName,
           format: this.format,
+          status,
+          ...(failure ? { failure } : {}),
           total: report.total,
           created: report.created,
           unchanged: report.unchanged,

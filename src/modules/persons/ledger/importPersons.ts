@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../../platform/access/actor.js';
 import { type RawRow, type RowError, readRows, type SheetFormat } from '../../../platform/bulk/index.js';
+import { tooManyRejected, yieldToOthers } from '../../../platform/bulk/jobs.js';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError, type FieldError, fieldError } from '../../../platform/errors.js';
 import { idHash } from '../../../platform/pii/seal.js';
@@ -15,11 +16,13 @@ import {
   missingHeaders,
   toPersonInput,
 } from './columns.js';
-import { type Candidate, ImportJob, type ImportReport, rowError } from './importJob.js';
+import { type Candidate, type ImportFailure, ImportJob, type ImportReport, rowError } from './importJob.js';
 
 export type { ImportReport } from './importJob.js';
 
 export interface ImportOptions {
+  /** Client-given import id, so the page can follow the import while it uploads; default a new one. */
+  id?: string | undefined;
   fileName?: string;
   onProgress?(rows: number): void;
 }
@@ -35,6 +38,8 @@ const MAX_ROWS_BEFORE_HEADER = 5;
  * registered is left as it is (`unchanged`), and every rejected row is reported with its line,
  * field and reason. With an actor every batch runs under row-level security in the actor's scope
  * (CMD-1); without one (the CLI) as the database owner.
+ * The import is filed and audited before the file is read (ImportJob.start), stops and is marked
+ * failed past the configured number of rejected rows, and lets other requests run between batches.
  */
 export async function importPersons(
   ctx: AppContext,
@@ -43,45 +48,66 @@ export async function importPersons(
   format: SheetFormat,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const rows = readRows(stream, format);
-  const header = await readHeader(rows);
-  const job = new ImportJob(ctx, actor, safeFileName(options.fileName ?? ''), format);
+  const job = new ImportJob(ctx, actor, safeFileName(options.fileName ?? ''), format, options.id);
+  await job.start();
+  const limits = ctx.config.uploads;
+  const rows = readRows(stream, format, limits);
   const today = localDate(ctx.now(), ctx.config.defaultTimeZone);
   // Keyed hashes of the ID numbers seen so far: the only memory that grows with the rows.
   const seen = new Set<string>();
   let candidates: Candidate[] = [];
   let problems: RowError[] = [];
+  let pendingRejected = 0;
   let read = 0;
   try {
+    const header = await readHeader(rows);
     for await (const row of rows) {
       if (row.values.every((value) => value.trim() === '')) continue;
       read++;
       const checked = checkRow(ctx, actor, header, row, today, seen);
       if ('fields' in checked) candidates.push({ line: row.line, fields: checked.fields });
-      else problems.push(...checked.errors);
-      if (read % IMPORT_BATCH === 0) {
+      else {
+        problems.push(...checked.errors);
+        pendingRejected++;
+      }
+      const tooMany = job.rejectedRows + pendingRejected > limits.maxRejectedRows;
+      if (read % IMPORT_BATCH === 0 || tooMany) {
         await job.commitBatch(candidates, problems);
         candidates = [];
         problems = [];
+        pendingRejected = 0;
         options.onProgress?.(read);
+        // A file wrong on every line would otherwise store an error row for each (3.5 million seen).
+        if (job.rejectedRows > limits.maxRejectedRows) throw tooManyRejected(limits.maxRejectedRows);
+        await yieldToOthers();
       }
     }
     await job.commitBatch(candidates, problems);
     options.onProgress?.(read);
   } catch (error) {
-    // Batches already committed stay; the import is recorded as far as it got.
-    if (job.started) {
-      await job
-        .finish()
-        .catch((secondary: unknown) => ctx.log.error({ err: secondary }, 'import not recorded'));
-    }
+    // Batches already committed stay; the import is recorded as failed, as far as it got.
+    await job
+      .finish(failureOf(error))
+      .catch((secondary: unknown) => ctx.log.error({ err: secondary }, 'import not recorded'));
     if (error instanceof AppError)
-      throw new AppError(error.code, error.fields, { ...error.extra, ...(job.started ? job.partial() : {}) });
+      throw new AppError(error.code, error.fields, { ...error.extra, ...job.partial() });
     throw error;
   }
   const report = await job.finish();
   if (report.created > 0) await ctx.db.refreshStatistics(['persons']);
   return report;
+}
+
+/** Why an import stopped, as its record keeps it. */
+function failureOf(error: unknown): ImportFailure {
+  if (!(error instanceof AppError)) return 'error';
+  if (error.fields.some((f) => f.code === 'too_many_rejected')) return 'too_many_rejected';
+  if (
+    error.code === 'payload_too_large' ||
+    error.fields.some((f) => /^(file_incomplete|upload_)/.test(f.code))
+  )
+    return 'upload';
+  return 'bad_file';
 }
 
 /** The first row naming at least two ledger columns, within the first few non-empty rows. */

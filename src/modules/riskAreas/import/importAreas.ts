@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { withScope } from '../../../platform/access/scope.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import { type RawRow, readRows, type SheetFormat } from '../../../platform/bulk/index.js';
+import { tooManyRejected } from '../../../platform/bulk/jobs.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/types.js';
 import { AppError, type FieldError, fieldError } from '../../../platform/errors.js';
@@ -67,11 +68,13 @@ export async function importAreas(
   fileName = '',
 ): Promise<AreaImportReport> {
   requireWriter(actor);
-  const rows = readRows(stream, format);
+  const limits = ctx.config.uploads;
+  const rows = readRows(stream, format, limits);
   const header = await readHeader(rows);
   const candidates: Array<{ line: number; fields: AreaFields }> = [];
   const errors: AreaRowError[] = [];
   let total = 0;
+  let rejected = 0;
   for await (const row of rows) {
     if (row.values.every((value) => value.trim() === '')) continue;
     if (++total > MAX_IMPORT_ROWS) {
@@ -82,7 +85,14 @@ export async function importAreas(
     const checked = checkArea(input);
     if (checked.fields && cellErrors.length === 0)
       candidates.push({ line: row.line, fields: checked.fields });
-    else errors.push(...firstPerField([...cellErrors, ...checked.errors]).map((e) => rowError(row.line, e)));
+    else {
+      errors.push(...firstPerField([...cellErrors, ...checked.errors]).map((e) => rowError(row.line, e)));
+      // Nothing is committed yet: the file is refused whole, not stored error by error.
+      if (++rejected > limits.maxRejectedRows) {
+        await rows.return(undefined);
+        throw tooManyRejected(limits.maxRejectedRows, { rejected });
+      }
+    }
   }
   const write = async (tx: Queryable) => {
     const applied = await applyAreas(
