@@ -216,7 +216,10 @@ describe('ARR-12 the consignee’s public form', () => {
       (await post(`/api/trucks/reports/${reportId}/escort`, panshan, { escortName: 'x' })).statusCode,
     ).toBe(404);
     const list = (await get('/api/trucks/reports', panshan)).json();
-    expect(list.items).toEqual([]);
+    // Only county A's own (the world's claims): nothing of Chifeng's.
+    expect(
+      list.items.filter((r: { jurisdictionCode: string }) => !r.jurisdictionCode.startsWith('211122')),
+    ).toEqual([]);
     expect((await get('/api/trucks/reports?jurisdiction=150402', panshan)).statusCode).toBe(403);
     const filed = await post('/api/trucks/reports', panshan, report());
     expect(filed.statusCode).toBe(403);
@@ -375,6 +378,7 @@ describe('ARR-12 escort, unloading and stay-over', () => {
       [id],
     );
     expect(entry?.detail.reason).toBe('联系司机安排引导');
-    expect((await get('/api/trucks/reports', community)).json().total).toBe(0);
+    const own = (await get('/api/trucks/reports', community)).json();
+    expect(own.items.every((r: { jurisdictionCode: string }) => r.jurisdictionCode === VILLAGE_A)).toBe(true);
   });
 });

@@ -163,6 +163,8 @@ describe('ARR-11 landing code in Chromium', () => {
     const card = worker.getByTestId('verify-card').filter({ hasText: receipt });
     await card.waitFor();
     await card.getByText('已找到本人').click();
+    // The report is a claim: found, the traveller is registered from it (nobody has their number yet).
+    await card.getByTestId('verify-register-new').click();
     await card.getByTestId('verify-note').fill('已入户核实');
     await card.getByText('已核酸').click();
     await card.getByText('已居家隔离').click();

@@ -6,14 +6,15 @@ import { multipartFile } from './multipart.js';
 import {
   API_TOKEN_A,
   COUNTY_A,
+  HANDOVER_A,
   PASSWORD,
   PENDING_LEAVE_A,
   PERSON_A,
-  HANDOVER_A,
   PRIVACY_ALERT_A,
   type seedWorld,
   VILLAGE_A,
 } from './world.js';
+import { LANDING_CLAIM_A, TRUCK_CLAIM_A, TRUCK_CLAIM_B } from './worldClaims.js';
 
 /** Client-given ids of county A's checkpoint, pass and push-list import (see below). */
 const CHECKPOINT_A = '0c0c0c0c-0000-4000-8000-00000000000a';
@@ -193,9 +194,17 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     'POST /api/landing/reports/:id/look': () => ({ url: `/api/landing/reports/${LANDING_REPORT_A}/look` }),
     'POST /api/landing/reports/:id/push': () => ({ url: `/api/landing/reports/${LANDING_REPORT_A}/push` }),
     'POST /api/landing/push': () => ({ url: '/api/landing/push', payload: { jurisdictionCode: COUNTY_A } }),
+    // The world's claim, already looked at (see worldClaims.ts): set aside as a duplicate.
+    'POST /api/landing/reports/:id/discard': () => ({
+      url: `/api/landing/reports/${LANDING_CLAIM_A}/discard`,
+      payload: { reason: 'duplicate', note: '重复报备' },
+    }),
+    'GET /api/landing/reports/:id/candidates': () => ({
+      url: `/api/landing/reports/${LANDING_REPORT_A}/candidates`,
+    }),
     'POST /api/landing/reports/:id/verify': () => ({
       url: `/api/landing/reports/${LANDING_REPORT_A}/verify`,
-      payload: { verification: 'found', note: '已见到本人' },
+      payload: { verification: 'found', note: '已见到本人', registerNew: true },
     }),
     'POST /api/landing/reports/:id/feedback': () => ({
       url: `/api/landing/reports/${LANDING_REPORT_A}/feedback`,
@@ -354,6 +363,19 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     }),
     'GET /api/trucks/reports': () => ({ url: `/api/trucks/reports?jurisdiction=${COUNTY_A}` }),
     'GET /api/trucks/reports/:id': () => ({ url: `/api/trucks/reports/${TRUCK_REPORT_A}` }),
+    // The world's public claims (see worldClaims.ts): one verified (and later called off), one rejected.
+    'POST /api/trucks/reports/:id/verify': () => ({ url: `/api/trucks/reports/${TRUCK_CLAIM_A}/verify` }),
+    'POST /api/trucks/reports/:id/reject': () => ({
+      url: `/api/trucks/reports/${TRUCK_CLAIM_B}/reject`,
+      payload: { reason: 'not_genuine' },
+    }),
+    'GET /api/trucks/reports/:id/candidates': () => ({
+      url: `/api/trucks/reports/${TRUCK_REPORT_A}/candidates`,
+    }),
+    'POST /api/trucks/reports/:id/cancel': () => ({
+      url: `/api/trucks/reports/${TRUCK_CLAIM_A}/cancel`,
+      payload: { note: '收货方取消' },
+    }),
     'POST /api/trucks/reports/:id/escort': () => ({
       url: `/api/trucks/reports/${TRUCK_REPORT_A}/escort`,
       payload: { escortName: '张社工' },
@@ -364,7 +386,7 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     }),
     'POST /api/trucks/reports/:id/stay': () => ({
       url: `/api/trucks/reports/${TRUCK_REPORT_A}/stay`,
-      payload: { reason: '等待卸货', lastDate: '2026-11-26' },
+      payload: { reason: '等待卸货', lastDate: '2026-11-26', crew: [{ position: 1, personId: null }] },
     }),
     'POST /api/trucks/reports/:id/departure': () => ({
       url: `/api/trucks/reports/${TRUCK_REPORT_A}/departure`,

@@ -9,6 +9,7 @@ import type { Actor } from '../../src/platform/access/actor.js';
 import { withScope } from '../../src/platform/access/scope.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { permissionsOf, type Role } from '../../src/rules/roles.js';
+import { seedClaims } from './worldClaims.js';
 import { openWorldDeadline } from './worldDeadlines.js';
 import { seedTestingWorld } from './worldTesting.js';
 
@@ -115,6 +116,7 @@ export async function seedWorld(ctx: AppContext) {
   const deadlineB = await openWorldDeadline(ctx, users.b_admin!, personB);
   const testingA = await seedTestingWorld(ctx, users.a_admin!, COUNTY_A);
   const testingB = await seedTestingWorld(ctx, users.b_admin!, COUNTY_B);
+  await seedClaims(ctx, users.a_admin!, COUNTY_A, VILLAGE_A);
   return { users, personA, personB, arrivalA, deadlineA, deadlineB, testingA, testingB };
 }
 
