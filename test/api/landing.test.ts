@@ -286,7 +286,8 @@ describe('ARR-11 public look-ups stay inside the landing code', () => {
       url: '/api/public/divisions?parent=1101',
       remoteAddress: nextIp(),
     });
-    expect(origins.json()).toEqual(expect.arrayContaining([{ code: '110105', name: '朝阳区', leaf: true }]));
+    // B7: a district is not the end of the choice; its towns and streets follow.
+    expect(origins.json()).toEqual(expect.arrayContaining([{ code: '110105', name: '朝阳区', leaf: false }]));
   });
 
   it('shows staff the QR code of their county, encoding the landing URL', async () => {
