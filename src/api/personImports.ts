@@ -16,8 +16,9 @@ export const ImportReportSchema = Type.Object({
 export type ImportReport = Static<typeof ImportReportSchema>;
 
 /** Where an import stands: 'interrupted' is a running import whose server stopped before its end. */
-export const ImportStatus = Type.Enum(['running', 'done', 'failed', 'interrupted']);
-export const ImportFailure = Type.Enum(['bad_file', 'too_many_rejected', 'upload', 'error']);
+const ImportStatus = Type.Enum(['running', 'done', 'failed', 'interrupted']);
+/** Why an import failed (failureOf in src/platform/bulk/jobs.ts). */
+const ImportFailure = Type.Enum(['bad_file', 'too_many_rejected', 'upload', 'error']);
 
 /** One ledger import as it stands, while it runs and after: the counts are what its batches committed. */
 export const ImportJobSchema = Type.Object({
@@ -36,7 +37,6 @@ export const ImportJobSchema = Type.Object({
 });
 export const ImportJobPage = Page(ImportJobSchema);
 
-export type ImportStatus = Static<typeof ImportStatus>;
 export type ImportJob = Static<typeof ImportJobSchema>;
 export type ImportJobPage = Static<typeof ImportJobPage>;
 export type { RowError as ImportRowError } from './bulk.js';

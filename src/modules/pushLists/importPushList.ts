@@ -3,14 +3,14 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/access/actor.js';
 import { firstScope, withScope } from '../../platform/access/scope.js';
 import { MAX_REPORTED_ERRORS, type RawRow, readRows, type SheetFormat } from '../../platform/bulk/index.js';
-import { tooManyRejected, yieldToOthers } from '../../platform/bulk/jobs.js';
+import { failureOf, tooManyRejected, yieldToOthers } from '../../platform/bulk/jobs.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, type FieldError, fieldError } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { looksLikePushHeader, mapPushHeader, missingPushHeaders, type PushHeader } from './columns.js';
-import { type PushFailure, PushImportJob, type PushMode } from './job.js';
+import { PushImportJob, type PushMode } from './job.js';
 import { type PushRow, type RowContext, toPushRow } from './pushRow.js';
 import { pushRowError, type RowError, rowErrors } from './rowErrors.js';
 import { getPushImport, type PushImportReport } from './service.js';
@@ -138,18 +138,6 @@ export async function importPushList(
     getPushImport(tx, actor, id, limits.staleImportSeconds),
   );
   return { ...report, errors: job.errors };
-}
-
-/** Why an import stopped, as its record keeps it. */
-function failureOf(error: unknown): PushFailure {
-  if (!(error instanceof AppError)) return 'error';
-  if (error.fields.some((f) => f.code === 'too_many_rejected')) return 'too_many_rejected';
-  if (
-    error.code === 'payload_too_large' ||
-    error.fields.some((f) => /^(file_incomplete|upload_)/.test(f.code))
-  )
-    return 'upload';
-  return 'bad_file';
 }
 
 async function finishedImport(

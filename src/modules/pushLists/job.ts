@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { withScope } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { SheetFormat } from '../../platform/bulk/index.js';
-import { startHeartbeat } from '../../platform/bulk/jobs.js';
+import { type ImportFailure, startHeartbeat } from '../../platform/bulk/jobs.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError } from '../../platform/errors.js';
@@ -12,8 +12,6 @@ import { pushRowError, type RowError, rowErrors, storeRowErrors } from './rowErr
 import { classifyStaged, copyStagedRows, type LevelCounts, stageRows } from './stage.js';
 
 export type PushMode = 'register' | 'classify';
-/** Why an import failed, as its record keeps it. */
-export type PushFailure = 'bad_file' | 'too_many_rejected' | 'upload' | 'error';
 
 export interface PushImportMeta {
   id: string;
@@ -188,7 +186,7 @@ export class PushImportJob {
   }
 
   /** Classifies what was staged, closes the record and writes one audit entry (counts, no personal data). */
-  async finish(status: 'done' | 'failed', failure?: PushFailure): Promise<LevelCounts> {
+  async finish(status: 'done' | 'failed', failure?: ImportFailure): Promise<LevelCounts> {
     this.heartbeat?.stop();
     return this.run(async (tx) => {
       const levels = await classifyStaged(tx, this.meta.id);

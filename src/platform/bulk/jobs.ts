@@ -45,6 +45,18 @@ export function startHeartbeat(
  */
 export const yieldToOthers = (): Promise<void> => nextTurn();
 
+/** Why an import failed, as its record keeps it (the API's ImportFailure enumeration). */
+export type ImportFailure = 'bad_file' | 'too_many_rejected' | 'upload' | 'error';
+
+/** The reason an import stopped on `error`. */
+export function failureOf(error: unknown): ImportFailure {
+  if (!(error instanceof AppError)) return 'error';
+  if (error.fields.some((f) => f.code === 'too_many_rejected')) return 'too_many_rejected';
+  const upload = error.fields.some((f) => f.code === 'file_incomplete' || f.code.startsWith('upload_'));
+  if (error.code === 'payload_too_large' || upload) return 'upload';
+  return 'bad_file';
+}
+
 /** The import stops here: more rows were rejected than `max` (the file is not what was meant). */
 export function tooManyRejected(max: number, extra: Record<string, unknown> = {}): AppError {
   return new AppError('bad_file', [limitField('file', 'too_many_rejected', countText(max))], {

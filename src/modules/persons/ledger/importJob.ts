@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../platform/access/actor.js';
 import { firstScope, withScope } from '../../../platform/access/scope.js';
 import { recordAudit } from '../../../platform/audit/record.js';
-import { startHeartbeat } from '../../../platform/bulk/jobs.js';
+import { type ImportFailure, startHeartbeat } from '../../../platform/bulk/jobs.js';
 import type { SheetFormat } from '../../../platform/bulk/readRows.js';
 import {
   MAX_REPORTED_ERRORS,
@@ -39,9 +39,6 @@ export interface Candidate {
   line: number;
   fields: PersonFields;
 }
-
-/** Why an import failed, as its record keeps it. */
-export type ImportFailure = 'bad_file' | 'too_many_rejected' | 'upload' | 'error';
 
 /**
  * One import's batches and books: its record, counts and stored row errors, and its audit entries.

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../../platform/access/actor.js';
 import { type RawRow, type RowError, readRows, type SheetFormat } from '../../../platform/bulk/index.js';
-import { tooManyRejected, yieldToOthers } from '../../../platform/bulk/jobs.js';
+import { failureOf, tooManyRejected, yieldToOthers } from '../../../platform/bulk/jobs.js';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError, type FieldError, fieldError } from '../../../platform/errors.js';
 import { idHash } from '../../../platform/pii/seal.js';
@@ -16,7 +16,7 @@ import {
   missingHeaders,
   toPersonInput,
 } from './columns.js';
-import { type Candidate, type ImportFailure, ImportJob, type ImportReport, rowError } from './importJob.js';
+import { type Candidate, ImportJob, type ImportReport, rowError } from './importJob.js';
 
 export type { ImportReport } from './importJob.js';
 
@@ -96,18 +96,6 @@ export async function importPersons(
   const report = await job.finish();
   if (report.created > 0) await ctx.db.refreshStatistics(['persons']);
   return report;
-}
-
-/** Why an import stopped, as its record keeps it. */
-function failureOf(error: unknown): ImportFailure {
-  if (!(error instanceof AppError)) return 'error';
-  if (error.fields.some((f) => f.code === 'too_many_rejected')) return 'too_many_rejected';
-  if (
-    error.code === 'payload_too_large' ||
-    error.fields.some((f) => /^(file_incomplete|upload_)/.test(f.code))
-  )
-    return 'upload';
-  return 'bad_file';
 }
 
 /** The first row naming at least two ledger columns, within the first few non-empty rows. */
