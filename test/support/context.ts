@@ -30,7 +30,7 @@ export function testContext(db: Database, start = new Date('2026-11-24T02:00:00Z
     db,
     config: testConfig,
     cipher: createPiiCipher(TEST_SECRET),
-    log: createLogger('silent'),
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     now: () => now,
   };
   return { ctx, setNow: (value: Date) => (now = value) };

@@ -118,6 +118,8 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       return { url: '/api/persons/import', payload: file.payload, headers: file.headers };
     },
     'GET /api/persons/import/template.xlsx': () => ({ url: '/api/persons/import/template.xlsx' }),
+    'GET /api/persons/imports': () => ({ url: '/api/persons/imports' }),
+    'GET /api/persons/imports/:id': () => ({ url: `/api/persons/imports/${importIdA()}` }),
     'GET /api/persons/imports/:id/errors.xlsx': () => ({
       url: `/api/persons/imports/${importIdA()}/errors.xlsx`,
     }),

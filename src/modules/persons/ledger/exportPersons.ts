@@ -111,9 +111,10 @@ function personPages(ctx: AppContext, actor: Actor, filter: PersonFilter): Async
       const params: unknown[] = [];
       const where = personWhere(ctx, actor, filter, params) + afterPerson(after, params);
       params.push(ctx.config.defaultTimeZone);
+      const zone = `$${params.length}`;
       return tx.query<ExportRow>(
         `SELECT p.id, p.name, p.id_type, p.id_masked, p.phone_masked, p.sex, p.birth_date,
-           to_char(p.created_at AT TIME ZONE $${params.length + 1}, 'YYYY-MM-DD') AS created_on, p.jurisdiction_code,
+           to_char(p.created_at AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS created_on, p.jurisdiction_code,
            (SELECT j.name FROM jurisdictions j WHERE j.code = p.jurisdiction_code) AS jurisdiction_name,
            p.address, p.employer, p.household_code, p.key_groups
          FROM persons p
