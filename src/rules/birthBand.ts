@@ -49,7 +49,7 @@ export function ageOn(birthDate: string, today: string): number {
 }
 
 /** The ages on `today` a band covers; an open band starts at 0. */
-export function ageRange(band: BirthBand, today: string): { minAge: number; maxAge: number } {
+function ageRange(band: BirthBand, today: string): { minAge: number; maxAge: number } {
   return {
     minAge: band.to ? Math.max(0, ageOn(band.to, today)) : 0,
     maxAge: Math.max(0, ageOn(band.from, today)),

@@ -79,9 +79,6 @@ export const TRUCK_STATUSES = [
 export type TruckStatus = (typeof TRUCK_STATUSES)[number];
 export type TruckAction = 'verify' | 'reject' | 'cancel' | 'escort' | 'arrive' | 'depart' | 'stay';
 
-/** Where a report's workflow has ended: nothing of it may stay owed (no open deadline). */
-export const TRUCK_END_STATUSES: readonly TruckStatus[] = ['left', 'rejected', 'cancelled'];
-
 /** Why a public report was rejected unverified: reported twice, not a real trip, a test. */
 export const TRUCK_REJECT_REASONS = ['duplicate', 'not_genuine', 'test'] as const;
 export type TruckRejectReason = (typeof TRUCK_REJECT_REASONS)[number];

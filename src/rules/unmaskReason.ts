@@ -3,7 +3,7 @@
  * default": unmasking needs a real reason). Blank, too short, one character repeated, digits or
  * punctuation only, and the stock fillers people type to get past a required field are refused.
  */
-export const MIN_REASON_LENGTH = 4;
+const MIN_REASON_LENGTH = 4;
 
 const FILLERS = new Set([
   'test',

@@ -3,7 +3,7 @@ import { closeDeadline, openDeadline } from '../../platform/deadlines/service.js
 import { PLAN_SUBJECT } from './planWork.js';
 
 /** The CDC's obligation to establish where a person with a coarse origin was (B7). */
-export const ORIGIN_REVIEW_KIND = 'origin:review';
+const ORIGIN_REVIEW_KIND = 'origin:review';
 
 /**
  * Assumption (the seeds set no time for it): the CDC establishes the origin within 24 hours, the

@@ -2,10 +2,10 @@
 // import from here only (checked by scripts/check-walls.js).
 
 export { REPORT_LIMITS } from './limits.js';
-export { type ClaimedIdentity, candidatesFor } from './match.js';
+export { candidatesFor } from './match.js';
 export { landingModule } from './module.js';
 export { originChildren, originName } from './origins.js';
 export { qrSvg } from './qr.js';
 export { submitReport } from './submit.js';
 export type { ReportInput } from './validate.js';
-export { discardReport, lookAt, pushToCommunity, verifyReport } from './workflow.js';
+export { lookAt, pushToCommunity, verifyReport } from './workflow.js';

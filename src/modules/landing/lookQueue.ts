@@ -12,7 +12,7 @@ const QUEUE_SUBJECT = 'landing_queue';
 const LOOK_KIND = 'landing.look';
 
 /** A county's look queue as a deadline subject: a fixed UUID that spells the county's code. */
-export function queueSubjectId(county: string): string {
+function queueSubjectId(county: string): string {
   return `00000000-0000-4000-8000-${county.padStart(12, '0')}`;
 }
 

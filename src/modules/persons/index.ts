@@ -19,7 +19,7 @@ export type { SealedPerson } from './seal.js';
 export { SEALED_COLUMNS, sealPerson } from './seal.js';
 export type { PersonFilter } from './search.js';
 export { COUNT_CAP, personWhere, searchPersons } from './search.js';
-export { createPerson, findOrRegister, insertPerson } from './service.js';
+export { createPerson, findOrRegister } from './service.js';
 export type { PersonFields } from './validate.js';
 export { validatePerson } from './validate.js';
 export { PERSON_FROM_SQL, PERSON_VIEW_SQL } from './view.js';

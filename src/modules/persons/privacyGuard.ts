@@ -13,15 +13,15 @@ import { type LimitRule, type LimitVerdict, rateLimited, takeHit } from '../../p
  * masked ID number leaves at least 100 candidates (src/rules/birthBand.ts), so trying them takes an
  * attacker over five minutes and raises an alert on the way.
  */
-export const EXACT_SEARCH_LIMITS: readonly LimitRule[] = [
+const EXACT_SEARCH_LIMITS: readonly LimitRule[] = [
   { name: 'persons.exact-search.minute', max: 20, windowSeconds: 60 },
   { name: 'persons.exact-search.hour', max: 120, windowSeconds: 3600 },
 ];
 
 /** Unmasking shows the number itself: 10 in ten minutes is a busy tracer's pace; more is refused. */
-export const UNMASK_LIMITS: readonly LimitRule[] = [{ name: 'persons.unmask', max: 10, windowSeconds: 600 }];
+const UNMASK_LIMITS: readonly LimitRule[] = [{ name: 'persons.unmask', max: 10, windowSeconds: 600 }];
 
-export type AlertKind = 'exact_search_burst' | 'unmask_burst';
+type AlertKind = 'exact_search_burst' | 'unmask_burst';
 
 /** Counts one hit under every rule; the first refused one, if any. */
 async function countHits(ctx: AppContext, rules: readonly LimitRule[], actor: Actor) {

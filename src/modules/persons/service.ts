@@ -71,7 +71,7 @@ function today(ctx: AppContext) {
 }
 
 /** Stores one sealed person; the caller has validated the fields, checked scope and refused duplicates. */
-export async function insertPerson(tx: Queryable, sealed: SealedPerson): Promise<string> {
+async function insertPerson(tx: Queryable, sealed: SealedPerson): Promise<string> {
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO persons (${SEALED_COLUMNS.join(', ')})
      VALUES (${SEALED_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,

@@ -13,7 +13,7 @@ export interface NewControl {
 }
 
 /** Why a control was lifted when its tube's result was corrected (never by a test of the person). */
-export const CLEARED_BY_CORRECTION = 'result_corrected';
+const CLEARED_BY_CORRECTION = 'result_corrected';
 
 /**
  * Puts people under control after a positive tube (TST-1), in one INSERT … SELECT FROM unnest,

@@ -2,7 +2,6 @@
 // import from here only (checked by scripts/check-walls.js).
 export { insertCampaign, setCampaignStatus } from './campaigns.js';
 export {
-  CLEARED_BY_CORRECTION,
   clearPoolControlsByNegativeTubes,
   liftControlsOfTube,
   openPersonControls,
@@ -29,7 +28,6 @@ export { insertSample } from './samples.js';
 export { insertSamplingSite, updateSamplingSite } from './sites.js';
 export {
   addTubeMember,
-  type CorrectedTube,
   correctTubeResult,
   openTube,
   receiveTubesAtLab,

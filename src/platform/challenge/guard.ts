@@ -13,7 +13,7 @@ export interface PublicLimit {
 }
 
 /** The header a public form sends its solved challenge in (base64 JSON, ALTCHA's payload). */
-export const CHALLENGE_HEADER = 'x-challenge';
+const CHALLENGE_HEADER = 'x-challenge';
 
 /**
  * When any of a submission's limits nears its maximum, the submission must carry a solved

@@ -1,7 +1,6 @@
 // Proof-of-work challenges and persisted limits for the public forms (DESIGN "Safe by default").
-export { type Challenge, issueChallenge } from './challenge.js';
+export { issueChallenge } from './challenge.js';
 export {
-  CHALLENGE_HEADER,
   countHits,
   type PublicLimit,
   requireChallengeIfNear,

@@ -17,7 +17,7 @@ import type {
 
 export { diffPlans } from './diffPlans.js';
 export { matchProtocol } from './match.js';
-export { coarseReading, needsOriginReview } from './originReading.js';
+export { needsOriginReview } from './originReading.js';
 
 /**
  * The plan the pack prescribes for an arrival, or undefined when no protocol matches or when the

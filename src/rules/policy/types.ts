@@ -130,7 +130,7 @@ export interface RequirementSpec extends Sourced {
  * `cautious` counts the origin at the highest level inside it (never understating risk);
  * `review` plans nothing until the CDC has established where the person was.
  */
-export interface CoarseOriginSpec extends Sourced {
+interface CoarseOriginSpec extends Sourced {
   reading: 'cautious' | 'review';
 }
 
