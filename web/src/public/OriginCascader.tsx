@@ -1,5 +1,5 @@
 import { Cascader, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchOrigins } from './api';
 
@@ -36,8 +36,11 @@ export function OriginCascader({ value, onChange, placeholder, 'data-testid': te
   useEffect(() => {
     void fetchOrigins().then((rows) => setOptions(toOptions(rows)));
   }, []);
+  // A form reset (the origin cleared from outside) clears the path. A province or city on the way
+  // down is reported as null by this picker itself, and must not collapse the path being chosen.
+  const reported = useRef<string | null | undefined>(value);
   useEffect(() => {
-    if (!value) setPath([]);
+    if (value !== reported.current && !value) setPath([]);
   }, [value]);
 
   const loadData = async (selected: Option[]) => {
@@ -58,7 +61,8 @@ export function OriginCascader({ value, onChange, placeholder, 'data-testid': te
           const codes = (next ?? []) as string[];
           setPath(codes);
           const last = codes[codes.length - 1];
-          onChange?.(isOrigin(last) ? last : null);
+          reported.current = isOrigin(last) ? last : null;
+          onChange?.(reported.current);
         }}
         placeholder={placeholder}
         size="large"
