@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
+import { expectNoOpenDeadlines } from '../support/openDeadlines.js';
 import { COUNTY_A } from '../support/world.js';
 import {
   type LandingWorld,
@@ -206,5 +207,29 @@ describe('ARR-12 every end of a truck pre-report leaves none of its deadlines op
       [id],
     );
     expect(missed?.reason).toContain('missed');
+    // The crew's arrival plans end with them ("离开即结束"): their remaining tests are not left to
+    // go overdue and escalate, and each plan is ended as released.
+    const crew = await ctx.db.query<{ personId: string; arrivalId: string }>(
+      'SELECT person_id AS "personId", arrival_id AS "arrivalId" FROM truck_report_crew WHERE report_id = $1',
+      [id],
+    );
+    expect(crew).toHaveLength(1);
+    for (const member of crew) {
+      const subject = { subjectType: 'arrival', subjectId: member.arrivalId };
+      await expectNoOpenDeadlines(ctx.db, subject, 'the crew left');
+      await expectNoOpenDeadlines(ctx.db, { personId: member.personId }, 'the crew left');
+      const [plan] = await ctx.db.query<{ plan: string; arrival: string }>(
+        `SELECT p.status AS plan, a.status AS arrival FROM arrival_plans p JOIN arrivals a ON a.id = p.arrival_id
+         WHERE p.arrival_id = $1`,
+        [member.arrivalId],
+      );
+      expect(plan).toEqual({ plan: 'completed', arrival: 'released' });
+      const reasons = await ctx.db.query<{ reason: string }>(
+        "SELECT DISTINCT cancel_reason AS reason FROM deadlines WHERE subject_type = 'arrival' AND subject_id = $1",
+        [member.arrivalId],
+      );
+      // The plan's days 0–3 were 11-24…11-27: every test was due before the crew left on 11-29.
+      expect(reasons.map((r) => r.reason)).toEqual(['crew left; missed before then']);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // The public surface of the arrivals module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
 
+export { endPlanOnLeaving } from './endPlan.js';
 export type { ArrivalRow } from './facts.js';
 export { arrivalColumns, factsOf } from './facts.js';
 export { phaseKey, testKey } from './planWork.js';

@@ -11,6 +11,7 @@ import {
   type TruckStatus,
 } from '../../rules/truckReport.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
+import { endCrewPlans } from './crewLeft.js';
 import type { TruckReportView } from './schemas.js';
 import { readTruckReport, truckSnapshot } from './view.js';
 import { closeEscortDeadline, endTruckDeadlines, openEscortDeadline } from './work.js';
@@ -89,7 +90,10 @@ export async function recordArrival(ctx: AppContext, tx: Queryable, actor: Actor
   return finishStep(tx, actor, report, 'arrive');
 }
 
-/** "装卸货后立即返回": unloaded and gone; a stay-over's remaining daily NATs are no longer due. */
+/**
+ * "装卸货后立即返回": unloaded and gone; a stay-over's remaining daily NATs are no longer due, and the
+ * crew's plans end with their stay.
+ */
 export async function recordDeparture(ctx: AppContext, tx: Queryable, actor: Actor, id: string, at: Date) {
   const { report, next } = await beginStep(tx, actor, id, 'depart');
   checkStepTime(ctx, at, report.arrivedAt);
@@ -99,6 +103,7 @@ export async function recordDeparture(ctx: AppContext, tx: Queryable, actor: Act
     at,
   ]);
   await endTruckDeadlines(tx, id, 'truck left', at);
+  await endCrewPlans(tx, actor, id, at);
   return finishStep(tx, actor, report, 'depart');
 }
 
