@@ -258,8 +258,8 @@ export const ERROR_MESSAGES = {
   invalid_credentials: { en: 'Wrong username or password', zh: '用户名或密码错误' },
   account_locked: { en: 'Too many failed sign-ins; try again later', zh: '登录失败次数过多，请稍后再试' },
   token_not_allowed: {
-    en: 'An API token cannot manage tokens or passwords; sign in to do this',
-    zh: '接口令牌不能管理令牌或修改密码，请登录后操作',
+    en: 'An API token cannot manage tokens, accounts or passwords; sign in to do this',
+    zh: '接口令牌不能管理令牌、账号或密码，请登录后操作',
   },
   forbidden: { en: 'You do not have permission for this', zh: '您没有此操作的权限' },
   cross_origin: {

@@ -19,7 +19,7 @@ const create = (cookie: string, payload: object) =>
   env.app.inject({ method: 'POST', url: '/api/session/tokens', headers: { cookie }, payload });
 const withToken = (
   token: string,
-  method: 'GET' | 'POST' | 'DELETE' = 'GET',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' = 'GET',
   url = '/api/session',
   payload?: object,
 ) =>
@@ -200,5 +200,85 @@ describe('API tokens', () => {
       'SELECT row_to_json(a)::text AS text FROM audit_log a',
     );
     expect(audit.some((row) => row.text.includes(created.token))).toBe(false);
+  });
+});
+
+describe('a token cannot take over an account (C11)', () => {
+  const userIds = async () => {
+    const rows = await env.db.query<{ username: string; id: string; scopes: string[] }>(
+      "SELECT username, id, scopes FROM users WHERE username IN ('a_admin', 'a_community')",
+    );
+    const by = Object.fromEntries(rows.map((row) => [row.username, row]));
+    return { self: by.a_admin!, other: by.a_community! };
+  };
+
+  it('refuses creating accounts and changing a password, roles, scopes or active state, and audits each', async () => {
+    const admin = await signInAs(env.app, 'a_admin');
+    const created = (await create(admin, { name: 'leaked-sync' })).json();
+    const { self, other } = await userIds();
+    const chosen = 'Token-chosen-passphrase-8';
+    const attempts: Array<['POST' | 'PATCH', string, object]> = [
+      [
+        'POST',
+        '/api/users',
+        {
+          username: 'token_made',
+          displayName: 'Token made',
+          password: chosen,
+          roles: ['admin'],
+          scopes: self.scopes,
+        },
+      ],
+      ['PATCH', `/api/users/${self.id}`, { password: chosen }],
+      ['PATCH', `/api/users/${other.id}`, { password: chosen }],
+      ['PATCH', `/api/users/${other.id}`, { roles: ['admin'] }],
+      ['PATCH', `/api/users/${other.id}`, { scopes: self.scopes }],
+      ['PATCH', `/api/users/${other.id}`, { active: false }],
+    ];
+    for (const [method, url, payload] of attempts) {
+      const refused = await withToken(created.token, method, url, payload);
+      expect(refused.statusCode, `${method} ${url} ${JSON.stringify(payload)}`).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'token_not_allowed' });
+    }
+    expect(await env.db.query("SELECT 1 FROM users WHERE username = 'token_made'")).toEqual([]);
+    const [after] = await env.db.query<{ roles: string[]; active: boolean }>(
+      'SELECT roles, active FROM users WHERE id = $1',
+      [other.id],
+    );
+    expect(after).toEqual({ roles: ['community_worker'], active: true });
+    const signIn = (username: string, password: string) =>
+      env.app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+    expect((await signIn('a_admin', chosen)).statusCode).toBe(401);
+    expect((await signIn('a_community', chosen)).statusCode).toBe(401);
+    await signInAs(env.app, 'a_admin');
+    const audit = await auditOf(created.id);
+    expect(audit.map((a) => a.action)).toEqual([
+      'create',
+      'first_use',
+      'user_create_refused',
+      ...Array(5).fill('user_update_refused'),
+    ]);
+    expect(audit[3]?.detail).toEqual({ userId: self.id, reason: 'token_not_allowed' });
+    // A display name hands nothing over: a token may still set it.
+    const renamed = await withToken(created.token, 'PATCH', `/api/users/${other.id}`, {
+      displayName: '社区同步',
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json()).toMatchObject({ displayName: '社区同步', roles: ['community_worker'] });
+  });
+
+  it('keeps the audit entry of a revocation it refuses on the administrators’ route', async () => {
+    const admin = await signInAs(env.app, 'a_admin');
+    const worker = await signInAs(env.app, 'a_community');
+    const target = (await create(worker, { name: 'tablet' })).json();
+    const created = (await create(admin, { name: 'leaked-admin' })).json();
+    const { other } = await userIds();
+    const refused = await withToken(created.token, 'DELETE', `/api/users/${other.id}/tokens/${target.id}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'token_not_allowed' });
+    expect((await withToken(target.token)).statusCode).toBe(200);
+    const audit = await auditOf(created.id);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'first_use', 'revoke_refused']);
+    expect(audit[2]?.detail).toEqual({ userId: other.id, reason: 'token_not_allowed' });
   });
 });

@@ -123,6 +123,12 @@ describe('changing a password (C10)', () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('token_not_allowed');
+    // Refused like any other token attempt at what only a signed-in person may do, and recorded.
+    const audit = await env.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE entity = 'api_token' AND entity_id = $1 ORDER BY id",
+      [created.json().id],
+    );
+    expect(audit.map((a) => a.action)).toContain('password_change_refused');
   });
 
   it('an administrator’s reset ends all of that user’s sessions, and lifts a lock', async () => {

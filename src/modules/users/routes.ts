@@ -2,8 +2,14 @@ import { Type } from 'typebox';
 import { Uuid } from '../../api/common.js';
 import { ApiTokenRecordView } from '../../api/session.js';
 import { NewUserBody, UserPatchBody, UserView } from '../../api/users.js';
-import { createUser, listUsers, managedUser, updateUser } from '../../platform/access/accounts.js';
-import { listTokensOfUser, revokeTokenOfUser } from '../../platform/access/apiTokens.js';
+import {
+  changesNeedSession,
+  createUser,
+  listUsers,
+  managedUser,
+  updateUser,
+} from '../../platform/access/accounts.js';
+import { listTokensOfUser, requireSession, revokeTokenOfUser } from '../../platform/access/apiTokens.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
@@ -40,6 +46,8 @@ export function userRoutes(api: TypedApp, ctx: AppContext) {
       },
     },
     async (request, reply) => {
+      // Refusals of token callers are audited before the transaction, whose rollback would drop them.
+      await requireSession(ctx.db, actorOf(request), 'user_create_refused');
       const user = await withScope(ctx.db, actorOf(request), (tx) =>
         createUser(tx, actorOf(request), request.body),
       );
@@ -61,14 +69,17 @@ export function userRoutes(api: TypedApp, ctx: AppContext) {
         response: { 200: UserView },
       },
     },
-    (request) =>
-      withScope(ctx.db, actorOf(request), (tx) =>
+    async (request) => {
+      if (changesNeedSession(request.body))
+        await requireSession(ctx.db, actorOf(request), 'user_update_refused', { userId: request.params.id });
+      return withScope(ctx.db, actorOf(request), (tx) =>
         updateUser(tx, actorOf(request), request.params.id, request.body, {
           secret: ctx.config.secret,
           now: ctx.now(),
           currentSession: request.cookies[SESSION_COOKIE],
         }),
-      ),
+      );
+    },
   );
 
   api.get(
@@ -100,10 +111,12 @@ export function userRoutes(api: TypedApp, ctx: AppContext) {
         response: { 200: ApiTokenRecordView },
       },
     },
-    (request) =>
-      withScope(ctx.db, actorOf(request), async (tx) => {
+    async (request) => {
+      await requireSession(ctx.db, actorOf(request), 'revoke_refused', { userId: request.params.id });
+      return withScope(ctx.db, actorOf(request), async (tx) => {
         const user = await managedUser(tx, actorOf(request), request.params.id);
         return revokeTokenOfUser(tx, actorOf(request), user, request.params.tokenId, ctx.now());
-      }),
+      });
+    },
   );
 }

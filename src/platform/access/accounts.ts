@@ -6,7 +6,7 @@ import { firstRow } from '../db/rows.js';
 import type { Queryable } from '../db/types.js';
 import { AppError, type FieldError, fieldError, invalid, notFound } from '../errors.js';
 import type { Actor } from './actor.js';
-import { revokeTokensOfDeactivatedUser } from './apiTokens.js';
+import { assertSession, revokeTokensOfDeactivatedUser } from './apiTokens.js';
 import { clearAttempts, lockedKeys, signInNameKey } from './attempts.js';
 import { endSessions } from './passwordChange.js';
 import { passwordProblem } from './passwordPolicy.js';
@@ -88,6 +88,8 @@ export async function createUser(
   actor: Actor | undefined,
   input: UserInput,
 ): Promise<UserView> {
+  // A token could create an administrator it knows the password of; the route refuses and audits first.
+  assertSession(actor);
   const errors: FieldError[] = [];
   const weak = passwordProblem(input.password, [input.username, input.displayName]);
   if (weak) errors.push(fieldError('password', weak));
@@ -134,13 +136,37 @@ export async function listUsers(
   return withLocks(tx, await tx.query(`SELECT ${VIEW} FROM users ORDER BY username`), context);
 }
 
+interface UserChanges {
+  displayName?: string;
+  roles?: string[];
+  scopes?: string[];
+  active?: boolean;
+  password?: string;
+}
+
+/**
+ * Changes that hand over or widen an account, which only a signed-in person may make: with them a
+ * leaked token could set a password it knows, sign in and mint tokens. A display name may be set by
+ * a token.
+ */
+export function changesNeedSession(changes: UserChanges): boolean {
+  return (
+    changes.password !== undefined ||
+    changes.roles !== undefined ||
+    changes.scopes !== undefined ||
+    changes.active !== undefined
+  );
+}
+
+/** Call requireSession(ctx.db, …) before the transaction when changesNeedSession: this only refuses. */
 export async function updateUser(
   tx: Queryable,
   actor: Actor,
   id: string,
-  changes: { displayName?: string; roles?: string[]; scopes?: string[]; active?: boolean; password?: string },
+  changes: UserChanges,
   context: AccountContext,
 ): Promise<UserView> {
+  if (changesNeedSession(changes)) assertSession(actor);
   const [before] = await tx.query<Omit<UserView, 'locked'>>(`SELECT ${VIEW} FROM users WHERE id = $1`, [id]);
   if (!before || !before.scopes.every((scope) => inScope(scope, actor.scopes))) throw notFound();
   const errors: FieldError[] = [];

@@ -13,7 +13,7 @@ export interface Actor {
   readonly credential?: Credential;
 }
 
-/** A browser session (cookie), or a system's API token: a token may not mint tokens or change passwords. */
+/** A browser session (cookie), or a system's API token: a token may not manage tokens, passwords or accounts. */
 export type Credential =
   | { readonly kind: 'session' }
   | { readonly kind: 'api_token'; readonly tokenId: string };

@@ -50,17 +50,36 @@ function present(row: TokenRecordRow): ApiTokenRecord {
   };
 }
 
-/** Token management needs a signed-in person; a token-authenticated attempt is refused and audited. */
-async function requireSession(db: Queryable, actor: Actor, action: string): Promise<void> {
+/**
+ * What could let a leaked token entrench itself (mint tokens, revoke them, create accounts, change a
+ * password, roles, scopes or whether an account is active) needs a signed-in person: a
+ * token-authenticated attempt is refused (403 token_not_allowed) and audited under the token, with
+ * what it tried as the action. The entry is written on `db` itself, never in the request's
+ * transaction: the refusal throws, and a rollback would take the entry with it.
+ */
+export async function requireSession(
+  db: Database,
+  actor: Actor,
+  action: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
   if (actor.credential?.kind !== 'api_token') return;
   await recordAudit(db, actor, {
     action,
     entity: 'api_token',
     entityId: actor.credential.tokenId,
     jurisdictionCode: firstScope(actor.scopes),
-    detail: { reason: 'token_not_allowed' },
+    detail: { ...detail, reason: 'token_not_allowed' },
   });
   throw new AppError('token_not_allowed');
+}
+
+/**
+ * The same wall inside a transaction, for callers that have already refused and audited with
+ * requireSession before opening it: should one forget, the change is still refused.
+ */
+export function assertSession(actor: Actor | undefined): void {
+  if (actor?.credential?.kind === 'api_token') throw new AppError('token_not_allowed');
 }
 
 export async function createApiToken(
@@ -160,7 +179,10 @@ export async function listTokensOfUser(tx: Queryable, userId: string, now: Date)
   return rows.map(present);
 }
 
-/** An administrator revokes a token of an account they manage (checked by managedUser); a token cannot. */
+/**
+ * An administrator revokes a token of an account they manage (checked by managedUser); a token
+ * cannot: call requireSession(ctx.db, actor, 'revoke_refused') before the transaction.
+ */
 export async function revokeTokenOfUser(
   tx: Queryable,
   actor: Actor,
@@ -168,7 +190,7 @@ export async function revokeTokenOfUser(
   id: string,
   now: Date,
 ): Promise<ApiTokenRecord> {
-  await requireSession(tx, actor, 'revoke_refused');
+  assertSession(actor);
   return revoke(tx, actor, user.id, id, user.jurisdictionCode, now);
 }
 

@@ -5,6 +5,7 @@ import type { Database, Queryable } from '../db/types.js';
 import { AppError, type FieldError, fieldError, invalid } from '../errors.js';
 import type { AccountRow } from './accountRow.js';
 import type { Actor } from './actor.js';
+import { requireSession } from './apiTokens.js';
 import { claimAttempt, clearAttempts, signInNameKey } from './attempts.js';
 import { passwordProblem } from './passwordPolicy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -33,6 +34,7 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string; currentSession: string | undefined },
   now: Date,
 ): Promise<{ endedSessions: number }> {
+  await requireSession(db, actor, 'password_change_refused');
   if (actor.credential?.kind !== 'session') throw new AppError('token_not_allowed');
   const [user] = await db.query<AccountRow>('SELECT * FROM users WHERE id = $1 AND active', [actor.userId]);
   if (!user) throw new AppError('unauthenticated');
