@@ -9,6 +9,7 @@ import { openWorldApp } from '../support/worldApp.js';
  * the holding jurisdiction alone sees a hand-over request it accepts or declines.
  */
 const VILLAGE_B = '150402001001';
+const COUNTY_B = '150402';
 let env: Awaited<ReturnType<typeof openWorldApp>>;
 let adminA: string;
 let adminB: string;
@@ -130,5 +131,78 @@ describe('a number held by another subtree is never revealed', () => {
       note: '重复操作',
     });
     expect(twice.statusCode).toBe(409);
+  });
+});
+
+describe('a person has one holder at a time', () => {
+  it('declines the other pending requests on acceptance, and never moves a person who has left', async () => {
+    const idNumber = withCheckDigit('21112219660606006');
+    const held = await post('/api/persons', adminA, {
+      name: '两地登记',
+      idNumber,
+      jurisdictionCode: PERSON_A.jurisdictionCode,
+    });
+    expect(held.statusCode).toBe(201);
+    const personId = held.json().id as string;
+    // Two requests for the one person: county B's village, and the county itself.
+    const first = await post('/api/persons', adminB, {
+      name: '两地登记',
+      idNumber,
+      jurisdictionCode: VILLAGE_B,
+    });
+    expect(first.statusCode).toBe(201);
+    const other = await post('/api/persons', adminB, {
+      name: '县级登记',
+      idNumber: withCheckDigit('15040219660606007'),
+      jurisdictionCode: COUNTY_B,
+    });
+    await env.ctx.db.query(
+      `INSERT INTO person_handovers (person_id, owner_code, requested_person_id, requested_code, requested_by_name, requested_at)
+       VALUES ($1, $2, $3, $4, 'b_admin', now())`,
+      [personId, PERSON_A.jurisdictionCode, other.json().id, COUNTY_B],
+    );
+    const requests = (await get('/api/persons/handovers', adminA)).json().items as Array<{
+      id: string;
+      personId: string;
+      requestedCode: string;
+      state: string;
+    }>;
+    const toVillage = requests.find((h) => h.personId === personId && h.requestedCode === VILLAGE_B)!;
+    const toCounty = requests.find((h) => h.personId === personId && h.requestedCode === COUNTY_B)!;
+    const decide = (id: string) =>
+      post(`/api/persons/handovers/${id}/decision`, adminA, { decision: 'accept', note: '已迁往红山区居住' });
+
+    expect((await decide(toVillage.id)).statusCode).toBe(200);
+    const after = (await get('/api/persons/handovers?state=all&pageSize=100', adminA)).json().items as Array<{
+      id: string;
+      state: string;
+    }>;
+    expect(after.find((h) => h.id === toCounty.id)?.state).toBe('declined');
+    // The holder cannot then give the person away again from where it now is.
+    expect((await decide(toCounty.id)).statusCode).toBe(409);
+    expect((await get(`/api/persons/${personId}`, adminB)).json().jurisdictionCode).toBe(VILLAGE_B);
+
+    // A request filed while the person was still in county A, pending after it has left: refused.
+    await env.ctx.db.query(
+      `INSERT INTO person_handovers (person_id, owner_code, requested_person_id, requested_code, requested_by_name, requested_at)
+       VALUES ($1, $2, $3, $4, 'b_admin', now())`,
+      [personId, PERSON_A.jurisdictionCode, other.json().id, COUNTY_B],
+    );
+    const stale = (
+      (await get('/api/persons/handovers', adminA)).json().items as Array<{
+        id: string;
+        personId: string;
+        state: string;
+      }>
+    ).find((h) => h.personId === personId && h.state === 'pending')!;
+    expect((await decide(stale.id)).statusCode).toBe(409);
+    expect((await get(`/api/persons/${personId}`, adminB)).json().jurisdictionCode).toBe(VILLAGE_B);
+    const still = (
+      (await get('/api/persons/handovers?state=all&pageSize=100', adminA)).json().items as Array<{
+        id: string;
+        state: string;
+      }>
+    ).find((h) => h.id === stale.id);
+    expect(still?.state).toBe('pending');
   });
 });

@@ -3,6 +3,7 @@ import { createUser } from '../../src/platform/access/accounts.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { PASSWORD, PERSON_A, signInAs, VILLAGE_A } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
+import { LANDING_CLAIM_A, TRUCK_CLAIM_A } from '../support/worldClaims.js';
 
 /**
  * DESIGN "Safe by default": exact searches by ID number or phone are audited by keyed hash and
@@ -14,6 +15,7 @@ let admin: string;
 let community: string;
 let pharmacy: string;
 let reporter: string;
+let checkpoint: string;
 let minute = 0;
 let signedInAt = Number.NEGATIVE_INFINITY;
 
@@ -22,6 +24,7 @@ beforeAll(async () => {
   for (const [username, role] of [
     ['a_pharmacy', 'pharmacy'],
     ['a_reporter', 'hospital_reporter'],
+    ['a_checkpoint', 'checkpoint_staff'],
   ] as const) {
     await env.ctx.db.transaction((tx) =>
       createUser(tx, undefined, {
@@ -50,6 +53,7 @@ async function freshWindow() {
   community = await signInAs(env.app, 'a_community');
   pharmacy = await signInAs(env.app, 'a_pharmacy');
   reporter = await signInAs(env.app, 'a_reporter');
+  checkpoint = await signInAs(env.app, 'a_checkpoint');
 }
 
 const get = (url: string, cookie: string) => env.app.inject({ method: 'GET', url, headers: { cookie } });
@@ -193,5 +197,115 @@ describe('an editor without the unmask permission cannot probe the birth date', 
     expect(kept.statusCode).toBe(200);
     const seenByAdmin = (await get(`/api/persons/${id}`, admin)).json();
     expect(seenByAdmin).toMatchObject({ birthDate: '1980-01-01', address: '兴盛路2号' });
+  });
+});
+
+describe('a person write is no ID-number oracle', () => {
+  it('counts a typed ID number as an exact search for a writer who cannot unmask', async () => {
+    await freshWindow();
+    const register = () =>
+      post('/api/persons', reporter, {
+        name: '试探者',
+        idNumber: PERSON_A.idNumber,
+        jurisdictionCode: VILLAGE_A,
+      });
+    for (let i = 0; i < 20; i++) {
+      const answer = await register();
+      expect(answer.statusCode).toBe(409);
+      expect(answer.json().existingId).toBe(env.world.personA.id);
+    }
+    const refused = await register();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).not.toContain(env.world.personA.id);
+    // An edit typing the number is counted the same way; one keeping the stored number is not.
+    const other = (
+      await post('/api/persons', admin, {
+        name: '编辑对象',
+        idNumber: withCheckDigit('21112219920202005'),
+        jurisdictionCode: VILLAGE_A,
+      })
+    ).json();
+    const put = (payload: object) =>
+      env.app.inject({
+        method: 'PUT',
+        url: `/api/persons/${other.id}`,
+        headers: { cookie: reporter },
+        payload,
+      });
+    const base = { name: other.name, jurisdictionCode: VILLAGE_A, version: other.version };
+    expect((await put({ ...base, idNumber: PERSON_A.idNumber })).statusCode).toBe(429);
+    expect((await put({ ...base, address: '兴盛路5号' })).statusCode).toBe(200);
+    // Each hit is in the audit log by keyed hash, never the number.
+    const audit = await get('/api/audit?action=exact_search&pageSize=100', admin);
+    const mine = (audit.json().items as Array<{ actorName: string; detail: Record<string, unknown> }>).filter(
+      (e) => e.actorName.includes('a_reporter') && e.detail.found === 1,
+    );
+    expect(mine.length).toBeGreaterThanOrEqual(20);
+    expect(audit.body).not.toContain(PERSON_A.idNumber);
+  });
+
+  it('leaves a writer who may unmask unlimited', async () => {
+    await freshWindow();
+    for (let i = 0; i < 21; i++) {
+      const answer = await post('/api/persons', community, {
+        name: '重复登记',
+        idNumber: PERSON_A.idNumber,
+        jurisdictionCode: VILLAGE_A,
+      });
+      expect(answer.statusCode).toBe(409);
+    }
+  });
+});
+
+describe('candidate lists of reports are no ID or phone oracle', () => {
+  it('counts each read of a landing report’s candidates as an exact search without unmask', async () => {
+    await freshWindow();
+    const read = () => get(`/api/landing/reports/${LANDING_CLAIM_A}/candidates`, checkpoint);
+    for (let i = 0; i < 20; i++) expect((await read()).statusCode).toBe(200);
+    const refused = await read();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe('rate_limited');
+    const audit = await get('/api/audit?action=exact_search&pageSize=100', admin);
+    const mine = (audit.json().items as Array<{ actorName: string; detail: Record<string, unknown> }>).filter(
+      (e) => e.actorName.includes('a_checkpoint'),
+    );
+    expect(mine[0]!.detail).toMatchObject({
+      idHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      phoneHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(mine.some((e) => e.detail.refused === true)).toBe(true);
+  });
+
+  it('counts each crew member of a truck report’s candidates as an exact search without unmask', async () => {
+    await freshWindow();
+    const read = () => get(`/api/trucks/reports/${TRUCK_CLAIM_A}/candidates`, checkpoint);
+    for (let i = 0; i < 20; i++) expect((await read()).statusCode).toBe(200);
+    expect((await read()).statusCode).toBe(429);
+    // A caller who may unmask reads them freely.
+    for (let i = 0; i < 21; i++)
+      expect((await get(`/api/trucks/reports/${TRUCK_CLAIM_A}/candidates`, community)).statusCode).toBe(200);
+  });
+});
+
+describe('unmasking a truck crew member needs a real reason and is limited', () => {
+  const unmask = (reason: string) =>
+    post(`/api/trucks/reports/${TRUCK_CLAIM_A}/crew/1/unmask`, community, { reason });
+
+  it.each(['    ', '核实', 'aaaa', '工作需要'])('refuses the reason %j', async (reason) => {
+    await freshWindow();
+    const response = await unmask(reason);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+  });
+
+  it('shares the persons’ unmask limit: the 11th in ten minutes is refused', async () => {
+    await freshWindow();
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await post(`/api/persons/${env.world.personA.id}/unmask`, community, { reason: '流调核实密接情况' }))
+          .statusCode,
+      ).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await unmask('联系司机确认到达时间')).statusCode).toBe(200);
+    expect((await unmask('联系司机确认到达时间')).statusCode).toBe(429);
   });
 });

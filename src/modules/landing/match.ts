@@ -1,10 +1,12 @@
 import type { Candidate } from '../../api/landing.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { scopeCondition } from '../../platform/access/scope.js';
+import { scopeCondition, withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { fieldError, invalid } from '../../platform/errors.js';
 import { registerArrival } from '../arrivals/index.js';
+import { auditExactSearch, type ExactTerms, guardExactSearch, mayUnmask } from '../persons/index.js';
+import { getReport } from './queue.js';
 import type { ReportView } from './view.js';
 
 /**
@@ -68,6 +70,33 @@ export async function matchCandidates(tx: Queryable, actor: Actor, report: Repor
     phoneHash: claim.phoneHash,
     name: claim.personName,
     jurisdictionCode: report.destinationCode,
+  });
+}
+
+/**
+ * The candidates as the staff read them before verifying. A report staff entered themselves carries
+ * a typed ID number and phone, and its candidates (with "other phone") answer whether they are a
+ * person's: for a caller who cannot unmask, each read is an exact search (DESIGN "Safe by default"),
+ * counted before the reading transaction (the limiter has its own) and audited by keyed hash. The
+ * flags stay: verifying staff need them, and every guess they could test costs one counted read.
+ */
+export async function readCandidates(ctx: AppContext, actor: Actor, id: string): Promise<Candidate[]> {
+  let terms: ExactTerms | undefined;
+  if (!mayUnmask(actor)) {
+    terms = await withScope(ctx.db, actor, async (tx) => {
+      const claim = await claimOf(tx, (await getReport(tx, actor, id)).id);
+      // Read back from the database, the hashes may be plain byte arrays.
+      return {
+        idHash: Buffer.from(claim.idHash),
+        phoneHash: claim.phoneHash ? Buffer.from(claim.phoneHash) : undefined,
+      };
+    });
+    await guardExactSearch(ctx, actor, terms);
+  }
+  return withScope(ctx.db, actor, async (tx) => {
+    const candidates = await matchCandidates(tx, actor, await getReport(tx, actor, id));
+    if (terms) await auditExactSearch(tx, actor, terms, { found: candidates.length });
+    return candidates;
   });
 }
 

@@ -26,7 +26,7 @@ import { isLoopbackUrl } from '../../rules/requestOrigin.js';
 import { inScope } from '../../rules/roles.js';
 import { dailyClearBoard } from './board.js';
 import { landingArea } from './landingCode.js';
-import { matchCandidates } from './match.js';
+import { readCandidates } from './match.js';
 import { qrSvg } from './qr.js';
 import { getReport, listReports } from './queue.js';
 import { retryOnDuplicate } from './retry.js';
@@ -197,16 +197,12 @@ export function landingRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Persons of your jurisdiction with the reported ID number, and what differs from the report (name, phone, where filed): whom to match it to on verification',
+          'Persons of your jurisdiction with the reported ID number, and what differs from the report (name, phone, where filed): whom to match it to on verification. Without the unmask permission each read counts as an exact search (audited by keyed hash, limited per user, 429 past it)',
         params: IdParams,
         response: { 200: Type.Array(CandidateView) },
       },
     },
-    (request) =>
-      withScope(ctx.db, actorOf(request), async (tx) => {
-        const actor = actorOf(request);
-        return matchCandidates(tx, actor, await getReport(tx, actor, request.params.id));
-      }),
+    (request) => readCandidates(ctx, actorOf(request), request.params.id),
   );
 
   api.post(

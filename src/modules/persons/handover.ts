@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
+import { AppError } from '../../platform/errors.js';
 import type { SealedPerson } from './seal.js';
 
 /**
@@ -58,8 +59,8 @@ export async function requestHandover(
 
 /**
  * Records a decision on a hand-over request of the caller's subtree. Accepting moves the held
- * record into the requester's jurisdiction (see fangkong_accept_handover); declining keeps it. The
- * requester's own record stays theirs either way.
+ * record into the requester's jurisdiction (see fangkong_accept_handover) and declines the person's
+ * other pending requests; declining keeps it. The requester's own record stays theirs either way.
  */
 export async function decideHandover(
   ctx: AppContext,
@@ -80,7 +81,11 @@ export async function decideHandover(
     const [known] = await tx.query('SELECT 1 FROM person_handovers WHERE id = $1', [id]);
     return known ? 'closed' : 'unknown';
   }
-  if (accept) await tx.query('SELECT fangkong_accept_handover($1)', [id]);
+  if (accept) {
+    const [moved] = await tx.query<{ ok: boolean }>('SELECT fangkong_accept_handover($1) AS ok', [id]);
+    // The person has left the jurisdiction the request was filed with: no longer the holder's to give.
+    if (!moved?.ok) throw new AppError('conflict');
+  }
   await recordAudit(tx, actor, {
     action: accept ? 'handover_accept' : 'handover_decline',
     entity: 'person',

@@ -14,6 +14,8 @@ export { afterPerson, auditedExportPages, EXPORT_PAGE } from './ledger/exportPag
 export { exportPersons } from './ledger/exportPersons.js';
 export type { ImportReport } from './ledger/importPersons.js';
 export { importPersons } from './ledger/importPersons.js';
+export type { ExactTerms } from './privacyGuard.js';
+export { auditExactSearch, guardExactSearch, guardUnmask } from './privacyGuard.js';
 export { personRoutes } from './routes.js';
 export type { SealedPerson } from './seal.js';
 export { SEALED_COLUMNS, sealPerson } from './seal.js';
@@ -22,4 +24,4 @@ export { COUNT_CAP, personWhere, searchPersons } from './search.js';
 export { createPerson, findOrRegister } from './service.js';
 export type { PersonFields } from './validate.js';
 export { validatePerson } from './validate.js';
-export { PERSON_FROM_SQL, PERSON_VIEW_SQL } from './view.js';
+export { mayUnmask, PERSON_FROM_SQL, PERSON_VIEW_SQL } from './view.js';

@@ -3,6 +3,7 @@ import { firstScope, withScope } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
+import { AppError } from '../../platform/errors.js';
 import { type LimitRule, type LimitVerdict, rateLimited, takeHit } from '../../platform/limits/index.js';
 
 /**
@@ -64,7 +65,8 @@ export interface ExactTerms {
   phoneHash?: Buffer | undefined;
 }
 
-const hex = (hash: Buffer | undefined) => hash?.toString('hex');
+// Hashes read back from the database may come as a plain Uint8Array (PGlite), whose toString is not hex.
+const hex = (hash: Uint8Array | undefined) => (hash ? Buffer.from(hash).toString('hex') : undefined);
 
 /**
  * Counts an exact search before it runs; past a limit it is audited as refused, an alert is raised
@@ -93,6 +95,30 @@ export async function auditExactSearch(
     jurisdictionCode: firstScope(actor.scopes),
     detail: { idHash: hex(terms.idHash), phoneHash: hex(terms.phoneHash), ...outcome },
   });
+}
+
+/**
+ * Runs a person write (register or edit) that carries a typed ID number. Its "already registered
+ * here" answer (409 with the existing person) tells whether the number is the one a masked record
+ * hides, so for a caller who cannot unmask it is an exact search: counted before the write (outside
+ * its transaction: the limiter has its own) and, when it hits, audited by keyed hash.
+ */
+export async function guardIdNumberWrite<T>(
+  ctx: AppContext,
+  actor: Actor,
+  terms: ExactTerms,
+  write: () => Promise<T>,
+): Promise<T> {
+  if (!terms.idHash || actor.permissions.has('person.unmask')) return write();
+  await guardExactSearch(ctx, actor, terms);
+  try {
+    return await write();
+  } catch (error) {
+    // The write's own transaction is rolled back with its audit; the hit is recorded on its own.
+    if (error instanceof AppError && error.code === 'person_exists')
+      await withScope(ctx.db, actor, (tx) => auditExactSearch(tx, actor, terms, { found: 1 }));
+    throw error;
+  }
 }
 
 /** Counts an unmasking; past the limit it is refused (429) and the administrators alerted. */

@@ -11,7 +11,7 @@ import { KEY_GROUP_IDS, KEY_GROUPS } from '../../rules/keyGroups.js';
 import { isRealReason } from '../../rules/unmaskReason.js';
 import { privacyAlertRoutes } from './alertRoutes.js';
 import { handoverRoutes } from './handoverRoutes.js';
-import { guardExactSearch, guardUnmask } from './privacyGuard.js';
+import { guardExactSearch, guardIdNumberWrite, guardUnmask } from './privacyGuard.js';
 import { exactTerms, searchPersons } from './search.js';
 import { createPerson, getPerson, unmaskPerson, updatePerson } from './service.js';
 
@@ -92,11 +92,19 @@ export function personRoutes(api: TypedApp, ctx: AppContext) {
     '/persons',
     {
       config: { permission: 'person.write' },
-      schema: { tags, summary: 'Register a person', body: PersonBody, response: { 201: PersonView } },
+      schema: {
+        tags,
+        summary:
+          'Register a person. Without the unmask permission, the typed ID number counts as an exact search (audited by keyed hash when it hits; limited per user, 429 past it)',
+        body: PersonBody,
+        response: { 201: PersonView },
+      },
     },
     async (request, reply) => {
-      const person = await withScope(ctx.db, actorOf(request), (tx) =>
-        createPerson(ctx, tx, actorOf(request), request.body),
+      const actor = actorOf(request);
+      const terms = exactTerms(ctx, { idNumber: request.body.idNumber });
+      const person = await guardIdNumberWrite(ctx, actor, terms, () =>
+        withScope(ctx.db, actor, (tx) => createPerson(ctx, tx, actor, request.body)),
       );
       return reply.status(201).send(person);
     },
@@ -119,7 +127,7 @@ export function personRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Replace a person’s fields; `version` must be the one you read. An omitted idNumber or phone keeps the stored one (null clears the phone).',
+          'Replace a person’s fields; `version` must be the one you read. An omitted idNumber or phone keeps the stored one (null clears the phone). Without the unmask permission, a typed idNumber counts as an exact search (limited per user, 429 past it).',
         params: IdParams,
         body: Type.Object(
           {
@@ -134,8 +142,10 @@ export function personRoutes(api: TypedApp, ctx: AppContext) {
     },
     (request) => {
       const { version, ...input } = request.body;
-      return withScope(ctx.db, actorOf(request), (tx) =>
-        updatePerson(ctx, tx, actorOf(request), request.params.id, version, input),
+      const actor = actorOf(request);
+      const terms = exactTerms(ctx, { idNumber: input.idNumber });
+      return guardIdNumberWrite(ctx, actor, terms, () =>
+        withScope(ctx.db, actor, (tx) => updatePerson(ctx, tx, actor, request.params.id, version, input)),
       );
     },
   );

@@ -1,12 +1,15 @@
 import type { CrewCandidates, CrewMatch } from '../../api/trucks.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { type FieldError, fieldError, invalid } from '../../platform/errors.js';
 import { phoneHash } from '../../platform/pii/seal.js';
 import type { ArrivalInput } from '../arrivals/index.js';
 import { candidatesFor } from '../landing/index.js';
+import { auditExactSearch, type ExactTerms, guardExactSearch, mayUnmask } from '../persons/index.js';
 import type { TruckReportView } from './schemas.js';
+import { readTruckReport } from './view.js';
 
 /**
  * A pre-reported crew member is a claim like any public report (DESIGN "Safe by default"): before
@@ -44,21 +47,37 @@ async function candidatesOf(
   });
 }
 
-/** For each crew member, the persons of the caller's jurisdiction with their ID number. */
-export async function crewCandidates(
-  ctx: AppContext,
-  tx: Queryable,
-  actor: Actor,
-  report: TruckReportView,
-): Promise<CrewCandidates> {
-  const result: CrewCandidates = [];
-  for (const member of await crewSecrets(tx, report.id)) {
-    result.push({
-      position: member.position,
-      candidates: await candidatesOf(ctx, tx, actor, report, member),
-    });
+/** What one crew member's candidate list tests, as the audit log keeps it. */
+const termsOf = (ctx: AppContext, member: CrewSecret): ExactTerms => ({
+  idHash: Buffer.from(member.idHash),
+  phoneHash: phoneHash(ctx.cipher, ctx.cipher.decrypt(member.phoneCipher)),
+});
+
+/**
+ * For each crew member, the persons of the caller's jurisdiction with their ID number. A report
+ * staff entered carries typed ID numbers and phones, and the list (with "other phone") answers
+ * whether they are a person's: for a caller who cannot unmask, each member listed is an exact search
+ * (DESIGN "Safe by default"), counted before the reading transaction (the limiter has its own) and
+ * audited by keyed hash. The flags stay: each guess they could test costs one counted search.
+ */
+export async function crewCandidates(ctx: AppContext, actor: Actor, id: string): Promise<CrewCandidates> {
+  const counted = !mayUnmask(actor);
+  if (counted) {
+    const crew = await withScope(ctx.db, actor, async (tx) =>
+      crewSecrets(tx, (await readTruckReport(tx, actor.scopes, id)).id),
+    );
+    for (const member of crew) await guardExactSearch(ctx, actor, termsOf(ctx, member));
   }
-  return result;
+  return withScope(ctx.db, actor, async (tx) => {
+    const report = await readTruckReport(tx, actor.scopes, id);
+    const result: CrewCandidates = [];
+    for (const member of await crewSecrets(tx, report.id)) {
+      const candidates = await candidatesOf(ctx, tx, actor, report, member);
+      if (counted) await auditExactSearch(tx, actor, termsOf(ctx, member), { found: candidates.length });
+      result.push({ position: member.position, candidates });
+    }
+    return result;
+  });
 }
 
 export interface MatchedMember {

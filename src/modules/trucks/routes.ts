@@ -16,8 +16,11 @@ import {
 } from '../../api/trucks.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
+import { fieldError, invalid } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
+import { isRealReason } from '../../rules/unmaskReason.js';
+import { guardUnmask } from '../persons/index.js';
 import { fileTruckReport } from './file.js';
 import { listTruckReports, unmaskCrew } from './list.js';
 import { crewCandidates } from './match.js';
@@ -187,17 +190,12 @@ export function truckRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'For each crew member, the persons of your jurisdiction with their ID number and what differs (name, phone, where filed): whom to match them to before a stay-over',
+          'For each crew member, the persons of your jurisdiction with their ID number and what differs (name, phone, where filed): whom to match them to before a stay-over. Without the unmask permission each crew member listed counts as an exact search (audited by keyed hash, limited per user, 429 past it)',
         params: IdParams,
         response: { 200: CrewCandidatesView },
       },
     },
-    (request) => {
-      const actor = actorOf(request);
-      return withScope(ctx.db, actor, async (tx) =>
-        crewCandidates(ctx, tx, actor, await readTruckReport(tx, actor.scopes, request.params.id)),
-      );
-    },
+    (request) => crewCandidates(ctx, actorOf(request), request.params.id),
   );
 
   api.post(
@@ -266,14 +264,17 @@ export function truckRoutes(api: TypedApp, ctx: AppContext) {
       config: { permission: 'person.unmask' },
       schema: {
         tags,
-        summary: 'A crew member’s full ID number and phone, to reach the driver; recorded in the audit log',
+        summary:
+          'A crew member’s full ID number and phone, to reach the driver; needs a real reason, is limited per user (429 past it, counted with persons’ unmasking) and recorded in the audit log',
         params: Type.Object({ id: Uuid, position: Type.Integer({ minimum: 1, maximum: 5 }) }),
         body: UnmaskBody,
         response: { 200: UnmaskedCrewView },
       },
     },
-    (request) => {
+    async (request) => {
       const actor = actorOf(request);
+      if (!isRealReason(request.body.reason)) throw invalid([fieldError('reason', 'reason_too_short')]);
+      await guardUnmask(ctx, actor);
       return withScope(ctx.db, actor, (tx) =>
         unmaskCrew(ctx, tx, actor, request.params.id, request.params.position, request.body.reason),
       );

@@ -43,7 +43,11 @@ GRANT EXECUTE ON FUNCTION fangkong_request_handover(uuid, uuid, text, timestampt
 
 -- Accepting moves the held record into the requester's jurisdiction, which lies outside the
 -- accepting user's scope (row-level security would refuse the UPDATE). The caller's scope must cover
--- the request; the requester's own record then stops answering exact searches for the number.
+-- the request, and the person must still be where the request found them: a record that has moved
+-- since (another request accepted, an edit) is not the holder's to give, and false is returned so
+-- the decision is refused. The person's other pending requests are declined with it (the record now
+-- has one holder, the requester); the requester's own record stops answering exact searches for the
+-- number.
 CREATE FUNCTION fangkong_accept_handover(handover uuid)
   RETURNS boolean LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public
   AS $$
@@ -55,7 +59,12 @@ CREATE FUNCTION fangkong_accept_handover(handover uuid)
       RETURN false;
     END IF;
     UPDATE persons SET jurisdiction_code = h.requested_code, version = version + 1, updated_at = now()
-      WHERE id = h.person_id;
+      WHERE id = h.person_id AND jurisdiction_code ^@ h.owner_code;
+    IF NOT FOUND THEN
+      RETURN false;
+    END IF;
+    UPDATE person_handovers SET state = 'declined', decided_by_name = h.decided_by_name, decided_at = h.decided_at
+      WHERE person_id = h.person_id AND state = 'pending' AND id <> h.id;
     UPDATE persons SET handover_hash = NULL WHERE id = h.requested_person_id;
     RETURN true;
   END $$;
