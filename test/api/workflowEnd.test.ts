@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson } from '../../src/modules/persons/index.js';
+import { createUser } from '../../src/platform/access/accounts.js';
 import { withScope } from '../../src/platform/access/scope.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { expectNoOpenDeadlines, openDeadlinesOf } from '../support/openDeadlines.js';
 import { createPersons, insertTube } from '../support/testingTubes.js';
-import { COUNTY_A, signInAs, VILLAGE_A } from '../support/world.js';
+import { COUNTY_A, COUNTY_B, PASSWORD, signInAs, VILLAGE_A } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
 
 /**
@@ -320,6 +321,64 @@ describe('testing tasks', () => {
     expect(page.items.map((d: { ruleId: string }) => d.ruleId)).toEqual(['CAS-2']);
     await post(`/api/deadlines/${page.items[0].id}/done`, panshan, { outcome: '已网络直报' });
     await expectNoOpenDeadlines(env.db, { personId: person! }, 'the case was reported');
+  });
+
+  it('TST-3 a positive corrected to negative by a county CDC ends every task it opened, in any county', async () => {
+    // Posted by a lab user over both counties (as at a city lab), the positives open tasks in 红山区
+    // (the pool member who lives there; the lab's case report) that 盘山县's CDC, who corrects the
+    // results, cannot see: they must not stay open once the tubes are negative.
+    await env.ctx.db.transaction(async (tx) => {
+      await createUser(tx, undefined, {
+        username: 'ab_lab',
+        displayName: 'ab_lab',
+        password: PASSWORD,
+        roles: ['admin'],
+        scopes: [COUNTY_A, COUNTY_B],
+      });
+      await createUser(tx, undefined, {
+        username: 'a_cdc',
+        displayName: 'a_cdc',
+        password: PASSWORD,
+        roles: ['cdc_epidemiologist'],
+        scopes: [COUNTY_A],
+      });
+    });
+    const lab = await signInAs(env.app, 'ab_lab');
+    const cdc = await signInAs(env.app, 'a_cdc');
+    const [local, single] = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 2, 36);
+    const [visitor] = await createPersons(env.ctx, env.world.users.b_admin!, CHIFENG_VILLAGE, 1, 37);
+    const people = [local!, single!, visitor!];
+    const labId = env.world.testingB.labId;
+    const tube = (barcode: string, members: string[]) =>
+      insertTube(env.ctx, {
+        barcode,
+        jurisdictionCode: COUNTY_A,
+        siteId: env.world.testingA.siteId,
+        openedAt: new Date(env.ctx.now().getTime() - 2 * HOUR),
+        members,
+        capacity: 10,
+        labId,
+      });
+    await tube('WFEND-POOL-03', [local!, visitor!]);
+    await tube('WFEND-SOLO-02', [single!]);
+    await post('/api/lab-results', lab, {
+      labId,
+      results: [
+        { barcode: 'WFEND-POOL-03', result: 'positive' },
+        { barcode: 'WFEND-SOLO-02', result: 'positive' },
+      ],
+    });
+    for (const person of people)
+      expect((await openDeadlinesOf(env.db, { personId: person })).map((d) => d.ruleId)).toHaveLength(1);
+    for (const barcode of ['WFEND-POOL-03', 'WFEND-SOLO-02'])
+      await post('/api/lab-results/corrections', cdc, { barcode, result: 'negative', reason: '复核为阴性' });
+    for (const person of people)
+      await expectNoOpenDeadlines(env.db, { personId: person }, 'the positive was corrected to negative');
+    const controls = await env.db.query<{ personId: string }>(
+      'SELECT person_id AS "personId" FROM person_controls WHERE person_id = ANY ($1::uuid[]) AND cleared_at IS NULL',
+      [people],
+    );
+    expect(controls, 'no one stays under control for a positive that was not').toEqual([]);
   });
 
   describe('TST-5 a missed routine test', () => {

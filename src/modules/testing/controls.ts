@@ -63,7 +63,10 @@ export async function clearPoolControlsByNegativeTubes(
 
 /**
  * Lifts the open controls a tube put on its members, when a correction shows the tube was not
- * positive (TST-1): the control never had a reason. Returns the people whose control was lifted.
+ * positive (TST-1): the control never had a reason. A member may live outside the corrector's
+ * scope (put under control by a lab user who sees both counties), so this runs through a
+ * security-definer function (migration 0064) limited to this tube, once it no longer reads
+ * positive, and only for a caller whose scope holds it. Returns the people whose control was lifted.
  */
 export async function liftControlsOfTube(
   tx: Queryable,
@@ -71,8 +74,7 @@ export async function liftControlsOfTube(
   at: Date,
 ): Promise<Array<{ id: string; personId: string }>> {
   return tx.query<{ id: string; personId: string }>(
-    `UPDATE person_controls SET cleared_at = $2, cleared_reason = '${CLEARED_BY_CORRECTION}'
-     WHERE tube_id = $1 AND cleared_at IS NULL RETURNING id, person_id AS "personId"`,
-    [tubeId, at.toISOString()],
+    'SELECT id, person_id AS "personId" FROM fangkong_lift_controls_of_tube($1, $2, $3)',
+    [tubeId, at.toISOString(), CLEARED_BY_CORRECTION],
   );
 }

@@ -296,8 +296,10 @@ export async function closeDeadlinesByKindPrefix(
 }
 
 /**
- * Cancels the open obligations with these exact keys (e.g. the tasks a tube's positive result
- * opened, when the result is corrected: they never were owed); returns how many.
+ * Cancels the open obligations with these exact keys, wherever they are owed (e.g. the tasks a
+ * tube's positive result opened, when the result is corrected: they never were owed, and some sit
+ * on a city lab's or another county's list, out of the corrector's scope). Runs through a
+ * security-definer function (migration 0063) that cancels exactly these keys. Returns how many.
  */
 export async function cancelDeadlinesByKey(
   tx: Queryable,
@@ -306,13 +308,9 @@ export async function cancelDeadlinesByKey(
   at: Date,
 ): Promise<number> {
   if (keys.length === 0) return 0;
-  const cancelled = await tx.query<{ id: string }>(
-    `UPDATE deadlines d SET cancelled_at = $4, cancel_reason = $5, updated_at = now()
-     FROM unnest($1::text[], $2::uuid[], $3::text[]) AS x(st, si, k)
-     WHERE d.subject_type = x.st AND d.subject_id = x.si AND d.kind = x.k
-       AND d.done_at IS NULL AND d.cancelled_at IS NULL
-     RETURNING d.id`,
+  const [cancelled] = await tx.query<{ n: number }>(
+    'SELECT fangkong_cancel_deadlines_by_key($1::text[], $2::uuid[], $3::text[], $4::timestamptz, $5) AS n',
     [keys.map((k) => k.subjectType), keys.map((k) => k.subjectId), keys.map((k) => k.kind), iso(at), reason],
   );
-  return cancelled.length;
+  return cancelled?.n ?? 0;
 }
