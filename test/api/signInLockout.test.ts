@@ -146,6 +146,24 @@ describe('no account enumeration (C9)', () => {
     expect([disabled.statusCode, disabled.body]).toEqual([wrong.statusCode, wrong.body]);
   });
 
+  it('records a wrong guess for an unknown name as for a real account, naming no one', async () => {
+    const auditRows = async () =>
+      (await env.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n;
+    const before = await auditRows();
+    expect((await guess('a_admin', 'wrong-password', 70)).statusCode).toBe(401);
+    const afterKnown = await auditRows();
+    expect((await guess('13800138000', 'wrong-password', 71)).statusCode).toBe(401);
+    // The same database work either way: one entry each, so the answer's timing tells nothing.
+    expect(afterKnown - before).toBe(1);
+    expect((await auditRows()) - afterKnown).toBe(1);
+    const [entry] = await env.db.query<{ text: string; actor_name: string; action: string }>(
+      'SELECT row_to_json(a)::text AS text, actor_name, action FROM audit_log a ORDER BY id DESC LIMIT 1',
+    );
+    expect(entry).toMatchObject({ actor_name: 'system', action: 'sign_in_failed' });
+    expect(entry!.text).not.toContain('13800138000');
+    expect((await guess('a_admin', PASSWORD, 72)).statusCode).toBe(200);
+  });
+
   it('keeps no sign-in name in clear', async () => {
     const rows = await env.db.query<{ name_key: Uint8Array }>('SELECT name_key FROM sign_in_attempts');
     expect(rows.length).toBeGreaterThan(0);

@@ -37,14 +37,27 @@ export async function signIn(
   const account = user?.active ? user : undefined;
   const matches = await verify(password, account ? account.password_hash : UNKNOWN_ACCOUNT_HASH);
   if (!account || !matches) {
-    if (user)
-      await recordAudit(db, toActor(user), {
-        action: claim.locks ? 'lockout' : 'sign_in_failed',
-        entity: 'user',
-        entityId: user.id,
-        jurisdictionCode: user.jurisdiction_code,
-        ...(user.active ? {} : { detail: { reason: 'inactive' } }),
-      });
+    // An unknown name is recorded too, so that both answers cost the same database work (C9). Its
+    // entry names no one (a mistyped name may be a phone number) and is filed under no
+    // jurisdiction: only the operator reading the log directly sees it.
+    await recordAudit(
+      db,
+      user ? toActor(user) : undefined,
+      user
+        ? {
+            action: claim.locks ? 'lockout' : 'sign_in_failed',
+            entity: 'user',
+            entityId: user.id,
+            jurisdictionCode: user.jurisdiction_code,
+            ...(user.active ? {} : { detail: { reason: 'inactive' } }),
+          }
+        : {
+            action: claim.locks ? 'lockout' : 'sign_in_failed',
+            entity: 'user',
+            jurisdictionCode: '',
+            detail: { reason: 'unknown_name' },
+          },
+    );
     throw new AppError(claim.locks ? 'account_locked' : 'invalid_credentials');
   }
   await clearAttempts(db, nameKey);
