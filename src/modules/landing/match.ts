@@ -63,7 +63,7 @@ export function candidatesFor(
 }
 
 /** The persons within the actor's scope whose ID number is the one reported. */
-export async function matchCandidates(tx: Queryable, actor: Actor, report: ReportView): Promise<Candidate[]> {
+async function matchCandidates(tx: Queryable, actor: Actor, report: ReportView): Promise<Candidate[]> {
   const claim = await claimOf(tx, report.id);
   return candidatesFor(tx, actor.scopes, {
     idHash: claim.idHash,
