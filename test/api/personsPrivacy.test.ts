@@ -276,6 +276,31 @@ describe('candidate lists of reports are no ID or phone oracle', () => {
     expect(mine.some((e) => e.detail.refused === true)).toBe(true);
   });
 
+  it('counts "register new" on a landing verification as an exact search without unmask', async () => {
+    await freshWindow();
+    // Refused while a person holds the claim's number here: the answer tells whether a guess is right.
+    const verify = () =>
+      post(`/api/landing/reports/${LANDING_CLAIM_A}/verify`, checkpoint, {
+        verification: 'found',
+        registerNew: true,
+      });
+    for (let i = 0; i < 20; i++) expect((await verify()).statusCode).not.toBe(429);
+    expect((await verify()).statusCode).toBe(429);
+  });
+
+  it('counts "register anew" of a truck stay-over as an exact search per crew member without unmask', async () => {
+    await freshWindow();
+    const stay = () =>
+      post(`/api/trucks/reports/${TRUCK_CLAIM_A}/stay`, checkpoint, {
+        reason: '车辆故障',
+        lastDate: '2026-11-25',
+        crew: [{ position: 1, personId: null }],
+      });
+    const answers: number[] = [];
+    for (let i = 0; i < 21; i++) answers.push((await stay()).statusCode);
+    expect(answers).toContain(429);
+  });
+
   it('counts each crew member of a truck report’s candidates as an exact search without unmask', async () => {
     await freshWindow();
     const read = () => get(`/api/trucks/reports/${TRUCK_CLAIM_A}/candidates`, checkpoint);

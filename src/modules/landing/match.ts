@@ -81,23 +81,37 @@ async function matchCandidates(tx: Queryable, actor: Actor, report: ReportView):
  * flags stay: verifying staff need them, and every guess they could test costs one counted read.
  */
 export async function readCandidates(ctx: AppContext, actor: Actor, id: string): Promise<Candidate[]> {
-  let terms: ExactTerms | undefined;
-  if (!mayUnmask(actor)) {
-    terms = await withScope(ctx.db, actor, async (tx) => {
-      const claim = await claimOf(tx, (await getReport(tx, actor, id)).id);
-      // Read back from the database, the hashes may be plain byte arrays.
-      return {
-        idHash: Buffer.from(claim.idHash),
-        phoneHash: claim.phoneHash ? Buffer.from(claim.phoneHash) : undefined,
-      };
-    });
-    await guardExactSearch(ctx, actor, terms);
-  }
+  const terms = await countClaimSearch(ctx, actor, id);
   return withScope(ctx.db, actor, async (tx) => {
     const candidates = await matchCandidates(tx, actor, await getReport(tx, actor, id));
     if (terms) await auditExactSearch(tx, actor, terms, { found: candidates.length });
     return candidates;
   });
+}
+
+/**
+ * For a caller who cannot unmask, a look-up by the claim's ID number and phone (a candidates list,
+ * or "register new", refused when the number is already registered here) tells whether a guessed
+ * number is a masked record's: it counts as an exact search (limited, audited by keyed hash) before
+ * it runs, outside the request's transaction. Returns the terms to audit, or undefined for a caller
+ * who may unmask.
+ */
+export async function countClaimSearch(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<ExactTerms | undefined> {
+  if (mayUnmask(actor)) return undefined;
+  const terms = await withScope(ctx.db, actor, async (tx) => {
+    const claim = await claimOf(tx, (await getReport(tx, actor, id)).id);
+    // Read back from the database, the hashes may be plain byte arrays.
+    return {
+      idHash: Buffer.from(claim.idHash),
+      phoneHash: claim.phoneHash ? Buffer.from(claim.phoneHash) : undefined,
+    };
+  });
+  await guardExactSearch(ctx, actor, terms);
+  return terms;
 }
 
 export interface MatchChoice {

@@ -26,7 +26,7 @@ import { isLoopbackUrl } from '../../rules/requestOrigin.js';
 import { inScope } from '../../rules/roles.js';
 import { dailyClearBoard } from './board.js';
 import { landingArea } from './landingCode.js';
-import { readCandidates } from './match.js';
+import { countClaimSearch, readCandidates } from './match.js';
 import { qrSvg } from './qr.js';
 import { getReport, listReports } from './queue.js';
 import { retryOnDuplicate } from './retry.js';
@@ -218,10 +218,11 @@ export function landingRoutes(api: TypedApp, ctx: AppContext) {
         response: { 200: ReportView },
       },
     },
-    (request) =>
-      withScope(ctx.db, actorOf(request), (tx) =>
-        verifyReport(ctx, tx, actorOf(request), request.params.id, request.body),
-      ),
+    async (request) => {
+      const actor = actorOf(request);
+      if (request.body.registerNew) await countClaimSearch(ctx, actor, request.params.id);
+      return withScope(ctx.db, actor, (tx) => verifyReport(ctx, tx, actor, request.params.id, request.body));
+    },
   );
 
   api.post(

@@ -61,13 +61,7 @@ const termsOf = (ctx: AppContext, member: CrewSecret): ExactTerms => ({
  * audited by keyed hash. The flags stay: each guess they could test costs one counted search.
  */
 export async function crewCandidates(ctx: AppContext, actor: Actor, id: string): Promise<CrewCandidates> {
-  const counted = !mayUnmask(actor);
-  if (counted) {
-    const crew = await withScope(ctx.db, actor, async (tx) =>
-      crewSecrets(tx, (await readTruckReport(tx, actor.scopes, id)).id),
-    );
-    for (const member of crew) await guardExactSearch(ctx, actor, termsOf(ctx, member));
-  }
+  const counted = await countCrewSearches(ctx, actor, id);
   return withScope(ctx.db, actor, async (tx) => {
     const report = await readTruckReport(tx, actor.scopes, id);
     const result: CrewCandidates = [];
@@ -78,6 +72,20 @@ export async function crewCandidates(ctx: AppContext, actor: Actor, id: string):
     }
     return result;
   });
+}
+
+/**
+ * For a caller who cannot unmask, counts one exact search per crew member before a look-up by their
+ * numbers runs (a candidates list, or "register anew", refused when the number is already
+ * registered here); false, counting nothing, for a caller who may unmask.
+ */
+export async function countCrewSearches(ctx: AppContext, actor: Actor, id: string): Promise<boolean> {
+  if (mayUnmask(actor)) return false;
+  const crew = await withScope(ctx.db, actor, async (tx) =>
+    crewSecrets(tx, (await readTruckReport(tx, actor.scopes, id)).id),
+  );
+  for (const member of crew) await guardExactSearch(ctx, actor, termsOf(ctx, member));
+  return true;
 }
 
 export interface MatchedMember {

@@ -23,7 +23,7 @@ import { isRealReason } from '../../rules/unmaskReason.js';
 import { guardUnmask } from '../persons/index.js';
 import { fileTruckReport } from './file.js';
 import { listTruckReports, unmaskCrew } from './list.js';
-import { crewCandidates } from './match.js';
+import { countCrewSearches, crewCandidates } from './match.js';
 import { truckPublicRoutes } from './publicRoutes.js';
 import { recordStay } from './stay.js';
 import { readTruckReport } from './view.js';
@@ -211,8 +211,10 @@ export function truckRoutes(api: TypedApp, ctx: AppContext) {
         response: { 200: TruckReportView },
       },
     },
-    (request) => {
+    async (request) => {
       const actor = actorOf(request);
+      if (request.body.crew?.some((match) => !match.personId))
+        await countCrewSearches(ctx, actor, request.params.id);
       return withScope(ctx.db, actor, (tx) => recordStay(ctx, tx, actor, request.params.id, request.body));
     },
   );
