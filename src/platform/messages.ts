@@ -88,7 +88,7 @@ export const FIELD_MESSAGES = {
   risk_level_unknown: { en: 'must be 高, 中, 低 or 重点关注', zh: '应为 高、中、低 或 重点关注' },
   datetime_format: {
     en: 'must be a date and time such as 2022-04-01 12:00',
-    zh: '应为日期时间,如 2022-04-01 12:00',
+    zh: '应为日期时间，如 2022-04-01 12:00',
   },
   lifted_before_published: { en: 'must be later than the publication time', zh: '须晚于发布时间' },
   ends_before_start: { en: 'must be later than the start', zh: '须晚于开始时间' },
