@@ -2,9 +2,9 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
-import { type ArrivalRow, factsOf } from './facts.js';
+import { factsOf } from './facts.js';
 import { originReviewFor, planFor } from './plans.js';
-import { type ArrivalInput, lookUp } from './register.js';
+import { type ArrivalInput, arrivalFacts, isOriginCode, lookUp } from './register.js';
 
 /**
  * The plan an arrival with these facts would get, stored nowhere and tied to no person: what a
@@ -19,30 +19,11 @@ export async function previewArrival(
   input: Omit<ArrivalInput, 'person' | 'channel'>,
 ): Promise<{ plan: Plan | null; originReview: boolean }> {
   const originCode = input.originDivisionCode?.trim() || null;
-  const originValid = originCode === null || /^\d{6}(\d{3}){0,2}$/.test(originCode);
+  const originValid = isOriginCode(originCode);
   const leftOriginAt = input.leftOriginAt ?? input.arrivedAt;
   const known = await lookUp(tx, input.jurisdictionCode, originValid ? originCode : null, leftOriginAt);
   if (!known.known) return { plan: null, originReview: false };
-  const facts: ArrivalRow = {
-    id: '',
-    jurisdictionCode: input.jurisdictionCode,
-    personId: '',
-    origin: input.origin,
-    originDivisionCode: originValid ? originCode : null,
-    arrivedAt: input.arrivedAt,
-    enteredAt: input.enteredAt ?? null,
-    portIsolationDays: input.portIsolationDays ?? null,
-    contact: input.contact ?? null,
-    returnee: input.returnee ?? null,
-    truckCrew: input.truckCrew ?? false,
-    homeIsolationConditions: input.homeIsolationConditions ?? null,
-    negativeNatAt: input.negativeNatAt ?? null,
-    greenHealthCode: input.greenHealthCode ?? null,
-    originRisk: known.originRisk,
-    originDistrictRisk: known.originDistrictRisk,
-    originFinerRisk: known.originFinerRisk,
-    originOverrideName: known.originOverrideName,
-  };
+  const facts = arrivalFacts(input, known, '', originValid ? originCode : null);
   const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
   const arrival = factsOf(facts, timeZone);
   const plan = (await planFor(ctx, tx, input.jurisdictionCode, arrival)) ?? null;

@@ -64,6 +64,9 @@ function checkTimes(ctx: AppContext, input: ArrivalInput): FieldError[] {
   return errors;
 }
 
+/** An origin is a division code of 6, 9 or 12 digits (district, town or street, village), or none. */
+export const isOriginCode = (code: string | null) => code === null || /^\d{6}(\d{3}){0,2}$/.test(code);
+
 /**
  * What the database knows before planning, in one round trip: whether the destination exists, and
  * the origin's risk as it stood when the person left it (ARR-7; a domestic place in no published
@@ -90,6 +93,37 @@ export async function lookUp(
     [destination, originCode, leftOriginAt],
   );
   return firstRow(rows, 'SELECT the destination and origin risk');
+}
+
+type Known = Awaited<ReturnType<typeof lookUp>>;
+
+/** The arrival's facts as the planner reads them: what was reported and what the database knows. */
+export function arrivalFacts(
+  input: Omit<ArrivalInput, 'person' | 'channel'>,
+  known: Known,
+  personId: string,
+  originCode: string | null,
+): ArrivalRow {
+  return {
+    id: '',
+    jurisdictionCode: input.jurisdictionCode,
+    personId,
+    origin: input.origin,
+    originDivisionCode: originCode,
+    arrivedAt: input.arrivedAt,
+    enteredAt: input.enteredAt ?? null,
+    portIsolationDays: input.portIsolationDays ?? null,
+    contact: input.contact ?? null,
+    returnee: input.returnee ?? null,
+    truckCrew: input.truckCrew ?? false,
+    homeIsolationConditions: input.homeIsolationConditions ?? null,
+    negativeNatAt: input.negativeNatAt ?? null,
+    greenHealthCode: input.greenHealthCode ?? null,
+    originRisk: known.originRisk,
+    originDistrictRisk: known.originDistrictRisk,
+    originFinerRisk: known.originFinerRisk,
+    originOverrideName: known.originOverrideName,
+  };
 }
 
 async function existingArrival(tx: Queryable, input: ArrivalInput): Promise<Registered | undefined> {
@@ -122,7 +156,7 @@ export async function registerArrival(
   }
   const errors = checkTimes(ctx, input);
   const originCode = input.originDivisionCode?.trim() || null;
-  const originValid = originCode === null || /^\d{6}(\d{3}){0,2}$/.test(originCode);
+  const originValid = isOriginCode(originCode);
   if (input.origin === 'domestic' && !originCode)
     errors.push(fieldError('originDivisionCode', 'origin_code_required'));
   else if (!originValid) errors.push(fieldError('originDivisionCode', 'format'));
@@ -133,26 +167,7 @@ export async function registerArrival(
   errors.push(...person.errors);
   if (errors.length > 0) throw invalid(errors);
 
-  const facts: ArrivalRow = {
-    id: '',
-    jurisdictionCode: input.jurisdictionCode,
-    personId: person.personId,
-    origin: input.origin,
-    originDivisionCode: originCode,
-    arrivedAt: input.arrivedAt,
-    enteredAt: input.enteredAt ?? null,
-    portIsolationDays: input.portIsolationDays ?? null,
-    contact: input.contact ?? null,
-    returnee: input.returnee ?? null,
-    truckCrew: input.truckCrew ?? false,
-    homeIsolationConditions: input.homeIsolationConditions ?? null,
-    negativeNatAt: input.negativeNatAt ?? null,
-    greenHealthCode: input.greenHealthCode ?? null,
-    originRisk: known.originRisk,
-    originDistrictRisk: known.originDistrictRisk,
-    originFinerRisk: known.originFinerRisk,
-    originOverrideName: known.originOverrideName,
-  };
+  const facts = arrivalFacts(input, known, person.personId, originCode);
   const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
   const planned = await planFor(ctx, tx, input.jurisdictionCode, factsOf(facts, timeZone));
   // B7: no plan yet when the pack sends a coarse origin to the CDC.
