@@ -1,19 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Segmented,
-  Space,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { Button, Form, Input, Modal, Space, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { FilteredListPage } from '../common/FilteredListPage';
 import { fieldMessage } from '../common/fieldMessage';
 import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -93,43 +83,32 @@ export default function HandoversPage() {
     },
   ];
   return (
-    <>
-      <Typography.Title level={3} className="page-title">
-        {t('handovers.title')}
-      </Typography.Title>
-      <Alert type="info" showIcon message={t('handovers.intro')} style={{ marginBottom: 16 }} />
-      <Segmented<HandoverFilter>
-        value={state}
-        onChange={(value) => {
-          setState(value);
-          setPage(1);
-        }}
-        options={[
-          { value: 'pending', label: t('handovers.pending') },
-          { value: 'all', label: t('handovers.all') },
-        ]}
-        style={{ marginBottom: 16 }}
-      />
-      {query.error ? <ProblemAlert error={query.error} /> : null}
-      <Table<Handover>
-        data-testid="handovers"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('handovers.empty') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: query.data?.total ?? 0,
-          showTotal: (total) => t('handovers.total', { count: total }),
-          onChange: setPage,
-        }}
-      />
+    <FilteredListPage<Handover, HandoverFilter>
+      title={t('handovers.title')}
+      intro={t('handovers.intro')}
+      filter={state}
+      filters={[
+        { value: 'pending', label: t('handovers.pending') },
+        { value: 'all', label: t('handovers.all') },
+      ]}
+      onFilter={(value) => {
+        setState(value);
+        setPage(1);
+      }}
+      testId="handovers"
+      columns={columns}
+      rows={query.data?.items}
+      total={query.data?.total}
+      loading={query.isFetching}
+      error={query.error}
+      empty={t('handovers.empty')}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={setPage}
+      showTotal={(total) => t('handovers.total', { count: total })}
+    >
       {deciding ? <DecisionModal {...deciding} onClose={() => setDeciding(null)} /> : null}
-    </>
+    </FilteredListPage>
   );
 }
 

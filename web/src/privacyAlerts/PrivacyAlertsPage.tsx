@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Segmented, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Form, Input, Modal, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilteredListPage } from '../common/FilteredListPage';
 import { fieldMessage } from '../common/fieldMessage';
 import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -69,43 +70,32 @@ export default function PrivacyAlertsPage() {
     },
   ];
   return (
-    <>
-      <Typography.Title level={3} className="page-title">
-        {t('privacyAlerts.title')}
-      </Typography.Title>
-      <Alert type="info" showIcon message={t('privacyAlerts.intro')} style={{ marginBottom: 16 }} />
-      <Segmented<AlertState>
-        value={state}
-        onChange={(value) => {
-          setState(value);
-          setPage(1);
-        }}
-        options={[
-          { value: 'open', label: t('privacyAlerts.open') },
-          { value: 'all', label: t('privacyAlerts.all') },
-        ]}
-        style={{ marginBottom: 16 }}
-      />
-      {query.error ? <ProblemAlert error={query.error} /> : null}
-      <Table<PrivacyAlert>
-        data-testid="privacy-alerts"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('privacyAlerts.empty') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: query.data?.total ?? 0,
-          showTotal: (total) => t('privacyAlerts.total', { count: total }),
-          onChange: setPage,
-        }}
-      />
+    <FilteredListPage<PrivacyAlert, AlertState>
+      title={t('privacyAlerts.title')}
+      intro={t('privacyAlerts.intro')}
+      filter={state}
+      filters={[
+        { value: 'open', label: t('privacyAlerts.open') },
+        { value: 'all', label: t('privacyAlerts.all') },
+      ]}
+      onFilter={(value) => {
+        setState(value);
+        setPage(1);
+      }}
+      testId="privacy-alerts"
+      columns={columns}
+      rows={query.data?.items}
+      total={query.data?.total}
+      loading={query.isFetching}
+      error={query.error}
+      empty={t('privacyAlerts.empty')}
+      page={page}
+      pageSize={PAGE_SIZE}
+      onPage={setPage}
+      showTotal={(total) => t('privacyAlerts.total', { count: total })}
+    >
       {checking ? <AcknowledgeModal alert={checking} onClose={() => setChecking(null)} /> : null}
-    </>
+    </FilteredListPage>
   );
 }
 
