@@ -3,16 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../common/formatDateTime';
+import { IMPORT_STATUS_COLORS } from '../common/importStatus';
 import { rowTestId } from '../common/testId';
 import { useLanguage } from '../i18n/useLanguage';
 import { type ImportJob, importKeys, listImportJobs } from './api';
-
-const STATUS_COLORS = {
-  running: 'processing',
-  done: 'success',
-  failed: 'error',
-  interrupted: 'warning',
-} as const;
 
 /**
  * Earlier ledger imports, newest first, with what each committed: an import cut off by a server
@@ -35,7 +29,7 @@ export function ImportJobsTable() {
       title: t('importJobs.status'),
       render: (_, job) => {
         const tag = (
-          <Tag color={STATUS_COLORS[job.status]} data-testid={`import-job-status-${job.status}`}>
+          <Tag color={IMPORT_STATUS_COLORS[job.status]} data-testid={`import-job-status-${job.status}`}>
             {t(`importJobs.statuses.${job.status}`)}
           </Tag>
         );

@@ -2,16 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../common/formatDateTime';
+import { IMPORT_STATUS_COLORS } from '../common/importStatus';
 import { rowTestId } from '../common/testId';
 import { useLanguage } from '../i18n/useLanguage';
 import { listPushImports, type PushImport, pushKeys } from './api';
-
-const STATUS_COLORS = {
-  running: 'processing',
-  done: 'success',
-  failed: 'error',
-  interrupted: 'warning',
-} as const;
 
 /** Earlier imports, newest first; picking one shows its report. */
 export function PushImportsTable({ onPick }: { onPick: (id: string) => void }) {
@@ -34,7 +28,7 @@ export function PushImportsTable({ onPick }: { onPick: (id: string) => void }) {
     {
       key: 'status',
       title: t('pushLists.history.status'),
-      render: (_, i) => <Tag color={STATUS_COLORS[i.status]}>{t(`pushLists.status.${i.status}`)}</Tag>,
+      render: (_, i) => <Tag color={IMPORT_STATUS_COLORS[i.status]}>{t(`pushLists.status.${i.status}`)}</Tag>,
     },
     { key: 'total', title: t('pushLists.report.total'), dataIndex: 'total' },
     { key: 'registered', title: t('pushLists.report.registered'), dataIndex: 'registered' },
