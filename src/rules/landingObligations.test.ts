@@ -5,7 +5,7 @@ import type { Plan } from './policy/types.js';
 const SHANGHAI = 'Asia/Shanghai';
 const at = (iso: string) => new Date(iso);
 
-const SOURCE = { seed: '004', section: '§3' };
+const SOURCE = { document: '004', section: '§3' };
 /** ARR-9 from 004 §3, "对来自其他地区人员,实施7天居家隔离和入赤第一时间核酸+抗原双检测,第3天、第7天各进行1次核酸检测". */
 const PLAN: Plan = {
   packId: 'chifeng-2022',

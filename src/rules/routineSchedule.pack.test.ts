@@ -22,7 +22,7 @@ describe('TST-4 routineTesting in the policy packs', () => {
     const panshan = shippedPack('panshan-2021.yaml');
     expect(panshan.routineTestingFrom).toMatchObject({
       pack: 'chifeng-2022',
-      version: '3',
+      version: '4',
       assumption: true,
     });
   });
@@ -52,7 +52,7 @@ describe('TST-4 routineTesting in the policy packs', () => {
   });
 
   it('TST-4 routineTestingFrom without assumption, or beside an own list, is refused', () => {
-    const text = `${chifeng}\nroutineTestingFrom:\n  pack: panshan-2021\n  version: "2"\n  source: { seed: "004", section: §13 }\n`;
+    const text = `${chifeng}\nroutineTestingFrom:\n  pack: panshan-2021\n  version: "2"\n  source: { document: "004", section: §13 }\n`;
     const errors = errorsOf(text).join('\n');
     expect(errors).toContain('routineTestingFrom.assumption: adopting');
     expect(errors).toContain('routineTestingFrom: give routineTesting or routineTestingFrom, not both');

@@ -21,7 +21,7 @@ const post = (url: string, cookie: string, payload: object) =>
 const panshan = readFileSync('packs/panshan-2021.yaml', 'utf8');
 /** The next version asks ARR-4 arrivals for an extra NAT on day 1 (a changed rule, not new code). */
 const panshanNext = panshan
-  .replace('version: "3"', 'version: "4"')
+  .replace('version: "4"', 'version: "5"')
   .replace(/(kind: nat\n\s+days: )\[7\]/, '$1[1, 7]');
 
 describe('policy packs as versioned data', () => {
@@ -34,16 +34,16 @@ describe('policy packs as versioned data', () => {
       'panshan-2021',
       'shenyang-2020',
     ]);
-    const detail = (await get('/api/policy/packs/panshan-2021/3', community)).json();
+    const detail = (await get('/api/policy/packs/panshan-2021/4', community)).json();
     for (const protocol of detail.content.protocols) {
-      expect(protocol.source.seed).toBe('003');
+      expect(protocol.source.document).toBe('003');
       expect(protocol.rule).toMatch(/^ARR-\d+$/);
     }
     const governing = (await get(`/api/policy/assignments?jurisdiction=${COUNTY_A}001001`, community)).json();
     expect(governing.governing).toEqual({
       jurisdictionCode: COUNTY_A,
       packId: 'panshan-2021',
-      packVersion: '3',
+      packVersion: '4',
     });
   });
 
@@ -68,13 +68,13 @@ describe('policy packs as versioned data', () => {
   it('previews the impact of a new version per person, then applies it with an audit entry', async () => {
     expect((await post('/api/policy/packs', admin, { yaml: panshanNext })).statusCode).toBe(201);
     expect((await post('/api/policy/packs', admin, { yaml: panshanNext })).statusCode).toBe(200);
-    const body = { packId: 'panshan-2021', version: '4', jurisdictionCode: COUNTY_A };
+    const body = { packId: 'panshan-2021', version: '5', jurisdictionCode: COUNTY_A };
     const preview = (await post('/api/policy/impact/preview', admin, body)).json();
     expect(preview.examined).toBe(1);
     expect(preview.changes).toEqual([
       expect.objectContaining({
         arrivalId: env.world.arrivalA.arrivalId,
-        fromVersion: '3',
+        fromVersion: '4',
         fromProtocol: 'overseas-after-port-7-central',
         toProtocol: 'overseas-after-port-7-central',
         removedTests: [],
@@ -86,7 +86,7 @@ describe('policy packs as versioned data', () => {
     const applied = await post('/api/policy/impact/apply', admin, body);
     expect(applied.json()).toEqual({ replaced: 1, unchanged: 0, examined: 1 });
     const arrival = (await get(`/api/arrivals/${env.world.arrivalA.arrivalId}`, admin)).json();
-    expect(arrival.packVersion).toBe('4');
+    expect(arrival.packVersion).toBe('5');
     expect(arrival.plans.map((p: { status: string }) => p.status)).toEqual(['active', 'superseded']);
     const open = await env.db.query<{ kind: string }>(
       `SELECT d.kind FROM deadlines d 

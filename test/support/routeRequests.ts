@@ -333,21 +333,21 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     'POST /api/policy/packs': () => ({
       url: '/api/policy/packs',
       payload: {
-        yaml: readFileSync('packs/panshan-2021.yaml', 'utf8').replace('version: "3"', 'version: "3.1"'),
+        yaml: readFileSync('packs/panshan-2021.yaml', 'utf8').replace('version: "4"', 'version: "4.1"'),
       },
     }),
     'GET /api/policy/assignments': () => ({ url: `/api/policy/assignments?jurisdiction=${COUNTY_A}` }),
     'PUT /api/policy/assignments/:code': () => ({
       url: `/api/policy/assignments/${VILLAGE_A}`,
-      payload: { packId: 'panshan-2021', version: '3' },
+      payload: { packId: 'panshan-2021', version: '4' },
     }),
     'POST /api/policy/impact/preview': () => ({
       url: '/api/policy/impact/preview',
-      payload: { packId: 'panshan-2021', version: '3', jurisdictionCode: COUNTY_A },
+      payload: { packId: 'panshan-2021', version: '4', jurisdictionCode: COUNTY_A },
     }),
     'POST /api/policy/impact/apply': () => ({
       url: '/api/policy/impact/apply',
-      payload: { packId: 'panshan-2021', version: '3', jurisdictionCode: COUNTY_A },
+      payload: { packId: 'panshan-2021', version: '4', jurisdictionCode: COUNTY_A },
     }),
     'POST /api/trucks/reports': () => ({
       url: '/api/trucks/reports',

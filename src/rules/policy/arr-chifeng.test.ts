@@ -135,7 +135,7 @@ describe('Chifeng HQ notice No. 63 of 2022 (seed 004) as packs/chifeng-2022.yaml
     const plan = planArrival(facts('2022-04-30T10:00+08:00', { homeIsolationConditions: false }), pack)!;
     expect(plan.phases[0]).toMatchObject({
       kind: 'centralised_isolation',
-      adjustedBy: { from: 'home_isolation', source: { seed: '004', section: '§3' } },
+      adjustedBy: { from: 'home_isolation', source: { document: '004', section: '§3' } },
     });
   });
 });

@@ -203,13 +203,13 @@ describe('Fujian winter-spring plan (seed 002) as packs/fujian-2021.yaml', () =>
     const plan = planArrival(arrival('2022-01-31T10:00+08:00', { origin: 'overseas' }), pack)!;
     expect(plan).toMatchObject({
       packId: 'fujian-2021',
-      packVersion: '2',
+      packVersion: '3',
       protocolId: 'overseas-14-7',
       rule: 'ARR-1',
       timeZone: 'Asia/Shanghai',
       arrivalDay: 0,
     });
-    expect(plan.tests[2]!.source).toMatchObject({ seed: '002', section: '§3' });
+    expect(plan.tests[2]!.source).toMatchObject({ document: '002', section: '§3' });
   });
 
   it('ARR-2 “在入境后未满21天”: the arrival is day 16 counted from the entry', () => {

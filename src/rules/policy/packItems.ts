@@ -33,19 +33,21 @@ const REQUIREMENTS = keys<RequirementSpec['id']>({
 
 export const SOURCED = ['source', 'assumption', 'reason'] as const;
 
-const SEED = {
-  re: /^\d{3}$/,
-  zh: "三位种子文件编号，如 '002'（加引号）",
-  en: "a three-digit seed number such as '002' (quoted)",
+/** A registered source document's id: the five preloaded are '000' … '004' (quoted in YAML). */
+const DOCUMENT = {
+  re: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  zh: "已登记文件的编号，如 '002'（加引号）",
+  en: "a registered document's id such as '002' (quoted)",
 };
 
 /**
- * Every prescribing item cites seed and section; an item the seed leaves open says so and why.
+ * Every prescribing item cites a registered document and its clause (section); an item the document
+ * leaves open says so and why.
  * `required` is false only for the pack itself, whose source is optional.
  */
 export function checkSourced(f: Fields, required = true): void {
-  const source = f.obj('source', ['seed', 'section', 'quote'], required);
-  source?.str('seed', true, SEED);
+  const source = f.obj('source', ['document', 'section', 'quote'], required);
+  source?.str('document', true, DOCUMENT);
   source?.str('section');
   source?.str('quote', false);
   const assumption = f.bool('assumption');

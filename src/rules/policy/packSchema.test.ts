@@ -100,16 +100,16 @@ describe('policy pack schema (issue 4 Deliver 1)', () => {
       'unknown field "assumtion"',
     ],
     [
-      'a seed number YAML read as a number',
-      (t) => (at(t, 'protocols', 0, 'source').seed = 2),
-      'protocols[0].source.seed',
+      'a document id YAML read as a number',
+      (t) => (at(t, 'protocols', 0, 'source').document = 2),
+      'protocols[0].source.document',
       'must be a non-empty string',
     ],
     [
-      'a seed number of two digits',
-      (t) => (at(t, 'protocols', 0, 'source').seed = '02'),
-      'protocols[0].source.seed',
-      "must be a three-digit seed number such as '002' (quoted)",
+      'a document id that is not one',
+      (t) => (at(t, 'protocols', 0, 'source').document = 'Bad id'),
+      'protocols[0].source.document',
+      "must be a registered document's id such as '002' (quoted)",
     ],
     [
       'an impossible date',
@@ -164,7 +164,7 @@ describe('policy pack schema (issue 4 Deliver 1)', () => {
     const tree = fujian();
     Object.assign(at(tree, 'protocols', 4), { phases: [] });
     at(tree, 'protocols', 4).tests = [
-      { kind: 'nat', days: [0], forRelease: true, source: { seed: '002', section: '§4' } },
+      { kind: 'nat', days: [0], forRelease: true, source: { document: '002', section: '§4' } },
     ];
     expect(errorsOf(tree)).toContainEqual({
       path: 'protocols[4].tests[0].forRelease',
@@ -204,17 +204,17 @@ protocols:
     rule: ARR-7
     priority: 1
     title: { zh: 高风险, en: High risk }
-    source: { seed: '002', section: §4 }
+    source: { document: '002', section: §4 }
     match: { origin: domestic, originRisk: [high] }
     phases:
       - kind: centralised_isolation
         startDay: 0
         endDay: 14
-        source: { seed: '002', section: §4 }
+        source: { document: '002', section: §4 }
     tests:
       - kind: nat
         days: [1, 14]
-        source: { seed: '002', section: §4 }
+        source: { document: '002', section: §4 }
     release: { zh: 解除, en: Released }
 `;
 

@@ -22,7 +22,7 @@ describe('the shipped packs (issue 4 Deliver 1)', () => {
   });
 
   it('are one per seed authority', () => {
-    const seedsOf = packs.map((p) => p.source?.seed);
+    const seedsOf = packs.map((p) => p.source?.document);
     expect(seedsOf.sort()).toEqual(['000', '001', '002', '003', '004']);
     expect(new Set(packs.map((p) => p.authority.zh)).size).toBe(packs.length);
   });
@@ -30,7 +30,7 @@ describe('the shipped packs (issue 4 Deliver 1)', () => {
   it('cite only the seed each pack transcribes', () => {
     for (const pack of packs) {
       for (const [path, source] of sources(pack))
-        expect(`${pack.id} ${path} ${source.seed}`).toBe(`${pack.id} ${path} ${pack.source?.seed}`);
+        expect(`${pack.id} ${path} ${source.document}`).toBe(`${pack.id} ${path} ${pack.source?.document}`);
     }
   });
 
@@ -44,7 +44,7 @@ describe('the shipped packs (issue 4 Deliver 1)', () => {
       sources(pack).flatMap(([path, s]) =>
         (s.quote ?? '')
           .split(' … ')
-          .filter((part) => !text(s.seed).includes(flat(part)))
+          .filter((part) => !text(s.document).includes(flat(part)))
           .map((part) => `${pack.id} ${path}: ${part}`),
       ),
     );

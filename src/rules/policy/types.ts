@@ -6,9 +6,9 @@
 
 import type { KeyGroup } from '../keyGroups.js';
 
-/** Where an item comes from: seed file prefix ("002") and section ("§3"), with the words quoted. */
+/** Where an item comes from: a registered source document ("002"), its clause ("§3"), the words quoted. */
 export interface Source {
-  seed: string;
+  document: string;
   section: string;
   quote?: string;
 }

@@ -15,7 +15,7 @@ interface SourceCitationProps {
 export function SourceCitation({ source, assumption, reason, detailed = false }: SourceCitationProps) {
   const { t } = useTranslation();
   if (!source) return null;
-  const label = `${t('policy.source.seed', { seed: source.seed })} ${source.section}`;
+  const label = `${t('policy.source.seed', { seed: source.document })} ${source.section}`;
   const tip = (
     <div>
       <div>{label}</div>
