@@ -28,6 +28,17 @@ function syntaxError(line: number | undefined, detail: string): PackError {
   };
 }
 
+/**
+ * The same problems with the YAML line of each path, for checks made after parsing (citations
+ * against the registered documents). A text that does not parse is returned unchanged.
+ */
+export function withLines(yamlText: string, errors: readonly PackError[]): PackError[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) return [...errors];
+  return errors.map((e) => ({ ...e, line: lineOf(doc, lines, e.path) }));
+}
+
 /** Parses and validates a pack written in YAML (JSON is YAML too). Pure: takes the text. */
 export function parsePack(yamlText: string): { pack: Pack } | { errors: PackError[] } {
   const lines = new LineCounter();
