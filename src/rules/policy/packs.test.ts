@@ -1,19 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { checkCitations, sourcesOf as sources } from './citations.js';
 import { shippedPack, shippedPackFiles } from './testkit.js';
-import type { Source } from './types.js';
 
 const packs = shippedPackFiles().map(shippedPack);
-const SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
-
-/** Every `source` in a pack, with where it sits. */
-function sources(node: unknown, path = ''): [string, Source][] {
-  if (Array.isArray(node)) return node.flatMap((item, i) => sources(item, `${path}[${i}]`));
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]): [string, Source][] =>
-    key === 'source' ? [[path, value as Source]] : sources(value, path ? `${path}.${key}` : key),
-  );
-}
+const DOCUMENTS = new URL('../../../documents/', import.meta.url);
 
 describe('the shipped packs (issue 4 Deliver 1)', () => {
   it('cover every protocol rule ARR-1 … ARR-10', () => {
@@ -34,20 +26,23 @@ describe('the shipped packs (issue 4 Deliver 1)', () => {
     }
   });
 
-  // The seeds live beside the repository (../shared/seeds); elsewhere the check is skipped.
-  it.skipIf(!existsSync(SEEDS))('quote the seed words verbatim (line breaks and spaces aside)', () => {
-    const files = readdirSync(SEEDS);
-    const flat = (s: string) => s.replace(/\s+/g, '');
-    const text = (seed: string) =>
-      flat(readFileSync(new URL(files.find((f) => f.startsWith(`${seed}_`))!, SEEDS), 'utf8'));
-    const missing = packs.flatMap((pack) =>
-      sources(pack).flatMap(([path, s]) =>
-        (s.quote ?? '')
-          .split(' … ')
-          .filter((part) => !text(s.document).includes(flat(part)))
-          .map((part) => `${pack.id} ${path}: ${part}`),
-      ),
+  it('quote words their registered document holds (documents/, as loaded at start-up)', () => {
+    const index = parse(readFileSync(new URL('index.yaml', DOCUMENTS), 'utf8')) as {
+      id: string;
+      title: string;
+    }[];
+    const documents = new Map(
+      index.map((d) => [
+        d.id,
+        { title: d.title, text: readFileSync(new URL(`${d.id}.txt`, DOCUMENTS), 'utf8') },
+      ]),
     );
-    expect(missing).toEqual([]);
+    expect([...documents.keys()]).toEqual(['000', '001', '002', '003', '004']);
+    const quotes = packs.flatMap((pack) => sources(pack).filter(([, s]) => s.quote !== undefined));
+    expect(quotes.length).toBeGreaterThan(100);
+    const problems = packs.flatMap((pack) =>
+      checkCitations(pack, documents).map((e) => `${pack.id} ${e.path}: ${e.message.en}`),
+    );
+    expect(problems).toEqual([]);
   });
 });
