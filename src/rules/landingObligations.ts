@@ -66,6 +66,7 @@ const RESTRICTIONS: Record<RestrictionSpec['id'], Text> = {
     en: 'you will be transferred in a closed loop; do not travel on your own',
   },
   register_with_community: { zh: '主动向社区报到登记', en: 'register with the community' },
+  register_with_employer: { zh: '主动向所在单位登记', en: 'register with your employer' },
 };
 
 const SHORTFALLS: Record<Plan['shortfalls'][number]['id'], Text> = {

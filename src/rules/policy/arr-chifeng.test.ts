@@ -138,4 +138,24 @@ describe('Chifeng HQ notice No. 63 of 2022 (seed 004) as packs/chifeng-2022.yaml
       adjustedBy: { from: 'home_isolation', source: { document: '004', section: '§3' } },
     });
   });
+
+  // Issue 12 item 8: the notice's example (北京市) and its "其他地区" are readings of the pack, on the plan.
+  it.each<[string, Partial<ArrivalFacts>, string | undefined, object | undefined]>([
+    [QH, { originDistrictRisk: 'high' }, '北京市高风险地区所在区', { originDistrictRisk: ['high'] }],
+    [QM, { originDistrictRisk: 'medium' }, undefined, undefined],
+    [QO, { originRisk: 'key_concern' }, '其他地区', { origin: 'domestic' }],
+    [QO, {}, '其他地区', { origin: 'domestic' }],
+    [Q12, { truckCrew: true }, undefined, undefined],
+  ])("ARR-9 %s: the plan's reading is %s", (_quote, more, term, match) => {
+    const plan = planArrival(facts('2022-04-30T10:00+08:00', more), pack)!;
+    if (!term) expect(plan.risk?.reading).toBeUndefined();
+    else
+      expect(plan.risk?.reading).toMatchObject({
+        term,
+        match,
+        source: { document: '004', section: '§3' },
+        assumption: true,
+        reason: expect.stringMatching(/^条文.*本地口径/),
+      });
+  });
 });

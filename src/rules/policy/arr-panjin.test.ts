@@ -62,7 +62,7 @@ const cases: [string, ArrivalFacts, Outline | undefined][] = [
       phases: ['designated_place 2024-02-29→2024-03-01'],
       tests: ['nat 2024-02-29 release', 'serum 2024-02-29 release'],
       restrictions: ['no_gatherings 2024-02-29→2024-03-14'],
-      releaseDate: '2024-03-01',
+      releaseDate: '2024-03-14',
     }),
   ],
   [
@@ -87,5 +87,42 @@ describe('Panjin 2022 autumn-winter plan (seed 000) as packs/panjin-2022.yaml', 
     const plan = planArrival(arrival('2022-10-01T10:00+08:00', { originRisk: 'high' }), pack)!;
     expect(plan.tests.every((t) => t.assumption === true)).toBe(true);
     expect(plan.phases[0]!.assumption).toBeUndefined();
+  });
+
+  // ARR-6 "不准组织、参加聚集性活动": the person leaves the designated place on day 1, but the plan
+  // (and the arrival's release) ends only with the no-gatherings restriction.
+  it.each<[string, string, string, string]>([
+    ['on a leap day', '2024-02-29T10:00+08:00', '2024-03-01', '2024-03-14'],
+    ["at 23:30 on new year's eve", '2022-12-31T23:30+08:00', '2023-01-01', '2023-01-14'],
+    ['at 00:10, still the day before in UTC', '2022-10-01T00:10+08:00', '2022-10-02', '2022-10-15'],
+  ])(
+    `ARR-6 ${Q6}: arrival %s leaves the place on %s; the plan ends on %s with the restriction`,
+    (_when, at, left, end) => {
+      const plan = planArrival(arrival(at, { originRisk: 'key_concern' }), pack)!;
+      expect(plan.phases.at(-1)!.endDate).toBe(left);
+      expect(plan.restrictions).toMatchObject([{ id: 'no_gatherings', endDate: end }]);
+      expect(plan.releaseDate).toBe(end);
+    },
+  );
+
+  // Issue 12 item 8: "疫情防控重点地区" is a reading of the pack, shown on the plan; the registry's own
+  // 重点关注地区 (ARR-6) needs none.
+  it.each<[string, ArrivalFacts['originRisk'], string | undefined]>([
+    ['ARR-5 high-risk area', 'high', '疫情防控重点地区'],
+    ['ARR-5 medium-risk area', 'medium', '疫情防控重点地区'],
+    ['ARR-6 key-concern area', 'key_concern', undefined],
+  ])('%s: the plan carries the reading of its term (%s → %s)', (_case, originRisk, term) => {
+    const plan = planArrival(arrival('2022-10-01T10:00+08:00', { originRisk }), pack)!;
+    if (!term) expect(plan.risk?.reading).toBeUndefined();
+    else
+      expect(plan.risk?.reading).toMatchObject({
+        term,
+        match: { origin: 'domestic', originRisk: ['high', 'medium'] },
+        source: { document: '000', section: '§2.3', quote: '加强外地重点地区和重点关注地区来盘人群管控' },
+        assumption: true,
+        reason: expect.stringMatching(
+          /^方案把“重点地区”与“重点关注地区”分列.*国内中、高风险地区认定.*The plan lists/s,
+        ),
+      });
   });
 });

@@ -1,6 +1,6 @@
 import { dayCounter } from './calendar.js';
 import { effectiveFacts, matchProtocol } from './match.js';
-import { needsOriginReview, planRisk } from './originReading.js';
+import { needsOriginReview, planRisk, withReading } from './originReading.js';
 import type {
   ArrivalFacts,
   Pack,
@@ -87,6 +87,15 @@ function planFor(facts: ArrivalFacts, pack: Pack, protocol: Protocol): Plan {
       ...assumed(r),
     }));
   const last = phases.at(-1);
+  // ARR-6: a restriction that outlasts the last phase ("不准组织、参加聚集性活动") ends the plan
+  // (dates YYYY-MM-DD compare as text).
+  const lastPhaseEnd = last ? last.endDate : days.dateOf(arrivalDay);
+  const releaseDate =
+    restrictions
+      .map((r) => r.endDate)
+      .filter((end) => end > lastPhaseEnd)
+      .sort()
+      .at(-1) ?? lastPhaseEnd;
   return {
     packId: pack.id,
     packVersion: pack.version,
@@ -100,9 +109,9 @@ function planFor(facts: ArrivalFacts, pack: Pack, protocol: Protocol): Plan {
     tests,
     restrictions,
     shortfalls: shortfalls(facts, protocol.requirements ?? []),
-    releaseDate: last ? last.endDate : days.dateOf(arrivalDay),
+    releaseDate,
     release: protocol.release,
-    risk: planRisk(facts, pack, effectiveFacts(facts, pack)),
+    risk: withReading(planRisk(facts, pack, effectiveFacts(facts, pack)), protocol),
   };
 }
 

@@ -1,5 +1,5 @@
 import { LEVEL_RANK } from '../riskClassification.js';
-import type { ArrivalFacts, OriginRisk, Pack, PlanRisk } from './types.js';
+import type { ArrivalFacts, OriginRisk, Pack, PlanRisk, Protocol } from './types.js';
 
 /** The code prefix a division stands for: 310000 → "31", 220200 → "2202", 150781 → "150781". */
 export function divisionPrefix(code: string): string {
@@ -82,5 +82,25 @@ export function planRisk(
     ...(facts.originRisk ? { published: facts.originRisk } : {}),
     ...(override ? { override } : {}),
     ...(coarse ? { coarse } : {}),
+  };
+}
+
+/**
+ * Issue 12 item 8: the plan carries the protocol's reading of its document's term (重点地区 read as
+ * high- and medium-risk areas by one pack, as key-concern areas by another) with the criteria it
+ * stands for, so the arrival page shows the 本地口径 the person was planned on.
+ */
+export function withReading(risk: PlanRisk, protocol: Protocol): PlanRisk {
+  const reading = protocol.reading;
+  if (!reading) return risk;
+  return {
+    ...risk,
+    reading: {
+      term: reading.term,
+      match: protocol.match,
+      source: reading.source,
+      ...(reading.assumption ? { assumption: true } : {}),
+      ...(reading.reason ? { reason: reading.reason } : {}),
+    },
   };
 }

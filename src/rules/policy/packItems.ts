@@ -25,6 +25,7 @@ const RESTRICTIONS = keys<RestrictionSpec['id']>({
   daily_health_report: 1,
   closed_loop_transfer: 1,
   register_with_community: 1,
+  register_with_employer: 1,
 });
 const REQUIREMENTS = keys<RequirementSpec['id']>({
   negative_nat_within_hours: 1,
@@ -191,6 +192,17 @@ export function checkHighRiskCity(f: Fields): string | undefined {
     zh: "六位 GB/T 2260 区划代码（加引号，如 '310000'）",
     en: "a six-digit GB/T 2260 division code (quoted, e.g. '310000')",
   });
+}
+
+export const READING_KEYS = ['term', ...SOURCED];
+
+/**
+ * Issue 12 item 8: the term of its document a protocol's match reads (重点地区 as high- and
+ * medium-risk areas, or as key-concern areas), cited like any item.
+ */
+export function checkReading(f: Fields): void {
+  checkSourced(f);
+  f.str('term');
 }
 
 /** B7: what applies to an origin known only to a level holding a published area. */

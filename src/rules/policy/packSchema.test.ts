@@ -147,6 +147,58 @@ describe('policy pack schema (issue 4 Deliver 1)', () => {
       'protocols[4].match.originRisk[0]',
       'must be one of: high, medium, low, key_concern',
     ],
+    [
+      'a reading without its term (issue 12 item 8)',
+      (t) => (at(t, 'protocols', 4).reading = { source: { document: '002', section: '§4' } }),
+      'protocols[4].reading.term',
+      'required field is missing',
+    ],
+    [
+      'a reading without source',
+      (t) => (at(t, 'protocols', 4).reading = { term: '中风险地区' }),
+      'protocols[4].reading.source',
+      'required field is missing',
+    ],
+    [
+      'a reading assumed without reason',
+      (t) =>
+        (at(t, 'protocols', 4).reading = {
+          term: '重点地区',
+          source: { document: '002', section: '§4' },
+          assumption: true,
+        }),
+      'protocols[4].reading.reason',
+      'assumption: true requires a reason',
+    ],
+    [
+      'a reading with a field of its own',
+      (t) =>
+        (at(t, 'protocols', 4).reading = {
+          term: '重点地区',
+          as: ['high', 'medium'],
+          source: { document: '002', section: '§4' },
+        }),
+      'protocols[4].reading.as',
+      'unknown field "as"',
+    ],
+    [
+      'a reading written as text',
+      (t) => (at(t, 'protocols', 4).reading = '重点地区按中高风险地区认定'),
+      'protocols[4].reading',
+      'must be a mapping (key: value)',
+    ],
+    [
+      'a reading put inside the match',
+      (t) => (at(t, 'protocols', 4, 'match').reading = { term: '重点地区' }),
+      'protocols[4].match.reading',
+      'unknown field "reading"',
+    ],
+    [
+      'a restriction that does not exist',
+      (t) => (at(t, 'protocols', 2, 'restrictions', 1).id = 'register_with_school'),
+      'protocols[2].restrictions[1].id',
+      'must be one of: no_gatherings, no_movement, daily_health_report, closed_loop_transfer, register_with_community, register_with_employer',
+    ],
     ['no protocols', (t) => (t.protocols = []), 'protocols', 'must be a list of at least 1 item(s)'],
     [
       'two parallel reagents written as zero',
@@ -172,6 +224,38 @@ describe('policy pack schema (issue 4 Deliver 1)', () => {
         zh: '没有可解除的阶段：此检测不在任何阶段内',
         en: 'no phase to release from: the test lies in no phase',
       },
+    });
+  });
+
+  it('accepts a reading of a term, cited, with or without an assumption (issue 12 item 8)', () => {
+    const tree = fujian();
+    at(tree, 'protocols', 4).reading = {
+      term: '中风险地区',
+      source: {
+        document: '002',
+        section: '§4',
+        quote: '对中风险地区来（返）闽人员严格实施居家医学观察 14 天',
+      },
+    };
+    at(tree, 'protocols', 3).reading = {
+      term: '高风险地区',
+      source: { document: '002', section: '§4' },
+      assumption: true,
+      reason: '假设如此。Assumed so.',
+    };
+    expect('pack' in validatePack(tree)).toBe(true);
+  });
+
+  it('gives a broken reading its message in Chinese too', () => {
+    const tree = fujian();
+    at(tree, 'protocols', 4).reading = {
+      term: '重点地区',
+      source: { document: '002', section: '§4' },
+      assumption: true,
+    };
+    expect(errorsOf(tree)).toContainEqual({
+      path: 'protocols[4].reading.reason',
+      message: { zh: 'assumption: true 时必须写明理由 reason', en: 'assumption: true requires a reason' },
     });
   });
 

@@ -5,12 +5,14 @@ import {
   checkHighRiskCity,
   checkMatch,
   checkPhase,
+  checkReading,
   checkRequirement,
   checkRestriction,
   checkSourced,
   checkTest,
   type DaySpan,
   MATCH_KEYS,
+  READING_KEYS,
   SOURCED,
   type TestDays,
 } from './packItems.js';
@@ -46,6 +48,7 @@ const PROTOCOL_KEYS = [
   'title',
   'priority',
   'match',
+  'reading',
   'anchor',
   'phases',
   'tests',
@@ -121,6 +124,8 @@ function checkProtocol(p: Fields): { id?: string; priority?: number } {
   const anchor = p.oneOf('anchor', ['arrival', 'entry'], false);
   const match = p.obj('match', MATCH_KEYS);
   const origin = match ? checkMatch(match) : undefined;
+  const reading = p.obj('reading', READING_KEYS, false);
+  if (reading) checkReading(reading);
   if (match && anchor === 'entry' && origin !== 'overseas') {
     p.issues.add(
       p.at('anchor'),

@@ -114,7 +114,9 @@ export interface RestrictionSpec extends Sourced {
     | 'no_movement'
     | 'daily_health_report'
     | 'closed_loop_transfer'
-    | 'register_with_community';
+    | 'register_with_community'
+    /** 001 §13 "向所在社区(村屯)和单位登记": the employer's half of that registration. */
+    | 'register_with_employer';
   startDay: number;
   endDay: number;
 }
@@ -140,6 +142,17 @@ interface AdjustmentSpec extends Sourced {
   replacePhase: { from: PhaseKind; to: PhaseKind };
 }
 
+/**
+ * How a protocol reads a term of its document that the risk-area registry does not publish as such
+ * (重点地区, 来返沈人员): the protocol's match is that reading, stated with its clause and, when the
+ * document does not define the term, as an assumption with its reason (issue 12 item 8). Two packs
+ * may read one term differently; the plan shows the reading it was made on.
+ */
+export interface Reading extends Sourced {
+  /** The document's words, e.g. 重点地区. */
+  term: string;
+}
+
 export interface Protocol extends Sourced {
   id: string;
   /** The requirement this protocol implements, e.g. "ARR-1". */
@@ -148,6 +161,8 @@ export interface Protocol extends Sourced {
   /** Among matching protocols the highest priority wins; equal priorities are a pack error. */
   priority: number;
   match: Match;
+  /** The term of the document that `match` reads, when the registry does not publish it as such. */
+  reading?: Reading;
   /** Day 0: the arrival here (default) or the entry into the country (ARR-2, ARR-3). */
   anchor?: 'arrival' | 'entry';
   phases: PhaseSpec[];
@@ -256,6 +271,8 @@ export interface PlanRisk {
     assumption?: boolean;
     reason?: string;
   };
+  /** The protocol's reading of its document's term (重点地区 …), with the criteria it stands for. */
+  reading?: Reading & { match: Match };
 }
 
 /** What the engine yields for one arrival; it is stored with the pack it came from. */
@@ -274,7 +291,10 @@ export interface Plan {
   tests: PlanTest[];
   restrictions: PlanRestriction[];
   shortfalls: PlanShortfall[];
-  /** Local date on which the last phase ends (release after that day's required test). */
+  /**
+   * Local date on which the plan ends: the last phase's end (release after that day's required
+   * test), or a restriction's end when it runs longer (ARR-6: no gatherings after the designated place).
+   */
   releaseDate: string;
   release: Text;
   /** Absent on plans made before it was recorded. */
