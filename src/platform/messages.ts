@@ -142,6 +142,19 @@ export const FIELD_MESSAGES = {
   },
   pack_invalid: { en: 'is not a valid policy pack (see packErrors)', zh: '不是有效的政策包(见 packErrors)' },
   pack_unknown: { en: 'names a policy pack that is not loaded', zh: '不是已加载的政策包' },
+  // Source documents that packs cite (issue 12)
+  document_exists: {
+    en: 'is already registered with a different title, issuer, date or text; a registered document never changes, so register the changed one under a new id',
+    zh: '已登记为内容不同的文件；已登记的文件不能更改，修改后的文件请用新编号登记',
+  },
+  document_text_control: {
+    en: 'contains control characters other than line breaks and tabs',
+    zh: '含有换行符和制表符以外的控制字符',
+  },
+  assumption_reason_required: {
+    en: 'must say why the fields marked as assumed are assumed',
+    zh: '须写明推定各项的理由',
+  },
   origin_code_required: { en: 'is required for a domestic origin', zh: '国内来源地须填写区划代码' },
   after_arrival: { en: 'must not be later than the arrival', zh: '不能晚于抵达时间' },
   in_future: { en: 'must not lie in the future', zh: '不能晚于当前时间' },

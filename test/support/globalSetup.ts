@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { loadShippedDocuments } from '../../src/modules/documents/index.js';
 import { loadShippedPacks } from '../../src/modules/policy/index.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { openPglite } from '../../src/platform/db/pglite.js';
@@ -23,6 +24,7 @@ export default async function setup() {
     templateUrl.pathname = `/${template}`;
     const db = await openPostgres(templateUrl.toString(), 1);
     await migrate(db);
+    await loadShippedDocuments(db);
     await loadShippedPacks(db);
     await db.close();
     process.env.FANGKONG_TEST_TEMPLATE = template;
@@ -38,6 +40,7 @@ export default async function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'fangkong-test-'));
   const db = await openPglite(undefined);
   await migrate(db);
+  await loadShippedDocuments(db);
   await loadShippedPacks(db);
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await (await db.dump!()).arrayBuffer()));

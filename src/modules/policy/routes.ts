@@ -16,7 +16,8 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { parsePack } from '../../rules/policy/loadPack.js';
+import { parsePack, withLines } from '../../rules/policy/loadPack.js';
+import { packCitationErrors } from '../documents/index.js';
 import { applyImpact, previewImpact } from './impact.js';
 import { listAssignments, listPacks, packDetail } from './queries.js';
 import { assignPack, getPack, governingAssignment, storePack } from './store.js';
@@ -74,6 +75,12 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
       }
       const actor = actorOf(request);
       const outcome = await withScope(ctx.db, actor, async (tx) => {
+        // Issue 12: every citation names a registered document and quotes words it holds.
+        const citations = await packCitationErrors(tx, parsed.pack);
+        if (citations.length > 0) {
+          const packErrors = withLines(request.body.yaml, citations);
+          throw new AppError('validation', [fieldError('yaml', 'pack_invalid')], { packErrors });
+        }
         const result = await storePack(tx, parsed.pack, request.body.yaml, actor.userId);
         if (result === 'stored') {
           await recordAudit(tx, actor, {

@@ -4,6 +4,7 @@ import { boardingRoutes } from '../../modules/boarding/index.js';
 import { cadreLeaveRoutes } from '../../modules/cadreLeave/index.js';
 import { campaignRoutes } from '../../modules/campaigns/index.js';
 import { checkpointRoutes } from '../../modules/checkpoints/index.js';
+import { documentRoutes } from '../../modules/documents/index.js';
 import { jurisdictionRoutes } from '../../modules/jurisdictions/index.js';
 import { labResultRoutes } from '../../modules/labResults/index.js';
 import { labRoutes } from '../../modules/labs/index.js';
@@ -33,6 +34,7 @@ export const modules: ReadonlyArray<(api: TypedApp, ctx: AppContext) => Promise<
   auditRoutes,
   deadlineRoutes,
   riskAreaRoutes,
+  documentRoutes,
   policyRoutes,
   arrivalRoutes,
   landingModule,
