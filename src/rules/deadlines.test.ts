@@ -322,3 +322,119 @@ describe('CMD-1 escalation stops at the highest level that has someone responsib
     expect(status).toMatchObject({ state: 'overdue', escalationLevel, escalatedTo });
   });
 });
+
+// Nothing escalates on creation, anywhere: an item opened at or after its due time waits one
+// escalation period from its opening before it climbs; one opened before it is due climbs from its
+// due time as always.
+// ARR-9, seed 004: the day-0 NAT of an arrival registered on the evening of the next day.
+const lateDayZero = item(VILLAGE, '2026-11-25T19:00:00', '2026-11-24T23:59:59');
+// TST-2, seed 002 §18: a 12-hour result owed for a sample that reached the system 3 hours late.
+const lateResult = item(TOWN, '2026-11-25T11:00:00', '2026-11-25T08:00:00', {
+  escalateAfterMs: 12 * 3_600_000,
+});
+// ARR-11, seed 004 §4: a look opened at the very minute it is due.
+const lookAtDue = item(VILLAGE, '2026-11-24T10:30:00', '2026-11-24T10:30:00');
+// ARR-11: a look opened one minute before it is due keeps the rule of items opened in time.
+const lookJustInTime = item(VILLAGE, '2026-11-24T10:29:00', '2026-11-24T10:30:00');
+
+describe('nothing escalates on creation, anywhere (CMD-1)', () => {
+  it.each([
+    [
+      'ARR-9 a day-0 test registered a day late is overdue on creation but escalated to nobody',
+      lateDayZero,
+      '2026-11-25T19:00:00',
+      'overdue',
+      1140,
+      0,
+      null,
+    ],
+    [
+      'ARR-9 … nor during its first escalation period (the 30-minute floor)',
+      lateDayZero,
+      '2026-11-25T19:30:00',
+      'overdue',
+      1170,
+      0,
+      null,
+    ],
+    ['ARR-9 … then it goes to the town', lateDayZero, '2026-11-25T19:30:01', 'overdue', 1170, 1, TOWN],
+    [
+      'ARR-9 … and one more level per period, not at once to the province',
+      lateDayZero,
+      '2026-11-25T20:00:01',
+      'overdue',
+      1200,
+      2,
+      COUNTY,
+    ],
+    [
+      'ARR-9 … reaching the province only after four periods',
+      lateDayZero,
+      '2026-11-25T21:00:01',
+      'overdue',
+      1260,
+      4,
+      PROVINCE,
+    ],
+    [
+      'TST-2 a late result with its own 12-hour period waits 12 hours after it was opened',
+      lateResult,
+      '2026-11-25T22:59:00',
+      'overdue',
+      899,
+      0,
+      null,
+    ],
+    ['TST-2 … then goes to the county', lateResult, '2026-11-25T23:00:01', 'overdue', 900, 1, COUNTY],
+    [
+      'ARR-11 a look opened when due is overdue a second later, escalated to nobody',
+      lookAtDue,
+      '2026-11-24T10:30:01',
+      'overdue',
+      0,
+      0,
+      null,
+    ],
+    [
+      'ARR-11 … still with its owner at the end of its 30 minutes',
+      lookAtDue,
+      '2026-11-24T11:00:00',
+      'overdue',
+      30,
+      0,
+      null,
+    ],
+    ['ARR-11 … then with the town', lookAtDue, '2026-11-24T11:00:01', 'overdue', 30, 1, TOWN],
+    [
+      'ARR-11 a look opened before its due time climbs from its due time, as before',
+      lookJustInTime,
+      '2026-11-24T10:30:01',
+      'overdue',
+      0,
+      1,
+      TOWN,
+    ],
+  ] as const)('%s', (_title, deadline, now, state, overdueMinutes, escalationLevel, escalatedTo) => {
+    expect(deadlineStatus(deadline, at(now))).toEqual({
+      state,
+      overdueMinutes,
+      escalationLevel,
+      escalatedTo,
+    });
+  });
+
+  it.each([
+    [
+      'ARR-9 the town does not see a late-registered test on creation',
+      lateDayZero,
+      '2026-11-25T19:00:00',
+      TOWN,
+      false,
+    ],
+    ['ARR-9 … nor the province', lateDayZero, '2026-11-25T19:00:00', PROVINCE, false],
+    ['ARR-9 the town sees it after one period', lateDayZero, '2026-11-25T19:45:00', TOWN, true],
+    ['ARR-9 … the county only after two', lateDayZero, '2026-11-25T19:45:00', COUNTY, false],
+  ] as const)('%s', (_title, deadline, now, scope, expected) => {
+    expect(escalatedInto(deadline, scope, at(now))).toBe(expected);
+  });
+});

@@ -110,11 +110,25 @@ function maxLevels(item: DeadlineTimes): number {
 }
 
 /**
- * An overdue item reaches level 1 at once and one more level per further escalation period, and
- * stops at its ceiling.
+ * When an overdue item starts to climb. Nothing escalates on creation, anywhere (CMD-1 as refined
+ * by issue 12): an item opened at or after its due time (an arrival registered days late, a test
+ * that a new pack version adds in the past) is overdue from the start, yet the level above hears of
+ * it only once its owner has had one escalation period to act, as if it had been opened with that
+ * period as its window; climbing at once would put work nobody could have done before the county or
+ * the province. An item opened before its due time starts climbing when it falls due, as always.
+ */
+function climbStartMs(item: DeadlineTimes): number {
+  const opened = item.openedAt.getTime();
+  const due = item.dueAt.getTime();
+  return opened >= due ? opened + escalateAfterMs(item) : due;
+}
+
+/**
+ * From its climb start, an overdue item reaches level 1 at once and one more level per further
+ * escalation period, and stops at its ceiling.
  */
 function escalationLevel(item: DeadlineTimes, now: Date): number {
-  const late = now.getTime() - item.dueAt.getTime();
+  const late = now.getTime() - climbStartMs(item);
   if (late <= 0) return 0;
   const periods = 1 + Math.floor(late / escalateAfterMs(item));
   return Math.min(maxLevels(item), periods);

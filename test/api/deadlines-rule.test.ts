@@ -39,8 +39,17 @@ const ITEMS: Array<[string, number, number, number | null]> = [
   [TOWN, 0, 20, 5],
   [COUNTY_A, 0, 120, null],
   [COUNTY_A, -30, 0, 30],
+  // Opened at or after the due time (a late registration): nothing escalates on creation.
+  [VILLAGE_A, 30, 0, null],
+  [VILLAGE_A, 20, 20, null],
+  [TOWN, 100, 20, 10],
+  [OTHER_VILLAGE, 600, -2880, null],
+  [VILLAGE_A, 1440, 1000, 60],
 ];
-const SWEEP = [0, 9, 10, 11, 20, 29, 31, 45, 59, 61, 90, 121, 125, 180, 240, 600, 1441, 1500, 3000, 5000];
+const SWEEP = [
+  0, 9, 10, 11, 20, 29, 31, 45, 49, 50, 51, 59, 61, 80, 90, 110, 111, 121, 125, 180, 240, 600, 630, 631, 1441,
+  1470, 1500, 1501, 1561, 3000, 5000,
+];
 
 beforeAll(async () => {
   const opened = await freshDatabase();

@@ -22,6 +22,14 @@ const DUE_SOON_MAX = `interval '${seconds(DUE_SOON_MAX_MS)} seconds'`;
 const ESCALATE_AFTER = `coalesce(d.escalate_after_seconds, greatest(${seconds(ESCALATE_AFTER_FLOOR_MS)},
   least(${seconds(ESCALATE_AFTER_CAP_MS)}, extract(epoch FROM d.due_at - d.opened_at))))`;
 
+/**
+ * When an overdue item starts to climb (climbStartMs of the rule): its due time, or one escalation
+ * period after it was opened when it was opened at or after its due time (nothing escalates on
+ * creation).
+ */
+const CLIMB_START = `(CASE WHEN d.opened_at >= d.due_at
+  THEN d.opened_at + ${ESCALATE_AFTER} * interval '1 second' ELSE d.due_at END)`;
+
 const MAX_CODE_LENGTH = Math.max(...JURISDICTION_CODE_LENGTHS);
 
 const dueSoonLimit = `least(${DUE_SOON_MAX}, (d.due_at - d.opened_at) / ${DUE_SOON_WINDOW_FRACTION})`;
@@ -76,9 +84,10 @@ export function openStateCase(nowOf: () => string): string {
 
 /**
  * Overdue items owned strictly below `scope` that have climbed to the level of `scope` or higher
- * (escalatedInto of the rule). An item reaches level 1 when due and one more level per escalation
- * period, so it reaches `scope` after as many whole periods as there are levels strictly between its
- * owner and `scope`; that number depends only on the length of the owner's code.
+ * (escalatedInto of the rule). An item reaches level 1 just after its climb start and one more level
+ * per escalation period, so it reaches `scope` after as many whole periods as there are levels
+ * strictly between its owner and `scope`; that number depends only on the length of the owner's
+ * code. `d.due_at < now` is implied by the rest and kept for the partial indexes on open rows.
  */
 function escalatedIntoCondition(scope: string, nowOf: () => string, params: unknown[]): string {
   const now = nowOf();
@@ -92,7 +101,8 @@ function escalatedIntoCondition(scope: string, nowOf: () => string, params: unkn
   if (whens.length === 0) return 'false';
   const periodsNeeded = `(CASE length(d.jurisdiction_code) ${whens.join(' ')} END)`;
   return `(d.jurisdiction_code >= ${from} AND d.jurisdiction_code < ${to} AND d.due_at < ${now}
-    AND ${now} - d.due_at >= ${periodsNeeded} * ${ESCALATE_AFTER} * interval '1 second')`;
+    AND ${now} > ${CLIMB_START}
+    AND ${now} - ${CLIMB_START} >= ${periodsNeeded} * ${ESCALATE_AFTER} * interval '1 second')`;
 }
 
 export function escalatedToAnyCondition(
