@@ -49,7 +49,7 @@ export function ArrivalFacts({ arrival }: { arrival: ArrivalDetail }) {
           none
         )}
       </Descriptions.Item>
-      {arrival.planRisk?.level ? (
+      {arrival.planRisk?.level || arrival.planRisk?.reading ? (
         <Descriptions.Item label={t('arrivals.planRisk.label')}>
           <PlanRisk risk={arrival.planRisk} />
         </Descriptions.Item>

@@ -5,7 +5,7 @@ import type { Protocol } from '../../../src/rules/policy/types';
 import { reagentsText } from '../arrivals/planLabels';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
-import { matchPhrases } from './matchText';
+import { matchPhrases, readingText } from './matchText';
 import { SourceCitation } from './SourceCitation';
 
 type Sourced = Pick<Protocol, 'source' | 'assumption' | 'reason'>;
@@ -81,6 +81,19 @@ export function ProtocolCard({ protocol }: { protocol: Protocol }) {
                 <Tag key={phrase}>{phrase}</Tag>
               ))}
             </Flex>
+            {protocol.reading ? (
+              <div key="reading" data-testid="protocol-reading" style={{ margin: '4px 0' }}>
+                <Typography.Text strong style={{ fontSize: 12 }}>
+                  {readingText(t, protocol.reading, protocol.match)}
+                </Typography.Text>
+                <SourceCitation
+                  source={protocol.reading.source}
+                  assumption={protocol.reading.assumption}
+                  reason={protocol.reading.reason}
+                  detailed
+                />
+              </div>
+            ) : null}
             <div key="anchor" style={{ fontSize: 12 }}>
               {t('policy.detail.anchor')}: {t(`policy.detail.anchors.${protocol.anchor ?? 'arrival'}`)}
             </div>

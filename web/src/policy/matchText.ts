@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Match, Range } from '../../../src/rules/policy/types';
+import type { Match, Range, Reading } from '../../../src/rules/policy/types';
 
 function rangeText(t: TFunction, range: Range): string {
   if (range.min !== undefined && range.max !== undefined) {
@@ -31,6 +31,19 @@ export function matchPhrases(t: TFunction, match: Match): string[] {
     phrases.push(t('policy.match.daysSinceEntry', { range: rangeText(t, match.daysSinceEntry) }));
   }
   return phrases.length > 0 ? phrases : [t('policy.match.all')];
+}
+
+/**
+ * A protocol's reading of its document's term as one line (issue 12 item 8): "本地口径：“重点地区”在此指
+ * 来源地为高风险、中风险地区". "国内来返" is left out when other criteria say more.
+ */
+export function readingText(t: TFunction, reading: Pick<Reading, 'term'>, match: Match): string {
+  const { origin, ...rest } = match;
+  const phrases = matchPhrases(t, Object.keys(rest).length > 0 ? rest : match);
+  return t('policy.match.reading', {
+    term: reading.term,
+    meaning: phrases.join(t('policy.match.phraseSeparator')),
+  });
 }
 
 /** "nat@2026-11-30x2" (the impact preview's test label) → "核酸检测 2026-11-30(双试剂)". */
