@@ -1,4 +1,5 @@
 import { dayCounter } from './calendar.js';
+import { withEarlierResults } from './earlierResult.js';
 import { effectiveFacts, matchProtocol } from './match.js';
 import { needsOriginReview, planRisk, withReading } from './originReading.js';
 import type {
@@ -106,7 +107,8 @@ function planFor(facts: ArrivalFacts, pack: Pack, protocol: Protocol): Plan {
     day0: days.day0,
     arrivalDay,
     phases,
-    tests,
+    // Issue 12 Deliver 4: each test says how a done test counts for it when a new version moves it.
+    tests: withEarlierResults(tests, protocol.tests),
     restrictions,
     shortfalls: shortfalls(facts, protocol.requirements ?? []),
     releaseDate,

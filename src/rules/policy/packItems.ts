@@ -146,6 +146,13 @@ export function checkTest(f: Fields): TestDays | undefined {
   f.oneOf('kind', TEST_KINDS);
   f.int('reagents', false, 1);
   const forRelease = f.bool('forRelease') === true;
+  // Issue 12 Deliver 4: whether a done test satisfies this one when a new version moves it.
+  const earlier = f.obj('earlierResult', ['accept', 'withinDays', ...SOURCED], false);
+  if (earlier) {
+    checkSourced(earlier);
+    earlier.bool('accept', true);
+    earlier.int('withinDays', false, 0);
+  }
   const list = f.list('days', true, 1);
   if (!list) return undefined;
   const days: number[] = [];

@@ -58,7 +58,7 @@ const PROTOCOL_KEYS = [
   ...SOURCED,
 ];
 const PHASE_KEYS = ['kind', 'startDay', 'endDay', ...SOURCED];
-const TEST_KEYS = ['kind', 'days', 'reagents', 'forRelease', ...SOURCED];
+const TEST_KEYS = ['kind', 'days', 'reagents', 'forRelease', 'earlierResult', ...SOURCED];
 const RESTRICTION_KEYS = ['id', 'startDay', 'endDay', ...SOURCED];
 const REQUIREMENT_KEYS = ['id', 'hours', ...SOURCED];
 const ADJUSTMENT_KEYS = ['when', 'replacePhase', ...SOURCED];

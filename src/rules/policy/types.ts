@@ -106,6 +106,18 @@ interface TestSpec extends Sourced {
   reagents?: number;
   /** Needed negative before release from the phase the day falls in (ISO-6). */
   forRelease?: boolean;
+  /** Whether a test already done satisfies this one when a new version moves it; a default reading when absent. */
+  earlierResult?: EarlierResultSpec;
+}
+
+/**
+ * Issue 12 Deliver 4: whether a done test of the same kind (negative, with at least as many
+ * reagents) satisfies this test when a new pack version moves it, and how long before the test's
+ * day it may have been done (`withinDays`; by default since the previous test of that kind).
+ */
+export interface EarlierResultSpec extends Sourced {
+  accept: boolean;
+  withinDays?: number;
 }
 
 export interface RestrictionSpec extends Sourced {
@@ -234,6 +246,22 @@ export interface PlanTest {
   dueAt: Date;
   source: Source;
   assumption?: boolean;
+  /** How a done test counts for this one when a new version moves it; absent on plans made before. */
+  earlierResult?: PlanEarlierResult;
+}
+
+/**
+ * A test's reading of an earlier result (issue 12 Deliver 4): a done test of its kind, negative,
+ * with at least as many reagents, done on a plan day from `fromDay` to the test's own day,
+ * satisfies it when `accept`. `source` is absent when the pack item said nothing: the engine's
+ * default reading, always an assumption with its reason.
+ */
+export interface PlanEarlierResult {
+  accept: boolean;
+  fromDay: number;
+  source?: Source;
+  assumption?: boolean;
+  reason?: string;
 }
 
 export interface PlanRestriction {
