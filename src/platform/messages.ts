@@ -161,6 +161,12 @@ export const FIELD_MESSAGES = {
   plan_missing: { en: 'has no active plan to record against', zh: '没有可记录的有效管控方案' },
   plan_item_unknown: { en: 'is not an item of the active plan', zh: '不是当前管控方案中的事项' },
   plan_item_recorded: { en: 'is already recorded', zh: '已记录' },
+  // The CDC's review of arrivals planned by nothing (issue 12, no silent arrivals)
+  review_not_pending: {
+    en: 'cannot be made: the arrival is not awaiting the CDC',
+    zh: '无法记录：该人员不在待疾控核定名单中',
+  },
+  review_cdc_only: { en: 'is the CDC’s to make', zh: '须由疾控人员作出' },
   // Landing code (ARR-11)
   outside_landing_area: {
     en: 'is not a community of this landing code’s area',

@@ -2,41 +2,68 @@ import type { AppContext } from '../../platform/context.js';
 import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { needsOriginReview, planArrival } from '../../rules/policy/engine.js';
-import type { ArrivalFacts, Plan, PlanRisk } from '../../rules/policy/types.js';
-import { getPack, governingAssignment } from '../policy/index.js';
+import type { ArrivalFacts, Pack, Plan } from '../../rules/policy/types.js';
+import { localDate } from '../../rules/time.js';
+import { getPack, packInForceFor } from '../policy/index.js';
 import type { ArrivalRow } from './facts.js';
 import { openPlanWork } from './planWork.js';
+import type { ReviewDetail, ReviewPack } from './reviewWork.js';
+import { openShortfallWork } from './shortfallWork.js';
 
-/** The plan the pack governing `jurisdictionCode` prescribes for these facts, if any protocol matches. */
-export async function planFor(
+/** What planning made of an arrival: a plan, or the reason it goes to the CDC (never nothing). */
+export type Planning = { plan: Plan; review?: undefined } | { plan?: undefined; review: ReviewDetail };
+
+const reviewPack = (pack: Pack): ReviewPack => ({
+  id: pack.id,
+  version: pack.version,
+  title: pack.title,
+  effectiveFrom: pack.effectiveFrom,
+  effectiveTo: pack.effectiveTo ?? null,
+});
+
+/**
+ * ARR-1 … ARR-10: plans the arrival with the pack version in force on its local date in the
+ * destination's zone (issue 12 Deliver 1). Where none was in force, no protocol matches, or the pack
+ * sends a coarse origin to the CDC (B7), the answer says why, and the arrival goes to the CDC's
+ * review list (Deliver 5) instead of being planned as nothing.
+ */
+export async function planningFor(
   ctx: AppContext,
   tx: Queryable,
   jurisdictionCode: string,
   facts: ArrivalFacts,
-): Promise<Plan | undefined> {
-  const assignment = await governingAssignment(tx, jurisdictionCode);
-  if (!assignment) return undefined;
-  const pack = await getPack(ctx.db, tx, assignment.packId, assignment.packVersion);
-  return pack && planArrival(facts, pack);
+): Promise<Planning> {
+  const { timeZone } = facts;
+  const arrivalDate = localDate(facts.arrivedAt, timeZone);
+  const found = await packInForceFor(ctx.db, tx, jurisdictionCode, arrivalDate);
+  if (!found.pack) {
+    const { assigned } = found;
+    const pack = assigned && (await getPack(ctx.db, tx, assigned.packId, assigned.packVersion));
+    return { review: { reason: 'no_pack', arrivalDate, timeZone, pack: pack ? reviewPack(pack) : null } };
+  }
+  const { pack } = found;
+  const coarse = needsOriginReview(facts, pack);
+  if (coarse) {
+    return {
+      review: {
+        reason: 'origin_review',
+        arrivalDate,
+        timeZone,
+        pack: reviewPack(pack),
+        finerRisk: coarse.finerRisk,
+      },
+    };
+  }
+  const plan = planArrival(facts, pack);
+  return plan
+    ? { plan }
+    : { review: { reason: 'no_protocol', arrivalDate, timeZone, pack: reviewPack(pack) } };
 }
 
 /**
- * B7: the governing pack sends these facts to the CDC (an origin known only to a level holding a
- * published area, and a pack whose `coarseOrigin` reads `review`); undefined otherwise.
+ * Stores a plan as the arrival's active one and opens its work: its tests and phases, and a task for
+ * each requirement the arrival did not meet (ARR-8, ARR-9, ARR-10). Returns the plan's id.
  */
-export async function originReviewFor(
-  ctx: AppContext,
-  tx: Queryable,
-  jurisdictionCode: string,
-  facts: ArrivalFacts,
-): Promise<PlanRisk['coarse'] | undefined> {
-  const assignment = await governingAssignment(tx, jurisdictionCode);
-  if (!assignment) return undefined;
-  const pack = await getPack(ctx.db, tx, assignment.packId, assignment.packVersion);
-  return pack && needsOriginReview(facts, pack);
-}
-
-/** Stores a plan as the arrival's active one and opens its work; returns the plan's id. */
 export async function storePlan(
   tx: Queryable,
   arrival: Pick<ArrivalRow, 'id' | 'jurisdictionCode' | 'personId'>,
@@ -60,5 +87,6 @@ export async function storePlan(
   );
   const row = firstRow(rows, 'INSERT INTO arrival_plans');
   await openPlanWork(tx, plan, arrival, now);
+  await openShortfallWork(tx, plan, arrival, now);
   return row.id;
 }

@@ -6,8 +6,8 @@ import type { Queryable } from '../../platform/db/types.js';
 import type { OriginRisk, RiskLevel } from '../../rules/policy/types.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { type ArrivalRow, arrivalColumns, factsOf } from './facts.js';
-import { closeOriginReview } from './originReview.js';
-import { planFor, storePlan } from './plans.js';
+import { planningFor, storePlan } from './plans.js';
+import { closeReviews, openReview } from './reviewWork.js';
 import { getArrival } from './service.js';
 import { supersedePlan } from './supersede.js';
 
@@ -39,19 +39,28 @@ export async function reclassifyArrival(
   );
   const arrival = firstRow(updated, 'UPDATE arrivals');
   const timeZone = await effectiveTimeZone(tx, arrival.jurisdictionCode, ctx.config.defaultTimeZone);
-  const next = await planFor(ctx, tx, arrival.jurisdictionCode, factsOf(arrival, timeZone));
+  const { plan: next, review } = await planningFor(
+    ctx,
+    tx,
+    arrival.jurisdictionCode,
+    factsOf(arrival, timeZone),
+  );
   const [active] = await tx.query<{ id: string }>(
     "SELECT id FROM arrival_plans WHERE arrival_id = $1 AND status = 'active'",
     [arrivalId],
   );
   if (active) await supersedePlan(tx, arrival, active.id, next ?? null, ctx.now());
   else if (next) await storePlan(tx, arrival, next, ctx.now());
-  await tx.query(
-    `UPDATE arrivals SET status = CASE WHEN $2 THEN 'planned' ELSE 'no_protocol' END WHERE id = $1`,
-    [arrivalId, next !== undefined],
-  );
-  // B7: the CDC set the origin's level as established; an origin review, if any, is settled.
-  await closeOriginReview(tx, arrivalId, ctx.now(), actor.userId);
+  await tx.query('UPDATE arrivals SET status = $2, review_detail = $3 WHERE id = $1', [
+    arrivalId,
+    review?.reason ?? 'planned',
+    review ? JSON.stringify(review) : null,
+  ]);
+  // B7, issue 12 Deliver 5: the level set here is established, so the reviews it answers are
+  // settled; one that still plans nothing stays on (or goes to) the CDC's list for its new reason.
+  const settled = { at: ctx.now(), by: actor.userId, outcome: 'reclassified' };
+  await closeReviews(tx, arrivalId, settled, review?.reason);
+  if (review) await openReview(tx, arrival, review, ctx.now());
   await recordAudit(tx, actor, {
     action: 'reclassify',
     entity: 'arrival',
@@ -66,6 +75,7 @@ export async function reclassifyArrival(
       originRisk: arrival.originRisk,
       originDistrictRisk: arrival.originDistrictRisk,
       rule: next?.rule ?? null,
+      review: review?.reason ?? null,
     },
     detail: { reason: change.reason },
   });

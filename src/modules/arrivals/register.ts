@@ -9,9 +9,9 @@ import type { OriginRisk, Plan, RiskLevel } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { type ArrivalRow, factsOf } from './facts.js';
-import { openOriginReview } from './originReview.js';
 import { type PersonRef, resolvePerson } from './person.js';
-import { originReviewFor, planFor, storePlan } from './plans.js';
+import { planningFor, storePlan } from './plans.js';
+import { openReview } from './reviewWork.js';
 
 export type Channel =
   | 'checkpoint'
@@ -139,8 +139,9 @@ async function existingArrival(tx: Queryable, input: ArrivalInput): Promise<Regi
 
 /**
  * Registers an arrival from any channel (ARR-11 … ARR-15): finds or registers the person, classifies
- * the origin as it stood when they left it (ARR-7; a domestic place in no published area is low-risk), plans with the pack governing the destination
- * (ARR-1 … ARR-10), stores the plan and puts its tests and phase ends on the work lists.
+ * the origin as it stood when they left it (ARR-7; a domestic place in no published area is low-risk), plans with the pack in force
+ * on the arrival date (ARR-1 … ARR-10), stores the plan and puts its tests, phase ends and shortfalls on
+ * the work lists; or, planned by nothing, puts the arrival on the CDC's review list with the reason.
  * Idempotent on (channel, sourceRef); all or nothing inside the caller's transaction.
  */
 export async function registerArrival(
@@ -169,17 +170,19 @@ export async function registerArrival(
 
   const facts = arrivalFacts(input, known, person.personId, originCode);
   const timeZone = await effectiveTimeZone(tx, input.jurisdictionCode, ctx.config.defaultTimeZone);
-  const planned = await planFor(ctx, tx, input.jurisdictionCode, factsOf(facts, timeZone));
-  // B7: no plan yet when the pack sends a coarse origin to the CDC.
-  const review = planned
-    ? undefined
-    : await originReviewFor(ctx, tx, input.jurisdictionCode, factsOf(facts, timeZone));
+  // Issue 12 Deliver 5: no plan means a reason and the CDC's review list, never nothing.
+  const { plan: planned, review } = await planningFor(
+    ctx,
+    tx,
+    input.jurisdictionCode,
+    factsOf(facts, timeZone),
+  );
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO arrivals (jurisdiction_code, person_id, channel, source_ref, origin, origin_division_code,
        origin_name, origin_country, left_origin_at, arrived_at, entered_at, port_isolation_days, contact,
        returnee, truck_crew, home_isolation_conditions, negative_nat_at, green_health_code,
-       origin_risk, origin_district_risk, status, created_by, origin_finer_risk, origin_override_name)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+       origin_risk, origin_district_risk, status, created_by, origin_finer_risk, origin_override_name, review_detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
      RETURNING id`,
     [
       input.jurisdictionCode,
@@ -202,16 +205,17 @@ export async function registerArrival(
       facts.greenHealthCode,
       facts.originRisk,
       facts.originDistrictRisk,
-      planned ? 'planned' : review ? 'origin_review' : 'no_protocol',
+      review?.reason ?? 'planned',
       actor?.userId ?? null,
       facts.originFinerRisk,
       facts.originOverrideName,
+      review ? JSON.stringify(review) : null,
     ],
   );
   const row = firstRow(rows, 'INSERT INTO arrivals');
   const arrival = { ...facts, id: row.id };
   if (planned) await storePlan(tx, arrival, planned, ctx.now());
-  else if (review) await openOriginReview(tx, arrival, ctx.now());
+  else if (review) await openReview(tx, arrival, review, ctx.now());
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'arrival',
@@ -225,6 +229,7 @@ export async function registerArrival(
       originDistrictRisk: arrival.originDistrictRisk,
       arrivedAt: input.arrivedAt.toISOString(),
       plan: planned ? `${planned.packId}@${planned.packVersion}/${planned.protocolId}` : null,
+      review: review?.reason ?? null,
     },
   });
   return { arrivalId: arrival.id, personId: person.personId, created: true, plan: planned ?? null };

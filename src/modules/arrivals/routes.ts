@@ -15,6 +15,7 @@ import { actorOf } from '../../platform/http/auth.js';
 import { arrivalsFromArea, LookbackQuery } from './lookback.js';
 import { reclassifyArrival } from './reclassify.js';
 import { registerArrival } from './register.js';
+import { reviewRoutes } from './reviewRoutes.js';
 import { getArrival, listArrivals, recordPlanEvent } from './service.js';
 
 const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
@@ -24,6 +25,7 @@ const tags = ['arrivals'];
 const IdParams = Type.Object({ id: Uuid });
 
 export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
+  reviewRoutes(api, ctx);
   api.get(
     '/arrivals',
     {

@@ -2,4 +2,4 @@
 // import from here only (checked by scripts/check-walls.js).
 export { policyRoutes } from './routes.js';
 export { loadShippedPacks } from './shipped.js';
-export { assignShippedPack, getPack, governingAssignment } from './store.js';
+export { assignShippedPack, getPack, packInForceFor } from './store.js';

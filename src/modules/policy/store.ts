@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError } from '../../platform/errors.js';
+import { inForceOn, type PackWindow, packInForce } from '../../rules/policy/inForce.js';
 import type { Pack } from '../../rules/policy/types.js';
 
 /** Pack versions are immutable, so a parsed one can be kept for the life of its database. */
@@ -27,7 +28,7 @@ export async function storePack(
   );
   if (existing) {
     if (existing.source_text === sourceText) return 'unchanged';
-    throw new AppError('conflict', [fieldError('version', 'pack_version_exists')]);
+    throw new AppError('pack_version_exists', [fieldError('version', 'pack_version_exists')], { version: pack.version });
   }
   await tx.query(
     `INSERT INTO policy_packs (id, version, title_zh, title_en, authority_zh, effective_from, effective_to, content, source_text, loaded_by)
@@ -86,6 +87,64 @@ export async function governingAssignment(
   return row;
 }
 
+const WINDOW_SQL = `p.id AS "packId", p.version AS "packVersion",
+  to_char(p.effective_from, 'YYYY-MM-DD') AS "effectiveFrom", to_char(p.effective_to, 'YYYY-MM-DD') AS "effectiveTo"`;
+
+/** The pack that plans an arrival, or why none does. */
+export type PackInForce =
+  /** `current`: the version assigned now; otherwise one assigned earlier, in force on that date. */
+  | { pack: Pack; assignment: Assignment; current: boolean }
+  /** No version was in force on `date`; `assigned` is the one governing now (none when unassigned). */
+  | { pack: null; date: string; assigned: (PackWindow & { jurisdictionCode: string }) | null };
+
+/**
+ * ARR-1 … ARR-10: the pack version that plans an arrival on local date `date` (YYYY-MM-DD, in the
+ * jurisdiction's zone) into `jurisdictionCode`: the nearest ancestor's assignment decides where to
+ * look, and among the versions assigned there the one in force on that date governs (inForce.ts).
+ */
+export async function packInForceFor(
+  db: Database,
+  tx: Queryable,
+  jurisdictionCode: string,
+  date: string,
+): Promise<PackInForce> {
+  const [assigned] = await tx.query<PackWindow & { jurisdictionCode: string }>(
+    `SELECT a.jurisdiction_code AS "jurisdictionCode", ${WINDOW_SQL}
+     FROM policy_assignments a JOIN policy_packs p ON p.id = a.pack_id AND p.version = a.pack_version
+     WHERE $1 ^@ a.jurisdiction_code ORDER BY length(a.jurisdiction_code) DESC LIMIT 1`,
+    [jurisdictionCode],
+  );
+  if (!assigned) return { pack: null, date, assigned: null };
+  // The history is read only when the version assigned now was not in force on that date.
+  const history = inForceOn(date, assigned)
+    ? []
+    : await tx.query<PackWindow>(
+        `SELECT ${WINDOW_SQL} FROM policy_assignment_history h
+         JOIN policy_packs p ON p.id = h.pack_id AND p.version = h.pack_version
+         WHERE h.jurisdiction_code = $1 ORDER BY h.seq DESC`,
+        [assigned.jurisdictionCode],
+      );
+  const choice = packInForce(date, assigned, history);
+  if (!choice.governs) return { pack: null, date, assigned };
+  const chosen = choice.governs;
+  const pack = await getPack(db, tx, chosen.packId, chosen.packVersion);
+  if (!pack) throw new Error(`Policy pack ${chosen.packId}@${chosen.packVersion} is assigned but not stored`);
+  return {
+    pack,
+    assignment: { jurisdictionCode: assigned.jurisdictionCode, packId: pack.id, packVersion: pack.version },
+    current: choice.current,
+  };
+}
+
+/** Kept for every assignment: an arrival dated before the version assigned now took effect is planned by the one in force then. */
+async function recordHistory(tx: Queryable, assignment: Assignment, by: string | null): Promise<void> {
+  await tx.query(
+    `INSERT INTO policy_assignment_history (jurisdiction_code, pack_id, pack_version, assigned_by)
+     VALUES ($1, $2, $3, $4)`,
+    [assignment.jurisdictionCode, assignment.packId, assignment.packVersion, by],
+  );
+}
+
 export async function assignPack(tx: Queryable, assignment: Assignment, by: string | null): Promise<void> {
   await tx.query(
     `INSERT INTO policy_assignments (jurisdiction_code, pack_id, pack_version, assigned_by)
@@ -95,6 +154,7 @@ export async function assignPack(tx: Queryable, assignment: Assignment, by: stri
            assigned_at = now(), assigned_by = excluded.assigned_by`,
     [assignment.jurisdictionCode, assignment.packId, assignment.packVersion, by],
   );
+  await recordHistory(tx, assignment, by);
 }
 
 /** The most recently loaded version of a pack, for start-up defaults (demo, tests). */
@@ -115,10 +175,12 @@ export async function assignShippedPack(
   await db.transaction(async (tx) => {
     const version = await latestVersion(tx, packId);
     if (!version) throw new Error(`Policy pack ${packId} is not loaded`);
-    await tx.query(
+    const inserted = await tx.query(
       `INSERT INTO policy_assignments (jurisdiction_code, pack_id, pack_version) VALUES ($1, $2, $3)
-       ON CONFLICT (jurisdiction_code) DO NOTHING`,
+       ON CONFLICT (jurisdiction_code) DO NOTHING RETURNING jurisdiction_code`,
       [jurisdictionCode, packId, version],
     );
+    if (inserted.length > 0)
+      await recordHistory(tx, { jurisdictionCode, packId, packVersion: version }, null);
   });
 }

@@ -1,0 +1,81 @@
+import type { Queryable } from '../../platform/db/types.js';
+import { openDeadlines } from '../../platform/deadlines/service.js';
+import type { Plan, PlanShortfall, Text } from '../../rules/policy/types.js';
+import { PLAN_SUBJECT } from './planWork.js';
+
+/** Deadline kinds of shortfalls; migration 0071 closes them when a negative NAT is recorded on the plan. */
+const SHORTFALL_PREFIX = 'shortfall:';
+const shortfallKind = (shortfall: Pick<PlanShortfall, 'id'>) => `${SHORTFALL_PREFIX}${shortfall.id}`;
+
+/**
+ * Assumption (the seeds set no time for it): the community takes the missing NAT within 24 hours of
+ * learning of the arrival, reading ARR-11 "第一时间推送所去社区逐人核实，当日反馈检测管控情况"
+ * (004 §4) as a day counted from the registration, so that an arrival registered late in the evening,
+ * or days late, still gets a reachable due time and nothing is overdue on creation.
+ */
+const SHORTFALL_HOURS = 24;
+const HOUR = 3_600_000;
+
+/** What the community does about each requirement not met (ARR-8, ARR-9, ARR-10): a NAT sample. */
+const TITLES: Record<PlanShortfall['id'], Text> = {
+  negative_nat_within_hours: {
+    zh: '补做核酸检测：未提供规定时限内的核酸检测阴性证明',
+    en: 'Take a NAT sample: no negative NAT within the required time before arrival',
+  },
+  green_health_code_or_negative_nat: {
+    zh: '补做核酸检测：未提供规定时限内的核酸检测阴性证明或健康码绿码',
+    en: 'Take a NAT sample: neither a recent negative NAT nor a green health code',
+  },
+};
+
+interface Earlier {
+  kind: string;
+  done: boolean;
+  openedAt: Date;
+  dueAt: Date;
+}
+
+/**
+ * Issue 12 Deliver 5, ARR-8 "须提供近7日内核酸检测为阴性证明或包含核酸检测为阴性信息的健康通行码"
+ * (and ARR-9's 48 h, ARR-10's 7-day NAT): a requirement the arrival did not meet is a task for the
+ * destination's community, not a note on the plan. Called for every stored plan, so a plan replaced
+ * by a new version carries its shortfalls on: one already met (done) is not owed again, one still
+ * owed keeps its due time, and one that was overdue gets a new reachable one.
+ */
+export async function openShortfallWork(
+  tx: Queryable,
+  plan: Plan,
+  arrival: { id: string; jurisdictionCode: string; personId: string },
+  now: Date,
+): Promise<number> {
+  if (plan.shortfalls.length === 0) return 0;
+  const kinds = plan.shortfalls.map(shortfallKind);
+  const earlier = await tx.query<Earlier>(
+    `SELECT DISTINCT ON (kind) kind, done_at IS NOT NULL AS done, opened_at AS "openedAt", due_at AS "dueAt"
+     FROM deadlines WHERE subject_type = $1 AND subject_id = $2 AND kind = ANY ($3::text[])
+     ORDER BY kind, created_at DESC, opened_at DESC`,
+    [PLAN_SUBJECT, arrival.id, kinds],
+  );
+  const byKind = new Map(earlier.map((row) => [row.kind, row]));
+  const inputs = plan.shortfalls.flatMap((shortfall) => {
+    const kind = shortfallKind(shortfall);
+    const before = byKind.get(kind);
+    if (before?.done) return [];
+    const keep = before && new Date(before.dueAt).getTime() > now.getTime();
+    return [
+      {
+        subjectType: PLAN_SUBJECT,
+        subjectId: arrival.id,
+        kind,
+        ruleId: plan.rule,
+        jurisdictionCode: arrival.jurisdictionCode,
+        personId: arrival.personId,
+        ownerRole: 'community_worker' as const,
+        openedAt: keep ? new Date(before.openedAt) : now,
+        dueAt: keep ? new Date(before.dueAt) : new Date(now.getTime() + SHORTFALL_HOURS * HOUR),
+        title: TITLES[shortfall.id],
+      },
+    ];
+  });
+  return (await openDeadlines(tx, inputs)).length;
+}
