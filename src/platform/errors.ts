@@ -28,21 +28,62 @@ const STATUS: Record<ErrorCode, number> = {
   challenge_required: 428,
   bad_file: 400,
   conflict: 409,
+  plan_missing: 409,
+  plan_item_recorded: 409,
+  release_tests_pending: 409,
+  pack_version_exists: 409,
+  wrong_state: 409,
+  leave_taken: 409,
+  id_taken: 409,
+  import_running: 409,
+  name_taken: 409,
+  target_date_taken: 409,
+  landing_ended: 409,
+  duplicate_submission: 409,
+  handover_closed: 409,
+  handover_person_moved: 409,
+  alert_reviewed: 409,
   deadline_closed: 409,
   sample_refused: 409,
   internal: 500,
 };
 
+/** The names a message template fills in: 'Version {version} …' → 'version'. */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+type ParamsOf<C extends ErrorCode> = Placeholders<(typeof ERROR_MESSAGES)[C]['en']>;
+
+/**
+ * The extra members of a problem: required, with a value for each name its message fills in, when
+ * the code is known where the error is made; free when an error is passed on with its own code.
+ */
+type ExtraArgs<C extends ErrorCode> = ErrorCode extends C
+  ? [extra?: Record<string, unknown>]
+  : [ParamsOf<C>] extends [never]
+    ? [extra?: Record<string, unknown>]
+    : [extra: Record<ParamsOf<C>, string | number> & Record<string, unknown>];
+
+/** A message with its {names} filled in from the error's extra members. */
+function fill(text: string, extra: Record<string, unknown>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = extra[name];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+  });
+}
+
 /** An expected failure with a stable code; the HTTP layer renders it as problem+json. */
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   readonly status: number;
+  readonly extra: Record<string, unknown>;
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     readonly fields: FieldError[] = [],
-    readonly extra: Record<string, unknown> = {},
+    ...[extra]: ExtraArgs<C>
   ) {
-    super(ERROR_MESSAGES[code].en);
+    super(fill(ERROR_MESSAGES[code].en, extra ?? {}));
     this.status = STATUS[code];
+    this.extra = extra ?? {};
   }
 }
 
@@ -61,15 +102,21 @@ export interface Problem {
   [extra: string]: unknown;
 }
 
+/**
+ * The problem+json body: the code's own sentence at the top level, in both languages (each refusal
+ * has its own code: a conflict says what it is, e.g. a result recorded already, not "changed by
+ * someone else", which is for concurrent edits only), and the field errors below it.
+ */
 export function toProblem(error: AppError): Problem {
   const text = ERROR_MESSAGES[error.code];
+  const en = fill(text.en, error.extra);
   return {
     type: `https://fangkong.local/problems/${error.code}`,
-    title: text.en,
+    title: en,
     status: error.status,
     code: error.code,
-    detail: text.en,
-    detail_zh: text.zh,
+    detail: en,
+    detail_zh: fill(text.zh, error.extra),
     ...(error.fields.length > 0 ? { errors: error.fields } : {}),
     ...error.extra,
   };

@@ -142,6 +142,15 @@ export const FIELD_MESSAGES = {
   },
   pack_invalid: { en: 'is not a valid policy pack (see packErrors)', zh: '不是有效的政策包(见 packErrors)' },
   pack_unknown: { en: 'names a policy pack that is not loaded', zh: '不是已加载的政策包' },
+  // Policy change impact (issue 12 Deliver 3)
+  impact_too_large: {
+    en: 'holds more than 10,000 active plans: preview and apply the version for its parts one by one',
+    zh: '有效管控方案超过一万份，请按下级地区分别预览和应用',
+  },
+  assignment_replans: {
+    en: 'has active plans this assignment would change: preview the impact and apply it instead',
+    zh: '的现有管控方案会因此分配而改变，请先预览影响评估再应用',
+  },
   // Source documents that packs cite (issue 12)
   document_exists: {
     en: 'is already registered with a different title, issuer, date or text; a registered document never changes, so register the changed one under a new id',
@@ -295,7 +304,65 @@ export const ERROR_MESSAGES = {
     zh: '此处刚提交过较多报备，页面须先完成一次自动验证',
   },
   bad_file: { en: 'The file cannot be read', zh: '文件无法读取' },
-  conflict: { en: 'The record was changed by someone else; reload it', zh: '记录已被他人修改,请刷新后重试' },
+  // 409s: each refusal says what it is; `conflict` is only for an edit that lost to a concurrent one.
+  conflict: { en: 'The record was changed by someone else; reload it', zh: '记录已被他人修改，请刷新后重试' },
+  plan_missing: {
+    en: 'This person has no active plan to record against',
+    zh: '此人没有有效的管控方案，无法记录',
+  },
+  plan_item_recorded: {
+    en: 'This result is already recorded and is not recorded twice; reload to see it',
+    zh: '此项结果已记录，不能重复记录，请刷新查看',
+  },
+  release_tests_pending: {
+    en: 'This phase cannot end before the tests required for release are negative',
+    zh: '解除所需的检测结果均为阴性前，不能结束此阶段',
+  },
+  pack_version_exists: {
+    en: 'Version {version} is already used by other content; give the changed pack another version number',
+    zh: '版本号 {version} 已被另一内容使用，请换一个版本号',
+  },
+  wrong_state: {
+    en: 'This step is not possible in the current state (someone may have taken it already); reload to see it',
+    zh: '当前状态不允许此操作（可能已由他人办理），请刷新后查看',
+  },
+  leave_taken: {
+    en: 'The leave date has passed, so the person is taken to have left; file the return report instead',
+    zh: '已过离开日期，视为已离开，不能撤回；请填写返回报备',
+  },
+  id_taken: {
+    en: 'This submission number is already used by another record; fill in the form again',
+    zh: '此提交编号已被另一条记录使用，请重新填写后提交',
+  },
+  import_running: {
+    en: 'The import with this number is still running; wait for it to finish',
+    zh: '使用此编号的导入仍在进行中，请等待完成后查看结果',
+  },
+  name_taken: {
+    en: 'This name is already used here; choose another',
+    zh: '此名称在本辖区已被使用，请换一个名称',
+  },
+  target_date_taken: {
+    en: 'This jurisdiction already has a capacity target for this date',
+    zh: '该辖区在此日期已有产能目标',
+  },
+  landing_ended: {
+    en: 'This landing report has already been verified and closed',
+    zh: '此落地报备已核实办结',
+  },
+  duplicate_submission: {
+    en: 'The same report was just submitted twice at once; reload in a moment to see it',
+    zh: '同一报备刚刚被同时提交了两次，请稍后刷新查看，勿重复提交',
+  },
+  handover_closed: {
+    en: 'This hand-over request has already been decided',
+    zh: '此移交请求已处理，不能再次处理',
+  },
+  handover_person_moved: {
+    en: 'The person is no longer in the jurisdiction this request was filed with, so it cannot be accepted',
+    zh: '该人员已不在请求所针对的辖区，不能同意此移交请求',
+  },
+  alert_reviewed: { en: 'This privacy alert has already been reviewed', zh: '此隐私告警已核实' },
   deadline_closed: { en: 'This item is already done or cancelled', zh: '该事项已办结或已取消' },
   sample_refused: {
     en: 'This sample cannot be registered into this tube; see the field errors',

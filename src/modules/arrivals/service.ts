@@ -122,7 +122,7 @@ export async function recordPlanEvent(
     "SELECT id, plan FROM arrival_plans WHERE arrival_id = $1 AND status = 'active'",
     [arrivalId],
   );
-  if (!active) throw new AppError('conflict', [fieldError('item', 'plan_missing')]);
+  if (!active) throw new AppError('plan_missing', [fieldError('item', 'plan_missing')]);
   const done = new Set(
     (
       await tx.query<{ item: string; result: string }>(
@@ -135,14 +135,17 @@ export async function recordPlanEvent(
   if (blockers === 'unknown_item')
     throw new AppError('validation', [fieldError('item', 'plan_item_unknown')]);
   if (blockers.length > 0) {
-    throw new AppError('conflict', [fieldError('item', 'release_tests_pending')], { pending: blockers });
+    throw new AppError('release_tests_pending', [fieldError('item', 'release_tests_pending')], {
+      pending: blockers,
+    });
   }
   const inserted = await tx.query(
     `INSERT INTO arrival_plan_events (plan_id, jurisdiction_code, item, result, at, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (plan_id, item) DO NOTHING RETURNING id`,
     [active.id, arrival.jurisdictionCode, input.item, input.result, input.at, actor.userId],
   );
-  if (inserted.length === 0) throw new AppError('conflict', [fieldError('item', 'plan_item_recorded')]);
+  if (inserted.length === 0)
+    throw new AppError('plan_item_recorded', [fieldError('item', 'plan_item_recorded')]);
   await closeDeadline(
     tx,
     { subjectType: PLAN_SUBJECT, subjectId: arrivalId, kind: input.item },

@@ -70,7 +70,7 @@ export async function applyForLeave(
   );
   if (!row) {
     const [visible] = await tx.query('SELECT 1 FROM cadre_leaves WHERE id = $1', [id]);
-    if (!visible) throw new AppError('conflict', [fieldError('id', 'id_duplicate')]);
+    if (!visible) throw new AppError('id_taken', [fieldError('id', 'id_duplicate')]);
     return { leave: await readLeave(tx, actor.scopes, id, ctx.now()), created: false };
   }
   const leave = await readLeave(tx, actor.scopes, row.id, ctx.now());

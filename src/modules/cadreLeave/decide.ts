@@ -22,7 +22,7 @@ export async function lockLeave(
   await readLeave(tx, actor.scopes, id, ctx.now()); // 404 before anything is locked
   await tx.query('SELECT 1 FROM cadre_leaves WHERE id = $1 FOR UPDATE', [id]);
   const leave = await readLeave(tx, actor.scopes, id, ctx.now());
-  if (leave.status !== status) throw new AppError('conflict', [fieldError('status', 'wrong_state')]);
+  if (leave.status !== status) throw new AppError('wrong_state', [fieldError('status', 'wrong_state')]);
   return leave;
 }
 

@@ -25,7 +25,7 @@ export async function withdrawLeave(
 ): Promise<LeaveView> {
   const current = await readLeave(tx, actor.scopes, id, ctx.now());
   if (current.status !== 'pending' && current.status !== 'approved')
-    throw new AppError('conflict', [fieldError('status', 'wrong_state')]);
+    throw new AppError('wrong_state', [fieldError('status', 'wrong_state')]);
   const before = await lockLeave(ctx, tx, actor, id, current.status);
   const [applicant] = await tx.query<{ appliedBy: string }>(
     'SELECT applied_by AS "appliedBy" FROM cadre_leaves WHERE id = $1',
@@ -36,7 +36,7 @@ export async function withdrawLeave(
   if (!reason.trim()) throw invalid([fieldError('reason', 'required')]);
   const timeZone = await effectiveTimeZone(tx, before.jurisdictionCode, ctx.config.defaultTimeZone);
   if (before.status === 'approved' && localDate(ctx.now(), timeZone) > before.leaveDate)
-    throw new AppError('conflict', [fieldError('status', 'leave_taken')]);
+    throw new AppError('leave_taken', [fieldError('status', 'leave_taken')]);
   await tx.query(
     `UPDATE cadre_leaves SET status = 'withdrawn', withdrawn_at = $2, withdrawn_by_name = $3, withdrawal_reason = $4
      WHERE id = $1`,

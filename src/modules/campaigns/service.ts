@@ -132,7 +132,7 @@ export async function updateCampaignStatus(
   const before = await getCampaign(tx, actor, id);
   if (before.status === status) return before;
   if (!NEXT[before.status].includes(status))
-    throw new AppError('conflict', [fieldError('status', 'wrong_state')]);
+    throw new AppError('wrong_state', [fieldError('status', 'wrong_state')]);
   await setCampaignStatus(tx, id, status);
   const after = { ...before, status };
   await recordAudit(tx, actor, {

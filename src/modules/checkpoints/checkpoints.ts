@@ -96,9 +96,9 @@ async function sameAgain(tx: Queryable, actor: Actor, input: CheckpointInput): P
       mine.kind === input.kind;
     if (same && inScope(mine.jurisdictionCode, actor.scopes)) return mine;
     if (mine || !(await nameTaken(tx, input)))
-      throw new AppError('conflict', [fieldError('id', 'duplicate_id')]);
+      throw new AppError('id_taken', [fieldError('id', 'duplicate_id')]);
   }
-  throw new AppError('conflict', [fieldError('name', 'duplicate_name')]);
+  throw new AppError('name_taken', [fieldError('name', 'duplicate_name')]);
 }
 
 async function nameTaken(tx: Queryable, input: CheckpointInput): Promise<boolean> {

@@ -30,7 +30,7 @@ const FORM_FIELD: Readonly<Record<string, string>> = {
   negativeNatAt: 'natAt',
 };
 
-const duplicateId = () => new AppError('conflict', [fieldError('id', 'duplicate_id')]);
+const duplicateId = () => new AppError('id_taken', [fieldError('id', 'duplicate_id')]);
 
 async function passById(tx: Queryable, id: string): Promise<PassView | undefined> {
   const [row] = await tx.query<PassView>(`SELECT ${PASS_VIEW_SQL} FROM checkpoint_passes x WHERE x.id = $1`, [

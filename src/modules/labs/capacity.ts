@@ -27,7 +27,7 @@ export async function createTarget(tx: Queryable, actor: Actor, input: TargetInp
      VALUES ($1, $2, $3, $4) ON CONFLICT (jurisdiction_code, due_date) DO NOTHING RETURNING ${COLUMNS}`,
     [input.jurisdictionCode, input.dueDate, input.personsPerDay, input.sourceText],
   );
-  if (!row) throw new AppError('conflict', [fieldError('dueDate', 'target_date_taken')]);
+  if (!row) throw new AppError('target_date_taken', [fieldError('dueDate', 'target_date_taken')]);
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'lab_capacity_target',

@@ -46,7 +46,7 @@ export async function createLab(tx: Queryable, actor: Actor, input: LabInput): P
     });
     return lab;
   } catch (error) {
-    if (isUnique(error)) throw new AppError('conflict', [fieldError('name', 'lab_name_taken')]);
+    if (isUnique(error)) throw new AppError('name_taken', [fieldError('name', 'lab_name_taken')]);
     throw error;
   }
 }
@@ -74,7 +74,7 @@ export async function updateLab(
     });
     return lab;
   } catch (error) {
-    if (isUnique(error)) throw new AppError('conflict', [fieldError('name', 'lab_name_taken')]);
+    if (isUnique(error)) throw new AppError('name_taken', [fieldError('name', 'lab_name_taken')]);
     throw error;
   }
 }

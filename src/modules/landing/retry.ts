@@ -16,6 +16,6 @@ export async function retryOnDuplicate<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw isUniqueViolation(error) ? new AppError('conflict') : error;
+    throw isUniqueViolation(error) ? new AppError('duplicate_submission') : error;
   }
 }

@@ -184,7 +184,7 @@ export async function verifyReport(
   const before = await getReport(tx, actor, id);
   requireOpen(before);
   if (!before.pushedAt) throw invalid([fieldError('report', 'landing_not_pushed')]);
-  if (before.verifiedAt) throw new AppError('conflict', [fieldError('report', 'landing_ended')]);
+  if (before.verifiedAt) throw new AppError('landing_ended', [fieldError('report', 'landing_ended')]);
   const found = input.verification === 'found';
   if (!found && (input.personId || input.registerNew)) {
     throw invalid([fieldError(input.personId ? 'personId' : 'registerNew', 'landing_match_not_found')]);

@@ -77,7 +77,7 @@ export function privacyAlertRoutes(api: TypedApp, ctx: AppContext) {
           const [known] = await tx.query('SELECT 1 FROM person_privacy_alerts WHERE id = $1', [
             request.params.id,
           ]);
-          throw known ? new AppError('conflict') : notFound();
+          throw known ? new AppError('alert_reviewed') : notFound();
         }
         await recordAudit(tx, actor, {
           action: 'acknowledge',

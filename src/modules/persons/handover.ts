@@ -84,7 +84,7 @@ export async function decideHandover(
   if (accept) {
     const [moved] = await tx.query<{ ok: boolean }>('SELECT fangkong_accept_handover($1) AS ok', [id]);
     // The person has left the jurisdiction the request was filed with: no longer the holder's to give.
-    if (!moved?.ok) throw new AppError('conflict');
+    if (!moved?.ok) throw new AppError('handover_person_moved');
   }
   await recordAudit(tx, actor, {
     action: accept ? 'handover_accept' : 'handover_decline',

@@ -87,7 +87,7 @@ export function handoverRoutes(api: TypedApp, ctx: AppContext) {
           note.trim(),
         );
         if (outcome === 'unknown') throw notFound();
-        if (outcome === 'closed') throw new AppError('conflict');
+        if (outcome === 'closed') throw new AppError('handover_closed');
         const handover = await readHandover(tx, request.params.id);
         if (!handover) throw notFound();
         return handover;

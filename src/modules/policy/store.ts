@@ -28,7 +28,9 @@ export async function storePack(
   );
   if (existing) {
     if (existing.source_text === sourceText) return 'unchanged';
-    throw new AppError('pack_version_exists', [fieldError('version', 'pack_version_exists')], { version: pack.version });
+    throw new AppError('pack_version_exists', [fieldError('version', 'pack_version_exists')], {
+      version: pack.version,
+    });
   }
   await tx.query(
     `INSERT INTO policy_packs (id, version, title_zh, title_en, authority_zh, effective_from, effective_to, content, source_text, loaded_by)

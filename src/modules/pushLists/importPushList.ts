@@ -148,7 +148,7 @@ async function finishedImport(
   return withScope(ctx.db, actor, async (tx) => {
     const [row] = await tx.query<{ status: string }>('SELECT status FROM push_imports WHERE id = $1', [id]);
     if (!row) return undefined;
-    if (row.status === 'running') throw new AppError('conflict', [fieldError('id', 'duplicate_id')]);
+    if (row.status === 'running') throw new AppError('import_running', [fieldError('id', 'duplicate_id')]);
     return getPushImport(tx, actor, id);
   });
 }

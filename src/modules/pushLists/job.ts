@@ -90,7 +90,7 @@ export class PushImportJob {
         this.meta.id,
       ]);
       if (mine && mine.status !== 'running') return false;
-      throw new AppError('conflict', [fieldError('id', 'duplicate_id')]);
+      throw new AppError('id_taken', [fieldError('id', 'duplicate_id')]);
     });
     if (started) {
       this.heartbeat = startHeartbeat(

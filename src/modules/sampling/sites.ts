@@ -79,7 +79,7 @@ async function refuseDuplicateName(tx: Queryable, code: string, name: string, ex
     'SELECT 1 FROM sampling_sites WHERE jurisdiction_code = $1 AND name = $2 AND id IS DISTINCT FROM $3::uuid',
     [code, name, exceptId],
   );
-  if (row) throw new AppError('conflict', [fieldError('name', 'duplicate_name')]);
+  if (row) throw new AppError('name_taken', [fieldError('name', 'duplicate_name')]);
 }
 
 const trimmed = (value: string | null | undefined) => value?.trim() || null;

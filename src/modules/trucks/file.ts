@@ -113,7 +113,7 @@ export async function fileTruckReport(
   if (!id) {
     // A retried submission: the stored report if the caller may see it, else the id is taken.
     const [visible] = await tx.query('SELECT 1 FROM truck_reports WHERE id = $1', [requested]);
-    if (!visible) throw new AppError('conflict', [fieldError('id', 'id_duplicate')]);
+    if (!visible) throw new AppError('id_taken', [fieldError('id', 'id_duplicate')]);
     return { report: await readTruckReport(tx, scopes, requested), created: false };
   }
   const report = await readTruckReport(tx, scopes, id);

@@ -29,7 +29,7 @@ export async function beginStep(
   await tx.query('SELECT 1 FROM truck_reports WHERE id = $1 FOR UPDATE', [id]);
   const report = await readTruckReport(tx, actor.scopes, id);
   const next = nextTruckStatus(report.status, action);
-  if (!next) throw new AppError('conflict', [fieldError('status', 'wrong_state')]);
+  if (!next) throw new AppError('wrong_state', [fieldError('status', 'wrong_state')]);
   return { report, next };
 }
 

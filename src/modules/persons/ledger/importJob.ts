@@ -154,7 +154,7 @@ export class ImportJob {
          VALUES ($1, $2, $3, $4, $5, $6, 'running', now()) ON CONFLICT (id) DO NOTHING RETURNING id`,
         [this.id, this.jurisdiction, this.actor?.userId ?? null, this.fileName, this.format, this.startedAt],
       );
-      if (inserted.length === 0) throw new AppError('conflict', [fieldError('id', 'duplicate_id')]);
+      if (inserted.length === 0) throw new AppError('id_taken', [fieldError('id', 'duplicate_id')]);
       await recordAudit(tx, this.actor, {
         action: 'import_started',
         entity: 'person_import',
