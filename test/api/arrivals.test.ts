@@ -190,6 +190,8 @@ describe('arrivals planned by the governing pack', () => {
       originDivisionCode: '110105',
       arrivedAt: '2026-11-22T02:00:00Z',
       homeIsolationConditions: true,
+      // ARR-9's 48 h NAT shown: no shortfall task, so the plan's work is all there is.
+      negativeNatAt: '2026-11-21T12:00:00Z',
     });
     const id = registered.json().id;
     expect(registered.json().originRisk).toBe('low');
