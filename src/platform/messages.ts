@@ -298,7 +298,7 @@ export const ERROR_MESSAGES = {
   person_exists: { en: 'A person with this ID number is already registered', zh: '该证件号码的人员已登记' },
   payload_too_large: { en: 'The request body is too large', zh: '请求内容过大' },
   unsupported_media_type: { en: 'This content type is not accepted', zh: '不接受此内容类型' },
-  rate_limited: { en: 'Too many requests; slow down', zh: '请求过于频繁,请稍后再试' },
+  rate_limited: { en: 'Too many requests; slow down', zh: '请求过于频繁，请稍后再试' },
   challenge_required: {
     en: 'Many reports came from here just now; the page must solve a short check first',
     zh: '此处刚提交过较多报备，页面须先完成一次自动验证',
@@ -363,10 +363,22 @@ export const ERROR_MESSAGES = {
     zh: '该人员已不在请求所针对的辖区，不能同意此移交请求',
   },
   alert_reviewed: { en: 'This privacy alert has already been reviewed', zh: '此隐私告警已核实' },
+  review_settled: {
+    en: 'This arrival is no longer awaiting the CDC (someone may have settled it already); reload to see it',
+    zh: '该人员已不在待疾控核定名单中（可能已由他人核定），请刷新查看',
+  },
+  document_exists: {
+    en: 'A document with this number is already registered with other content; a registered document never changes, so register the changed one under a new number',
+    zh: '已有同一编号、内容不同的文件登记；已登记的文件不能更改，修改后的文件请用新编号登记',
+  },
+  assignment_replans: {
+    en: 'This assignment would change active plans: preview its impact and apply it from there',
+    zh: '此分配会改变现有的管控方案，请先做政策变更影响评估，再从评估结果应用',
+  },
   deadline_closed: { en: 'This item is already done or cancelled', zh: '该事项已办结或已取消' },
   sample_refused: {
     en: 'This sample cannot be registered into this tube; see the field errors',
-    zh: '该样本无法采入此采样管,详见字段错误',
+    zh: '该样本无法采入此采样管，详见字段错误',
   },
   internal: { en: 'Something went wrong on the server', zh: '服务器内部错误' },
 } as const satisfies Record<string, Message>;
