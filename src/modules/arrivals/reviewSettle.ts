@@ -32,7 +32,7 @@ export async function settleReview(
   const now = ctx.now();
   const before = await getArrival(tx, actor, arrivalId, now);
   if (!awaiting(before.status))
-    throw new AppError('conflict', [fieldError('decision', 'review_not_pending')]);
+    throw new AppError('review_settled', [fieldError('decision', 'review_not_pending')]);
   const decision = { decision: body.decision, reason: body.reason, by: actor.userId, at: now.toISOString() };
   // Guarded on the status, so that two people settling at once get one success and one refusal.
   const updated = await tx.query(
@@ -40,7 +40,8 @@ export async function settleReview(
      WHERE id = $1 AND status IN ('origin_review', 'no_protocol', 'no_pack') RETURNING id`,
     [arrivalId, JSON.stringify(decision)],
   );
-  if (updated.length === 0) throw new AppError('conflict', [fieldError('decision', 'review_not_pending')]);
+  if (updated.length === 0)
+    throw new AppError('review_settled', [fieldError('decision', 'review_not_pending')]);
   await closeReviews(tx, arrivalId, {
     at: now,
     by: actor.userId,

@@ -45,7 +45,7 @@ export async function storeDocument(
   ]);
   if (existing) {
     if (same(existing, document)) return 'unchanged';
-    throw new AppError('conflict', [fieldError('id', 'document_exists')]);
+    throw new AppError('document_exists', [fieldError('id', 'document_exists')]);
   }
   await tx.query(
     `INSERT INTO source_documents
