@@ -29,6 +29,8 @@ const LookbackPage = lazy(() => import('./arrivals/LookbackPage'));
 const PolicyPage = lazy(() => import('./policy/PolicyPage'));
 const PackDetailPage = lazy(() => import('./policy/PackDetailPage'));
 const ImpactPage = lazy(() => import('./policy/ImpactPage'));
+const DocumentsPage = lazy(() => import('./documents/DocumentsPage'));
+const DocumentPage = lazy(() => import('./documents/DocumentPage'));
 const TrucksPage = lazy(() => import('./trucks/TrucksPage'));
 const TruckNewPage = lazy(() => import('./trucks/TruckNewPage'));
 const TruckDetailPage = lazy(() => import('./trucks/TruckDetailPage'));
@@ -96,6 +98,8 @@ export function AppRoutes() {
           <Route path="arrivals/:id" element={guarded('arrival.read', <ArrivalDetailPage />)} />
           <Route path="policy" element={guarded('policy.read', <PolicyPage />)} />
           <Route path="policy/impact" element={guarded('policy.read', <ImpactPage />)} />
+          <Route path="policy/documents" element={guarded('policy.read', <DocumentsPage />)} />
+          <Route path="policy/documents/:id" element={guarded('policy.read', <DocumentPage />)} />
           <Route path="policy/:id/:version" element={guarded('policy.read', <PackDetailPage />)} />
           <Route path="trucks" element={guarded('arrival.read', <TrucksPage />)} />
           <Route path="trucks/new" element={guarded('arrival.write', <TruckNewPage />)} />

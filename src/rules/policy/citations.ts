@@ -65,7 +65,7 @@ export function fold(text: string): Folded {
 }
 
 /** The parts of a quote: " … " joins words that are not adjacent in the document. */
-export function quoteParts(quote: string): string[] {
+function quoteParts(quote: string): string[] {
   return quote.split(/\s+(?:…|\.\.\.)\s+/).map((part) => part.trim());
 }
 

@@ -12,6 +12,8 @@ import checkpointsEn from '../checkpoints/i18n/en.json';
 import checkpointsZh from '../checkpoints/i18n/zh-CN.json';
 import deadlinesEn from '../deadlines/i18n/en.json';
 import deadlinesZh from '../deadlines/i18n/zh-CN.json';
+import documentsEn from '../documents/i18n/en.json';
+import documentsZh from '../documents/i18n/zh-CN.json';
 import handoversEn from '../handovers/i18n/en.json';
 import handoversZh from '../handovers/i18n/zh-CN.json';
 import importJobsEn from '../import/i18n/en.json';
@@ -60,6 +62,7 @@ const arrivals = pair(arrivalsZh, arrivalsEn);
 const policy = pair(policyZh, policyEn);
 const riskAreas = pair(riskAreasZh, riskAreasEn);
 const deadlines = pair(deadlinesZh, deadlinesEn);
+const documents = pair(documentsZh, documentsEn);
 const sampling = pair(samplingZh, samplingEn);
 const campaigns = pair(campaignsZh, campaignsEn);
 const labResults = pair(labResultsZh, labResultsEn);
@@ -83,6 +86,7 @@ export const FEATURE_MESSAGES = {
     policy: policy.zh,
     riskAreas: riskAreas.zh,
     deadlines: deadlines.zh,
+    documents: documents.zh,
     sampling: sampling.zh,
     campaigns: campaigns.zh,
     labResults: labResults.zh,
@@ -105,6 +109,7 @@ export const FEATURE_MESSAGES = {
     policy: policy.en,
     riskAreas: riskAreas.en,
     deadlines: deadlines.en,
+    documents: documents.en,
     sampling: sampling.en,
     campaigns: campaigns.en,
     labResults: labResults.en,

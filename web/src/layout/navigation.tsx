@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CarOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
@@ -33,6 +34,7 @@ export interface NavigationItem {
     | 'nav.users'
     | 'arrivals.nav'
     | 'policy.nav'
+    | 'documents.nav'
     | 'riskAreas.nav'
     | 'trucks.nav'
     | 'cadreLeave.nav'
@@ -87,6 +89,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
   },
   { path: '/labs', labelKey: 'labs.nav', icon: <ExperimentOutlined />, permission: 'testing.read' },
   { path: '/arrivals', labelKey: 'arrivals.nav', icon: <EnvironmentOutlined />, permission: 'arrival.read' },
+  // Before /policy: the menu marks the first item whose path the page's starts with.
+  {
+    path: '/policy/documents',
+    labelKey: 'documents.nav',
+    icon: <BookOutlined />,
+    permission: 'policy.read',
+  },
   { path: '/policy', labelKey: 'policy.nav', icon: <DiffOutlined />, permission: 'policy.read' },
   { path: '/risk-areas', labelKey: 'riskAreas.nav', icon: <AlertOutlined />, permission: 'policy.read' },
   {
