@@ -103,6 +103,7 @@ describe('source documents are registered in the platform (issue 12, Deliver 2)'
       fullText: `${newDocument.fullText}补充。`,
     });
     expect(changed.statusCode).toBe(409);
+    expect(changed.json().code).toBe('document_exists');
     expect(changed.json().errors[0]).toMatchObject({ field: 'id', code: 'document_exists' });
     const shipped = await post('/api/documents', admin, { ...newDocument, id: '002' });
     expect(shipped.statusCode).toBe(409);
