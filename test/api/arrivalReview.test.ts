@@ -137,8 +137,9 @@ describe('no protocol matches: the CDC review list, with the facts and a deadlin
     expect(noPack.items.map((i: { id: string }) => i.id)).not.toContain(overseas);
     const other = (await send(chifeng, 'GET', '/api/arrivals/review')).json();
     expect(other.items.map((i: { id: string }) => i.id)).not.toContain(overseas);
+    // The two above and the test world's own (PERSON_A's trip with 3 days at the port).
     const paged = (await send(cdc, 'GET', '/api/arrivals/review?pageSize=1')).json();
-    expect(paged).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(paged).toMatchObject({ total: 3, page: 1, pageSize: 1 });
     expect(paged.items).toHaveLength(1);
   });
 

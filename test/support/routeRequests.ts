@@ -267,6 +267,11 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       url: '/api/arrivals/lookback?divisionCode=110105&publishedAt=2026-11-24T00:00:00Z',
     }),
     'GET /api/arrivals/:id': () => ({ url: `/api/arrivals/${world.arrivalA.arrivalId}` }),
+    'GET /api/arrivals/review': () => ({ url: `/api/arrivals/review?jurisdiction=${COUNTY_A}` }),
+    'POST /api/arrivals/:id/review': () => ({
+      url: `/api/arrivals/${world.reviewA.arrivalId}/review`,
+      payload: { decision: 'no_measures', reason: '复核：无需管控措施' },
+    }),
     'POST /api/arrivals/:id/events': () => ({
       url: `/api/arrivals/${world.arrivalA.arrivalId}/events`,
       payload: { item: 'test:serum:d7', result: 'negative' },

@@ -112,12 +112,26 @@ export async function seedWorld(ctx: AppContext) {
       portIsolationDays: 14,
     }),
   );
+  // PERSON_A's earlier trip matched no protocol of Panshan's plan (3 days at the port): it waits for
+  // the CDC (issue 12, no silent arrivals), so the review routes have an arrival to settle.
+  const reviewA = await withScope(ctx.db, users.a_admin!, (tx) =>
+    registerArrival(ctx, tx, users.a_admin!, {
+      person: { personId: personA.id },
+      jurisdictionCode: VILLAGE_A,
+      channel: 'manual',
+      origin: 'overseas',
+      originCountry: '韩国',
+      arrivedAt: new Date('2026-11-20T02:00:00Z'),
+      enteredAt: new Date('2026-11-17T02:00:00Z'),
+      portIsolationDays: 3,
+    }),
+  );
   const deadlineA = await openWorldDeadline(ctx, users.a_admin!, personA);
   const deadlineB = await openWorldDeadline(ctx, users.b_admin!, personB);
   const testingA = await seedTestingWorld(ctx, users.a_admin!, COUNTY_A);
   const testingB = await seedTestingWorld(ctx, users.b_admin!, COUNTY_B);
   await seedClaims(ctx, users.a_admin!, COUNTY_A, VILLAGE_A);
-  return { users, personA, personB, arrivalA, deadlineA, deadlineB, testingA, testingB };
+  return { users, personA, personB, arrivalA, reviewA, deadlineA, deadlineB, testingA, testingB };
 }
 
 /** Signs in through the API and returns the Cookie header for later requests. */
