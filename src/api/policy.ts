@@ -38,31 +38,101 @@ export const AssignmentsView = Type.Object({
   within: Type.Array(AssignmentView),
 });
 
-/** One active plan a new version would change; tests read "nat@2026-11-30" or "nat@2026-11-30x2" (two reagents). */
+const TEST_KINDS = ['nat', 'antigen', 'serum'] as const;
+
+/** A test of a plan: its kind, plan day and date, parallel reagents (TST-10) and whether release waits for it. */
+const PlanTestItem = Type.Object({
+  kind: Type.Enum(TEST_KINDS),
+  day: Type.Integer(),
+  date: Type.String(),
+  reagents: Type.Integer(),
+  forRelease: Type.Boolean(),
+});
+
+/** A test the person has done: the result recorded on the plan's item, and the local date it was taken. */
+const DoneTestItem = Type.Object({
+  item: Type.String(),
+  kind: Type.Enum(TEST_KINDS),
+  date: Type.String(),
+  reagents: Type.Integer(),
+  result: Type.Union([Type.Literal('negative'), Type.Literal('positive')]),
+  at: Type.String(),
+});
+
+const TextView = Type.Object({ zh: Type.String(), en: Type.String() });
+
+/**
+ * One active plan a new version would change, per person (issue 12 Deliver 3, 4). `removedTests`
+ * and `addedTests` read "nat@2026-11-30" or "nat@2026-11-30x2" (kept for API clients); `removed` and
+ * `added` say the same as items. What the person has done: `satisfied` moved tests a done test
+ * satisfies (with the reading's assumption), `refused` tests owed although a done test lay in their
+ * window, `doneDropped` done tests the version no longer has, `addedInPast` tests it adds before
+ * today with their catch-up due time.
+ */
 export const PlanChangeView = Type.Object({
   arrivalId: Type.String(),
   planId: Type.String(),
   personName: Type.String(),
   idNumberMasked: Type.String(),
+  fromPackId: Type.String(),
   fromVersion: Type.String(),
   fromProtocol: Type.String(),
+  fromRule: Type.String(),
+  fromTitle: TextView,
   toProtocol: Nullable(Type.String()),
+  toRule: Nullable(Type.String()),
+  toTitle: Nullable(TextView),
   removedTests: Type.Array(Type.String()),
   addedTests: Type.Array(Type.String()),
+  removed: Type.Array(PlanTestItem),
+  added: Type.Array(PlanTestItem),
+  satisfied: Type.Array(
+    Type.Object({
+      test: PlanTestItem,
+      by: DoneTestItem,
+      assumption: Type.Boolean(),
+      reason: Nullable(Type.String()),
+    }),
+  ),
+  refused: Type.Array(Type.Object({ test: PlanTestItem, by: DoneTestItem })),
+  doneDropped: Type.Array(DoneTestItem),
+  addedInPast: Type.Array(Type.Object({ ...PlanTestItem.properties, catchUpDueAt: Type.String() })),
   endDateBefore: Type.String(),
   endDateAfter: Nullable(Type.String()),
 });
 
+/** A deeper jurisdiction with its own assignment: its plans are its own, untouched by this change. */
+export const ImpactBoundaryView = Type.Object({
+  jurisdictionCode: Type.String(),
+  jurisdictionName: Nullable(Type.String()),
+  packId: Type.String(),
+  packVersion: Type.String(),
+  plans: Type.Integer(),
+});
+
+/**
+ * `examined` plans the assignment governs, of which `changes` change and `unchanged` stay as they
+ * are (re-stamped with the new version on apply); left untouched: `outsideWindow` plans of arrivals
+ * dated outside the version's dates of effect, `governedElsewhere` plans under `boundary`.
+ */
 export const ImpactPreviewView = Type.Object({
   changes: Type.Array(PlanChangeView),
   unchanged: Type.Integer(),
   examined: Type.Integer(),
+  outsideWindow: Type.Integer(),
+  governedElsewhere: Type.Integer(),
+  boundary: Type.Array(ImpactBoundaryView),
 });
 
+/** What an apply did: plans replaced and re-stamped, tests satisfied by done ones, catch-ups opened. */
 export const ImpactResultView = Type.Object({
   replaced: Type.Integer(),
   unchanged: Type.Integer(),
   examined: Type.Integer(),
+  outsideWindow: Type.Integer(),
+  governedElsewhere: Type.Integer(),
+  satisfied: Type.Integer(),
+  catchUp: Type.Integer(),
 });
 
 export const PackKey = Type.Object(
@@ -87,3 +157,4 @@ export type PlanChange = Static<typeof PlanChangeView>;
 export type ImpactPreview = Static<typeof ImpactPreviewView>;
 export type ImpactResult = Static<typeof ImpactResultView>;
 export type ImpactRequest = Static<typeof ImpactBody>;
+export type ImpactBoundary = Static<typeof ImpactBoundaryView>;

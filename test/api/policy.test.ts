@@ -84,7 +84,15 @@ describe('policy packs as versioned data', () => {
       }),
     ]);
     const applied = await post('/api/policy/impact/apply', admin, body);
-    expect(applied.json()).toEqual({ replaced: 1, unchanged: 0, examined: 1 });
+    expect(applied.json()).toEqual({
+      replaced: 1,
+      unchanged: 0,
+      examined: 1,
+      outsideWindow: 0,
+      governedElsewhere: 0,
+      satisfied: 0,
+      catchUp: 0,
+    });
     const arrival = (await get(`/api/arrivals/${env.world.arrivalA.arrivalId}`, admin)).json();
     expect(arrival.packVersion).toBe('5');
     expect(arrival.plans.map((p: { status: string }) => p.status)).toEqual(['active', 'superseded']);

@@ -11,4 +11,4 @@ export { registerArrival } from './register.js';
 export { arrivalRoutes } from './routes.js';
 export type { PlanEventInput } from './service.js';
 export { recordPlanEvent } from './service.js';
-export { supersedePlan } from './supersede.js';
+export { recordedResultsOf, supersedePlan } from './supersede.js';

@@ -1,3 +1,4 @@
+import type { PlanJson, PlanWork } from '../../api/arrivals.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeCondition } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -6,7 +7,7 @@ import { closeDeadline } from '../../platform/deadlines/service.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
-import { cancelPlanWork, PLAN_SUBJECT } from './planWork.js';
+import { cancelPlanWork, PLAN_SUBJECT, planItems } from './planWork.js';
 import { releaseBlockers } from './release.js';
 import {
   ARRIVAL_SUMMARY_FROM,
@@ -76,7 +77,7 @@ export async function listArrivals(
 /** One arrival with its plans and events; its status as of `now` (item 21). */
 export async function getArrival(tx: Queryable, actor: Actor, id: string, now: Date): Promise<ArrivalDetail> {
   if (!UUID.test(id)) throw notFound();
-  const [arrival] = await tx.query<Omit<ArrivalDetail, 'plans' | 'events'>>(
+  const [arrival] = await tx.query<Omit<ArrivalDetail, 'plans' | 'events' | 'work'>>(
     `SELECT ${arrivalSummarySql('$2')}, ${iso('a.left_origin_at')} AS "leftOriginAt", ${iso('a.entered_at')} AS "enteredAt",
        a.origin_country AS "originCountry", a.port_isolation_days AS "portIsolationDays", a.contact, a.returnee,
        a.truck_crew AS "truckCrew", a.home_isolation_conditions AS "homeIsolationConditions",
@@ -86,17 +87,33 @@ export async function getArrival(tx: Queryable, actor: Actor, id: string, now: D
   );
   if (!arrival || !inScope(arrival.jurisdictionCode, actor.scopes)) throw notFound();
   const plans = await tx.query<ArrivalDetail['plans'][number]>(
-    `SELECT id, status, ${iso('created_at')} AS "createdAt", plan FROM arrival_plans
-     WHERE arrival_id = $1 ORDER BY created_at DESC`,
+    `SELECT id, status, ${iso('created_at')} AS "createdAt", plan, superseded_by AS "supersededBy"
+     FROM arrival_plans WHERE arrival_id = $1 ORDER BY created_at DESC`,
     [id],
   );
   const events = await tx.query<ArrivalDetail['events'][number]>(
-    `SELECT e.plan_id AS "planId", e.item, e.result, ${iso('e.at')} AS at FROM arrival_plan_events e
-     JOIN arrival_plans p ON p.id = e.plan_id
+    `SELECT e.plan_id AS "planId", e.item, e.result, ${iso('e.at')} AS at, e.satisfied_by AS "satisfiedBy"
+     FROM arrival_plan_events e JOIN arrival_plans p ON p.id = e.plan_id
      WHERE p.arrival_id = $1 ORDER BY e.at, e.item`,
     [id],
   );
-  return { ...arrival, plans, events };
+  const active = plans.find((plan) => plan.status === 'active');
+  return { ...arrival, plans, events, work: active ? await openPlanItems(tx, id, active.plan) : [] };
+}
+
+/** Issue 12 Deliver 4: what the active plan still owes and by when, catch-ups marked (planWork.ts). */
+async function openPlanItems(tx: Queryable, arrivalId: string, plan: PlanJson): Promise<PlanWork[]> {
+  const scheduled = new Map(
+    planItems(plan as unknown as Plan).map((item) => [item.kind, item.dueAt.getTime()]),
+  );
+  const open = await tx.query<{ item: string; dueAt: string }>(
+    `SELECT kind AS item, ${iso('due_at')} AS "dueAt" FROM deadlines
+     WHERE subject_type = $1 AND subject_id = $2 AND done_at IS NULL AND cancelled_at IS NULL ORDER BY due_at, kind`,
+    [PLAN_SUBJECT, arrivalId],
+  );
+  return open
+    .filter((row) => scheduled.has(row.item))
+    .map((row) => ({ ...row, catchUp: new Date(row.dueAt).getTime() !== scheduled.get(row.item) }));
 }
 
 export interface PlanEventInput {

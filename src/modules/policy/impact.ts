@@ -1,119 +1,156 @@
+import type { ImpactPreview, ImpactRequest, PlanChange } from '../../api/policy.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { scopeCondition } from '../../platform/access/scope.js';
-import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError } from '../../platform/errors.js';
+import {
+  type CarryOver,
+  carryOver,
+  type DoneTest,
+  type RecordedResult,
+} from '../../rules/policy/carryOver.js';
+import { catchUpDueAt } from '../../rules/policy/catchUp.js';
 import { diffPlans, planArrival } from '../../rules/policy/engine.js';
-import type { Plan } from '../../rules/policy/types.js';
+import type { Pack, Plan, PlanTest } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
-import { type ArrivalRow, arrivalColumns, factsOf, supersedePlan } from '../arrivals/index.js';
+import { localDate } from '../../rules/time.js';
+import { factsOf, recordedResultsOf } from '../arrivals/index.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
-import { assignPack, getPack } from './store.js';
+import { boundaryOf, type GovernedPlan, governedPlans } from './impactScope.js';
+import { getPack } from './store.js';
 
-export interface ImpactRequest {
-  packId: string;
-  version: string;
-  jurisdictionCode: string;
+/** One governed plan and what the new version makes of it. */
+export interface Replanning {
+  row: GovernedPlan;
+  /** The new version's plan; null when none of its protocols matches any more. */
+  next: Plan | null;
+  changed: boolean;
+  carried: CarryOver | null;
 }
 
-interface PlanChange {
-  arrivalId: string;
-  planId: string;
-  personName: string;
-  idNumberMasked: string;
-  fromVersion: string;
-  fromProtocol: string;
-  toProtocol: string | null;
-  removedTests: string[];
-  addedTests: string[];
-  endDateBefore: string;
-  endDateAfter: string | null;
+export interface Impact {
+  pack: Pack;
+  view: ImpactPreview;
+  /** Every plan to supersede: the changed ones, and the unchanged ones re-stamped with the new version. */
+  replannings: Replanning[];
 }
 
 const testLabel = (test: { kind: string; date: string; reagents: number }) =>
   `${test.kind}@${test.date}${test.reagents > 1 ? `x${test.reagents}` : ''}`;
+const testItem = (test: PlanTest) => ({
+  kind: test.kind,
+  day: test.day,
+  date: test.date,
+  reagents: test.reagents,
+  forRelease: test.forRelease,
+});
+const doneItem = (done: DoneTest) => ({
+  item: done.item,
+  kind: done.kind,
+  date: done.date,
+  reagents: done.reagents,
+  result: done.result,
+  at: done.at.toISOString(),
+});
+
+/** The arrival's local date in its zone lies in the version's dates of effect (inclusive). */
+const inForce = (pack: Pack, date: string) =>
+  pack.effectiveFrom <= date && (pack.effectiveTo === undefined || date <= pack.effectiveTo);
+
+function changeView(replanning: Replanning, now: Date): PlanChange {
+  const { row, next, carried } = replanning;
+  const before = row.plan;
+  const diff = next ? diffPlans(before, next) : undefined;
+  const removed = diff?.removedTests ?? before.tests;
+  const added = diff?.addedTests ?? [];
+  return {
+    arrivalId: row.id,
+    planId: row.planId,
+    personName: row.personName,
+    idNumberMasked: row.idNumberMasked,
+    fromPackId: before.packId,
+    fromVersion: before.packVersion,
+    fromProtocol: before.protocolId,
+    fromRule: before.rule,
+    fromTitle: before.title,
+    toProtocol: next?.protocolId ?? null,
+    toRule: next?.rule ?? null,
+    toTitle: next?.title ?? null,
+    removedTests: removed.map(testLabel),
+    addedTests: added.map(testLabel),
+    removed: removed.map(testItem),
+    added: added.map(testItem),
+    satisfied: (carried?.satisfied ?? []).map(({ test, by }) => ({
+      test: testItem(test),
+      by: doneItem(by),
+      assumption: test.earlierResult?.assumption === true,
+      reason: test.earlierResult?.reason ?? null,
+    })),
+    refused: (carried?.refused ?? []).map(({ test, by }) => ({ test: testItem(test), by: doneItem(by) })),
+    doneDropped: (carried?.dropped ?? []).map(doneItem),
+    addedInPast: (carried?.addedInPast ?? []).map((test) => ({
+      ...testItem(test),
+      catchUpDueAt: catchUpDueAt(now, next?.timeZone ?? before.timeZone).toISOString(),
+    })),
+    endDateBefore: before.releaseDate,
+    endDateAfter: next?.releaseDate ?? null,
+  };
+}
 
 /**
- * Policy change impact (issue Deliver 8): for every active plan in the subtree made by another
- * version of the same pack, the plan the new version would make, and how it differs.
+ * Policy change impact (issue 12 Deliver 3 and 4): the active plans the assignment of
+ * `jurisdictionCode` governs (not those under a deeper assignment of their own), whatever pack
+ * made them, of arrivals dated within the new version's dates of effect; for each, the plan the
+ * new version makes and how it differs, with what the person has done: done tests it drops, tests
+ * it adds before today (with their catch-up due time) and moved tests a done test satisfies.
  */
-export async function previewImpact(ctx: AppContext, tx: Queryable, actor: Actor, request: ImpactRequest) {
+export async function assessImpact(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  request: ImpactRequest,
+): Promise<Impact> {
   if (!inScope(request.jurisdictionCode, actor.scopes)) {
     throw new AppError('forbidden', [fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
   }
   const pack = await getPack(ctx.db, tx, request.packId, request.version);
   if (!pack) throw new AppError('validation', [fieldError('version', 'pack_unknown')]);
-  const params: unknown[] = [request.packId, request.version];
-  const scope = scopeCondition('a.jurisdiction_code', [request.jurisdictionCode], params);
-  const rows = await tx.query<
-    ArrivalRow & { planId: string; plan: Plan; personName: string; idNumberMasked: string }
-  >(
-    `SELECT ${arrivalColumns('a')}, pl.id AS "planId", pl.plan, p.name AS "personName", p.id_masked AS "idNumberMasked"
-     FROM arrival_plans pl JOIN arrivals a ON a.id = pl.arrival_id JOIN persons p ON p.id = a.person_id
-     WHERE pl.status = 'active' AND pl.pack_id = $1 AND pl.pack_version <> $2 AND ${scope}
-     ORDER BY a.arrived_at LIMIT 10000`,
-    params,
-  );
-  const changes: Array<PlanChange & { next: Plan | undefined; row: ArrivalRow }> = [];
-  let unchanged = 0;
+  const now = ctx.now();
+  const rows = await governedPlans(tx, request.jurisdictionCode, pack);
+  const boundary = await boundaryOf(tx, request.jurisdictionCode);
+  const zones = new Map<string, string>();
+  const zoneOf = async (code: string) => {
+    const zone = zones.get(code) ?? (await effectiveTimeZone(tx, code, ctx.config.defaultTimeZone));
+    zones.set(code, zone);
+    return zone;
+  };
+  const inWindow: Array<GovernedPlan & { timeZone: string }> = [];
   for (const row of rows) {
-    const timeZone = await effectiveTimeZone(tx, row.jurisdictionCode, ctx.config.defaultTimeZone);
-    const next = planArrival(factsOf(row, timeZone), pack);
-    const before = row.plan;
-    const diff = next ? diffPlans(before, next) : undefined;
-    const same =
-      next &&
-      diff &&
-      diff.addedTests.length === 0 &&
-      diff.removedTests.length === 0 &&
-      diff.endDateBefore === diff.endDateAfter;
-    if (same && next.protocolId === before.protocolId) {
-      unchanged += 1;
-      continue;
-    }
-    changes.push({
-      arrivalId: row.id,
-      planId: row.planId,
-      personName: row.personName,
-      idNumberMasked: row.idNumberMasked,
-      fromVersion: before.packVersion,
-      fromProtocol: before.protocolId,
-      toProtocol: next?.protocolId ?? null,
-      removedTests: (diff?.removedTests ?? before.tests).map(testLabel),
-      addedTests: (diff?.addedTests ?? []).map(testLabel),
-      endDateBefore: before.releaseDate,
-      endDateAfter: next?.releaseDate ?? null,
-      next,
-      row,
-    });
+    const timeZone = await zoneOf(row.jurisdictionCode);
+    if (inForce(pack, localDate(new Date(row.arrivedAt), timeZone))) inWindow.push({ ...row, timeZone });
   }
-  return { changes, unchanged, examined: rows.length };
-}
-
-/** Applies a previewed change: assigns the new version and replaces every changed plan, audited. */
-export async function applyImpact(ctx: AppContext, tx: Queryable, actor: Actor, request: ImpactRequest) {
-  const { changes, unchanged, examined } = await previewImpact(ctx, tx, actor, request);
-  await assignPack(
+  const results = await recordedResultsOf(
     tx,
-    { jurisdictionCode: request.jurisdictionCode, packId: request.packId, packVersion: request.version },
-    actor.userId,
+    inWindow.map((row) => row.planId),
   );
-  for (const change of changes) {
-    await supersedePlan(tx, change.row, change.planId, change.next ?? null, ctx.now());
-  }
-  await recordAudit(tx, actor, {
-    action: 'apply_pack',
-    entity: 'policy_pack',
-    entityId: undefined,
-    jurisdictionCode: request.jurisdictionCode,
-    detail: {
-      packId: request.packId,
-      version: request.version,
-      replaced: changes.length,
-      unchanged,
-      examined,
-    },
+  const replannings = inWindow.map(({ timeZone, ...row }): Replanning => {
+    const next = planArrival(factsOf(row, timeZone), pack) ?? null;
+    const recorded: RecordedResult[] = results.get(row.planId) ?? [];
+    const carried = next && carryOver(row.plan, next, recorded, localDate(now, next.timeZone));
+    const changed = !next || diffPlans(row.plan, next).changed;
+    return { row, next, changed, carried };
   });
-  return { replaced: changes.length, unchanged, examined };
+  const changes = replannings.filter((r) => r.changed).map((r) => changeView(r, now));
+  return {
+    pack,
+    replannings,
+    view: {
+      changes,
+      unchanged: replannings.length - changes.length,
+      examined: replannings.length,
+      outsideWindow: rows.length - inWindow.length,
+      governedElsewhere: boundary.reduce((sum, b) => sum + b.plans, 0),
+      boundary,
+    },
+  };
 }

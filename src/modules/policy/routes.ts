@@ -18,7 +18,8 @@ import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { parsePack, withLines } from '../../rules/policy/loadPack.js';
 import { packCitationErrors } from '../documents/index.js';
-import { applyImpact, previewImpact } from './impact.js';
+import { assessImpact } from './impact.js';
+import { applyImpact } from './impactApply.js';
 import { listAssignments, listPacks, packDetail } from './queries.js';
 import { assignPack, getPack, governingAssignment, storePack } from './store.js';
 
@@ -125,7 +126,7 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Make a pack version govern new arrivals into a subtree (existing plans: use the impact routes)',
+          'Make a pack version govern new arrivals into a subtree; refused (409) when it would change existing plans: preview and apply the impact instead',
         params: Type.Object({ code: JurisdictionCode }),
         body: PackKey,
         response: { 200: AssignmentView },
@@ -145,6 +146,14 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
         if (!actor.scopes.some((scope) => assignment.jurisdictionCode.startsWith(scope))) {
           throw new AppError('forbidden', [fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
         }
+        // Issue 12 Deliver 3: a re-assignment that would re-plan anyone is never silent.
+        const impact = await assessImpact(ctx, tx, actor, {
+          ...request.body,
+          jurisdictionCode: assignment.jurisdictionCode,
+        });
+        if (impact.view.examined > 0) {
+          throw new AppError('assignment_replans', [fieldError('jurisdictionCode', 'assignment_replans')]);
+        }
         await assignPack(tx, assignment, actor.userId);
         await recordAudit(tx, actor, {
           action: 'assign_pack',
@@ -163,15 +172,15 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
       config: { permission: 'policy.read' },
       schema: {
         tags,
-        summary: 'Which active plans a pack version would change, and how (per person)',
+        summary:
+          'Which active plans assigning a pack version would change, and how, per person: what they have done and what they will owe',
         body: ImpactBody,
         response: { 200: ImpactPreviewView },
       },
     },
     (request) =>
       withScope(ctx.db, actorOf(request), async (tx) => {
-        const { changes, unchanged, examined } = await previewImpact(ctx, tx, actorOf(request), request.body);
-        return { changes: changes.map(({ next: _n, row: _r, ...change }) => change), unchanged, examined };
+        return (await assessImpact(ctx, tx, actorOf(request), request.body)).view;
       }),
   );
 
@@ -181,7 +190,8 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
       config: { permission: 'policy.admin' },
       schema: {
         tags,
-        summary: 'Assign the version and replace every changed plan (audited)',
+        summary:
+          'Assign the version and supersede every plan it governs: changed ones re-planned, unchanged ones re-stamped (audited per plan)',
         body: ImpactBody,
         response: { 200: ImpactResultView },
       },
