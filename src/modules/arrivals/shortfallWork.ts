@@ -39,8 +39,8 @@ interface Earlier {
  * Issue 12 Deliver 5, ARR-8 "须提供近7日内核酸检测为阴性证明或包含核酸检测为阴性信息的健康通行码"
  * (and ARR-9's 48 h, ARR-10's 7-day NAT): a requirement the arrival did not meet is a task for the
  * destination's community, not a note on the plan. Called for every stored plan, so a plan replaced
- * by a new version carries its shortfalls on: one already met (done) is not owed again, one still
- * owed keeps its due time, and one that was overdue gets a new reachable one.
+ * by a new version carries its shortfalls on: one already met (done) is not owed again, and one still
+ * owed keeps its opening and due times; a new version neither wipes out nor re-creates a late one.
  */
 export async function openShortfallWork(
   tx: Queryable,
@@ -50,10 +50,11 @@ export async function openShortfallWork(
 ): Promise<number> {
   if (plan.shortfalls.length === 0) return 0;
   const kinds = plan.shortfalls.map(shortfallKind);
+  // Per kind the row that decides: one done (met), else the open one, else the last cancelled.
   const earlier = await tx.query<Earlier>(
     `SELECT DISTINCT ON (kind) kind, done_at IS NOT NULL AS done, opened_at AS "openedAt", due_at AS "dueAt"
      FROM deadlines WHERE subject_type = $1 AND subject_id = $2 AND kind = ANY ($3::text[])
-     ORDER BY kind, created_at DESC, opened_at DESC`,
+     ORDER BY kind, done_at IS NOT NULL DESC, cancelled_at IS NULL DESC, updated_at DESC`,
     [PLAN_SUBJECT, arrival.id, kinds],
   );
   const byKind = new Map(earlier.map((row) => [row.kind, row]));
@@ -61,7 +62,8 @@ export async function openShortfallWork(
     const kind = shortfallKind(shortfall);
     const before = byKind.get(kind);
     if (before?.done) return [];
-    const keep = before && new Date(before.dueAt).getTime() > now.getTime();
+    // The same obligation under a new plan: it keeps its times, late or not (as plan items do).
+    const keep = before !== undefined;
     return [
       {
         subjectType: PLAN_SUBJECT,
