@@ -2,6 +2,7 @@ import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { PackError } from './packCheck.js';
 import { validatePack } from './packSchema.js';
 import type { Pack } from './types.js';
+import { yamlSyntaxError, yamlUnreadable } from './yamlErrors.js';
 
 /** `protocols[2].tests[0].days` → ['protocols', 2, 'tests', 0, 'days']. */
 function segments(path: string): (string | number)[] {
@@ -16,16 +17,6 @@ function lineOf(doc: Document, lines: LineCounter, path: string): number | undef
     if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
   }
   return undefined;
-}
-
-function syntaxError(line: number | undefined, detail: string): PackError {
-  const where = line === undefined ? '' : `第 ${line} 行：`;
-  const whereEn = line === undefined ? '' : `line ${line}: `;
-  return {
-    path: '',
-    line,
-    message: { zh: `YAML 语法错误，${where}${detail}`, en: `YAML syntax error, ${whereEn}${detail}` },
-  };
 }
 
 /**
@@ -44,13 +35,13 @@ export function parsePack(yamlText: string): { pack: Pack } | { errors: PackErro
   const lines = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((e) => syntaxError(lines.linePos(e.pos[0]).line, e.message)) };
+    return { errors: [yamlSyntaxError(yamlText, doc, lines, doc.errors)] };
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return { errors: [syntaxError(undefined, e instanceof Error ? e.message : String(e))] };
+    return { errors: [yamlUnreadable(e instanceof Error ? e.message : String(e))] };
   }
   const result = validatePack(value);
   if ('pack' in result) return result;
