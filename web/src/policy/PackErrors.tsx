@@ -1,10 +1,14 @@
-import { Alert } from 'antd';
+import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
 import type { PackError } from './api';
 
-/** Why a pack was refused: each problem with its path in the pack and its YAML line. */
+/**
+ * Why a pack was refused: each problem on its YAML line, in the UI language. A problem of the
+ * whole file (a YAML syntax error) is one sentence that names its line itself; a problem of an
+ * item shows its line first and the item's path in the pack beside it.
+ */
 export function PackErrors({ errors }: { errors: PackError[] }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -16,17 +20,30 @@ export function PackErrors({ errors }: { errors: PackError[] }) {
       title={t('policy.load.errorsTitle', { count: errors.length })}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 240, overflow: 'auto' }}>
-          {errors.map((error) => (
-            <li
-              key={`${error.path}:${error.line}:${error.message.en}`}
-              data-testid="pack-error"
-              data-path={error.path}
-            >
-              <code>{error.path || t('policy.load.root')}</code>
-              {error.line !== undefined ? ` (${t('policy.load.line', { line: error.line })})` : ''}:{' '}
-              {pickText(language, error.message.zh, error.message.en)}
-            </li>
-          ))}
+          {errors.map((error) => {
+            const text = pickText(language, error.message.zh, error.message.en);
+            return (
+              <li
+                key={`${error.path}:${error.line}:${error.message.en}`}
+                data-testid="pack-error"
+                data-path={error.path}
+                data-line={error.line}
+              >
+                {error.path === '' ? (
+                  text
+                ) : (
+                  <>
+                    {error.line !== undefined ? t('policy.load.line', { line: error.line }) : null}
+                    <Typography.Text type="secondary" code>
+                      {error.path}
+                    </Typography.Text>
+                    {t('policy.load.separator')}
+                    {text}
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ul>
       }
     />
