@@ -26,6 +26,7 @@ const ArrivalsPage = lazy(() => import('./arrivals/ArrivalsPage'));
 const ArrivalCreatePage = lazy(() => import('./arrivals/ArrivalCreatePage'));
 const ArrivalDetailPage = lazy(() => import('./arrivals/ArrivalDetailPage'));
 const LookbackPage = lazy(() => import('./arrivals/LookbackPage'));
+const ReviewListPage = lazy(() => import('./arrivals/ReviewListPage'));
 const PolicyPage = lazy(() => import('./policy/PolicyPage'));
 const PackDetailPage = lazy(() => import('./policy/PackDetailPage'));
 const ImpactPage = lazy(() => import('./policy/ImpactPage'));
@@ -95,6 +96,7 @@ export function AppRoutes() {
           <Route path="arrivals" element={guarded('arrival.read', <ArrivalsPage />)} />
           <Route path="arrivals/new" element={guarded('arrival.write', <ArrivalCreatePage />)} />
           <Route path="arrivals/lookback" element={guarded('arrival.read', <LookbackPage />)} />
+          <Route path="arrivals/review" element={guarded('arrival.read', <ReviewListPage />)} />
           <Route path="arrivals/:id" element={guarded('arrival.read', <ArrivalDetailPage />)} />
           <Route path="policy" element={guarded('policy.read', <PolicyPage />)} />
           <Route path="policy/impact" element={guarded('policy.read', <ImpactPage />)} />

@@ -19,7 +19,14 @@ interface ReclassifyValues {
  * ARR-7: acting on the look-back list. An area published after the person left it still concerns
  * them; staff set the origin's risk as now known and the governing pack plans again.
  */
-export function ReclassifyButton({ arrival }: { arrival: ArrivalDetail }) {
+export function ReclassifyButton({
+  arrival,
+  onDone,
+}: {
+  arrival: Pick<ArrivalDetail, 'id' | 'origin'>;
+  /** Called with the arrival as re-planned (the CDC's review list refreshes itself). */
+  onDone?: (detail: ArrivalDetail) => void;
+}) {
   const { t } = useTranslation();
   const allowed = usePermission('arrival.write');
   const [open, setOpen] = useState(false);
@@ -30,6 +37,7 @@ export function ReclassifyButton({ arrival }: { arrival: ArrivalDetail }) {
     onSuccess: (detail) => {
       client.setQueryData(arrivalKeys.detail(arrival.id), detail);
       setOpen(false);
+      onDone?.(detail);
     },
   });
   if (!allowed || arrival.origin !== 'domestic') return null;

@@ -13,6 +13,7 @@ import {
   ExperimentOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   QrcodeOutlined,
   SafetyOutlined,
   ScheduleOutlined,
@@ -33,6 +34,7 @@ export interface NavigationItem {
     | 'privacyAlerts.nav'
     | 'nav.users'
     | 'arrivals.nav'
+    | 'arrivals.review.nav'
     | 'policy.nav'
     | 'documents.nav'
     | 'riskAreas.nav'
@@ -88,6 +90,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
     permission: 'testing.read',
   },
   { path: '/labs', labelKey: 'labs.nav', icon: <ExperimentOutlined />, permission: 'testing.read' },
+  // Before /arrivals: the menu marks the first item whose path the page's starts with.
+  {
+    path: '/arrivals/review',
+    labelKey: 'arrivals.review.nav',
+    icon: <FileSearchOutlined />,
+    permission: 'arrival.read',
+  },
   { path: '/arrivals', labelKey: 'arrivals.nav', icon: <EnvironmentOutlined />, permission: 'arrival.read' },
   // Before /policy: the menu marks the first item whose path the page's starts with.
   {
