@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Modal, Space, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { App, Button, type GetRef, Input, Modal, Space, Typography, Upload } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { testId } from '../common/testId';
@@ -11,12 +11,23 @@ import { PackErrors } from './PackErrors';
 /** The API accepts up to 256 KiB of YAML. */
 const MAX_CHARS = 256 * 1024;
 
+/** Selects line `line` (1-based) of a text area and scrolls it into view, a few lines from the top. */
+function selectLine(element: HTMLTextAreaElement, line: number) {
+  const lines = element.value.split('\n');
+  const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
+  element.focus();
+  element.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+  const lineHeight = Number.parseFloat(getComputedStyle(element).lineHeight) || 18;
+  element.scrollTop = Math.max(0, (line - 3) * lineHeight);
+}
+
 /** Loads a new pack version from pasted or uploaded YAML; a refused pack lists its errors by path. */
 export function LoadPackModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
+  const textArea = useRef<GetRef<typeof Input.TextArea>>(null);
   const mutation = useMutation({
     mutationFn: loadPack,
     onSuccess: (pack) => {
@@ -62,6 +73,7 @@ export function LoadPackModal({ open, onClose }: { open: boolean; onClose: () =>
           </Button>
         </Upload>
         <Input.TextArea
+          ref={textArea}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
@@ -75,7 +87,13 @@ export function LoadPackModal({ open, onClose }: { open: boolean; onClose: () =>
           data-testid="load-pack-text"
         />
         {errors.length > 0 ? (
-          <PackErrors errors={errors} />
+          <PackErrors
+            errors={errors}
+            onShowLine={(line) => {
+              const element = textArea.current?.resizableTextArea?.textArea;
+              if (element) selectLine(element, line);
+            }}
+          />
         ) : mutation.error ? (
           <ProblemAlert error={mutation.error} />
         ) : null}

@@ -9,7 +9,14 @@ import type { PackError } from './api';
  * whole file (a YAML syntax error) is one sentence that names its line itself; a problem of an
  * item shows its line first and the item's path in the pack beside it.
  */
-export function PackErrors({ errors }: { errors: PackError[] }) {
+export function PackErrors({
+  errors,
+  onShowLine,
+}: {
+  errors: PackError[];
+  /** Selects a line in the text being loaded, for the author to fix. */
+  onShowLine?: (line: number) => void;
+}) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   return (
@@ -22,18 +29,19 @@ export function PackErrors({ errors }: { errors: PackError[] }) {
         <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 240, overflow: 'auto' }}>
           {errors.map((error) => {
             const text = pickText(language, error.message.zh, error.message.en);
+            const { line } = error;
             return (
               <li
-                key={`${error.path}:${error.line}:${error.message.en}`}
+                key={`${error.path}:${line}:${error.message.en}`}
                 data-testid="pack-error"
                 data-path={error.path}
-                data-line={error.line}
+                data-line={line}
               >
                 {error.path === '' ? (
                   text
                 ) : (
                   <>
-                    {error.line !== undefined ? t('policy.load.line', { line: error.line }) : null}
+                    {line !== undefined ? t('policy.load.line', { line }) : null}
                     <Typography.Text type="secondary" code>
                       {error.path}
                     </Typography.Text>
@@ -41,6 +49,15 @@ export function PackErrors({ errors }: { errors: PackError[] }) {
                     {text}
                   </>
                 )}
+                {onShowLine && line !== undefined ? (
+                  <Typography.Link
+                    style={{ marginInlineStart: 8 }}
+                    onClick={() => onShowLine(line)}
+                    data-testid="pack-error-show-line"
+                  >
+                    {t('policy.load.showLine')}
+                  </Typography.Link>
+                ) : null}
               </li>
             );
           })}
