@@ -8,8 +8,9 @@ import { openWorldApp } from '../support/worldApp.js';
  * version in force on the arrival's local date plans it. 盘山县 (COUNTY_A) is governed by Panshan's
  * plan [003], in force from 2021-09-01; Panjin's [003 city] is in force from 2022-09-01.
  */
-const ONLY_PANJIN = `${COUNTY_A}001001`;
-const PANSHAN_THEN_PANJIN = `${COUNTY_A}001002`;
+// Communities the test world registers no arrival in: assigning them re-plans no one.
+const ONLY_PANJIN = `${COUNTY_A}001006`;
+const PANSHAN_THEN_PANJIN = `${COUNTY_A}001007`;
 let env: Awaited<ReturnType<typeof openWorldApp>>;
 let admin: string;
 
@@ -99,7 +100,7 @@ describe('ARR-1 … ARR-10 the pack version in force on the arrival date plans i
   });
 
   it('the county’s own assignment is unchanged: its arrivals are planned as before', async () => {
-    const detail = (await arrive(`${COUNTY_A}001003`, '2026-11-20T02:00:00Z')).json();
+    const detail = (await arrive(`${COUNTY_A}001008`, '2026-11-20T02:00:00Z')).json();
     expect(detail).toMatchObject({ ruleId: 'ARR-4', packId: 'panshan-2021', status: 'under_control' });
   });
 });
