@@ -15,18 +15,20 @@ interface ProblemAlertProps {
 
 /**
  * A failed request as an alert: the server's message and any field problems, in the UI language.
- * A refusal with 409 says all in its own sentence (a result recorded already, a version number used
- * by other content), so its field problems, which would only repeat it, are not listed.
+ * A field problem with the problem's own code (a result recorded already, a version number used by
+ * other content) would only repeat the sentence above it, so it is left out.
  */
 export function ProblemAlert({ error, hideFields = [], action }: ProblemAlertProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const fieldProblems =
-    isApiError(error) && error.status !== 409
-      ? (error.problem.errors ?? []).filter(
-          (item) => !hideFields.includes(item.field) && !hideFields.includes(item.field.split('.')[0] ?? ''),
-        )
-      : [];
+  const fieldProblems = isApiError(error)
+    ? (error.problem.errors ?? []).filter(
+        (item) =>
+          item.code !== error.problem.code &&
+          !hideFields.includes(item.field) &&
+          !hideFields.includes(item.field.split('.')[0] ?? ''),
+      )
+    : [];
   const description =
     fieldProblems.length > 0 ? (
       <ul data-testid="problem-fields">
