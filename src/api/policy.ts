@@ -79,6 +79,7 @@ export const PlanChangeView = Type.Object({
   fromProtocol: Type.String(),
   fromRule: Type.String(),
   fromTitle: TextView,
+  toVersion: Nullable(Type.String()),
   toProtocol: Nullable(Type.String()),
   toRule: Nullable(Type.String()),
   toTitle: Nullable(TextView),

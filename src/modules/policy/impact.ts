@@ -45,7 +45,7 @@ const testItem = (test: PlanTest) => ({
   forRelease: test.forRelease,
 });
 const doneItem = (done: DoneTest) => ({
-  item: done.item,
+  item: done.original,
   kind: done.kind,
   date: done.date,
   reagents: done.reagents,
@@ -73,6 +73,7 @@ function changeView(replanning: Replanning, now: Date): PlanChange {
     fromProtocol: before.protocolId,
     fromRule: before.rule,
     fromTitle: before.title,
+    toVersion: next?.packVersion ?? null,
     toProtocol: next?.protocolId ?? null,
     toRule: next?.rule ?? null,
     toTitle: next?.title ?? null,

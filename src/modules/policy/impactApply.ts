@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
+import { testKey } from '../../rules/policy/itemKeys.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { supersedePlan } from '../arrivals/index.js';
 import { assessImpact, type Replanning } from './impact.js';
@@ -98,11 +99,11 @@ async function replan(
       assignedTo: request.jurisdictionCode,
       changed,
       satisfied: (carried?.satisfied ?? []).map(({ test, by }) => ({
-        item: `test:${test.kind}:d${test.day}`,
-        by: by.item,
+        item: testKey(test),
+        by: by.original,
       })),
       dropped: (carried?.dropped ?? []).map((done) => ({ item: done.item, result: done.result })),
-      catchUp: (carried?.addedInPast ?? []).map((test) => `test:${test.kind}:d${test.day}`),
+      catchUp: (carried?.addedInPast ?? []).map(testKey),
     },
   });
   return { arrivalId: row.id, personId: row.personId, changed, from, to };

@@ -205,6 +205,29 @@ describe('carryOver: a new version respects the tests already done (issue 12 Del
     expect(summary(again).carried).toEqual(['test:nat:d4 ← test:nat:d3 (by test:nat:d1)']);
   });
 
+  it('ARR-5 a carried result counts as the test actually taken: a version back to day 1 takes it as day 1', () => {
+    const moved = planOf(natDays([3]));
+    const carried: RecordedResult = { ...day1Negative, item: 'test:nat:d3', satisfiedBy: 'test:nat:d1' };
+    expect(summary(carryOver(moved, before, [carried], '2026-11-22'))).toEqual({
+      ...none,
+      carried: ['test:nat:d1 ← test:nat:d3'],
+    });
+  });
+
+  it('ARR-5 a carried result stays on its item when the next version keeps it, naming the test taken', () => {
+    const moved = planOf(natDays([3]));
+    const carried: RecordedResult = { ...day1Negative, item: 'test:nat:d3', satisfiedBy: 'test:nat:d1' };
+    expect(summary(carryOver(moved, planOf(natDays([3])), [carried], '2026-11-25'))).toEqual({
+      ...none,
+      carried: ['test:nat:d3 ← test:nat:d3 (by test:nat:d1)'],
+    });
+    // A version with NATs on days 1 and 3: the result is day 1's; day 3 is owed as before.
+    expect(summary(carryOver(moved, planOf(natDays([1, 3])), [carried], '2026-11-22'))).toEqual({
+      ...none,
+      carried: ['test:nat:d1 ← test:nat:d3'],
+    });
+  });
+
   it('ISO-6 a recorded phase end stands only when the new phase is the same kind and ends the same day', () => {
     const ended = [result('phase:0:end', 'done', '2026-12-04T16:00+08:00')];
     expect(summary(carryOver(before, planOf(natDays([3])), ended, '2026-12-05')).carried).toEqual([

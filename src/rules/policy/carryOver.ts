@@ -28,9 +28,15 @@ export interface DoneTest {
   at: Date;
   /** Local date the result was taken, in the new plan's zone. */
   date: string;
-  /** The date the replaced plan had scheduled that test for. */
+  /**
+   * The item of the test actually taken: `item`, or for a result an earlier change carried to a
+   * moved test, the item it was first recorded on ("test:nat:d1" for a result now on "test:nat:d3").
+   */
+  original: string;
+  /** The date the test actually taken was scheduled for (of `original`). */
   scheduledDate: string;
-  satisfiedBy: string | null;
+  /** The date the replaced plan gives the item the result is recorded on (of `item`). */
+  itemDate: string;
 }
 
 /** A result the new plan records: on `item`, as it was recorded on `from`. */
@@ -58,11 +64,14 @@ const dateAfter = (date: string, days: number) => format(addDays(parseISO(date),
 const sameTest = (a: Pick<PlanTest, 'kind' | 'date'>, b: Pick<PlanTest, 'kind' | 'date'>) =>
   a.kind === b.kind && a.date === b.date;
 
+const dayOfItem = (item: string) => Number(/:d(\d+)$/.exec(item)?.[1] ?? 0);
+
 function doneTests(before: Plan, recorded: readonly RecordedResult[], timeZone: string): DoneTest[] {
   const tests = new Map(before.tests.map((test) => [testKey(test), test]));
   return recorded.flatMap((event) => {
     const test = tests.get(event.item);
     if (!test || event.result === 'done') return [];
+    const original = event.satisfiedBy ?? event.item;
     return [
       {
         item: event.item,
@@ -71,12 +80,16 @@ function doneTests(before: Plan, recorded: readonly RecordedResult[], timeZone: 
         result: event.result,
         at: event.at,
         date: localDate(event.at, timeZone),
-        scheduledDate: test.date,
-        satisfiedBy: event.satisfiedBy ?? null,
+        original,
+        scheduledDate: event.satisfiedBy ? dateAfter(before.day0, dayOfItem(original)) : test.date,
+        itemDate: test.date,
       },
     ];
   });
 }
+
+/** The item a carried result names as the test actually taken; null when it is the item itself. */
+const takenAs = (done: DoneTest, item: string) => (done.original === item ? null : done.original);
 
 /** A recorded phase end stands when the new plan's phase of that index is the same: kind and end date. */
 function phaseEnds(before: Plan, after: Plan, recorded: readonly RecordedResult[]): CarriedResult[] {
@@ -114,18 +127,20 @@ export function carryOver(
   const kept = new Set<PlanTest>();
   const fromOf = (test: DoneTest) => recorded.find((event) => event.item === test.item) as RecordedResult;
 
-  for (const test of after.tests) {
-    const same = done.find(
-      (d) =>
-        !used.has(d) &&
-        sameTest(test, { kind: d.kind, date: d.scheduledDate }) &&
-        d.reagents >= test.reagents,
-    );
-    if (!same) continue;
-    used.add(same);
-    kept.add(test);
-    const moved = same.item !== testKey(test) ? same.item : null;
-    carried.push({ item: testKey(test), from: fromOf(same), satisfiedBy: same.satisfiedBy ?? moved });
+  // The same test first by the day it was actually taken, then as the item it is recorded on (a
+  // result an earlier change carried to a moved test, which the new plan keeps as it was).
+  for (const dateOf of [(d: DoneTest) => d.scheduledDate, (d: DoneTest) => d.itemDate]) {
+    for (const test of after.tests) {
+      if (kept.has(test)) continue;
+      const same = done.find(
+        (d) =>
+          !used.has(d) && sameTest(test, { kind: d.kind, date: dateOf(d) }) && d.reagents >= test.reagents,
+      );
+      if (!same) continue;
+      used.add(same);
+      kept.add(test);
+      carried.push({ item: testKey(test), from: fromOf(same), satisfiedBy: takenAs(same, testKey(test)) });
+    }
   }
 
   const satisfied: CarryOver['satisfied'] = [];
@@ -157,7 +172,7 @@ export function carryOver(
     }
     used.add(by);
     satisfied.push({ test, by });
-    carried.push({ item: testKey(test), from: fromOf(by), satisfiedBy: by.satisfiedBy ?? by.item });
+    carried.push({ item: testKey(test), from: fromOf(by), satisfiedBy: takenAs(by, testKey(test)) });
   }
 
   carried.push(...phaseEnds(before, after, recorded));
