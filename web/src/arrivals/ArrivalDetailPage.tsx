@@ -36,7 +36,7 @@ export default function ArrivalDetailPage() {
             <ArrivalFacts arrival={arrival} />
           </Card>
           <PlanCard arrival={arrival} />
-          <SupersededPlans plans={arrival.plans} />
+          <SupersededPlans plans={arrival.plans} events={arrival.events} />
         </Space>
       ) : query.isPending ? (
         <Skeleton active />

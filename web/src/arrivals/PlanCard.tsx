@@ -6,6 +6,7 @@ import { formatDateTime } from '../common/formatDateTime';
 import { useLanguage } from '../i18n/useLanguage';
 import { usePermission } from '../session/useSession';
 import { type ArrivalDetail, arrivalKeys, type EventResult, recordEvent } from './api';
+import { PlanCatchUps, SatisfiedBy } from './PlanCarryOver';
 import { PlanItems } from './PlanItems';
 import { PlanSummary } from './PlanSummary';
 import { PlanTimeline } from './PlanTimeline';
@@ -23,10 +24,13 @@ export function PlanCard({ arrival }: { arrival: ArrivalDetail }) {
     arrival.plans.find((plan) => plan.status === 'active') ??
     arrival.plans.find((plan) => plan.status === 'completed');
   const plan = stored?.plan;
-  const results = useMemo(
-    () => new Map(arrival.events.map((event) => [event.item, event.result])),
-    [arrival.events],
+  // Results of this plan only: a replaced plan's results show with it (SupersededPlans), and those
+  // that count here were carried over to this plan (issue 12 Deliver 4).
+  const events = useMemo(
+    () => arrival.events.filter((event) => event.planId === stored?.id),
+    [arrival.events, stored?.id],
   );
+  const results = useMemo(() => new Map(events.map((event) => [event.item, event.result])), [events]);
   const mutation = useMutation({
     mutationFn: ({ item, result }: { item: string; result: EventResult }) =>
       recordEvent(arrival.id, item, result),
@@ -52,8 +56,9 @@ export function PlanCard({ arrival }: { arrival: ArrivalDetail }) {
       {active ? null : (
         <Alert type="success" showIcon title={t('arrivals.detail.completed')} style={{ marginBottom: 12 }} />
       )}
-      <PlanSummary plan={plan} />
+      <PlanSummary plan={plan} current={active} />
       <PlanTimeline plan={plan} results={results} />
+      {active ? <PlanCatchUps plan={plan} work={arrival.work} /> : null}
       <Divider titlePlacement="start">{t('arrivals.detail.items')}</Divider>
       {mutation.error ? (
         <div style={{ marginBottom: 12 }}>
@@ -67,17 +72,20 @@ export function PlanCard({ arrival }: { arrival: ArrivalDetail }) {
         busyItem={mutation.isPending ? (mutation.variables?.item ?? null) : null}
         resultsKnown={active}
       />
-      {active || arrival.events.length > 0 ? (
+      {active || events.length > 0 ? (
         <>
           <Divider titlePlacement="start">{t('arrivals.detail.events')}</Divider>
-          {arrival.events.length === 0 ? (
+          {events.length === 0 ? (
             <Typography.Text type="secondary">{t('arrivals.detail.noEvents')}</Typography.Text>
           ) : (
             <ul data-testid="arrival-events" style={{ paddingInlineStart: 20, margin: 0 }}>
-              {arrival.events.map((event) => (
+              {events.map((event) => (
                 <li key={event.item} data-testid="arrival-event" data-item={event.item}>
                   {formatDateTime(event.at, language)} · {itemText(t, plan, event.item)} ·{' '}
                   {t(`arrivals.plan.results.${event.result}`)}
+                  {event.satisfiedBy ? (
+                    <SatisfiedBy plan={plan} item={event.item} by={event.satisfiedBy} />
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -1,15 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
+import { fetchPacks, policyKeys } from '../policy/api';
 import { SourceCitation } from '../policy/SourceCitation';
 import type { PlanJson } from './api';
 
-/** The plan's heading facts: rule, protocol, pack version, day 0, release; then restrictions and shortfalls. */
-export function PlanSummary({ plan }: { plan: PlanJson }) {
+/**
+ * The plan's heading facts: rule, protocol, the pack version that governs it (现行版本 while it is
+ * in force: a new version re-stamps the plans it leaves unchanged, issue 12 Deliver 7), day 0,
+ * release; then restrictions and shortfalls.
+ */
+export function PlanSummary({ plan, current = false }: { plan: PlanJson; current?: boolean }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const packs = useQuery({ queryKey: policyKeys.packs, queryFn: fetchPacks });
+  const packTitle = packs.data?.find((pack) => pack.id === plan.packId)?.titleZh ?? plan.packId;
   return (
     <>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
@@ -24,9 +32,9 @@ export function PlanSummary({ plan }: { plan: PlanJson }) {
         </Typography.Text>
       </Flex>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('arrivals.detail.pack')}>
+        <Descriptions.Item label={t(current ? 'arrivals.detail.currentVersion' : 'arrivals.detail.pack')}>
           <Link to={`/policy/${plan.packId}/${plan.packVersion}`} data-testid="plan-pack">
-            {plan.packId} v{plan.packVersion}
+            {t('arrivals.detail.packVersion', { title: packTitle, version: plan.packVersion })}
           </Link>
         </Descriptions.Item>
         <Descriptions.Item label={t('arrivals.detail.day0')}>{plan.day0}</Descriptions.Item>

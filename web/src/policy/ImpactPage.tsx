@@ -17,14 +17,18 @@ import {
   previewImpact,
   splitPackKey,
 } from './api';
-import { ImpactTable, ImpactTotals } from './ImpactTable';
+import { ImpactPreviewResult } from './ImpactPreviewResult';
+import { packName } from './impactText';
 
 interface ImpactValues {
   pack?: string;
   jurisdictionCode?: string;
 }
 
-/** Issue Deliver 8: preview how a new pack version changes the active plans, then apply it (audited). */
+/**
+ * Preview how assigning a pack version changes the active plans it governs, per person (what they
+ * have done, what they will owe), then apply it (audited; issue 12 Deliver 3, 4, 7).
+ */
 export default function ImpactPage() {
   const { t } = useTranslation();
   const { modal } = App.useApp();
@@ -47,9 +51,10 @@ export default function ImpactPage() {
     modal.confirm({
       title: t('policy.impact.confirmTitle'),
       content: t('policy.impact.confirmBody', {
-        pack: `${request.packId} v${request.version}`,
+        pack: packName(t, packs.data, request.packId, request.version),
         code: request.jurisdictionCode,
         count: preview.data.changes.length,
+        unchanged: preview.data.unchanged,
       }),
       okButtonProps: { danger: true, ...testId('impact-confirm') },
       onOk: () => apply.mutateAsync(request).then(() => undefined),
@@ -85,7 +90,7 @@ export default function ImpactPage() {
                   loading={packs.isPending}
                   options={(packs.data ?? []).map((pack) => ({
                     value: packKey(pack.id, pack.version),
-                    label: `${pack.id} v${pack.version} · ${pack.titleZh}`,
+                    label: t('policy.impact.packOption', { title: pack.titleZh, version: pack.version }),
                   }))}
                   data-testid="impact-pack"
                 />
@@ -128,9 +133,8 @@ export default function ImpactPage() {
         />
       ) : null}
       {preview.data ? (
-        <Space orientation="vertical" style={{ width: '100%' }} data-testid="impact-preview-result">
-          <ImpactTotals preview={preview.data} />
-          <ImpactTable changes={preview.data.changes} />
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <ImpactPreviewResult preview={preview.data} packs={packs.data} />
           {isAdmin && !apply.data ? (
             <Button
               type="primary"

@@ -1,26 +1,32 @@
-import { Col, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Col, Flex, Row, Statistic, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDateTime } from '../common/formatDateTime';
 import { rowTestId } from '../common/testId';
+import { pickText } from '../i18n/pickText';
+import { useLanguage } from '../i18n/useLanguage';
 import type { ImpactPreview, PlanChange } from './api';
-import { impactTestText } from './matchText';
+import { doneOn, testOn } from './impactText';
 
-/** Totals of a preview: plans examined, changed, unchanged, tests removed and added. */
+/** Totals of a preview: plans examined, changed, unchanged; tests done and counted, to make up, removed, added. */
 export function ImpactTotals({ preview }: { preview: ImpactPreview }) {
   const { t } = useTranslation();
-  const sum = (pick: (change: PlanChange) => string[]) =>
+  const sum = (pick: (change: PlanChange) => readonly unknown[]) =>
     preview.changes.reduce((total, change) => total + pick(change).length, 0);
   const totals = [
     { key: 'examined', value: preview.examined },
     { key: 'changed', value: preview.changes.length },
     { key: 'unchanged', value: preview.unchanged },
-    { key: 'removed', value: sum((change) => change.removedTests) },
-    { key: 'added', value: sum((change) => change.addedTests) },
+    { key: 'satisfied', value: sum((change) => change.satisfied) },
+    { key: 'catchUp', value: sum((change) => change.addedInPast) },
+    { key: 'removed', value: sum((change) => change.removed) },
+    { key: 'added', value: sum((change) => change.added) },
+    { key: 'untouched', value: preview.governedElsewhere + preview.outsideWindow },
   ] as const;
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="impact-totals">
       {totals.map(({ key, value }) => (
-        <Col key={key} xs={12} sm={8} md={4}>
+        <Col key={key} xs={12} sm={6} md={3}>
           <Statistic
             title={t(`policy.impact.totals.${key}`)}
             value={value}
@@ -32,17 +38,77 @@ export function ImpactTotals({ preview }: { preview: ImpactPreview }) {
   );
 }
 
-/** Per person: the protocol change, the tests removed and added, the release date before → after. */
+const sameTest = (a: { kind: string; day: number }, b: { kind: string; day: number }) =>
+  a.kind === b.kind && a.day === b.day;
+
+/** What the person has done: moved tests it satisfies (with the reading), refused, and dropped results. */
+function DoneTests({ change }: { change: PlanChange }) {
+  const { t } = useTranslation();
+  const lines = [
+    ...change.satisfied.map(({ test, by, assumption, reason }) => (
+      <Flex key={`s:${by.item}`} gap={4} wrap align="center" data-testid="impact-satisfied">
+        <Typography.Text type="success">
+          {t('policy.impact.satisfied', { done: doneOn(t, by), test: testOn(t, test) })}
+        </Typography.Text>
+        {assumption ? (
+          <Tooltip title={reason}>
+            <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+              {t('policy.impact.localReading')}
+            </Tag>
+          </Tooltip>
+        ) : null}
+      </Flex>
+    )),
+    ...change.refused.map(({ test, by }) => (
+      <div key={`r:${by.item}`} data-testid="impact-refused">
+        <Typography.Text type="warning">
+          {t('policy.impact.refused', { done: doneOn(t, by), test: testOn(t, test) })}
+        </Typography.Text>
+      </div>
+    )),
+    ...change.doneDropped
+      .filter((done) => !change.refused.some((r) => r.by.item === done.item))
+      .map((done) => (
+        <div key={`d:${done.item}`} data-testid="impact-dropped">
+          <Typography.Text type="secondary">
+            {t('policy.impact.dropped', { done: doneOn(t, done) })}
+          </Typography.Text>
+        </div>
+      )),
+  ];
+  return lines.length > 0 ? lines : '—';
+}
+
+/** The tests the new version adds that nothing satisfies: owed, each made up by its catch-up time when past. */
+function OwedTests({ change }: { change: PlanChange }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const owed = change.added.filter((test) => !change.satisfied.some((s) => sameTest(s.test, test)));
+  if (owed.length === 0) return <>—</>;
+  return (
+    <>
+      {owed.map((test) => {
+        const past = change.addedInPast.find((p) => sameTest(p, test));
+        return (
+          <Flex key={`${test.kind}:${test.day}`} gap={4} wrap align="center" data-testid="impact-owed">
+            <span>{testOn(t, test)}</span>
+            {past ? (
+              <Tag color="volcano" data-testid="impact-catch-up">
+                {t('policy.impact.catchUp', { due: formatDateTime(past.catchUpDueAt, language) })}
+              </Tag>
+            ) : null}
+          </Flex>
+        );
+      })}
+    </>
+  );
+}
+
+/** Per person: the plan before and after, what they have done, what they will owe, what is removed, the end date. */
 export function ImpactTable({ changes }: { changes: PlanChange[] }) {
   const { t } = useTranslation();
-  const tests = (labels: string[], color: string) =>
-    labels.length === 0
-      ? '—'
-      : labels.map((label) => (
-          <Tag key={label} color={color} style={{ marginBottom: 2 }}>
-            {impactTestText(t, label)}
-          </Tag>
-        ));
+  const { language } = useLanguage();
+  const version = (v: string) => t('policy.impact.version', { version: v });
   const columns: TableColumnsType<PlanChange> = [
     {
       key: 'person',
@@ -62,21 +128,63 @@ export function ImpactTable({ changes }: { changes: PlanChange[] }) {
       key: 'protocol',
       title: t('policy.impact.columns.protocol'),
       render: (_, change) => (
-        <span data-testid="impact-protocol">
-          <Typography.Text type="secondary">v{change.fromVersion}</Typography.Text> {change.fromProtocol} →{' '}
-          {change.toProtocol ?? <Tag color="warning">{t('policy.impact.noProtocol')}</Tag>}
-        </span>
+        <Flex vertical gap={2} data-testid="impact-protocol" style={{ maxWidth: 280 }}>
+          <span>
+            <Tag style={{ marginInlineEnd: 4 }}>{change.fromRule}</Tag>
+            {pickText(language, change.fromTitle.zh, change.fromTitle.en)}
+            <Typography.Text type="secondary">{version(change.fromVersion)}</Typography.Text>
+          </span>
+          <span>
+            →{' '}
+            {change.toTitle ? (
+              <>
+                {change.toProtocol === change.fromProtocol ? (
+                  <Typography.Text type="secondary">{t('policy.impact.sameProtocol')}</Typography.Text>
+                ) : (
+                  <>
+                    <Tag style={{ marginInlineEnd: 4 }}>{change.toRule}</Tag>
+                    {pickText(language, change.toTitle.zh, change.toTitle.en)}
+                  </>
+                )}
+                {change.toVersion ? (
+                  <Typography.Text type="secondary">{version(change.toVersion)}</Typography.Text>
+                ) : null}
+              </>
+            ) : (
+              <Tag color="warning">{t('policy.impact.noProtocol')}</Tag>
+            )}
+          </span>
+        </Flex>
+      ),
+    },
+    {
+      key: 'done',
+      title: t('policy.impact.columns.done'),
+      render: (_, change) => (
+        <div data-testid="impact-done" style={{ maxWidth: 360 }}>
+          <DoneTests change={change} />
+        </div>
+      ),
+    },
+    {
+      key: 'owed',
+      title: t('policy.impact.columns.owed'),
+      render: (_, change) => (
+        <div data-testid="impact-added">
+          <OwedTests change={change} />
+        </div>
       ),
     },
     {
       key: 'removed',
       title: t('policy.impact.columns.removed'),
-      render: (_, change) => <span data-testid="impact-removed">{tests(change.removedTests, 'red')}</span>,
-    },
-    {
-      key: 'added',
-      title: t('policy.impact.columns.added'),
-      render: (_, change) => <span data-testid="impact-added">{tests(change.addedTests, 'green')}</span>,
+      render: (_, change) => (
+        <div data-testid="impact-removed">
+          {change.removed.length === 0
+            ? '—'
+            : change.removed.map((test) => <div key={`${test.kind}:${test.day}`}>{testOn(t, test)}</div>)}
+        </div>
+      ),
     },
     {
       key: 'endDate',
@@ -96,7 +204,10 @@ export function ImpactTable({ changes }: { changes: PlanChange[] }) {
       columns={columns}
       dataSource={changes}
       scroll={{ x: 'max-content' }}
-      onRow={() => rowTestId('impact-row')}
+      onRow={(change) => {
+        const arrival: Record<string, string> = { 'data-arrival': change.arrivalId };
+        return { ...rowTestId('impact-row'), ...arrival };
+      }}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       locale={{ emptyText: t('policy.impact.noChanges') }}
     />

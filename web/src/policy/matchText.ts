@@ -45,18 +45,3 @@ export function readingText(t: TFunction, reading: Pick<Reading, 'term'>, match:
     meaning: phrases.join(t('policy.match.phraseSeparator')),
   });
 }
-
-/** "nat@2026-11-30x2" (the impact preview's test label) → "核酸检测 2026-11-30(双试剂)". */
-export function impactTestText(t: TFunction, label: string): string {
-  const parsed = /^(nat|antigen|serum)@(\d{4}-\d{2}-\d{2})(?:x(\d+))?$/.exec(label);
-  if (!parsed) return label;
-  const reagents = Number(parsed[3] ?? 1);
-  const extra =
-    reagents === 2
-      ? t('arrivals.plan.reagents2')
-      : reagents > 2
-        ? t('arrivals.plan.reagentsN', { count: reagents })
-        : '';
-  const text = `${t(`arrivals.plan.tests.${parsed[1] as 'nat'}`)} ${parsed[2]}`;
-  return extra ? t('arrivals.plan.withReagents', { test: text, reagents: extra }) : text;
-}
