@@ -40,7 +40,7 @@ export interface DoneTest {
 }
 
 /** A result the new plan records: on `item`, as it was recorded on `from`. */
-export interface CarriedResult {
+interface CarriedResult {
   item: string;
   from: RecordedResult;
   /** The done test's own item when the result counts for another item (a moved test); null when it is the same test. */
