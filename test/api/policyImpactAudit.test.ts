@@ -114,3 +114,33 @@ describe('accountability of an apply (issue 12 Deliver 7)', () => {
     ]);
   });
 });
+
+describe('no silent arrivals after a change (issue 12 Deliver 5)', () => {
+  it('ARR-5 a version that no longer plans them sends them to the CDC’s review list, with a deadline', async () => {
+    const yaml = panshanMovingNat('6', 3).replace(
+      'match: { origin: domestic, originRisk: [high, medium] }',
+      'match: { origin: domestic, originRisk: [key_concern] }',
+    );
+    await api.post('/api/policy/packs', { yaml }, 201);
+    const body = { packId: 'panshan-2021', version: '6', jurisdictionCode: COUNTY_A };
+    const preview = await api.post('/api/policy/impact/preview', body);
+    const planless = preview.changes.filter((c: { toProtocol: string | null }) => c.toProtocol === null);
+    expect(planless.map((c: { arrivalId: string }) => c.arrivalId).sort()).toEqual([...moved].sort());
+    await api.post('/api/policy/impact/apply', body);
+    for (const id of moved) {
+      const detail = await detailOf(env, admin, id);
+      expect(detail.plans.every((p) => p.status === 'superseded')).toBe(true);
+      const reviews = await env.db.query<{ owner: string }>(
+        `SELECT owner_role AS owner FROM deadlines WHERE subject_type = 'arrival' AND subject_id = $1
+           AND kind = 'review:no_protocol' AND done_at IS NULL AND cancelled_at IS NULL`,
+        [id],
+      );
+      expect(reviews).toEqual([{ owner: 'cdc_epidemiologist' }]);
+      const [arrival] = await env.db.query<{ status: string }>('SELECT status FROM arrivals WHERE id = $1', [id]);
+      expect(arrival?.status).toBe('no_protocol');
+    }
+    const audit = await api.get('/api/audit?action=apply_pack');
+    const latest = audit.items[0].detail.plans.filter((p: { to: unknown }) => p.to === null);
+    expect(latest.map((p: { arrivalId: string }) => p.arrivalId).sort()).toEqual([...moved].sort());
+  });
+});

@@ -4,10 +4,12 @@
 export { endPlanOnLeaving } from './endPlan.js';
 export type { ArrivalRow } from './facts.js';
 export { arrivalColumns, factsOf } from './facts.js';
+export { planningWith } from './planningWith.js';
 export { phaseKey, testKey } from './planWork.js';
 export { previewArrival } from './preview.js';
 export type { ArrivalInput, Channel } from './register.js';
 export { registerArrival } from './register.js';
+export type { ReviewDetail } from './reviewWork.js';
 export { arrivalRoutes } from './routes.js';
 export type { PlanEventInput } from './service.js';
 export { recordPlanEvent } from './service.js';

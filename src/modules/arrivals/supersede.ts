@@ -6,6 +6,7 @@ import { localDate } from '../../rules/time.js';
 import type { ArrivalRow } from './facts.js';
 import { storePlan } from './plans.js';
 import { cancelReplacedWork, PLAN_SUBJECT } from './planWork.js';
+import { openReview, type ReviewDetail } from './reviewWork.js';
 
 /** The results recorded on each of these plans, as the carry-over rule reads them. */
 export async function recordedResultsOf(
@@ -32,7 +33,8 @@ export interface Superseded {
 }
 
 /**
- * Replaces an active plan by one from a new pack version (or by none). Its open work is cancelled
+ * Replaces an active plan by one from a new pack version (or by none, and then the arrival goes to
+ * the CDC's review list with `review`'s reason). Its open work is cancelled
  * and the new plan's opened (a test it adds in the past gets a catch-up due time, planWork.ts).
  * Issue 12 Deliver 4: results already recorded carry over (src/rules/policy/carryOver.ts): a test
  * the new plan keeps keeps its result, a moved test that a done test satisfies is recorded as done
@@ -45,13 +47,20 @@ export async function supersedePlan(
   oldPlanId: string,
   next: Plan | null,
   at: Date,
+  review?: ReviewDetail,
 ): Promise<Superseded> {
   const [old] = await tx.query<{ plan: Plan }>('SELECT plan FROM arrival_plans WHERE id = $1', [oldPlanId]);
   const recorded = (await recordedResultsOf(tx, [oldPlanId])).get(oldPlanId) ?? [];
   await cancelReplacedWork(tx, arrival.id, at);
   await tx.query("UPDATE arrival_plans SET status = 'superseded' WHERE id = $1", [oldPlanId]);
   if (!next) {
-    await tx.query("UPDATE arrivals SET status = 'no_protocol' WHERE id = $1", [arrival.id]);
+    // Issue 12 Deliver 5: planned by nothing, the arrival goes to the CDC's list, with the reason
+    // when the caller gives it (a reclassification records its own).
+    await tx.query(
+      'UPDATE arrivals SET status = $2, review_detail = coalesce($3, review_detail) WHERE id = $1',
+      [arrival.id, review?.reason ?? 'no_protocol', review ? JSON.stringify(review) : null],
+    );
+    if (review) await openReview(tx, arrival, review, at);
     return { planId: null, carried: null };
   }
   const newPlanId = await storePlan(tx, arrival, next, at);

@@ -10,11 +10,11 @@ import {
   type RecordedResult,
 } from '../../rules/policy/carryOver.js';
 import { catchUpDueAt } from '../../rules/policy/catchUp.js';
-import { diffPlans, planArrival } from '../../rules/policy/engine.js';
+import { diffPlans } from '../../rules/policy/engine.js';
 import type { Pack, Plan, PlanTest } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
-import { factsOf, recordedResultsOf } from '../arrivals/index.js';
+import { factsOf, planningWith, type ReviewDetail, recordedResultsOf } from '../arrivals/index.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { boundaryOf, type GovernedPlan, governedPlans } from './impactScope.js';
 import { getPack } from './store.js';
@@ -24,6 +24,8 @@ export interface Replanning {
   row: GovernedPlan;
   /** The new version's plan; null when none of its protocols matches any more. */
   next: Plan | null;
+  /** Without a plan, why the arrival goes to the CDC's review list. */
+  review: ReviewDetail | undefined;
   changed: boolean;
   carried: CarryOver | null;
 }
@@ -135,11 +137,12 @@ export async function assessImpact(
     inWindow.map((row) => row.planId),
   );
   const replannings = inWindow.map(({ timeZone, ...row }): Replanning => {
-    const next = planArrival(factsOf(row, timeZone), pack) ?? null;
+    const { plan, review } = planningWith(factsOf(row, timeZone), pack);
+    const next = plan ?? null;
     const recorded: RecordedResult[] = results.get(row.planId) ?? [];
     const carried = next && carryOver(row.plan, next, recorded, localDate(now, next.timeZone));
     const changed = !next || diffPlans(row.plan, next).changed;
-    return { row, next, changed, carried };
+    return { row, next, review, changed, carried };
   });
   const changes = replannings.filter((r) => r.changed).map((r) => changeView(r, now));
   return {

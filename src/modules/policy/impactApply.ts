@@ -81,9 +81,9 @@ async function replan(
   tx: Queryable,
   actor: Actor,
   request: ImpactRequest,
-  { row, next, changed }: Replanning,
+  { row, next, review, changed }: Replanning,
 ) {
-  const outcome = await supersedePlan(tx, row, row.planId, next, ctx.now());
+  const outcome = await supersedePlan(tx, row, row.planId, next, ctx.now(), review);
   const from = planRef(row.planId, row.plan);
   const to = outcome.planId && next ? planRef(outcome.planId, next) : null;
   const carried = outcome.carried;
