@@ -205,7 +205,24 @@ describe('deadline states and escalation', () => {
       1,
       TOWN,
     ],
-    ['ARR-11 … and climbs after 30 minutes', callBack, '2026-11-24T10:40:00', 'overdue', 30, 2, COUNTY],
+    [
+      'ARR-11 … climbing first 30 minutes after it was opened, not on falling due',
+      callBack,
+      '2026-11-24T10:29:59',
+      'overdue',
+      19,
+      0,
+      null,
+    ],
+    [
+      'ARR-11 … and one more level 30 minutes later',
+      callBack,
+      '2026-11-24T11:00:00',
+      'overdue',
+      50,
+      2,
+      COUNTY,
+    ],
   ] as const)('%s', (_title, deadline, now, state, overdueMinutes, escalationLevel, escalatedTo) => {
     expect(deadlineStatus(deadline, at(now))).toEqual({
       state,
@@ -225,7 +242,7 @@ describe('deadline states and escalation', () => {
     [
       'ARR-11 an explicit period of 1 day escalates slower',
       { escalateAfterMs: 86_400_000 },
-      '2026-11-24T12:00:00',
+      '2026-11-25T12:00:00',
       1,
     ],
   ] as const)('%s', (_title, extra, now, level) => {
@@ -406,14 +423,15 @@ describe('nothing escalates on creation, anywhere (CMD-1)', () => {
     ],
     ['ARR-11 … then with the town', lookAtDue, '2026-11-24T11:00:01', 'overdue', 30, 1, TOWN],
     [
-      'ARR-11 a look opened before its due time climbs from its due time, as before',
+      'ARR-11 a look opened a minute before its due time is overdue when due but climbs only one period after it was opened',
       lookJustInTime,
       '2026-11-24T10:30:01',
       'overdue',
       0,
-      1,
-      TOWN,
+      0,
+      null,
     ],
+    ['ARR-11 … then it reaches the town', lookJustInTime, '2026-11-24T10:59:01', 'overdue', 29, 1, TOWN],
   ] as const)('%s', (_title, deadline, now, state, overdueMinutes, escalationLevel, escalatedTo) => {
     expect(deadlineStatus(deadline, at(now))).toEqual({
       state,

@@ -110,17 +110,16 @@ function maxLevels(item: DeadlineTimes): number {
 }
 
 /**
- * When an overdue item starts to climb. Nothing escalates on creation, anywhere (CMD-1 as refined
- * by issue 12): an item opened at or after its due time (an arrival registered days late, a test
- * that a new pack version adds in the past) is overdue from the start, yet the level above hears of
- * it only once its owner has had one escalation period to act, as if it had been opened with that
- * period as its window; climbing at once would put work nobody could have done before the county or
- * the province. An item opened before its due time starts climbing when it falls due, as always.
+ * When an overdue item starts to climb: its due time, but never before its owner has had one
+ * escalation period since it was opened. Nothing escalates on creation, anywhere (CMD-1): an item
+ * opened at or just before its due time (an arrival registered days late, a test a new pack version
+ * adds in the past, a report pushed a minute before midnight) is overdue at once, yet the level
+ * above hears of it only one period after it was opened, as if that period had been its window;
+ * climbing at once would put work nobody could have done before the county or the province. An
+ * item whose window is at least its period starts climbing when it falls due, as always.
  */
 function climbStartMs(item: DeadlineTimes): number {
-  const opened = item.openedAt.getTime();
-  const due = item.dueAt.getTime();
-  return opened >= due ? opened + escalateAfterMs(item) : due;
+  return Math.max(item.dueAt.getTime(), item.openedAt.getTime() + escalateAfterMs(item));
 }
 
 /**

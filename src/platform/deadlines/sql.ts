@@ -23,12 +23,10 @@ const ESCALATE_AFTER = `coalesce(d.escalate_after_seconds, greatest(${seconds(ES
   least(${seconds(ESCALATE_AFTER_CAP_MS)}, extract(epoch FROM d.due_at - d.opened_at))))`;
 
 /**
- * When an overdue item starts to climb (climbStartMs of the rule): its due time, or one escalation
- * period after it was opened when it was opened at or after its due time (nothing escalates on
- * creation).
+ * When an overdue item starts to climb (climbStartMs of the rule): its due time, but never before
+ * one escalation period after it was opened (nothing escalates on creation).
  */
-const CLIMB_START = `(CASE WHEN d.opened_at >= d.due_at
-  THEN d.opened_at + ${ESCALATE_AFTER} * interval '1 second' ELSE d.due_at END)`;
+const CLIMB_START = `greatest(d.due_at, d.opened_at + ${ESCALATE_AFTER} * interval '1 second')`;
 
 const MAX_CODE_LENGTH = Math.max(...JURISDICTION_CODE_LENGTHS);
 
