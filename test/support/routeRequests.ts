@@ -334,7 +334,18 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       payload: { jurisdiction: COUNTY_A },
     }),
     'GET /api/policy/packs': () => ({ url: '/api/policy/packs' }),
-    'GET /api/policy/packs/:id/:version': () => ({ url: '/api/policy/packs/panshan-2021/3' }),
+    'GET /api/policy/packs/:id/:version': () => ({ url: '/api/policy/packs/panshan-2021/4' }),
+    'GET /api/documents': () => ({ url: '/api/documents' }),
+    'GET /api/documents/:id': () => ({ url: '/api/documents/003' }),
+    'POST /api/documents': () => ({
+      url: '/api/documents',
+      payload: {
+        id: 'panshan-2021-notice',
+        title: '盘山县疫情防控补充通知',
+        issuer: '盘山县新冠肺炎疫情防控指挥部',
+        fullText: '各镇（街道）：对来返人员落实登记报告制度。',
+      },
+    }),
     'POST /api/policy/packs': () => ({
       url: '/api/policy/packs',
       payload: {
