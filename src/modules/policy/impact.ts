@@ -31,7 +31,6 @@ export interface Replanning {
 }
 
 export interface Impact {
-  pack: Pack;
   view: ImpactPreview;
   /** Every plan to supersede: the changed ones, and the unchanged ones re-stamped with the new version. */
   replannings: Replanning[];
@@ -146,7 +145,6 @@ export async function assessImpact(
   });
   const changes = replannings.filter((r) => r.changed).map((r) => changeView(r, now));
   return {
-    pack,
     replannings,
     view: {
       changes,
