@@ -114,6 +114,8 @@ export const SubmittedView = Type.Object({
     matched: Type.Boolean(),
     /** B7: no measures yet: the CDC establishes where the traveller came from first. */
     originReview: Type.Boolean(),
+    /** No protocol, or no pack in force on the arrival date, applies: the CDC decides the measures. */
+    cdcReview: Type.Boolean(),
     headline: TextView,
     lines: Type.Array(Type.Object({ kind: Type.Enum(OBLIGATION_KINDS), text: TextView })),
   }),

@@ -123,6 +123,18 @@ describe('ARR-11 "then tells the traveller their obligations in plain Chinese"',
     expect(obligations.lines.some((l) => l.text.zh.includes('无需隔离'))).toBe(false);
   });
 
+  it.each(['no_protocol', 'no_pack'])(
+    'ARR-11 an arrival the CDC decides (%s): not told that nothing applies',
+    (review) => {
+      const obligations = buildObligations({ ...input, plan: null, review });
+      expect(obligations).toMatchObject({ matched: false, originReview: false, cdcReview: true });
+      expect(obligations.headline.zh).toBe('您的管控措施由疾控部门核定');
+      expect(obligations.lines[0]!.text.zh).toContain('疾控人员将核定');
+      expect(obligations.lines.some((l) => l.text.zh.includes('无需隔离'))).toBe(false);
+      expect(obligations.lines.some((l) => l.text.zh.includes('暂未匹配'))).toBe(false);
+    },
+  );
+
   it.each([
     [
       'ARR-12 a truck driver with a starred itinerary card is told the consignee must pre-report',

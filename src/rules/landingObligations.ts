@@ -27,6 +27,8 @@ export interface Obligations {
   matched: boolean;
   /** B7: no measures yet: the CDC establishes the origin first. */
   originReview: boolean;
+  /** No protocol, or no pack in force on the arrival date, applies: the CDC decides the measures. */
+  cdcReview: boolean;
   headline: Text;
   lines: ObligationLine[];
 }
@@ -39,6 +41,8 @@ export interface ObligationInput {
   itineraryStar: boolean;
   /** B7: the pack sends an origin known only to a level holding a published area to the CDC. */
   originReview?: boolean;
+  /** Why staff would find no plan; 'no_protocol' and 'no_pack' go to the CDC's review list. */
+  review?: string | null;
 }
 
 const PHASES: Record<PhaseKind, Text> = {
@@ -197,22 +201,40 @@ const ORIGIN_REVIEW: ObligationLine[] = [
   },
 ];
 
+/**
+ * No protocol of the pack matched, or no pack was in force on the arrival date: the arrival is on
+ * the CDC's review list, so the traveller is not told that nothing applies (never understate risk).
+ */
+const CDC_REVIEW: ObligationLine[] = [
+  {
+    kind: 'next',
+    text: {
+      zh: '您的情况暂无可直接适用的管控方案，疾控人员将核定您的管控措施并告知；核定前请减少外出，不参加聚集性活动',
+      en: 'No protocol applies to your case directly: the CDC will decide your measures and tell you; until then go out as little as possible and avoid gatherings',
+    },
+  },
+];
+
 export function buildObligations(input: ObligationInput): Obligations {
   const { plan } = input;
   const coarse = plan ? coarseOriginLine(plan) : undefined;
+  const cdcReview =
+    plan === null && !input.originReview && (input.review === 'no_protocol' || input.review === 'no_pack');
   const lines: ObligationLine[] = plan
     ? [...planLines(plan), ...(coarse ? [coarse] : [])]
     : input.originReview
       ? ORIGIN_REVIEW
-      : [
-          {
-            kind: 'restriction',
-            text: {
-              zh: `暂未匹配到需执行的隔离管控方案,但您仍须主动向${input.destinationName}报到登记`,
-              en: `No control protocol applies to you, but you must still register with ${input.destinationName}`,
+      : cdcReview
+        ? [...CDC_REVIEW]
+        : [
+            {
+              kind: 'restriction',
+              text: {
+                zh: `暂未匹配到需执行的隔离管控方案,但您仍须主动向${input.destinationName}报到登记`,
+                en: `No control protocol applies to you, but you must still register with ${input.destinationName}`,
+              },
             },
-          },
-        ];
+          ];
   if (input.truckDriver && input.itineraryStar) lines.push({ kind: 'truck', text: TRUCK });
   lines.push(
     {
@@ -233,11 +255,14 @@ export function buildObligations(input: ObligationInput): Obligations {
   return {
     matched: plan !== null,
     originReview: plan === null && input.originReview === true,
+    cdcReview,
     headline: plan
       ? { zh: `您需执行:${plan.title.zh}`, en: `Your protocol: ${plan.title.en}` }
       : input.originReview
         ? { zh: '您的来源地需由疾控部门核实', en: 'The CDC will establish where you came from' }
-        : { zh: '您无需隔离,但须向社区报到', en: 'No isolation, but register with the community' },
+        : cdcReview
+          ? { zh: '您的管控措施由疾控部门核定', en: 'The CDC will decide your measures' }
+          : { zh: '您无需隔离,但须向社区报到', en: 'No isolation, but register with the community' },
     lines,
   };
 }

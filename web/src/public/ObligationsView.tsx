@@ -51,7 +51,7 @@ export function ObligationsView({ submitted, onAgain }: ObligationsViewProps) {
       <Card
         title={t('publicLanding.obligationsTitle')}
         extra={
-          obligations.matched ? null : obligations.originReview ? (
+          obligations.matched ? null : obligations.originReview || obligations.cdcReview ? (
             // B7: no measures yet; the lines say what happens next.
             <Tag color="orange" data-testid="landing-origin-review">
               {t('publicLanding.originReview')}
