@@ -16,7 +16,10 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     icon: item.icon,
     label: <span data-testid={`nav-${item.path.slice(1)}`}>{t(item.labelKey)}</span>,
   }));
-  const selected = NAVIGATION.find((item) => pathname.startsWith(item.path))?.path;
+  // The longest matching path wins: /sampling/sites is its own entry, not /sampling's.
+  const selected = NAVIGATION.filter(
+    (item) => pathname === item.path || pathname.startsWith(`${item.path}/`),
+  ).sort((a, b) => b.path.length - a.path.length)[0]?.path;
   return (
     <Menu
       mode="inline"
