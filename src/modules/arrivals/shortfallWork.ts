@@ -16,17 +16,26 @@ const shortfallKind = (shortfall: Pick<PlanShortfall, 'id'>) => `${SHORTFALL_PRE
 const SHORTFALL_HOURS = 24;
 const HOUR = 3_600_000;
 
+/** "48小时" / "7日": a requirement's window as the documents write it (ARR-9 48 h, ARR-8 7 days). */
+function windowText(hours: number | undefined): Text {
+  if (hours === undefined) return { zh: '规定时限', en: 'the required time' };
+  if (hours >= 72 && hours % 24 === 0) return { zh: `${hours / 24}日`, en: `${hours / 24} days` };
+  return { zh: `${hours}小时`, en: `${hours} hours` };
+}
+
 /** What the community does about each requirement not met (ARR-8, ARR-9, ARR-10): a NAT sample. */
-const TITLES: Record<PlanShortfall['id'], Text> = {
-  negative_nat_within_hours: {
-    zh: '补做核酸检测：未提供规定时限内的核酸检测阴性证明',
-    en: 'Take a NAT sample: no negative NAT within the required time before arrival',
-  },
-  green_health_code_or_negative_nat: {
-    zh: '补做核酸检测：未提供规定时限内的核酸检测阴性证明或健康码绿码',
-    en: 'Take a NAT sample: neither a recent negative NAT nor a green health code',
-  },
-};
+function titleOf(shortfall: PlanShortfall): Text {
+  const within = windowText(shortfall.hours);
+  return shortfall.id === 'negative_nat_within_hours'
+    ? {
+        zh: `补做核酸检测：未提供抵达前${within.zh}内的核酸检测阴性证明`,
+        en: `Take a NAT sample: no negative NAT within ${within.en} before arrival`,
+      }
+    : {
+        zh: `补做核酸检测：未提供抵达前${within.zh}内的核酸检测阴性证明或健康码绿码`,
+        en: `Take a NAT sample: neither a negative NAT within ${within.en} before arrival nor a green health code`,
+      };
+}
 
 interface Earlier {
   kind: string;
@@ -75,7 +84,7 @@ export async function openShortfallWork(
         ownerRole: 'community_worker' as const,
         openedAt: keep ? new Date(before.openedAt) : now,
         dueAt: keep ? new Date(before.dueAt) : new Date(now.getTime() + SHORTFALL_HOURS * HOUR),
-        title: TITLES[shortfall.id],
+        title: titleOf(shortfall),
       },
     ];
   });

@@ -143,5 +143,5 @@ function shortfalls(facts: ArrivalFacts, requirements: RequirementSpec[]): PlanS
         ? !natWithin(facts, r.hours)
         : !(facts.greenHealthCode === true || natWithin(facts, r.hours)),
     )
-    .map((r) => ({ id: r.id, source: r.source }));
+    .map((r) => ({ id: r.id, hours: r.hours, source: r.source }));
 }

@@ -275,6 +275,8 @@ export interface PlanRestriction {
 /** A requirement the arrival did not meet: it becomes work (e.g. a test on day 0). */
 export interface PlanShortfall {
   id: RequirementSpec['id'];
+  /** The requirement's window before arrival (48 h, 7 days); absent on plans made before it was kept. */
+  hours?: number;
   source: Source;
 }
 
