@@ -136,7 +136,9 @@ describe('no silent arrivals after a change (issue 12 Deliver 5)', () => {
         [id],
       );
       expect(reviews).toEqual([{ owner: 'cdc_epidemiologist' }]);
-      const [arrival] = await env.db.query<{ status: string }>('SELECT status FROM arrivals WHERE id = $1', [id]);
+      const [arrival] = await env.db.query<{ status: string }>('SELECT status FROM arrivals WHERE id = $1', [
+        id,
+      ]);
       expect(arrival?.status).toBe('no_protocol');
     }
     const audit = await api.get('/api/audit?action=apply_pack');
