@@ -282,7 +282,7 @@ function render(catalogue, { cited }) {
     "  `describe('ARR-9 …')`, `rule: ARR-9` in a pack).",
     '- **From code to its rule**: search this page for the ID you met in a comment or a test name.',
     '- **From a rule to the plan**: the source gives the document and its clause (§ numbering as in the',
-    '  requirements catalogue); policy packs cite the same documents as `seed: "000"` … `seed: "004"`, see',
+    '  requirements catalogue); policy packs cite the same documents, registered in the platform from `documents/`, as `document: "000"` … `document: "004"`, see',
     '  [Source documents](#source-documents).',
     `- **Changing it**: this page is generated; do not edit it. Rules live in [${catalogueFile}](rule-sources.yaml);`,
     '  after adding or rewording a rule, or citing one in a new file, run `npm run rules:index`.',
@@ -303,7 +303,7 @@ function render(catalogue, { cited }) {
     const d = catalogue.documents.get(prefix);
     const number = d.number ? `（${d.number}）` : '';
     out.push(
-      `- ${d.title}${number}: issued by ${escapeMarkdown(d.issuer)}; packs cite it as \`seed: "${prefix}"\``,
+      `- ${d.title}${number}: issued by ${escapeMarkdown(d.issuer)}; packs cite it as \`document: "${prefix}"\``,
     );
   }
   for (const area of catalogue.areas) {
