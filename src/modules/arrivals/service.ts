@@ -169,13 +169,20 @@ export async function recordPlanEvent(
     { at: input.at, by: actor.userId, outcome: input.result },
   );
   const lastPhase = `phase:${active.plan.phases.length - 1}:end`;
-  const released = input.item === lastPhase || (active.plan.phases.length === 0 && input.result === 'done');
+  const phasesEnded =
+    input.item === lastPhase || (active.plan.phases.length === 0 && input.result === 'done');
+  // ARR-6: a restriction may outlast the last phase (no gatherings after the designated place); the
+  // arrival stays under control until the plan's release date, which the status then reads.
+  const lastPhaseEnd = active.plan.phases.at(-1)?.endDate ?? active.plan.day0;
+  const released = phasesEnded && active.plan.releaseDate <= lastPhaseEnd;
+  if (phasesEnded) {
+    // Once the phases are over the plan owes no more work: tests it did not need for release (ISO-6)
+    // are no longer anyone's, and left open they would go overdue and escalate.
+    await cancelPlanWork(tx, arrivalId, 'released', input.at);
+  }
   if (released) {
     await tx.query("UPDATE arrival_plans SET status = 'completed' WHERE id = $1", [active.id]);
     await tx.query("UPDATE arrivals SET status = 'released' WHERE id = $1", [arrivalId]);
-    // A released plan owes nothing more: tests it did not need for release (ISO-6) are no longer
-    // anyone's work, and left open they would go overdue and escalate.
-    await cancelPlanWork(tx, arrivalId, 'released', input.at);
   }
   await recordAudit(tx, actor, {
     action: 'plan_event',
