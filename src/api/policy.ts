@@ -61,6 +61,22 @@ const DoneTestItem = Type.Object({
 
 const TextView = Type.Object({ zh: Type.String(), en: Type.String() });
 
+const RESTRICTION_IDS = [
+  'no_gatherings',
+  'no_movement',
+  'daily_health_report',
+  'closed_loop_transfer',
+  'register_with_community',
+  'register_with_employer',
+] as const;
+
+/** A restriction of a plan and its local dates. */
+const RestrictionItem = Type.Object({
+  id: Type.Enum(RESTRICTION_IDS),
+  startDate: Type.String(),
+  endDate: Type.String(),
+});
+
 /**
  * One active plan a new version would change, per person (issue 12 Deliver 3, 4). `removedTests`
  * and `addedTests` read "nat@2026-11-30" or "nat@2026-11-30x2" (kept for API clients); `removed` and
@@ -98,6 +114,9 @@ export const PlanChangeView = Type.Object({
   refused: Type.Array(Type.Object({ test: PlanTestItem, by: DoneTestItem })),
   doneDropped: Type.Array(DoneTestItem),
   addedInPast: Type.Array(Type.Object({ ...PlanTestItem.properties, catchUpDueAt: Type.String() })),
+  /** Restrictions the new version adds or drops (e.g. registering with the employer). */
+  addedRestrictions: Type.Array(RestrictionItem),
+  removedRestrictions: Type.Array(RestrictionItem),
   endDateBefore: Type.String(),
   endDateAfter: Nullable(Type.String()),
 });

@@ -11,7 +11,7 @@ import {
 } from '../../rules/policy/carryOver.js';
 import { catchUpDueAt } from '../../rules/policy/catchUp.js';
 import { diffPlans } from '../../rules/policy/engine.js';
-import type { Pack, Plan, PlanTest } from '../../rules/policy/types.js';
+import type { Pack, Plan, PlanRestriction, PlanTest } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { factsOf, planningWith, type ReviewDetail, recordedResultsOf } from '../arrivals/index.js';
@@ -44,6 +44,11 @@ const testItem = (test: PlanTest) => ({
   date: test.date,
   reagents: test.reagents,
   forRelease: test.forRelease,
+});
+const restrictionItem = (restriction: PlanRestriction) => ({
+  id: restriction.id,
+  startDate: restriction.startDate,
+  endDate: restriction.endDate,
 });
 const doneItem = (done: DoneTest) => ({
   item: done.original,
@@ -96,6 +101,8 @@ function changeView(replanning: Replanning, now: Date): PlanChange {
     })),
     endDateBefore: before.releaseDate,
     endDateAfter: next?.releaseDate ?? null,
+    addedRestrictions: (diff?.addedRestrictions ?? []).map(restrictionItem),
+    removedRestrictions: (diff?.removedRestrictions ?? before.restrictions).map(restrictionItem),
   };
 }
 

@@ -29,7 +29,32 @@ describe('diffPlans: what a new pack version changes for one person (issue 4 Del
       endDateBefore: '2022-03-14',
       endDateAfter: '2022-03-14',
       phaseChanges: [],
+      addedRestrictions: [],
+      removedRestrictions: [],
     });
+  });
+
+  it('ARR-10 a new restriction alone is a change: no gatherings added to the rural returnee plan', () => {
+    const returnee = arrival('2022-01-20T09:00+08:00', { returnee: 'rural', originRisk: 'low' });
+    const before = plan(fujian, returnee);
+    const stricter = revised(before.protocolId, (p) => {
+      p.restrictions = [
+        ...(p.restrictions ?? []).filter((r) => r.id !== 'register_with_employer'),
+        {
+          id: 'register_with_employer',
+          startDay: 0,
+          endDay: 14,
+          source: { document: '002', section: '§18' },
+        },
+      ];
+    });
+    const diff = diffPlans(before, plan(stricter, returnee));
+    expect(diff.changed).toBe(true);
+    expect(diff.addedRestrictions.map((r) => `${r.id} ${r.startDate}–${r.endDate}`)).toEqual([
+      'register_with_employer 2022-01-20–2022-02-03',
+    ]);
+    expect(diff.removedRestrictions).toEqual([]);
+    expect(diff.addedTests).toEqual([]);
   });
 
   it('ARR-7 extended from 14 to 21 days: the release test moves, the phase and end date change', () => {

@@ -1,4 +1,4 @@
-import type { PhaseKind, Plan, PlanPhase, PlanTest } from './types.js';
+import type { PhaseKind, Plan, PlanPhase, PlanRestriction, PlanTest } from './types.js';
 
 /** A phase of one kind that moved, appeared or disappeared between two plans. */
 interface PhaseChange {
@@ -9,7 +9,7 @@ interface PhaseChange {
 
 /** How one person's plan would change under a new pack version (policy-change impact preview). */
 export interface PlanDiff {
-  /** Anything at all differs: protocol, tests, phases or end date. */
+  /** Anything at all differs: protocol, tests, phases, restrictions or end date. */
   changed: boolean;
   protocolBefore: string;
   protocolAfter: string;
@@ -18,6 +18,17 @@ export interface PlanDiff {
   endDateBefore: string;
   endDateAfter: string;
   phaseChanges: PhaseChange[];
+  /** Restrictions (no gatherings, registering with the employer, …) the new plan adds or drops. */
+  addedRestrictions: PlanRestriction[];
+  removedRestrictions: PlanRestriction[];
+}
+
+const restrictionKey = (r: PlanRestriction) => `${r.id}|${r.startDate}|${r.endDate}`;
+
+/** The restrictions of `from` that `other` lacks (same measure over the same dates). */
+function missingRestrictions(from: PlanRestriction[], other: PlanRestriction[]): PlanRestriction[] {
+  const kept = new Set(other.map(restrictionKey));
+  return from.filter((r) => !kept.has(restrictionKey(r)));
 }
 
 /** Tests are the same when kind, date and number of parallel reagents agree. */
@@ -57,12 +68,16 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   const removedTests = missing(before.tests, after.tests);
   const addedTests = missing(after.tests, before.tests);
   const phases = phaseChanges(before.phases, after.phases);
+  const addedRestrictions = missingRestrictions(after.restrictions, before.restrictions);
+  const removedRestrictions = missingRestrictions(before.restrictions, after.restrictions);
   return {
     changed:
       before.protocolId !== after.protocolId ||
       removedTests.length > 0 ||
       addedTests.length > 0 ||
       phases.length > 0 ||
+      addedRestrictions.length > 0 ||
+      removedRestrictions.length > 0 ||
       before.releaseDate !== after.releaseDate,
     protocolBefore: before.protocolId,
     protocolAfter: after.protocolId,
@@ -71,5 +86,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
     endDateBefore: before.releaseDate,
     endDateAfter: after.releaseDate,
     phaseChanges: phases,
+    addedRestrictions,
+    removedRestrictions,
   };
 }

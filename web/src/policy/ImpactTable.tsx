@@ -79,14 +79,39 @@ function DoneTests({ change }: { change: PlanChange }) {
   return lines.length > 0 ? lines : '—';
 }
 
+/** Restrictions a new version adds or drops: "新增管控：向所在单位登记（2026-11-20至2026-12-04）". */
+function Restrictions({
+  items,
+  label,
+}: {
+  items: PlanChange['addedRestrictions'];
+  label: 'policy.impact.restrictionAdded' | 'policy.impact.restrictionRemoved';
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {items.map((r) => (
+        <div key={`${r.id}:${r.startDate}`} data-testid="impact-restriction">
+          {t(label, {
+            what: t(`arrivals.plan.restrictions.${r.id}`),
+            from: r.startDate,
+            to: r.endDate,
+          })}
+        </div>
+      ))}
+    </>
+  );
+}
+
 /** The tests the new version adds that nothing satisfies: owed, each made up by its catch-up time when past. */
 function OwedTests({ change }: { change: PlanChange }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const owed = change.added.filter((test) => !change.satisfied.some((s) => sameTest(s.test, test)));
-  if (owed.length === 0) return <>—</>;
+  if (owed.length === 0 && change.addedRestrictions.length === 0) return <>—</>;
   return (
     <>
+      <Restrictions items={change.addedRestrictions} label="policy.impact.restrictionAdded" />
       {owed.map((test) => {
         const past = change.addedInPast.find((p) => sameTest(p, test));
         return (
@@ -180,9 +205,16 @@ export function ImpactTable({ changes }: { changes: PlanChange[] }) {
       title: t('policy.impact.columns.removed'),
       render: (_, change) => (
         <div data-testid="impact-removed">
-          {change.removed.length === 0
-            ? '—'
-            : change.removed.map((test) => <div key={`${test.kind}:${test.day}`}>{testOn(t, test)}</div>)}
+          {change.removed.length === 0 && change.removedRestrictions.length === 0 ? (
+            '—'
+          ) : (
+            <>
+              {change.removed.map((test) => (
+                <div key={`${test.kind}:${test.day}`}>{testOn(t, test)}</div>
+              ))}
+              <Restrictions items={change.removedRestrictions} label="policy.impact.restrictionRemoved" />
+            </>
+          )}
         </div>
       ),
     },
