@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/types.js';
 import { cancelDeadlines, type DeadlineInput, openDeadlines } from '../../platform/deadlines/service.js';
-import { reachableDueAt } from '../../rules/policy/catchUp.js';
+import { pastTestsMadeUpByLater, reachableDueAt } from '../../rules/policy/catchUp.js';
 import { phaseKey, testKey } from '../../rules/policy/itemKeys.js';
 import type { Plan, PlanPhase, Text } from '../../rules/policy/types.js';
 import type { Role } from '../../rules/roles.js';
@@ -90,7 +90,8 @@ async function replacedLateWork(tx: Queryable, arrivalId: string, at: Date) {
  * Issue 12 Deliver 4, nothing is overdue on creation: an item whose due time has already passed
  * when it is opened (a test a new pack version adds in the past, an arrival registered days late)
  * gets a catch-up due time (the end of the next local day, src/rules/policy/catchUp.ts) and a
- * title that says so. The one exception is an item the plan this one replaces already owed late
+ * title that says so; past tests of one kind are made up by one catch-up, the latest (a release
+ * test keeps its own). The one exception is an item the plan this one replaces already owed late
  * (open past its due time, or its catch-up's): it is the same obligation, so it keeps its opening
  * and due times and stays late; a new version never wipes out what was overdue.
  */
@@ -101,7 +102,10 @@ export async function openPlanWork(
   openedAt: Date,
 ): Promise<number> {
   const late = await replacedLateWork(tx, arrival.id, openedAt);
-  const inputs: DeadlineInput[] = planItems(plan).map((item) => {
+  // Missed tests of one kind are made up by one catch-up; an item already owed late stays owed.
+  const madeUpByLater = pastTestsMadeUpByLater(plan.tests, openedAt);
+  const items = planItems(plan).filter((item) => !madeUpByLater.has(item.kind) || late.has(item.kind));
+  const inputs: DeadlineInput[] = items.map((item) => {
     const common = {
       subjectType: PLAN_SUBJECT,
       subjectId: arrival.id,

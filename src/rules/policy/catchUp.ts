@@ -1,4 +1,6 @@
 import { endOfLocalDay, localDate } from '../time.js';
+import { testKey } from './itemKeys.js';
+import type { PlanTest, TestKind } from './types.js';
 
 /**
  * Issue 12 Deliver 4, "a test added in the past gets a reachable due time, never one that is overdue
@@ -21,4 +23,21 @@ export function reachableDueAt(
   return dueAt.getTime() < openedAt.getTime()
     ? { dueAt: catchUpDueAt(openedAt, timeZone), catchUp: true }
     : { dueAt, catchUp: false };
+}
+
+/**
+ * The past tests a catch-up does not repeat: of the tests whose day has passed when a plan is opened
+ * (an arrival registered days late, a subtree moved to a pack with daily tests), each kind is made
+ * up by one test, the latest; a test release waits for keeps its own (ISO-6). Assumption (the
+ * documents say nothing of missed tests): a person owing seven daily NATs takes one NAT now, not
+ * seven on one day, which would tell the CDC nothing more. Returns their item keys.
+ */
+export function pastTestsMadeUpByLater(
+  tests: readonly Pick<PlanTest, 'kind' | 'day' | 'dueAt' | 'forRelease'>[],
+  openedAt: Date,
+): Set<string> {
+  const past = tests.filter((t) => !t.forRelease && new Date(t.dueAt).getTime() < openedAt.getTime());
+  const latest = new Map<TestKind, number>();
+  for (const t of past) latest.set(t.kind, Math.max(latest.get(t.kind) ?? t.day, t.day));
+  return new Set(past.filter((t) => t.day !== latest.get(t.kind)).map(testKey));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { catchUpDueAt, reachableDueAt } from './catchUp.js';
+import { catchUpDueAt, pastTestsMadeUpByLater, reachableDueAt } from './catchUp.js';
 import { validatePack } from './packSchema.js';
 import { packText } from './testkit.js';
 
@@ -57,5 +57,37 @@ describe('catch-up due times: nothing is overdue on creation (issue 12 Deliver 4
       dueAt: new Date('2026-11-25T16:00:00Z'),
       catchUp: true,
     });
+  });
+});
+
+describe('catch-ups: missed tests of one kind are made up by one test', () => {
+  const day = (d: number, kind: 'nat' | 'antigen' = 'nat', forRelease = false) => ({
+    kind,
+    day: d,
+    forRelease,
+    // Each test is due at the end of its day: day d of a plan whose day 0 is 2026-11-10 (UTC+8).
+    dueAt: new Date(Date.UTC(2026, 10, 10 + d, 16)),
+  });
+  const opened = new Date('2026-11-18T02:00:00Z'); // day 8, local morning
+
+  it('ARR-9 daily NATs on days 1–7 missed: only day 7 is made up, days 1–6 are not repeated', () => {
+    const tests = [1, 2, 3, 4, 5, 6, 7, 10, 14].map((d) => day(d));
+    expect([...pastTestsMadeUpByLater(tests, opened)].sort()).toEqual(
+      [1, 2, 3, 4, 5, 6].map((d) => `test:nat:d${d}`).sort(),
+    );
+  });
+
+  it('ARR-9 each kind has its own catch-up: the day-0 antigen test stays beside the NATs', () => {
+    const tests = [day(0), day(0, 'antigen'), day(3), day(7)];
+    expect([...pastTestsMadeUpByLater(tests, opened)].sort()).toEqual(['test:nat:d0', 'test:nat:d3']);
+  });
+
+  it('ISO-6 a test release waits for keeps its own catch-up', () => {
+    const tests = [day(1, 'nat', true), day(5)];
+    expect([...pastTestsMadeUpByLater(tests, opened)]).toEqual([]);
+  });
+
+  it('ARR-5 nothing is left out while the tests are still ahead', () => {
+    expect([...pastTestsMadeUpByLater([day(9), day(14)], opened)]).toEqual([]);
   });
 });
