@@ -124,6 +124,10 @@ export const ArrivalDetailView = Type.Object({
   plans: Type.Array(StoredPlanView),
   events: Type.Array(PlanEventView),
   work: Type.Array(PlanWorkView),
+  /** The CDC's decision on an arrival no plan covered (issue 12 Deliver 5), once settled. */
+  reviewDecision: Nullable(
+    Type.Object({ decision: Type.Enum(REVIEW_DECISIONS), reason: Type.String(), at: Type.String() }),
+  ),
 });
 
 /** ARR-7: the arrivals from an area in the 14 days before it was published. */

@@ -167,7 +167,11 @@ describe('no protocol matches: the CDC review list, with the facts and a deadlin
       reason: '已安排居家隔离至入境第21天',
     });
     expect(settled.statusCode).toBe(200);
-    expect(settled.json()).toMatchObject({ status: 'reviewed' });
+    expect(settled.json()).toMatchObject({
+      status: 'reviewed',
+      reviewDecision: { decision: 'measures_arranged', reason: '已安排居家隔离至入境第21天' },
+    });
+    expect(settled.json().reviewDecision).not.toHaveProperty('by');
     expect(await reviewItem(overseas)).toBeUndefined();
     const [review] = await deadlines(overseas, 'review:%');
     expect(review!.done).not.toBeNull();

@@ -81,7 +81,8 @@ export async function getArrival(tx: Queryable, actor: Actor, id: string, now: D
     `SELECT ${arrivalSummarySql('$2')}, ${iso('a.left_origin_at')} AS "leftOriginAt", ${iso('a.entered_at')} AS "enteredAt",
        a.origin_country AS "originCountry", a.port_isolation_days AS "portIsolationDays", a.contact, a.returnee,
        a.truck_crew AS "truckCrew", a.home_isolation_conditions AS "homeIsolationConditions",
-       ${iso('a.negative_nat_at')} AS "negativeNatAt", a.green_health_code AS "greenHealthCode"
+       ${iso('a.negative_nat_at')} AS "negativeNatAt", a.green_health_code AS "greenHealthCode",
+       a.review_decision - 'by' AS "reviewDecision"
      FROM ${ARRIVAL_SUMMARY_FROM} WHERE a.id = $1`,
     [id, now],
   );

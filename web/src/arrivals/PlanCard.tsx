@@ -13,6 +13,27 @@ import { PlanTimeline } from './PlanTimeline';
 import { itemText } from './planLabels';
 import { RecordProblem } from './RecordProblem';
 
+/** Why an arrival has no plan: the CDC's decision once settled, else what it awaits (issue 12 Deliver 5). */
+function NoPlanReason({ arrival }: { arrival: ArrivalDetail }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const decision = arrival.reviewDecision;
+  if (decision) {
+    return (
+      <span data-testid="arrival-review-decision">
+        {t('arrivals.detail.reviewDecision', {
+          decision: t(`arrivals.review.settle.decisions.${decision.decision}`),
+          reason: decision.reason,
+          at: formatDateTime(decision.at, language),
+        })}
+      </span>
+    );
+  }
+  if (arrival.status === 'no_pack') return <>{t('arrivals.detail.noPlanNoPack')}</>;
+  if (arrival.status === 'origin_review') return <>{t('arrivals.detail.noPlanOriginReview')}</>;
+  return <>{t('arrivals.detail.noPlan')}</>;
+}
+
 /** The plan in force (or the completed one): its timeline, its items to record, and what is recorded. */
 export function PlanCard({ arrival }: { arrival: ArrivalDetail }) {
   const { t } = useTranslation();
@@ -46,7 +67,7 @@ export function PlanCard({ arrival }: { arrival: ArrivalDetail }) {
   if (!stored || !plan) {
     return (
       <Card title={t('arrivals.detail.plan')} data-testid="arrival-plan">
-        <Empty description={t('arrivals.detail.noPlan')} data-testid="arrival-no-plan" />
+        <Empty description={<NoPlanReason arrival={arrival} />} data-testid="arrival-no-plan" />
       </Card>
     );
   }
