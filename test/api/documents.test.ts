@@ -166,6 +166,24 @@ describe('an uploaded pack is checked against the registered documents (issue 12
     expect((await get('/api/policy/packs/panshan-2021/90', admin)).statusCode).toBe(404);
   });
 
+  it('refuses a quote stitched from words found anywhere ("的 … 的"), with the path and line', async () => {
+    const yaml = panshan.replace(PHASE_QUOTE, PHASE_QUOTE.replace('须在指定集中隔离场所观察7天', '的 … 的'));
+    const response = await post('/api/policy/packs', admin, { yaml });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ field: 'yaml', code: 'pack_invalid' });
+    expect(response.json().packErrors).toEqual([
+      {
+        path: expect.stringMatching(/^protocols\[\d+\]\.phases\[\d+\]\.source\.quote$/),
+        line: lineOf(yaml, 'quote: 的 … 的 }'),
+        message: {
+          zh: expect.stringContaining('引文“的”太短：每段引文至少4个字'),
+          en: expect.stringContaining('the quoted words "的" are too short'),
+        },
+      },
+    ]);
+    expect((await get('/api/policy/packs/panshan-2021/90', admin)).statusCode).toBe(404);
+  });
+
   it('accepts the pack once its document is registered, and the shipped packs as they are', async () => {
     const yaml = panshan.replace(PHASE_QUOTE, PHASE_QUOTE.replace('"003"', '"panshan-supplement"'));
     expect((await post('/api/policy/packs', admin, { yaml })).statusCode).toBe(201);

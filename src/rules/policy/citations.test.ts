@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type CitedDocument, checkCitations, fold, locateQuote, sourcesOf } from './citations.js';
+import {
+  type CitedDocument,
+  checkCitations,
+  fold,
+  locateQuote,
+  QUOTE_LIMITS,
+  quoteShape,
+  sourcesOf,
+} from './citations.js';
 
 /** Clauses as the documents set them: full-width punctuation, a line broken mid-word, spaced digits. */
 const FUJIAN: CitedDocument = {
@@ -131,5 +139,97 @@ describe('checkCitations: every source of a pack names a registered document and
         documents,
       ),
     ).toEqual([]);
+  });
+});
+
+/** A long document: a clause, a page of other matters, and the clause's words again further on. */
+const LONG: CitedDocument = {
+  title: '福建省冬春季新冠肺炎疫情防控工作方案',
+  text: [
+    '3. 严把健康管理关。对目的地为我省的入境人员，严格实施“14+7”措施。',
+    '各地要加强流感、手足口病等传染病的监测，做好医疗机构的预检分诊工作。'.repeat(20),
+    '18. 加强农村地区防控。返乡后实行 14 天居家健康监测，期间不聚集、不流动，每 7 天开展一次核酸检测。',
+  ].join('\n'),
+};
+
+describe('a quote skips words inside one passage; it does not stitch one from across the document', () => {
+  const cite = (section: string, quote?: string) => ({ source: { document: '002', section, quote } });
+  const check = (source: { source: object }) => checkCitations(source, new Map([['002', LONG]]));
+
+  it.each([
+    ['ARR-1 one part', cite('§3', '对目的地为我省的入境人员')],
+    ['ARR-1 two parts in one clause', cite('§3', '严把健康管理关 … 严格实施“14+7”措施')],
+    ['ARR-1 parts of 4 characters', cite('§3', '严把健康 … 14+7')],
+    ['ARR-7 two parts in one clause', cite('§18', '期间不聚集、不流动 … 每 7 天开展')],
+    ['ARR-1 the document heading', cite('header')],
+    ['ARR-1 a clause of three levels', cite('§3.3.1', '严格实施“14+7”措施')],
+  ])('%s is accepted', (_rule, pack) => {
+    expect(check(pack)).toEqual([]);
+  });
+
+  const far = `对目的地为我省的入境人员 … 期间不聚集、不流动`;
+  it.each([
+    [
+      'ARR-1 "的 … 的": parts of one character',
+      cite('§3', '的 … 的'),
+      'quote',
+      '引文“的”太短：每段引文至少4个字',
+    ],
+    ['ARR-1 a part of 3 characters', cite('§3', '入境人员 … 14+'), 'quote', '引文“14+”太短'],
+    ['ARR-1 a single quote of 2 characters', cite('§3', '检测'), 'quote', '引文“检测”太短'],
+    [
+      'ARR-7 parts a page apart',
+      cite('§18', far),
+      'quote',
+      '引文各段在《福建省冬春季新冠肺炎疫情防控工作方案》中相距过远（首段开头至末段结尾',
+    ],
+    [
+      'ARR-1 seven parts',
+      cite('§3', '严把健康管理关 … 对目的地 … 为我省的 … 入境人员 … 严格实施 … “14+7” … 措施。'),
+      'quote',
+      '引文用“ … ”分成了7段，最多6段',
+    ],
+    ['ARR-1 a clause past 99', cite('§999', '严把健康管理关'), 'section', '条款“§999”写法有误'],
+    ['ARR-1 a clause in words', cite('第三条', '严把健康管理关'), 'section', '条款“第三条”写法有误'],
+    ['ARR-1 a clause numbered 0', cite('§0.1'), 'section', '条款“§0.1”写法有误'],
+    ['ARR-1 a clause of five levels', cite('§1.1.1.1.1'), 'section', '写法有误'],
+    ['ARR-1 a clause with a trailing dot', cite('§3.'), 'section', '写法有误'],
+    ['ARR-1 an empty clause', cite(''), 'section', '写法有误'],
+  ])('%s is refused', (_rule, pack, field, zh) => {
+    const errors = check(pack);
+    expect(errors.map((e) => e.path)).toEqual([`source.${field}`]);
+    expect(errors[0]!.message.zh).toContain(zh);
+    expect(errors[0]!.message.en).toMatch(/^the /);
+  });
+
+  it('measures the spread from the first part to the last, and allows up to 600 characters', () => {
+    const found = locateQuote(fold(LONG.text), far);
+    expect(found).toHaveProperty('spread');
+    expect((found as { spread: number }).spread).toBeGreaterThan(QUOTE_LIMITS.spanChars);
+    const quote = '对目的地为我省的入境人员 … 期间不聚集';
+    const text = (filler: number) => `对目的地为我省的入境人员${'另'.repeat(filler)}期间不聚集`;
+    expect(locateQuote(fold(text(584)), quote)).toEqual({ spread: 601 });
+    expect(locateQuote(fold(text(583)), quote)).toHaveProperty('spans');
+    expect(
+      locateQuote(fold(`对目的地为我省的入境人员${'另'.repeat(700)}`), '对目的地为我省的入境人员'),
+    ).toHaveProperty('spans');
+  });
+
+  it('highlights the closest placing of the parts, not the first words found', () => {
+    const text = `返乡后实行居家健康监测。${'其他事项。'.repeat(200)}返乡后每 7 天开展一次核酸检测`;
+    const found = locateQuote(fold(text), '返乡后 … 核酸检测');
+    if (!('spans' in found)) throw new Error(JSON.stringify(found));
+    expect(found.spans.map((s) => text.slice(s.start, s.end))).toEqual(['返乡后', '核酸检测']);
+    expect(found.spans[0]!.start).toBe(text.lastIndexOf('返乡后'));
+  });
+
+  it.each([
+    ['one part', '严把健康管理关', { ok: true }],
+    ['six parts', 'aaaa … bbbb … cccc … dddd … eeee … ffff', { ok: true }],
+    ['seven parts', 'aaaa … bbbb … cccc … dddd … eeee … ffff … gggg', { parts: 7 }],
+    ['a part of spaces and three characters', '每 周 2 … 检测阳性者', { short: '每 周 2' }],
+    ['full-width letters count as one each', 'ＡＢＣＤ', { ok: true }],
+  ])('the shape of a quote: %s', (_name, quote, shape) => {
+    expect(quoteShape(quote)).toEqual(shape);
   });
 });
