@@ -160,6 +160,10 @@ export const FIELD_MESSAGES = {
     en: 'contains control characters other than line breaks and tabs',
     zh: '含有换行符和制表符以外的控制字符',
   },
+  document_text_markup: {
+    en: 'contains angle brackets (markup); write titles in 《》',
+    zh: '含有尖括号（标记语言）；书名请用《》',
+  },
   assumption_reason_required: {
     en: 'must say why the fields marked as assumed are assumed',
     zh: '须写明推定各项的理由',

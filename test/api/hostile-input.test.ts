@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_DOCUMENT_CHARACTERS } from '../../src/api/documents.js';
 import type { Database } from '../../src/platform/db/types.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { testContext } from '../support/context.js';
@@ -131,6 +132,8 @@ describe('hostile input to every JSON write route', () => {
         // Passwords may hold any character: markup in one is no attack, and is not refused.
         if (typeof value === 'string' && !/password/i.test(field)) {
           for (const hostile of HOSTILE_STRINGS) {
+            // A source document's full text is long by nature: its own bound is tested below.
+            if (key === 'POST /api/documents' && field === 'fullText' && hostile.length > 1000) continue;
             expectProblem(
               `${key} ${field}=${hostile.slice(0, 20)}`,
               await send(key, { ...valid, [field]: hostile }),
@@ -153,6 +156,16 @@ describe('hostile input to every JSON write route', () => {
         expectProblem(`${key} ${idNumber}`, await send(key, { ...valid, idNumber }), 'idNumber');
     }
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a source document longer than its bound', async () => {
+    const key = 'POST /api/documents';
+    const valid = requests[key]!().payload as Record<string, unknown>;
+    expectProblem(
+      `${key} fullText=x×${MAX_DOCUMENT_CHARACTERS + 1}`,
+      await send(key, { ...valid, fullText: 'x'.repeat(MAX_DOCUMENT_CHARACTERS + 1) }),
+      'fullText',
+    );
   });
 
   it('refuses broken, oversized and mistyped bodies', async () => {

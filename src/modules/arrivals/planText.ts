@@ -13,12 +13,12 @@ const TEST_NAMES: Record<TestKind, Text> = {
   serum: { zh: '血清抗体检测', en: 'serum antibody test' },
 };
 
-/** "核酸检测(第7天,双试剂)" / "NAT (day 7, 2 reagents)": how a test reads on a work list. */
+/** "核酸检测（第7天，2种试剂平行检测）" / "NAT (day 7, 2 reagents)": how a test reads on a work list. */
 export function testText(test: Pick<PlanTest, 'kind' | 'day' | 'reagents'>): Text {
   const name = TEST_NAMES[test.kind];
   const reagents = test.reagents > 1;
   return {
-    zh: `${name.zh}(第${test.day}天${reagents ? `,${test.reagents}种试剂平行检测` : ''})`,
+    zh: `${name.zh}（第${test.day}天${reagents ? `，${test.reagents}种试剂平行检测` : ''}）`,
     en: `${name.en} (day ${test.day}${reagents ? `, ${test.reagents} reagents in parallel` : ''})`,
   };
 }
@@ -26,10 +26,10 @@ export function testText(test: Pick<PlanTest, 'kind' | 'day' | 'reagents'>): Tex
 export function phaseText(phase: PlanPhase, next: PlanPhase | undefined): Text {
   const name = PHASE_NAMES[phase.kind];
   if (!next)
-    return { zh: `解除${name.zh}(第${phase.endDay}天)`, en: `Release from ${name.en} (day ${phase.endDay})` };
+    return { zh: `解除${name.zh}（第${phase.endDay}天）`, en: `Release from ${name.en} (day ${phase.endDay})` };
   const following = PHASE_NAMES[next.kind];
   return {
-    zh: `${name.zh}期满,转${following.zh}(第${phase.endDay}天)`,
+    zh: `${name.zh}期满，转${following.zh}（第${phase.endDay}天）`,
     en: `End of ${name.en}, transfer to ${following.en} (day ${phase.endDay})`,
   };
 }

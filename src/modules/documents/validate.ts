@@ -11,6 +11,8 @@ export function documentProblems(document: SourceDocument): FieldError[] {
   const problems: FieldError[] = [];
   if (document.fullText.trim() === '') problems.push(fieldError('fullText', 'required'));
   if (CONTROL.test(document.fullText)) problems.push(fieldError('fullText', 'document_text_control'));
+  // No markup, as in every free text (rules/safeText.ts); documents write titles in 《》, not <>.
+  if (/[<>]/.test(document.fullText)) problems.push(fieldError('fullText', 'document_text_markup'));
   if (document.assumed.length > 0 && !document.assumptionReason?.trim()) {
     problems.push(fieldError('assumptionReason', 'assumption_reason_required'));
   }
