@@ -94,15 +94,22 @@ const WINDOW_SQL = `p.id AS "packId", p.version AS "packVersion",
 
 /** The pack that plans an arrival, or why none does. */
 export type PackInForce =
-  /** `current`: the version assigned now; otherwise one assigned earlier, in force on that date. */
+  /**
+   * `assignment`: the jurisdiction whose assignment governs the arrival (the nearest one, or an
+   * ancestor's when the nearest held no version in force that day) and the version planning it;
+   * `current` when it is the version assigned now to the nearest assignment.
+   */
   | { pack: Pack; assignment: Assignment; current: boolean }
-  /** No version was in force on `date`; `assigned` is the one governing now (none when unassigned). */
+  /** No version was in force on `date` anywhere up the tree; `assigned` governs now (none when unassigned). */
   | { pack: null; date: string; assigned: (PackWindow & { jurisdictionCode: string }) | null };
 
 /**
  * ARR-1 … ARR-10: the pack version that plans an arrival on local date `date` (YYYY-MM-DD, in the
- * jurisdiction's zone) into `jurisdictionCode`: the nearest ancestor's assignment decides where to
- * look, and among the versions assigned there the one in force on that date governs (inForce.ts).
+ * jurisdiction's zone) into `jurisdictionCode`: the assignments from there up, nearest first, each
+ * with the versions once assigned there, and the first of them holding a version in force on that
+ * date governs (inForce.ts). A town given a later version keeps its earlier arrivals under the
+ * county's version, as apply leaves their plans (impact.ts), for reclassification and late
+ * registrations alike.
  */
 export async function packInForceFor(
   db: Database,
@@ -110,32 +117,53 @@ export async function packInForceFor(
   jurisdictionCode: string,
   date: string,
 ): Promise<PackInForce> {
-  const [assigned] = await tx.query<PackWindow & { jurisdictionCode: string }>(
+  const assignments = await tx.query<PackWindow & { jurisdictionCode: string }>(
     `SELECT a.jurisdiction_code AS "jurisdictionCode", ${WINDOW_SQL}
      FROM policy_assignments a JOIN policy_packs p ON p.id = a.pack_id AND p.version = a.pack_version
-     WHERE $1 ^@ a.jurisdiction_code ORDER BY length(a.jurisdiction_code) DESC LIMIT 1`,
+     WHERE $1 ^@ a.jurisdiction_code ORDER BY length(a.jurisdiction_code) DESC`,
     [jurisdictionCode],
   );
-  if (!assigned) return { pack: null, date, assigned: null };
-  // The history is read only when the version assigned now was not in force on that date.
-  const history = inForceOn(date, assigned)
-    ? []
-    : await tx.query<PackWindow>(
-        `SELECT ${WINDOW_SQL} FROM policy_assignment_history h
-         JOIN policy_packs p ON p.id = h.pack_id AND p.version = h.pack_version
-         WHERE h.jurisdiction_code = $1 ORDER BY h.seq DESC`,
-        [assigned.jurisdictionCode],
+  const [nearest] = assignments;
+  if (!nearest) return { pack: null, date, assigned: null };
+  // Histories are read only when the version assigned nearest now was not in force on that date.
+  const histories = inForceOn(date, nearest)
+    ? new Map<string, PackWindow[]>()
+    : await historiesOf(
+        tx,
+        assignments.map((a) => a.jurisdictionCode),
       );
-  const choice = packInForce(date, assigned, history);
-  if (!choice.governs) return { pack: null, date, assigned };
+  const choice = packInForce(
+    date,
+    assignments.map(({ jurisdictionCode: code, ...assigned }) => ({
+      jurisdictionCode: code,
+      assigned,
+      history: histories.get(code) ?? [],
+    })),
+  );
+  if (!choice.governs) return { pack: null, date, assigned: nearest };
   const chosen = choice.governs;
   const pack = await getPack(db, tx, chosen.packId, chosen.packVersion);
   if (!pack) throw new Error(`Policy pack ${chosen.packId}@${chosen.packVersion} is assigned but not stored`);
   return {
     pack,
-    assignment: { jurisdictionCode: assigned.jurisdictionCode, packId: pack.id, packVersion: pack.version },
+    assignment: { jurisdictionCode: choice.jurisdictionCode, packId: pack.id, packVersion: pack.version },
     current: choice.current,
   };
+}
+
+/** The versions ever assigned to each of these jurisdictions, latest assignment first. */
+async function historiesOf(tx: Queryable, codes: readonly string[]): Promise<Map<string, PackWindow[]>> {
+  const rows = await tx.query<PackWindow & { jurisdictionCode: string }>(
+    `SELECT h.jurisdiction_code AS "jurisdictionCode", ${WINDOW_SQL} FROM policy_assignment_history h
+     JOIN policy_packs p ON p.id = h.pack_id AND p.version = h.pack_version
+     WHERE h.jurisdiction_code = ANY ($1::text[]) ORDER BY h.seq DESC`,
+    [codes],
+  );
+  const byCode = new Map<string, PackWindow[]>();
+  for (const { jurisdictionCode, ...version } of rows) {
+    byCode.set(jurisdictionCode, [...(byCode.get(jurisdictionCode) ?? []), version]);
+  }
+  return byCode;
 }
 
 /** Kept for every assignment: an arrival dated before the version assigned now took effect is planned by the one in force then. */

@@ -13,11 +13,22 @@ export interface PackWindow {
   effectiveTo?: string | null;
 }
 
-export type InForce =
-  /** `version` governs; `current` when it is the version assigned now. */
-  | { governs: PackWindow; current: boolean }
-  /** No version assigned there was in force on that date; `assigned` is the one assigned now. */
-  | { governs: null; assigned: PackWindow };
+/** One jurisdiction's assignment: the version assigned there now, and every version ever assigned there. */
+export interface AssignedVersions<W extends PackWindow = PackWindow> {
+  jurisdictionCode: string;
+  assigned: W;
+  /** Latest assignment first (the one assigned now included). */
+  history: readonly W[];
+}
+
+export type InForce<W extends PackWindow = PackWindow> =
+  /**
+   * `governs` plans it, by the assignment of `jurisdictionCode`; `current` when it is the version
+   * assigned now to the nearest assignment (a new arrival of today would be planned by it too).
+   */
+  | { governs: W; jurisdictionCode: string; current: boolean }
+  /** No version assigned anywhere up the tree was in force on that date; `assigned` governs now. */
+  | { governs: null; assigned: W | null };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,13 +39,22 @@ export function inForceOn(date: string, version: PackWindow): boolean {
 }
 
 /**
- * The version that governs an arrival on local date `date` in a subtree whose nearest assignment is
- * `assigned`: that version when in force then; otherwise the latest assigned of the versions once
- * assigned to the same jurisdiction (`history`, latest assignment first) that was in force then;
- * otherwise none, and the arrival goes to the CDC rather than being planned by rules not in force.
+ * The version that governs an arrival on local date `date`, given the assignments from the
+ * arrival's jurisdiction up to the root, nearest first. The nearest assignment decides first: the
+ * version assigned there now when in force then, otherwise the latest assigned of the versions once
+ * assigned there that was in force then. Where it held none in force on that date, the subtree was
+ * governed then as its ancestors governed it, so the next assignment up decides the same way, and
+ * so on; only when no assignment up the tree held a version in force on that date is there none, and
+ * the arrival goes to the CDC rather than being planned by rules not in force.
  */
-export function packInForce(date: string, assigned: PackWindow, history: readonly PackWindow[]): InForce {
-  if (inForceOn(date, assigned)) return { governs: assigned, current: true };
-  const earlier = history.find((version) => inForceOn(date, version));
-  return earlier ? { governs: earlier, current: false } : { governs: null, assigned };
+export function packInForce<W extends PackWindow>(
+  date: string,
+  levels: readonly AssignedVersions<W>[],
+): InForce<W> {
+  for (const [depth, { jurisdictionCode, assigned, history }] of levels.entries()) {
+    if (inForceOn(date, assigned)) return { governs: assigned, jurisdictionCode, current: depth === 0 };
+    const earlier = history.find((version) => inForceOn(date, version));
+    if (earlier) return { governs: earlier, jurisdictionCode, current: false };
+  }
+  return { governs: null, assigned: levels[0]?.assigned ?? null };
 }
