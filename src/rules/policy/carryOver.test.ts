@@ -35,19 +35,29 @@ const result = (item: string, outcome: RecordedResult['result'], at: string): Re
 });
 const day1Negative = result('test:nat:d1', 'negative', '2026-11-21T09:00+08:00');
 
-/** The outcome in words: carried "new item ← old item", satisfied, refused, dropped, added in the past. */
+/** The outcome in words: carried "new item ← old item", satisfied, positive, refused, dropped, added in the past, made up. */
 function summary(c: CarryOver) {
   return {
     carried: c.carried.map(
       (r) => `${r.item} ← ${r.from.item}${r.satisfiedBy ? ` (by ${r.satisfiedBy})` : ''}`,
     ),
     satisfied: c.satisfied.map((s) => `${s.test.kind} d${s.test.day} by ${s.by.item}`),
+    positive: c.positive.map((s) => `${s.test.kind} d${s.test.day} carries ${s.by.item}`),
     refused: c.refused.map((s) => `${s.test.kind} d${s.test.day} not by ${s.by.item}`),
     dropped: c.dropped.map((d) => `${d.item} ${d.result}`),
     addedInPast: c.addedInPast.map((t) => `${t.kind} d${t.day}`),
+    madeUp: c.madeUp.map((m) => `${m.test.kind} d${m.test.day} by d${m.by.day}`),
   };
 }
-const none = { carried: [], satisfied: [], refused: [], dropped: [], addedInPast: [] };
+const none = {
+  carried: [],
+  satisfied: [],
+  positive: [],
+  refused: [],
+  dropped: [],
+  addedInPast: [],
+  madeUp: [],
+};
 
 describe('carryOver: a new version respects the tests already done (issue 12 Deliver 4, ARR-5)', () => {
   it.each<[string, Pack, RecordedResult[], string, Partial<ReturnType<typeof summary>>]>([
@@ -86,11 +96,35 @@ describe('carryOver: a new version respects the tests already done (issue 12 Del
       {},
     ],
     [
-      'ARR-5 a positive on day 1 is a case, not a pass: the moved test is owed and the positive dropped',
+      'ARR-5 a positive on day 1 is a case, not a pass: it goes with the moved test, which is not owed again',
       natDays([3]),
       [result('test:nat:d1', 'positive', '2026-11-21T09:00+08:00')],
       '2026-11-22',
-      { dropped: ['test:nat:d1 positive'] },
+      {
+        carried: ['test:nat:d3 ← test:nat:d1 (by test:nat:d1)'],
+        positive: ['nat d3 carries test:nat:d1'],
+      },
+    ],
+    [
+      'ARR-5 the same positive seen on day 5: no catch-up NAT for a positive person',
+      natDays([3]),
+      [result('test:nat:d1', 'positive', '2026-11-21T09:00+08:00')],
+      '2026-11-25',
+      {
+        carried: ['test:nat:d3 ← test:nat:d1 (by test:nat:d1)'],
+        positive: ['nat d3 carries test:nat:d1'],
+      },
+    ],
+    [
+      'ARR-5 a positive and two moved NATs past: it goes with the latest, which makes up the other',
+      natDays([2, 3]),
+      [result('test:nat:d1', 'positive', '2026-11-21T09:00+08:00')],
+      '2026-11-25',
+      {
+        carried: ['test:nat:d3 ← test:nat:d1 (by test:nat:d1)'],
+        positive: ['nat d3 carries test:nat:d1'],
+        madeUp: ['nat d2 by d3'],
+      },
     ],
     [
       'ARR-5 an item that accepts no earlier result: owed (and made up) although day 1 was negative',
@@ -164,14 +198,75 @@ describe('carryOver: a new version respects the tests already done (issue 12 Del
       { carried: ['test:nat:d1 ← test:nat:d1'], addedInPast: ['nat d12'] },
     ],
     [
-      'ARR-5 a NAT added on day 0 before today, with day 1 done: day 0 is made up, day 1 stands',
+      'ARR-5 a NAT added on day 0 before today, with day 1 done: day 1 stands and makes day 0 up, no catch-up',
       natDays([0, 1]),
       [day1Negative],
       '2026-11-22',
-      { carried: ['test:nat:d1 ← test:nat:d1'], addedInPast: ['nat d0'] },
+      { carried: ['test:nat:d1 ← test:nat:d1'], madeUp: ['nat d0 by d1'] },
+    ],
+    [
+      'ARR-5 daily NATs on days 1–3 with day 1 done, seen on day 5: one catch-up (day 3), day 2 made up by it',
+      natDays([1, 2, 3]),
+      [day1Negative],
+      '2026-11-25',
+      { carried: ['test:nat:d1 ← test:nat:d1'], addedInPast: ['nat d3'], madeUp: ['nat d2 by d3'] },
+    ],
+    [
+      'ARR-5 daily NATs on days 1–3, none done, seen on day 5: one catch-up (day 3), days 1 and 2 made up',
+      natDays([1, 2, 3]),
+      [],
+      '2026-11-25',
+      { addedInPast: ['nat d3'], madeUp: ['nat d2 by d3'] },
+    ],
+    [
+      'ISO-6 the release NAT moved earlier, from day 14 to day 12, is not satisfied by day 14’s: made up',
+      version((p) => {
+        p.tests[1]!.days = [12];
+      }),
+      [result('test:nat:d14', 'negative', '2026-12-04T09:00+08:00')],
+      '2026-12-05',
+      { dropped: ['test:nat:d14 negative'], addedInPast: ['nat d12'] },
     ],
   ])('%s', (_, pack, recorded, today, expected) => {
     expect(summary(carryOver(before, planOf(pack), recorded, today))).toEqual({ ...none, ...expected });
+  });
+
+  // Issue 12's "third test" in reverse: a version moves the day-3 NAT to day 1 after the person took it.
+  const movedTo3 = planOf(natDays([3]));
+  it.each<[string, Pack, RecordedResult[], string, Partial<ReturnType<typeof summary>>]>([
+    [
+      'ARR-5 a NAT moved earlier, from day 3 to day 1, done negative on day 3: the later NAT counts, no catch-up',
+      natDays([1]),
+      [result('test:nat:d3', 'negative', '2026-11-23T09:00+08:00')],
+      '2026-11-25',
+      {
+        carried: ['test:nat:d1 ← test:nat:d3 (by test:nat:d3)'],
+        satisfied: ['nat d1 by test:nat:d3'],
+      },
+    ],
+    [
+      'ARR-5 a NAT moved earlier whose item accepts no done test: the later NAT is refused, day 1 made up',
+      natDays([1], { accept: false, source: SOURCE }),
+      [result('test:nat:d3', 'negative', '2026-11-23T09:00+08:00')],
+      '2026-11-25',
+      {
+        refused: ['nat d1 not by test:nat:d3'],
+        dropped: ['test:nat:d3 negative'],
+        addedInPast: ['nat d1'],
+      },
+    ],
+    [
+      'ARR-5 a NAT moved earlier, the later NAT positive: it goes with day 1, no catch-up',
+      natDays([1]),
+      [result('test:nat:d3', 'positive', '2026-11-23T09:00+08:00')],
+      '2026-11-25',
+      {
+        carried: ['test:nat:d1 ← test:nat:d3 (by test:nat:d3)'],
+        positive: ['nat d1 carries test:nat:d3'],
+      },
+    ],
+  ])('%s', (_, pack, recorded, today, expected) => {
+    expect(summary(carryOver(movedTo3, planOf(pack), recorded, today))).toEqual({ ...none, ...expected });
   });
 
   it('TST-10 a one-reagent NAT does not satisfy a two-reagent one on the same day (ARR-5 day 14)', () => {
@@ -225,6 +320,62 @@ describe('carryOver: a new version respects the tests already done (issue 12 Del
     expect(summary(carryOver(moved, planOf(natDays([1, 3])), [carried], '2026-11-22'))).toEqual({
       ...none,
       carried: ['test:nat:d1 ← test:nat:d3'],
+    });
+  });
+
+  it('ARR-5 the later NAT of a test moved earlier is read as a local reading, with its reason', () => {
+    const moved = planOf(natDays([3]));
+    const day3 = result('test:nat:d3', 'negative', '2026-11-23T09:00+08:00');
+    const [satisfied] = carryOver(moved, before, [day3], '2026-11-25').satisfied;
+    expect(satisfied?.reading).toEqual({ assumption: true, reason: expect.stringContaining('本地口径') });
+    expect(satisfied?.reading.reason).toContain('日期之后');
+    // A NAT whose own window holds a done test keeps the window's reading.
+    const [own] = carryOver(before, moved, [day1Negative], '2026-11-25').satisfied;
+    expect(own?.reading).toEqual({ assumption: true, reason: moved.tests[0]?.earlierResult?.reason });
+  });
+
+  it('ARR-5 a later NAT is not taken from the test whose own day it is: day 3 kept, day 1 made up by it', () => {
+    const moved = planOf(natDays([3]));
+    const day3 = result('test:nat:d3', 'negative', '2026-11-23T09:00+08:00');
+    expect(summary(carryOver(moved, planOf(natDays([1, 3])), [day3], '2026-11-25'))).toEqual({
+      ...none,
+      carried: ['test:nat:d3 ← test:nat:d3'],
+      madeUp: ['nat d1 by d3'],
+    });
+  });
+
+  it('ARR-5 an added test the replaced plan already owed late stays owed, not made up by a later one', () => {
+    const twoReagentsDaily = natDays([1, 2, 3]);
+    twoReagentsDaily.protocols.find((p) => p.id === PROTOCOL)!.tests[0]!.reagents = 2;
+    const daily = planOf(natDays([1, 2, 3]));
+    const late = new Set(['test:nat:d2']);
+    expect(summary(carryOver(daily, planOf(twoReagentsDaily), [], '2026-11-25', late))).toEqual({
+      ...none,
+      addedInPast: ['nat d2', 'nat d3'],
+      madeUp: ['nat d1 by d3'],
+    });
+  });
+
+  it('ARR-5 a test one version dropped is not forgotten: the next version that restores it keeps its result', () => {
+    // Version 5 drops the day-1 NAT; its result stays on version 4's plan. Version 6 restores it.
+    const dropped = planOf(version((p) => p.tests.splice(0, 1)));
+    const onV4: RecordedResult = { ...day1Negative, plan: before };
+    expect(summary(carryOver(dropped, before, [onV4], '2026-11-25'))).toEqual({
+      ...none,
+      carried: ['test:nat:d1 ← test:nat:d1'],
+    });
+    // Left unused by a version that does not restore it, it is not dropped again: v5 dropped it.
+    expect(summary(carryOver(dropped, dropped, [onV4], '2026-11-25'))).toEqual(none);
+  });
+
+  it('ARR-5 a result carried from plan to plan is one test taken: it counts once', () => {
+    const moved = planOf(natDays([3]));
+    const copy: RecordedResult = { ...day1Negative, item: 'test:nat:d3', satisfiedBy: 'test:nat:d1' };
+    const original: RecordedResult = { ...day1Negative, plan: before };
+    const wide = planOf(natDays([3, 5], { accept: true, withinDays: 5, source: SOURCE }));
+    expect(summary(carryOver(moved, wide, [copy, original], '2026-11-22'))).toEqual({
+      ...none,
+      carried: ['test:nat:d3 ← test:nat:d3 (by test:nat:d1)'],
     });
   });
 

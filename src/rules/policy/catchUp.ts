@@ -30,14 +30,33 @@ export function reachableDueAt(
  * (an arrival registered days late, a subtree moved to a pack with daily tests), each kind is made
  * up by one test, the latest; a test release waits for keeps its own (ISO-6). Assumption (the
  * documents say nothing of missed tests): a person owing seven daily NATs takes one NAT now, not
- * seven on one day, which would tell the CDC nothing more. Returns their item keys.
+ * seven on one day, which would tell the CDC nothing more. Returns each such test's item key with
+ * the later test that makes it up. `isPast` says whether a test's day has passed (its due time
+ * before the opening, or, as the carry-over reads it, its date before today: the same, as a test is
+ * due at the end of its day).
  */
+export function madeUpByLater<T extends Pick<PlanTest, 'kind' | 'day' | 'forRelease'>>(
+  tests: readonly T[],
+  isPast: (test: T) => boolean,
+): Map<string, T> {
+  const past = tests.filter((t) => !t.forRelease && isPast(t));
+  const latest = new Map<TestKind, T>();
+  for (const t of past) {
+    const seen = latest.get(t.kind);
+    if (!seen || t.day > seen.day) latest.set(t.kind, t);
+  }
+  return new Map(
+    past.flatMap((t) => {
+      const later = latest.get(t.kind);
+      return later && later.day !== t.day ? [[testKey(t), later] as const] : [];
+    }),
+  );
+}
+
+/** The item keys of the past tests a plan opened at `openedAt` leaves to a later one (above). */
 export function pastTestsMadeUpByLater(
   tests: readonly Pick<PlanTest, 'kind' | 'day' | 'dueAt' | 'forRelease'>[],
   openedAt: Date,
 ): Set<string> {
-  const past = tests.filter((t) => !t.forRelease && new Date(t.dueAt).getTime() < openedAt.getTime());
-  const latest = new Map<TestKind, number>();
-  for (const t of past) latest.set(t.kind, Math.max(latest.get(t.kind) ?? t.day, t.day));
-  return new Set(past.filter((t) => t.day !== latest.get(t.kind)).map(testKey));
+  return new Set(madeUpByLater(tests, (t) => new Date(t.dueAt).getTime() < openedAt.getTime()).keys());
 }

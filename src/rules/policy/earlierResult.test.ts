@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { catchUpDueAt, pastTestsMadeUpByLater, reachableDueAt } from './catchUp.js';
+import { catchUpDueAt, madeUpByLater, pastTestsMadeUpByLater, reachableDueAt } from './catchUp.js';
 import { validatePack } from './packSchema.js';
 import { packText } from './testkit.js';
 
@@ -85,6 +85,16 @@ describe('catch-ups: missed tests of one kind are made up by one test', () => {
   it('ISO-6 a test release waits for keeps its own catch-up', () => {
     const tests = [day(1, 'nat', true), day(5)];
     expect([...pastTestsMadeUpByLater(tests, opened)]).toEqual([]);
+  });
+
+  it('ARR-9 read by date as the carry-over does, each made-up test names the later one that makes it up', () => {
+    const tests = [day(0), day(0, 'antigen'), day(3), day(7), day(9)];
+    const byDate = madeUpByLater(tests, (t) => t.day < 8);
+    expect([...byDate].map(([key, later]) => `${key} by d${later.day}`)).toEqual([
+      'test:nat:d0 by d7',
+      'test:nat:d3 by d7',
+    ]);
+    expect(new Set(byDate.keys())).toEqual(pastTestsMadeUpByLater(tests, opened));
   });
 
   it('ARR-5 nothing is left out while the tests are still ahead', () => {

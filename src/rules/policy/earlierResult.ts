@@ -16,6 +16,25 @@ const RELEASE_REASON =
   'The pack does not say whether a test already done counts for this one; as the test for release, the local ' +
   'reading counts only a negative test of the same kind, with at least as many reagents, done on its own day.';
 
+/**
+ * A test moved EARLIER (from day 3 to day 1) whose new day has passed: the documents say nothing of
+ * it either, so this is a local reading, the same assumption as the default window. A negative of the
+ * same kind with at least as many reagents done after the test's day and by today counts for it: a
+ * catch-up could only be taken later still, and the person most likely took that test as the one the
+ * old plan set for its day, so asking for another would be the "third test" in reverse. A test
+ * release waits for is not read this way (ISO-6: its own day only).
+ */
+const LATER_REASON =
+  '政策包未说明检测日期提前后，此后已做的检测能否抵充本次检测；本地口径：本次检测日期已过，补做也只能更晚，' +
+  '故本次检测日期之后至今已做、结果阴性且试剂数不少于本次的同类检测，视为已做，不再补做；解除管控所依据的检测除外。' +
+  'The pack does not say whether a test done after this one’s day counts for it once the test is moved earlier; ' +
+  'as its day has passed and a catch-up could only be later still, the local reading counts a negative test of the ' +
+  'same kind, with at least as many reagents, done after this test’s day and by today; not for a test release ' +
+  'waits for.';
+
+/** The reading under which a result done after a moved test's day counts for it (above). */
+export const LATER_RESULT_READING = { assumption: true, reason: LATER_REASON } as const;
+
 type TestDay = Pick<PlanTest, 'kind' | 'day'> & { forRelease?: boolean };
 
 /**
