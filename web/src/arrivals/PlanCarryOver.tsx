@@ -2,6 +2,7 @@ import { Alert, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../common/formatDateTime';
 import { useLanguage } from '../i18n/useLanguage';
+import { useReasonText } from '../policy/reasonText';
 import type { ArrivalDetail, PlanJson } from './api';
 import { itemText } from './planLabels';
 
@@ -11,6 +12,7 @@ import { itemText } from './planLabels';
  */
 export function SatisfiedBy({ plan, item, by }: { plan: PlanJson; item: string; by: string }) {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   const reading = plan.tests.find((test) => `test:${test.kind}:d${test.day}` === item)?.earlierResult;
   return (
     <span data-testid="event-satisfied-by">
@@ -19,7 +21,7 @@ export function SatisfiedBy({ plan, item, by }: { plan: PlanJson; item: string; 
         {t('arrivals.detail.satisfiedBy', { item: itemText(t, undefined, by) })}
       </Tag>
       {reading?.assumption ? (
-        <Tooltip title={reading.reason}>
+        <Tooltip title={reasonText(reading.reason)}>
           <Tag color="gold">{t('policy.impact.localReading')}</Tag>
         </Tooltip>
       ) : null}

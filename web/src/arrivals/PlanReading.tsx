@@ -2,6 +2,7 @@ import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanRisk } from '../../../src/rules/policy/types';
 import { readingText } from '../policy/matchText';
+import { useReasonText } from '../policy/reasonText';
 import { SourceCitation } from '../policy/SourceCitation';
 
 type Reading = NonNullable<PlanRisk['reading']>;
@@ -13,6 +14,7 @@ type Reading = NonNullable<PlanRisk['reading']>;
  */
 export function PlanReading({ reading, compact = false }: { reading: Reading; compact?: boolean }) {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   const text = readingText(t, reading, reading.match);
   if (compact) {
     return (
@@ -20,7 +22,7 @@ export function PlanReading({ reading, compact = false }: { reading: Reading; co
         title={
           <div>
             <div>{text}</div>
-            {reading.reason ? <div>{reading.reason}</div> : null}
+            {reading.reason ? <div>{reasonText(reading.reason)}</div> : null}
           </div>
         }
       >

@@ -7,6 +7,7 @@ import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
 import type { ImpactPreview, PlanChange } from './api';
 import { doneOn, testOn } from './impactText';
+import { useReasonText } from './reasonText';
 
 /** Totals of a preview: plans examined, changed, unchanged; tests done and counted, to make up, removed, added. */
 export function ImpactTotals({ preview }: { preview: ImpactPreview }) {
@@ -44,6 +45,7 @@ const sameTest = (a: { kind: string; day: number }, b: { kind: string; day: numb
 /** What the person has done: moved tests it satisfies (with the reading), refused, and dropped results. */
 function DoneTests({ change }: { change: PlanChange }) {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   const lines = [
     ...change.satisfied.map(({ test, by, assumption, reason }) => (
       <Flex key={`s:${by.item}`} gap={4} wrap align="center" data-testid="impact-satisfied">
@@ -51,7 +53,7 @@ function DoneTests({ change }: { change: PlanChange }) {
           {t('policy.impact.satisfied', { done: doneOn(t, by), test: testOn(t, test) })}
         </Typography.Text>
         {assumption ? (
-          <Tooltip title={reason}>
+          <Tooltip title={reasonText(reason)}>
             <Tag color="gold" style={{ marginInlineEnd: 0 }}>
               {t('policy.impact.localReading')}
             </Tag>

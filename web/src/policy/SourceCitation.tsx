@@ -6,6 +6,7 @@ import type { Source } from '../../../src/rules/policy/types';
 import { documentHref, tagTitle, useDocuments } from '../documents/api';
 import { clauseText } from '../documents/clause';
 import { usePermission } from '../session/useSession';
+import { useReasonText } from './reasonText';
 
 interface SourceCitationProps {
   source: Source | undefined;
@@ -19,8 +20,14 @@ interface SourceCitationProps {
  * Where an item comes from, as the document's title and clause (《…》第3条), linked to the document
  * reader at the quoted passage (issue 12, Deliver 2); when the pack assumed it, why (ARR-1 … ARR-10).
  */
-export function SourceCitation({ source, assumption, reason, detailed = false }: SourceCitationProps) {
+export function SourceCitation({
+  source,
+  assumption,
+  reason: written,
+  detailed = false,
+}: SourceCitationProps) {
   const { t } = useTranslation();
+  const reason = useReasonText()(written);
   const canRead = usePermission('policy.read');
   const documents = useDocuments();
   if (!source) return null;
