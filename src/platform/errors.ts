@@ -47,6 +47,7 @@ const STATUS: Record<ErrorCode, number> = {
   document_exists: 409,
   assignment_replans: 409,
   deadline_closed: 409,
+  plan_replaced: 409,
   sample_refused: 409,
   internal: 500,
 };

@@ -380,6 +380,10 @@ export const ERROR_MESSAGES = {
     zh: '此分配会改变现有的管控方案，请先做政策变更影响评估，再从评估结果应用',
   },
   deadline_closed: { en: 'This item is already done or cancelled', zh: '该事项已办结或已取消' },
+  plan_replaced: {
+    en: 'This person’s plan was replaced meanwhile (a policy change or a reclassification made at the same time); reload to see the plan in force and try again',
+    zh: '该人员的管控方案刚刚已被替换（同时进行了政策变更或重新定级），请刷新查看现行方案后重试',
+  },
   sample_refused: {
     en: 'This sample cannot be registered into this tube; see the field errors',
     zh: '该样本无法采入此采样管，详见字段错误',

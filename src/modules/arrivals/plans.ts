@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
+import { AppError } from '../../platform/errors.js';
 import { needsOriginReview, planArrival } from '../../rules/policy/engine.js';
 import type { ArrivalFacts, Pack, Plan } from '../../rules/policy/types.js';
 import { localDate } from '../../rules/time.js';
@@ -60,6 +61,13 @@ export async function planningFor(
     : { review: { reason: 'no_protocol', arrivalDate, timeZone, pack: reviewPack(pack) } };
 }
 
+/** The unique index that keeps one active plan per arrival (0012_arrivals.sql) refused a second. */
+const isActivePlanTaken = (error: unknown) =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === '23505' &&
+  (error as { constraint?: unknown }).constraint === 'arrival_plans_active';
+
 /**
  * Stores a plan as the arrival's active one and opens its work: its tests and phases, and a task for
  * each requirement the arrival did not meet (ARR-8, ARR-9, ARR-10). Returns the plan's id.
@@ -70,21 +78,26 @@ export async function storePlan(
   plan: Plan,
   now: Date,
 ) {
-  const rows = await tx.query<{ id: string }>(
-    `INSERT INTO arrival_plans (arrival_id, jurisdiction_code, pack_id, pack_version, protocol_id, rule_id, day0, release_date, plan)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [
-      arrival.id,
-      arrival.jurisdictionCode,
-      plan.packId,
-      plan.packVersion,
-      plan.protocolId,
-      plan.rule,
-      plan.day0,
-      plan.releaseDate,
-      JSON.stringify(plan),
-    ],
-  );
+  const rows = await tx
+    .query<{ id: string }>(
+      `INSERT INTO arrival_plans (arrival_id, jurisdiction_code, pack_id, pack_version, protocol_id, rule_id, day0, release_date, plan)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        arrival.id,
+        arrival.jurisdictionCode,
+        plan.packId,
+        plan.packVersion,
+        plan.protocolId,
+        plan.rule,
+        plan.day0,
+        plan.releaseDate,
+        JSON.stringify(plan),
+      ],
+    )
+    .catch((error: unknown) => {
+      // Another change planned the arrival at the same time (one active plan each): its own 409.
+      throw isActivePlanTaken(error) ? new AppError('plan_replaced') : error;
+    });
   const row = firstRow(rows, 'INSERT INTO arrival_plans');
   await openPlanWork(tx, plan, arrival, now);
   await openShortfallWork(tx, plan, arrival, now);

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/types.js';
 import { closeDeadline } from '../../platform/deadlines/service.js';
+import { AppError } from '../../platform/errors.js';
 import { type CarryOver, carryOver, type RecordedResult } from '../../rules/policy/carryOver.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { localDate } from '../../rules/time.js';
@@ -49,7 +50,13 @@ export async function supersedePlan(
   at: Date,
   review?: ReviewDetail,
 ): Promise<Superseded> {
-  const [old] = await tx.query<{ plan: Plan }>('SELECT plan FROM arrival_plans WHERE id = $1', [oldPlanId]);
+  // Issue 12: locked first, so two changes at once cannot both replace it; the later one finds it
+  // replaced and is refused on its own, rather than breaking the one-active-plan index (500).
+  const [old] = await tx.query<{ plan: Plan; status: string }>(
+    'SELECT plan, status FROM arrival_plans WHERE id = $1 FOR UPDATE',
+    [oldPlanId],
+  );
+  if (old?.status !== 'active') throw new AppError('plan_replaced');
   const recorded = (await recordedResultsOf(tx, [oldPlanId])).get(oldPlanId) ?? [];
   await cancelReplacedWork(tx, arrival.id, at);
   await tx.query("UPDATE arrival_plans SET status = 'superseded' WHERE id = $1", [oldPlanId]);

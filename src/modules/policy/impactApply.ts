@@ -6,7 +6,9 @@ import type { Queryable } from '../../platform/db/types.js';
 import { testKey } from '../../rules/policy/itemKeys.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { supersedePlan } from '../arrivals/index.js';
+import { assignableVersion } from './assignable.js';
 import { assessImpact, type Replanning } from './impact.js';
+import { lockGovernedPlans } from './impactScope.js';
 import { assignPack } from './store.js';
 
 const planRef = (id: string, plan: Plan) => ({
@@ -30,6 +32,9 @@ export async function applyImpact(
   actor: Actor,
   request: ImpactRequest,
 ): Promise<ImpactResult> {
+  await assignableVersion(ctx.db, tx, actor, request);
+  // Issue 12 Deliver 3, 4: the plans are read, carried over and replaced as they stand once locked.
+  await lockGovernedPlans(tx, request.jurisdictionCode);
   const { view, replannings } = await assessImpact(ctx, tx, actor, request);
   await assignPack(
     tx,

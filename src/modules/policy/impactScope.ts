@@ -61,6 +61,24 @@ export async function governedPlans(
   return rows;
 }
 
+/**
+ * Locks the active plans of the subtree `code` that its assignment governs until the transaction
+ * ends, in one order (so two applies never deadlock). An apply takes it before it reads them: a
+ * concurrent apply or reclassification waits, then finds them replaced (supersede.ts refuses a plan
+ * no longer active with 409 plan_replaced, and a second apply reads the first one's plans), and a
+ * result whose recording is under way is waited for and carried over with the others.
+ */
+export async function lockGovernedPlans(tx: Queryable, code: string): Promise<void> {
+  const params: unknown[] = [code];
+  const scope = scopeCondition('a.jurisdiction_code', [code], params);
+  await tx.query(
+    `SELECT count(*) FROM (SELECT pl.id FROM arrival_plans pl JOIN arrivals a ON a.id = pl.arrival_id
+       WHERE pl.status = 'active' AND ${scope} AND ${deeperAssignment('$1')} IS NULL
+       ORDER BY pl.id FOR UPDATE OF pl) locked`,
+    params,
+  );
+}
+
 /** The deeper assignments inside the subtree `code` that govern active plans, with their counts. */
 export async function boundaryOf(tx: Queryable, code: string): Promise<Boundary[]> {
   const params: unknown[] = [code];

@@ -18,10 +18,11 @@ import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { parsePack, withLines } from '../../rules/policy/loadPack.js';
 import { packCitationErrors } from '../documents/index.js';
+import { assignableVersion } from './assignable.js';
 import { assessImpact } from './impact.js';
 import { applyImpact } from './impactApply.js';
 import { listAssignments, listPacks, packDetail } from './queries.js';
-import { assignPack, getPack, governingAssignment, storePack } from './store.js';
+import { assignPack, governingAssignment, storePack } from './store.js';
 
 const tags = ['policy'];
 
@@ -140,12 +141,10 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
         packVersion: request.body.version,
       };
       return withScope(ctx.db, actor, async (tx) => {
-        if (!(await getPack(ctx.db, tx, assignment.packId, assignment.packVersion))) {
-          throw new AppError('validation', [fieldError('version', 'pack_unknown')]);
-        }
-        if (!actor.scopes.some((scope) => assignment.jurisdictionCode.startsWith(scope))) {
-          throw new AppError('forbidden', [fieldError('jurisdictionCode', 'jurisdiction_out_of_scope')]);
-        }
+        await assignableVersion(ctx.db, tx, actor, {
+          ...request.body,
+          jurisdictionCode: request.params.code,
+        });
         // Issue 12 Deliver 3: a re-assignment that would re-plan anyone is never silent.
         const impact = await assessImpact(ctx, tx, actor, {
           ...request.body,
@@ -180,6 +179,8 @@ export function policyRoutes(api: TypedApp, ctx: AppContext) {
     },
     (request) =>
       withScope(ctx.db, actorOf(request), async (tx) => {
+        // What apply would refuse is refused here already, with the same problems.
+        await assignableVersion(ctx.db, tx, actorOf(request), request.body);
         return (await assessImpact(ctx, tx, actorOf(request), request.body)).view;
       }),
   );
