@@ -83,7 +83,8 @@ const RestrictionItem = Type.Object({
  * `added` say the same as items. What the person has done: `satisfied` moved tests a done test
  * satisfies (with the reading's assumption), `refused` tests owed although a done test lay in their
  * window, `doneDropped` done tests the version no longer has, `addedInPast` tests it adds before
- * today with their catch-up due time.
+ * today with their catch-up due time (one per kind, the latest, besides release tests: `madeUp` the
+ * others), `positive` moved tests that carry the person's positive result.
  */
 export const PlanChangeView = Type.Object({
   arrivalId: Type.String(),
@@ -111,9 +112,13 @@ export const PlanChangeView = Type.Object({
       reason: Nullable(Type.String()),
     }),
   ),
+  /** Moved tests that carry the person's positive result: a case, not a pass, and nothing to make up. */
+  positive: Type.Array(Type.Object({ test: PlanTestItem, by: DoneTestItem })),
   refused: Type.Array(Type.Object({ test: PlanTestItem, by: DoneTestItem })),
   doneDropped: Type.Array(DoneTestItem),
   addedInPast: Type.Array(Type.Object({ ...PlanTestItem.properties, catchUpDueAt: Type.String() })),
+  /** Tests added before today that nothing satisfies, made up by `by`, a later test of their kind (no catch-up of their own). */
+  madeUp: Type.Array(Type.Object({ test: PlanTestItem, by: PlanTestItem })),
   /** Restrictions the new version adds or drops (e.g. registering with the employer). */
   addedRestrictions: Type.Array(RestrictionItem),
   removedRestrictions: Type.Array(RestrictionItem),

@@ -5,7 +5,7 @@ export { endPlanOnLeaving } from './endPlan.js';
 export type { ArrivalRow } from './facts.js';
 export { arrivalColumns, factsOf } from './facts.js';
 export { planningWith } from './planningWith.js';
-export { phaseKey, testKey } from './planWork.js';
+export { owedLateOf, phaseKey, testKey } from './planWork.js';
 export { previewArrival } from './preview.js';
 export type { ArrivalInput, Channel } from './register.js';
 export { registerArrival } from './register.js';

@@ -15,7 +15,7 @@ export { phaseKey, testKey };
  */
 export const PLAN_SUBJECT = 'arrival';
 /** The reason work of a replaced plan is cancelled with; the new plan's opening looks for it. */
-const SUPERSEDED = 'superseded';
+export const SUPERSEDED = 'superseded';
 
 /** Centralised isolation is the isolation team's work (ISO-4); everything else the community's. */
 function ownerOf(phase: PlanPhase | undefined): Role {
@@ -85,13 +85,34 @@ async function replacedLateWork(tx: Queryable, arrivalId: string, at: Date) {
 }
 
 /**
+ * Items each arrival's plan owes late at `at` (open past their due time): the items a plan opened at
+ * `at` in its place keeps as they are (replacedLateWork), so the carry-over does not count them as
+ * made up by a later test (src/rules/policy/carryOver.ts). Read before the replaced work is cancelled.
+ */
+export async function owedLateOf(
+  tx: Queryable,
+  arrivalIds: readonly string[],
+  at: Date,
+): Promise<Map<string, Set<string>>> {
+  const rows = await tx.query<{ arrivalId: string; kind: string }>(
+    `SELECT subject_id AS "arrivalId", kind FROM deadlines WHERE subject_type = $1 AND subject_id = ANY ($2::uuid[])
+       AND done_at IS NULL AND cancelled_at IS NULL AND due_at < $3`,
+    [PLAN_SUBJECT, arrivalIds, at],
+  );
+  const late = new Map<string, Set<string>>();
+  for (const { arrivalId, kind } of rows) late.set(arrivalId, (late.get(arrivalId) ?? new Set()).add(kind));
+  return late;
+}
+
+/**
  * Puts a stored plan on the work lists (ARR-*, deadlines): every test due by the end of its day, and
  * every phase's end (release, or transfer to the next phase, ISO-6) by the end of its last day.
  * Issue 12 Deliver 4, nothing is overdue on creation: an item whose due time has already passed
  * when it is opened (a test a new pack version adds in the past, an arrival registered days late)
  * gets a catch-up due time (the end of the next local day, src/rules/policy/catchUp.ts) and a
  * title that says so; past tests of one kind are made up by one catch-up, the latest (a release
- * test keeps its own). The one exception is an item the plan this one replaces already owed late
+ * test keeps its own; the carry-over applies the same rule, so a preview lists the same catch-ups).
+ * The one exception is an item the plan this one replaces already owed late
  * (open past its due time, or its catch-up's): it is the same obligation, so it keeps its opening
  * and due times and stays late; a new version never wipes out what was overdue.
  */

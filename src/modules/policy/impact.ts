@@ -14,7 +14,13 @@ import { diffPlans } from '../../rules/policy/engine.js';
 import type { Pack, Plan, PlanRestriction, PlanTest } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
-import { factsOf, planningWith, type ReviewDetail, recordedResultsOf } from '../arrivals/index.js';
+import {
+  factsOf,
+  owedLateOf,
+  planningWith,
+  type ReviewDetail,
+  recordedResultsOf,
+} from '../arrivals/index.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { boundaryOf, type GovernedPlan, governedPlans } from './impactScope.js';
 import { getPack } from './store.js';
@@ -87,18 +93,19 @@ function changeView(replanning: Replanning, now: Date): PlanChange {
     addedTests: added.map(testLabel),
     removed: removed.map(testItem),
     added: added.map(testItem),
-    satisfied: (carried?.satisfied ?? []).map(({ test, by }) => ({
+    satisfied: (carried?.satisfied ?? []).map(({ test, by, reading }) => ({
       test: testItem(test),
       by: doneItem(by),
-      assumption: test.earlierResult?.assumption === true,
-      reason: test.earlierResult?.reason ?? null,
+      ...reading,
     })),
+    positive: (carried?.positive ?? []).map(({ test, by }) => ({ test: testItem(test), by: doneItem(by) })),
     refused: (carried?.refused ?? []).map(({ test, by }) => ({ test: testItem(test), by: doneItem(by) })),
     doneDropped: (carried?.dropped ?? []).map(doneItem),
     addedInPast: (carried?.addedInPast ?? []).map((test) => ({
       ...testItem(test),
       catchUpDueAt: catchUpDueAt(now, next?.timeZone ?? before.timeZone).toISOString(),
     })),
+    madeUp: (carried?.madeUp ?? []).map(({ test, by }) => ({ test: testItem(test), by: testItem(by) })),
     endDateBefore: before.releaseDate,
     endDateAfter: next?.releaseDate ?? null,
     addedRestrictions: (diff?.addedRestrictions ?? []).map(restrictionItem),
@@ -111,7 +118,8 @@ function changeView(replanning: Replanning, now: Date): PlanChange {
  * `jurisdictionCode` governs (not those under a deeper assignment of their own), whatever pack
  * made them, of arrivals dated within the new version's dates of effect; for each, the plan the
  * new version makes and how it differs, with what the person has done: done tests it drops, tests
- * it adds before today (with their catch-up due time) and moved tests a done test satisfies.
+ * it adds before today (with their catch-up due time, or made up by a later one, as the work will
+ * be opened), moved tests a done test satisfies and those that carry the person's positive.
  */
 export async function assessImpact(
   ctx: AppContext,
@@ -142,11 +150,17 @@ export async function assessImpact(
     tx,
     inWindow.map((row) => row.planId),
   );
+  const late = await owedLateOf(
+    tx,
+    inWindow.map((row) => row.id),
+    now,
+  );
   const replannings = inWindow.map(({ timeZone, ...row }): Replanning => {
     const { plan, review } = planningWith(factsOf(row, timeZone), pack);
     const next = plan ?? null;
     const recorded: RecordedResult[] = results.get(row.planId) ?? [];
-    const carried = next && carryOver(row.plan, next, recorded, localDate(now, next.timeZone));
+    const carried =
+      next && carryOver(row.plan, next, recorded, localDate(now, next.timeZone), late.get(row.id));
     const changed = !next || diffPlans(row.plan, next).changed;
     return { row, next, review, changed, carried };
   });

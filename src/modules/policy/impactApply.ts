@@ -109,6 +109,8 @@ async function replan(
       })),
       dropped: (carried?.dropped ?? []).map((done) => ({ item: done.item, result: done.result })),
       catchUp: (carried?.addedInPast ?? []).map(testKey),
+      madeUp: (carried?.madeUp ?? []).map(({ test, by }) => ({ item: testKey(test), by: testKey(by) })),
+      positive: (carried?.positive ?? []).map(({ test, by }) => ({ item: testKey(test), by: by.original })),
     },
   });
   return { arrivalId: row.id, personId: row.personId, changed, from, to };
