@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/types.js';
 import { openDeadlines } from '../../platform/deadlines/service.js';
 import type { Plan, PlanShortfall, Text } from '../../rules/policy/types.js';
-import { PLAN_SUBJECT } from './planWork.js';
+import { PLAN_SUBJECT, SUPERSEDED } from './planWork.js';
 
 /** Deadline kinds of shortfalls; migration 0071 closes them when a negative NAT is recorded on the plan. */
 const SHORTFALL_PREFIX = 'shortfall:';
@@ -49,7 +49,8 @@ interface Earlier {
  * (and ARR-9's 48 h, ARR-10's 7-day NAT): a requirement the arrival did not meet is a task for the
  * destination's community, not a note on the plan. Called for every stored plan, so a plan replaced
  * by a new version carries its shortfalls on: one already met (done) is not owed again, and one still
- * owed keeps its opening and due times; a new version neither wipes out nor re-creates a late one.
+ * owed when it is replaced keeps its opening and due times; a new version neither wipes out nor
+ * re-creates a late one. One cancelled before (its plan replaced by one without it) is owed afresh.
  */
 export async function openShortfallWork(
   tx: Queryable,
@@ -59,12 +60,16 @@ export async function openShortfallWork(
 ): Promise<number> {
   if (plan.shortfalls.length === 0) return 0;
   const kinds = plan.shortfalls.map(shortfallKind);
-  // Per kind the row that decides: one done (met), else the open one, else the last cancelled.
+  // Per kind the row that decides: one done (met), else the open one, else the one the plan this
+  // one replaces cancelled at this same instant (planWork.ts replacedLateWork does the same). A task
+  // cancelled earlier (a reclassification away, days ago) is not the same obligation: coming back,
+  // it is owed afresh, with a reachable due time, not its old one, long passed.
   const earlier = await tx.query<Earlier>(
     `SELECT DISTINCT ON (kind) kind, done_at IS NOT NULL AS done, opened_at AS "openedAt", due_at AS "dueAt"
      FROM deadlines WHERE subject_type = $1 AND subject_id = $2 AND kind = ANY ($3::text[])
+       AND (done_at IS NOT NULL OR cancelled_at IS NULL OR (cancelled_at = $4 AND cancel_reason = $5))
      ORDER BY kind, done_at IS NOT NULL DESC, cancelled_at IS NULL DESC, updated_at DESC`,
-    [PLAN_SUBJECT, arrival.id, kinds],
+    [PLAN_SUBJECT, arrival.id, kinds, now, SUPERSEDED],
   );
   const byKind = new Map(earlier.map((row) => [row.kind, row]));
   const inputs = plan.shortfalls.flatMap((shortfall) => {
