@@ -58,7 +58,7 @@ interface CarriedResult {
 }
 
 /** Whether a done test counting for another is a local reading (an assumption), and why. */
-export interface Reading {
+interface Reading {
   assumption: boolean;
   reason: string | null;
 }
