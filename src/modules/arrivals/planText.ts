@@ -26,7 +26,10 @@ export function testText(test: Pick<PlanTest, 'kind' | 'day' | 'reagents'>): Tex
 export function phaseText(phase: PlanPhase, next: PlanPhase | undefined): Text {
   const name = PHASE_NAMES[phase.kind];
   if (!next)
-    return { zh: `解除${name.zh}（第${phase.endDay}天）`, en: `Release from ${name.en} (day ${phase.endDay})` };
+    return {
+      zh: `解除${name.zh}（第${phase.endDay}天）`,
+      en: `Release from ${name.en} (day ${phase.endDay})`,
+    };
   const following = PHASE_NAMES[next.kind];
   return {
     zh: `${name.zh}期满，转${following.zh}（第${phase.endDay}天）`,

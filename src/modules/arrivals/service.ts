@@ -136,10 +136,17 @@ export async function recordPlanEvent(
   now: Date = input.at,
 ) {
   const arrival = await getArrival(tx, actor, arrivalId, now);
-  const [active] = await tx.query<{ id: string; plan: Plan }>(
-    "SELECT id, plan FROM arrival_plans WHERE arrival_id = $1 AND status = 'active'",
-    [arrivalId],
-  );
+  // Locked, so that a result is never recorded on a plan a new pack version is replacing: a lock
+  // that waited for the replacement finds the old plan no longer active, and the next statement
+  // sees the new one.
+  const lockActive = async () =>
+    (
+      await tx.query<{ id: string; plan: Plan }>(
+        "SELECT id, plan FROM arrival_plans WHERE arrival_id = $1 AND status = 'active' FOR UPDATE",
+        [arrivalId],
+      )
+    )[0];
+  const active = (await lockActive()) ?? (await lockActive());
   if (!active) throw new AppError('plan_missing', [fieldError('item', 'plan_missing')]);
   const done = new Set(
     (
