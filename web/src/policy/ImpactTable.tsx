@@ -61,6 +61,13 @@ function DoneTests({ change }: { change: PlanChange }) {
         ) : null}
       </Flex>
     )),
+    ...change.positive.map(({ test, by }) => (
+      <div key={`p:${by.item}`} data-testid="impact-positive">
+        <Typography.Text type="danger">
+          {t('policy.impact.positive', { done: doneOn(t, by), test: testOn(t, test) })}
+        </Typography.Text>
+      </div>
+    )),
     ...change.refused.map(({ test, by }) => (
       <div key={`r:${by.item}`} data-testid="impact-refused">
         <Typography.Text type="warning">
@@ -109,13 +116,28 @@ function Restrictions({
 function OwedTests({ change }: { change: PlanChange }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const owed = change.added.filter((test) => !change.satisfied.some((s) => sameTest(s.test, test)));
+  // Owed: added tests that no done test satisfies, no positive result answers, and no later catch-up makes up.
+  const owed = change.added.filter(
+    (test) =>
+      !change.satisfied.some((s) => sameTest(s.test, test)) &&
+      !change.positive.some((p) => sameTest(p.test, test)),
+  );
   if (owed.length === 0 && change.addedRestrictions.length === 0) return <>—</>;
   return (
     <>
       <Restrictions items={change.addedRestrictions} label="policy.impact.restrictionAdded" />
       {owed.map((test) => {
         const past = change.addedInPast.find((p) => sameTest(p, test));
+        const madeUp = change.madeUp.find((m) => sameTest(m.test, test));
+        if (madeUp) {
+          return (
+            <div key={`${test.kind}:${test.day}`} data-testid="impact-made-up">
+              <Typography.Text type="secondary">
+                {t('policy.impact.madeUp', { test: testOn(t, test), by: testOn(t, madeUp.by) })}
+              </Typography.Text>
+            </div>
+          );
+        }
         return (
           <Flex key={`${test.kind}:${test.day}`} gap={4} wrap align="center" data-testid="impact-owed">
             <span>{testOn(t, test)}</span>
