@@ -1,6 +1,6 @@
 import { Alert, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../common/formatDateTime';
+import { formatDueAt } from '../common/formatDueAt';
 import { useLanguage } from '../i18n/useLanguage';
 import { useReasonText } from '../policy/reasonText';
 import type { ArrivalDetail, PlanJson } from './api';
@@ -49,7 +49,7 @@ export function PlanCatchUps({ plan, work }: { plan: PlanJson; work: ArrivalDeta
         <div key={item.item} data-testid="plan-catch-up" data-item={item.item}>
           {t('arrivals.detail.catchUpItem', {
             item: itemText(t, plan, item.item),
-            due: formatDateTime(item.dueAt, language),
+            due: formatDueAt(item.dueAt, language),
           })}
         </div>
       ))}

@@ -1,7 +1,7 @@
 import { Col, Flex, Row, Statistic, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../common/formatDateTime';
+import { formatDueAt } from '../common/formatDueAt';
 import { rowTestId } from '../common/testId';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
@@ -143,7 +143,7 @@ function OwedTests({ change }: { change: PlanChange }) {
             <span>{testOn(t, test)}</span>
             {past ? (
               <Tag color="volcano" data-testid="impact-catch-up">
-                {t('policy.impact.catchUp', { due: formatDateTime(past.catchUpDueAt, language) })}
+                {t('policy.impact.catchUp', { due: formatDueAt(past.catchUpDueAt, language) })}
               </Tag>
             ) : null}
           </Flex>
