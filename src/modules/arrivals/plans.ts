@@ -2,25 +2,13 @@ import type { AppContext } from '../../platform/context.js';
 import { firstRow } from '../../platform/db/rows.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError } from '../../platform/errors.js';
-import { needsOriginReview, planArrival } from '../../rules/policy/engine.js';
-import type { ArrivalFacts, Pack, Plan } from '../../rules/policy/types.js';
+import type { ArrivalFacts, Plan } from '../../rules/policy/types.js';
 import { localDate } from '../../rules/time.js';
 import { getPack, packInForceFor } from '../policy/index.js';
 import type { ArrivalRow } from './facts.js';
+import { type Planning, planningWith, reviewPack } from './planningWith.js';
 import { openPlanWork } from './planWork.js';
-import type { ReviewDetail, ReviewPack } from './reviewWork.js';
 import { openShortfallWork } from './shortfallWork.js';
-
-/** What planning made of an arrival: a plan, or the reason it goes to the CDC (never nothing). */
-export type Planning = { plan: Plan; review?: undefined } | { plan?: undefined; review: ReviewDetail };
-
-const reviewPack = (pack: Pack): ReviewPack => ({
-  id: pack.id,
-  version: pack.version,
-  title: pack.title,
-  effectiveFrom: pack.effectiveFrom,
-  effectiveTo: pack.effectiveTo ?? null,
-});
 
 /**
  * ARR-1 … ARR-10: plans the arrival with the pack version in force on its local date in the
@@ -42,23 +30,7 @@ export async function planningFor(
     const pack = assigned && (await getPack(ctx.db, tx, assigned.packId, assigned.packVersion));
     return { review: { reason: 'no_pack', arrivalDate, timeZone, pack: pack ? reviewPack(pack) : null } };
   }
-  const { pack } = found;
-  const coarse = needsOriginReview(facts, pack);
-  if (coarse) {
-    return {
-      review: {
-        reason: 'origin_review',
-        arrivalDate,
-        timeZone,
-        pack: reviewPack(pack),
-        finerRisk: coarse.finerRisk,
-      },
-    };
-  }
-  const plan = planArrival(facts, pack);
-  return plan
-    ? { plan }
-    : { review: { reason: 'no_protocol', arrivalDate, timeZone, pack: reviewPack(pack) } };
+  return planningWith(facts, found.pack);
 }
 
 /** The unique index that keeps one active plan per arrival (0012_arrivals.sql) refused a second. */
