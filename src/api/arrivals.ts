@@ -218,15 +218,18 @@ const ReviewFactsView = Type.Object({
   greenHealthCode: Type.Union([Type.Boolean(), Type.Null()]),
 });
 
+const summary = ArrivalSummaryView.properties;
+
 export const ReviewItemView = Type.Object({
-  id: Type.String(),
-  jurisdictionCode: Type.String(),
-  jurisdictionName: Nullable(Type.String()),
-  personId: Type.String(),
-  personName: Type.String(),
-  idNumberMasked: Type.String(),
-  channel: ArrivalChannel,
-  arrivedAt: Type.String(),
+  // Who and where, as on the arrivals list.
+  id: summary.id,
+  jurisdictionCode: summary.jurisdictionCode,
+  jurisdictionName: summary.jurisdictionName,
+  personId: summary.personId,
+  personName: summary.personName,
+  idNumberMasked: summary.idNumberMasked,
+  channel: summary.channel,
+  arrivedAt: summary.arrivedAt,
   reason: Type.Enum(REVIEW_REASONS),
   /** The arrival's local date; null on arrivals sent to review before it was recorded. */
   arrivalDate: Nullable(Type.String()),
