@@ -1,12 +1,13 @@
 import { Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage } from './layout/NotFoundPage';
 import type { Permission } from './session/api';
 import { RequirePermission } from './session/RequirePermission';
 import { RequireSession } from './session/RequireSession';
+import { HomeRedirect } from './work/HomeRedirect';
 
 // One chunk per page, so a phone on a slow network downloads only what it shows.
 const LoginPage = lazy(() => import('./login/LoginPage'));
@@ -54,6 +55,8 @@ const PersonControlsPage = lazy(() => import('./labResults/PersonControlsPage'))
 const CampaignProgressPage = lazy(() => import('./campaigns/CampaignProgressPage'));
 const RoutineTestingPage = lazy(() => import('./routineTesting/RoutineTestingPage'));
 const LabsPage = lazy(() => import('./labs/LabsPage'));
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
+const MyWorkPage = lazy(() => import('./work/MyWorkPage'));
 
 const guarded = (permission: Permission, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
@@ -74,7 +77,9 @@ export function AppRoutes() {
             </RequireSession>
           }
         >
-          <Route index element={<Navigate to="/persons" replace />} />
+          <Route index element={<HomeRedirect />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="my-work" element={<MyWorkPage />} />
           <Route path="persons" element={guarded('person.read', <PersonsPage />)} />
           <Route path="persons/new" element={guarded('person.write', <PersonCreatePage />)} />
           <Route path="persons/handovers" element={guarded('person.write', <HandoversPage />)} />

@@ -1,6 +1,7 @@
 // The public surface of the arrivals module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
 
+export { arrivalsTiles } from './dashboardTiles.js';
 export { endPlanOnLeaving } from './endPlan.js';
 export type { ArrivalRow } from './facts.js';
 export { arrivalColumns, factsOf } from './facts.js';
@@ -13,4 +14,6 @@ export type { ReviewDetail } from './reviewWork.js';
 export { arrivalRoutes } from './routes.js';
 export type { PlanEventInput } from './service.js';
 export { recordPlanEvent } from './service.js';
+export { arrivalsStorySources } from './storySources.js';
 export { recordedResultsOf, supersedePlan } from './supersede.js';
+export { arrivalsWorkSubjects } from './workSubjects.js';

@@ -1,3 +1,4 @@
 // The public surface of the checkpoints module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
 export { checkpointRoutes } from './routes.js';
+export { checkpointsStorySources } from './storySources.js';

@@ -6,6 +6,7 @@ export {
   liftControlsOfTube,
   openPersonControls,
 } from './controls.js';
+export { testingTiles } from './dashboardTiles.js';
 export {
   insertDemoCdcLab,
   insertDemoCountyLabs,
@@ -26,6 +27,7 @@ export {
 } from './obligations.js';
 export { insertSample } from './samples.js';
 export { insertSamplingSite, updateSamplingSite } from './sites.js';
+export { testingStorySources } from './storySources.js';
 export {
   addTubeMember,
   correctTubeResult,
@@ -35,3 +37,4 @@ export {
   type TubeFill,
   writeTubeResults,
 } from './tubes.js';
+export { testingWorkSubjects } from './workSubjects.js';

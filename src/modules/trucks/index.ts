@@ -3,3 +3,5 @@
 export { fileTruckReport } from './file.js';
 export { TRUCK_REPORT_LIMITS } from './limits.js';
 export { truckRoutes } from './routes.js';
+export { trucksStorySources } from './storySources.js';
+export { trucksWorkSubjects } from './workSubjects.js';

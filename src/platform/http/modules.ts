@@ -21,6 +21,9 @@ import { truckRoutes } from '../../modules/trucks/index.js';
 import { userRoutes } from '../../modules/users/index.js';
 import type { AppContext } from '../context.js';
 import { deadlineRoutes } from '../deadlines/routes.js';
+import { dashboardRoutes } from '../surfaces/dashboardRoutes.js';
+import { storyRoutes } from '../surfaces/storyRoutes.js';
+import { workRoutes } from '../surfaces/workRoutes.js';
 import type { TypedApp } from './app.js';
 
 /** Every feature module's routes, mounted under /api. A new module adds one line here. */
@@ -49,4 +52,7 @@ export const modules: ReadonlyArray<(api: TypedApp, ctx: AppContext) => Promise<
   labResultRoutes,
   routineTestingRoutes,
   labRoutes,
+  dashboardRoutes,
+  workRoutes,
+  storyRoutes,
 ];

@@ -10,6 +10,8 @@ import campaignsEn from '../campaigns/i18n/en.json';
 import campaignsZh from '../campaigns/i18n/zh-CN.json';
 import checkpointsEn from '../checkpoints/i18n/en.json';
 import checkpointsZh from '../checkpoints/i18n/zh-CN.json';
+import dashboardEn from '../dashboard/i18n/en.json';
+import dashboardZh from '../dashboard/i18n/zh-CN.json';
 import deadlinesEn from '../deadlines/i18n/en.json';
 import deadlinesZh from '../deadlines/i18n/zh-CN.json';
 import documentsEn from '../documents/i18n/en.json';
@@ -38,8 +40,12 @@ import routineTestingEn from '../routineTesting/i18n/en.json';
 import routineTestingZh from '../routineTesting/i18n/zh-CN.json';
 import samplingEn from '../sampling/i18n/en.json';
 import samplingZh from '../sampling/i18n/zh-CN.json';
+import storyEn from '../story/i18n/en.json';
+import storyZh from '../story/i18n/zh-CN.json';
 import trucksEn from '../trucks/i18n/en.json';
 import trucksZh from '../trucks/i18n/zh-CN.json';
+import workEn from '../work/i18n/en.json';
+import workZh from '../work/i18n/zh-CN.json';
 
 /**
  * Messages that belong to one feature live beside it (web/src/<feature>/i18n/{zh-CN,en}.json) and
@@ -71,6 +77,9 @@ const routineTesting = pair(routineTestingZh, routineTestingEn);
 const labs = pair(labsZh, labsEn);
 const privacyAlerts = pair(privacyAlertsZh, privacyAlertsEn);
 const handovers = pair(handoversZh, handoversEn);
+const dashboard = pair(dashboardZh, dashboardEn);
+const work = pair(workZh, workEn);
+const story = pair(storyZh, storyEn);
 
 export const FEATURE_MESSAGES = {
   zh: {
@@ -95,6 +104,9 @@ export const FEATURE_MESSAGES = {
     labs: labs.zh,
     privacyAlerts: privacyAlerts.zh,
     handovers: handovers.zh,
+    dashboard: dashboard.zh,
+    work: work.zh,
+    story: story.zh,
   },
   en: {
     account: account.en,
@@ -118,6 +130,9 @@ export const FEATURE_MESSAGES = {
     labs: labs.en,
     privacyAlerts: privacyAlerts.en,
     handovers: handovers.en,
+    dashboard: dashboard.en,
+    work: work.en,
+    story: story.en,
   },
 };
 export { pair };

@@ -1,0 +1,4 @@
+import type { StorySource } from '../../platform/surfaces/types.js';
+
+/** This module's events in a person's story (timeline). */
+export const landingStorySources: readonly StorySource[] = [];

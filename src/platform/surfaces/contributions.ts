@@ -1,0 +1,43 @@
+import { arrivalsStorySources, arrivalsTiles, arrivalsWorkSubjects } from '../../modules/arrivals/index.js';
+import { cadreLeaveStorySources, cadreLeaveWorkSubjects } from '../../modules/cadreLeave/index.js';
+import { campaignsTiles } from '../../modules/campaigns/index.js';
+import { checkpointsStorySources } from '../../modules/checkpoints/index.js';
+import { landingStorySources, landingTiles, landingWorkSubjects } from '../../modules/landing/index.js';
+import { routineTestingTiles } from '../../modules/routineTesting/index.js';
+import { testingStorySources, testingTiles, testingWorkSubjects } from '../../modules/testing/index.js';
+import { trucksStorySources, trucksWorkSubjects } from '../../modules/trucks/index.js';
+import { auditStorySources } from '../audit/story.js';
+import { deadlineStorySources } from '../deadlines/story.js';
+import { deadlineTiles } from '../deadlines/tiles.js';
+import type { DashboardTile, StorySource, WorkSubject } from './types.js';
+
+/** Every module's dashboard tiles. A module adds its tiles here, as it adds its routes to http/modules.ts. */
+export const DASHBOARD_TILES: readonly DashboardTile[] = [
+  ...deadlineTiles,
+  ...arrivalsTiles,
+  ...testingTiles,
+  ...campaignsTiles,
+  ...landingTiles,
+  ...routineTestingTiles,
+];
+
+/** Every module's work subjects: the action that closes each kind of open deadline. */
+export const WORK_SUBJECTS: readonly WorkSubject[] = [
+  ...arrivalsWorkSubjects,
+  ...testingWorkSubjects,
+  ...landingWorkSubjects,
+  ...trucksWorkSubjects,
+  ...cadreLeaveWorkSubjects,
+];
+
+/** Every module's sources of a person's story. */
+export const STORY_SOURCES: readonly StorySource[] = [
+  ...deadlineStorySources,
+  ...auditStorySources,
+  ...arrivalsStorySources,
+  ...testingStorySources,
+  ...landingStorySources,
+  ...trucksStorySources,
+  ...checkpointsStorySources,
+  ...cadreLeaveStorySources,
+];

@@ -1,0 +1,99 @@
+import type { Permission } from '../../rules/roles.js';
+import type { Actor } from '../access/actor.js';
+import type { AppContext } from '../context.js';
+import type { Queryable } from '../db/types.js';
+
+/**
+ * What modules contribute to the work surfaces: dashboard tiles (态势总览), the actions that close
+ * "my work" items (我的工作), and a person's story (timeline). The surfaces know no module by name;
+ * ./contributions.ts lists what each module's index.ts offers, as http/modules.ts lists routes.
+ */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/** Every contribution runs inside the caller's scoped transaction (row-level security applies). */
+export interface SurfaceRequest {
+  ctx: AppContext;
+  tx: Queryable;
+  actor: Actor;
+  now: Date;
+}
+
+// ---- Dashboard tiles -------------------------------------------------------------------------
+
+/** One number on a tile, with the web path of the filtered list whose rows it counts. */
+export interface TileFigure {
+  key: string;
+  label: Text;
+  value: number;
+  /** A web path with query, e.g. `/deadlines?state=overdue&jurisdiction=211122001`. */
+  drill: string;
+  tone?: 'normal' | 'good' | 'warning' | 'danger';
+}
+
+/** A tile's content: figures, optionally a daily trend and a per-child-jurisdiction heat table. */
+export interface TileBody {
+  figures: TileFigure[];
+  trend?: {
+    days: string[];
+    series: Array<{ key: string; label: Text; values: number[] }>;
+  };
+  heat?: {
+    columns: Array<{ key: string; label: Text }>;
+    rows: Array<{ code: string; name: string; cells: Array<{ value: number; drill: string }> }>;
+  };
+  /** A line under the figures (e.g. the running campaign's name), or null. */
+  note?: Text | null;
+}
+
+export interface DashboardTile {
+  /** Stable id, `<module>.<tile>`. */
+  id: string;
+  /** Position on the dashboard, small first. */
+  order: number;
+  /** Shown only to callers holding it. */
+  permission: Permission;
+  title: Text;
+  /** The tile for `jurisdiction` (a subtree within the caller's scope) and its children; null hides it. */
+  load(request: SurfaceRequest & { jurisdiction: string }): Promise<TileBody | null>;
+}
+
+// ---- My work ---------------------------------------------------------------------------------
+
+/** The one action that closes a work item (an open deadline), as its owner module knows it. */
+export interface WorkAction {
+  label: Text;
+  /** Web path where the item is closed. */
+  href: string;
+  /** The item's job is a phone call: the page offers a call button revealing the number (audited). */
+  call?: boolean;
+}
+
+/** Resolves the actions of open deadlines whose subject type a module owns. */
+export interface WorkSubject {
+  subjectType: string;
+  action(item: { kind: string; subjectId: string; personId: string | null }): WorkAction;
+}
+
+// ---- A person's story ------------------------------------------------------------------------
+
+export interface StoryEvent {
+  /** ISO timestamp of the event. */
+  at: string;
+  /** Which source, e.g. `arrivals`, `samples`, `controls`, `deadlines`, `audit`. */
+  source: string;
+  title: Text;
+  detail?: Text | null;
+  /** Web path with more, when the caller may open it. */
+  href?: string | null;
+  tone?: 'normal' | 'good' | 'warning' | 'danger';
+}
+
+export interface StorySource {
+  id: string;
+  /** Shown only to callers holding it. */
+  permission: Permission;
+  load(request: SurfaceRequest & { personId: string }): Promise<StoryEvent[]>;
+}
