@@ -11,3 +11,9 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(new TZDate(year, month - 1, day + 1, timeZone).getTime());
 }
+
+/** The instant a local calendar date begins (its local midnight): "arrived on day N" means from then. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, timeZone).getTime());
+}

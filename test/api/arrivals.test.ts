@@ -222,3 +222,53 @@ describe('arrivals planned by the governing pack', () => {
     expect(new Set(open.map((d) => d.owner_role))).toEqual(new Set(['isolation_manager']));
   });
 });
+
+describe('the arrivals list filtered as the dashboard drills into it', () => {
+  let overseas: string;
+  let domestic: string;
+  const ids = async (query: string) =>
+    (await get(`/api/arrivals?jurisdiction=${CHIFENG_VILLAGE}&${query}`, chifeng))
+      .json()
+      .items.map((a: { id: string }) => a.id)
+      .sort();
+
+  beforeAll(async () => {
+    const first = await post('/api/arrivals', chifeng, {
+      person: { name: '吴十三', idNumber: withCheckDigit('15040219750303001') },
+      jurisdictionCode: CHIFENG_VILLAGE,
+      origin: 'overseas',
+      originCountry: '韩国',
+      enteredAt: '2026-11-12T02:00:00Z',
+      portIsolationDays: 3,
+      // 01:00 on 2026-11-16 in Chifeng, still 2026-11-15 in UTC.
+      arrivedAt: '2026-11-15T17:00:00Z',
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    overseas = first.json().id;
+    const second = await post('/api/arrivals', chifeng, {
+      person: { name: '郑十四', idNumber: withCheckDigit('15040219750303002') },
+      jurisdictionCode: CHIFENG_VILLAGE,
+      origin: 'domestic',
+      originDivisionCode: '110105',
+      arrivedAt: '2026-11-15T10:00:00Z',
+      homeIsolationConditions: true,
+      negativeNatAt: '2026-11-15T08:00:00Z',
+    });
+    expect(second.statusCode).toBe(201);
+    domestic = second.json().id;
+    expect([first.json().originRisk, second.json().originRisk]).toEqual([null, 'low']);
+  });
+
+  it('reads from and to as the jurisdiction’s local days, both included', async () => {
+    expect(await ids('from=2026-11-16&to=2026-11-16')).toEqual([overseas]);
+    expect(await ids('from=2026-11-15&to=2026-11-15')).toEqual([domestic]);
+    expect(await ids('from=2026-11-15&to=2026-11-16')).toEqual([domestic, overseas].sort());
+  });
+
+  it('filters by the origin’s risk level, `none` for an origin of no level', async () => {
+    expect(await ids('from=2026-11-15&to=2026-11-16&risk=low')).toEqual([domestic]);
+    expect(await ids('from=2026-11-15&to=2026-11-16&risk=none')).toEqual([overseas]);
+    expect(await ids('from=2026-11-15&to=2026-11-16&risk=high')).toEqual([]);
+    expect((await get('/api/arrivals?risk=severe', chifeng)).statusCode).toBe(400);
+  });
+});

@@ -5,6 +5,7 @@ import {
   ArrivalPageView,
   ArrivalStatus,
   LookbackView,
+  ORIGIN_RISKS,
   ReclassifyBody,
 } from '../../api/arrivals.js';
 import { IsoDate, JurisdictionCode, Paging, SafeText, Uuid } from '../../api/common.js';
@@ -39,6 +40,9 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
           // Item 21: the statuses as shown (an old "planned" is refused, not silently empty).
           status: Type.Optional(ArrivalStatus),
           ruleId: Type.Optional(SafeText(10)),
+          // The origin's risk level as read at registration; `none` is an origin of no level (overseas).
+          risk: Type.Optional(Type.Enum([...ORIGIN_RISKS, 'none'])),
+          // Local calendar days of the jurisdiction, both ends included.
           from: Type.Optional(IsoDate),
           to: Type.Optional(IsoDate),
           ...Paging.properties,
@@ -49,7 +53,7 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
     async (request) => {
       const { page = 1, pageSize = 20, ...filter } = request.query;
       const result = await withScope(ctx.db, actorOf(request), (tx) =>
-        listArrivals(tx, actorOf(request), filter, page, pageSize, ctx.now()),
+        listArrivals(tx, actorOf(request), filter, page, pageSize, ctx.now(), ctx.config.defaultTimeZone),
       );
       return { ...result, page, pageSize };
     },

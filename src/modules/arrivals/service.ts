@@ -1,12 +1,14 @@
 import type { PlanJson, PlanWork } from '../../api/arrivals.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { scopeCondition } from '../../platform/access/scope.js';
+import { firstScope, scopeCondition } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { closeDeadline } from '../../platform/deadlines/service.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { inScope } from '../../rules/roles.js';
+import { endOfLocalDay, startOfLocalDay } from '../../rules/time.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { cancelPlanWork, PLAN_SUBJECT, planItems } from './planWork.js';
 import { releaseBlockers } from './release.js';
 import {
@@ -25,6 +27,9 @@ export interface ArrivalFilter {
   channel?: string | undefined;
   status?: string | undefined;
   ruleId?: string | undefined;
+  /** The origin's risk level; 'none' for an origin of no level. */
+  risk?: string | undefined;
+  /** Local calendar dates of the jurisdiction, both included. */
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -36,6 +41,7 @@ export async function listArrivals(
   page: number,
   pageSize: number,
   now: Date,
+  defaultTimeZone: string,
 ) {
   const params: unknown[] = [];
   const scopes = filter.jurisdiction ? [filter.jurisdiction] : actor.scopes;
@@ -53,13 +59,18 @@ export async function listArrivals(
     where.push(`${arrivalStatusSql(`$${params.length - 1}`)} = $${params.length}`);
   }
   eq('pl.rule_id', filter.ruleId);
+  if (filter.risk === 'none') where.push('a.origin_risk IS NULL');
+  else eq('a.origin_risk', filter.risk);
+  // A day is the jurisdiction's local day, as on the dashboard and in every plan.
+  const timeZone =
+    filter.from || filter.to ? await effectiveTimeZone(tx, firstScope(scopes), defaultTimeZone) : '';
   if (filter.from) {
-    params.push(filter.from);
-    where.push(`a.arrived_at >= $${params.length}::date`);
+    params.push(startOfLocalDay(filter.from, timeZone).toISOString());
+    where.push(`a.arrived_at >= $${params.length}::timestamptz`);
   }
   if (filter.to) {
-    params.push(filter.to);
-    where.push(`a.arrived_at < $${params.length}::date + 1`);
+    params.push(endOfLocalDay(filter.to, timeZone).toISOString());
+    where.push(`a.arrived_at < $${params.length}::timestamptz`);
   }
   const condition = where.join(' AND ');
   const [count] = await tx.query<{ n: number }>(
