@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { fieldError, invalid } from '../../platform/errors.js';
+import { personsPerChild } from '../persons/index.js';
 import { getCampaign, type Jurisdiction } from './service.js';
 import type { CampaignView, ProgressResponse } from './view.js';
 
@@ -43,28 +44,29 @@ export async function campaignNode(
 }
 
 /**
- * Counts per child of `parent` (TST-6 progress by grid): persons registered in the subtree, and
- * the campaign's counters by home jurisdiction (campaign_progress, kept by triggers on samples
- * and tubes: sampled, resulted negative or positive, positive). Neither read touches samples.
+ * Counts per child of `parent` (TST-6 progress by grid): persons registered in the subtree (the
+ * persons module's counters), and the campaign's counters by home jurisdiction (campaign_progress,
+ * kept by triggers on samples and tubes: sampled, resulted negative or positive, positive). Neither
+ * read counts persons or samples: both are a few hundred counter rows at any level.
  */
 async function countsByChild(tx: Queryable, campaignId: string, parent: string): Promise<CountRow[]> {
   const childLength = CHILD_LENGTH[parent.length] ?? parent.length;
-  return tx.query<CountRow>(
-    `WITH people AS (
-       SELECT left(jurisdiction_code, $4) AS child, count(*)::int AS persons
-       FROM persons WHERE jurisdiction_code >= $2 AND jurisdiction_code < $3 GROUP BY 1
-     ), counted AS (
-       SELECT left(jurisdiction_code, $4) AS child, sum(sampled)::int AS sampled,
-         sum(resulted)::int AS resulted, sum(positives)::int AS positives
-       FROM campaign_progress
-       WHERE campaign_id = $1 AND jurisdiction_code >= $2 AND jurisdiction_code < $3 GROUP BY 1
-     )
-     SELECT coalesce(p.child, c.child) AS child, coalesce(p.persons, 0) AS persons,
-       coalesce(c.sampled, 0) AS sampled, coalesce(c.resulted, 0) AS resulted,
-       coalesce(c.positives, 0) AS positives
-     FROM people p FULL JOIN counted c ON c.child = p.child`,
+  const people = await personsPerChild(tx, parent, childLength);
+  const counted = await tx.query<Omit<CountRow, 'persons'>>(
+    `SELECT left(jurisdiction_code, $4) AS child, sum(sampled)::int AS sampled,
+       sum(resulted)::int AS resulted, sum(positives)::int AS positives
+     FROM campaign_progress
+     WHERE campaign_id = $1 AND jurisdiction_code >= $2 AND jurisdiction_code < $3 GROUP BY 1`,
     [campaignId, parent, `${parent}:`, childLength],
   );
+  const rows = new Map<string, CountRow>(
+    people.map((p) => [
+      p.child,
+      { child: p.child, persons: p.persons, sampled: 0, resulted: 0, positives: 0 },
+    ]),
+  );
+  for (const c of counted) rows.set(c.child, { ...c, persons: rows.get(c.child)?.persons ?? 0 });
+  return [...rows.values()];
 }
 
 export async function campaignProgress(

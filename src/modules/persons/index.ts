@@ -1,6 +1,7 @@
 // The public surface of the persons module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
 export { insertSealedPersons } from './bulkInsert.js';
+export { personsPerChild } from './counts.js';
 export { personImportRoutes } from './importRoutes.js';
 export {
   ID_TYPE_LABELS,
