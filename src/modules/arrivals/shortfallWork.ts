@@ -4,7 +4,7 @@ import type { Plan, PlanShortfall, Text } from '../../rules/policy/types.js';
 import { PLAN_SUBJECT, SUPERSEDED } from './planWork.js';
 
 /** Deadline kinds of shortfalls; migration 0071 closes them when a negative NAT is recorded on the plan. */
-const SHORTFALL_PREFIX = 'shortfall:';
+export const SHORTFALL_PREFIX = 'shortfall:';
 const shortfallKind = (shortfall: Pick<PlanShortfall, 'id'>) => `${SHORTFALL_PREFIX}${shortfall.id}`;
 
 /**

@@ -2,8 +2,8 @@ import type { Queryable } from '../../platform/db/types.js';
 import { cancelDeadlines, closeDeadline, openDeadline } from '../../platform/deadlines/service.js';
 import type { LeaveView } from './schemas.js';
 
-const LEAVE_SUBJECT = 'cadre_leave';
-const RETURN_REPORT_KIND = 'cadre.return_report';
+export const LEAVE_SUBJECT = 'cadre_leave';
+export const RETURN_REPORT_KIND = 'cadre.return_report';
 
 /** "督促其按要求落实好返赤后主动报备" (ARR-14): the return report, on the person's community list. */
 export function openReturnDeadline(tx: Queryable, leave: LeaveView, dueAt: Date, openedAt: Date) {

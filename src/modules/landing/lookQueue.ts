@@ -8,8 +8,8 @@ import { closeDeadline, openDeadline } from '../../platform/deadlines/service.js
  * default"): a flood of reports cannot flood the deadline lists, yet the county's working group
  * still owes a look within 30 minutes of its oldest unlooked report, and is escalated when late.
  */
-const QUEUE_SUBJECT = 'landing_queue';
-const LOOK_KIND = 'landing.look';
+export const QUEUE_SUBJECT = 'landing_queue';
+export const LOOK_KIND = 'landing.look';
 
 /** A county's look queue as a deadline subject: a fixed UUID that spells the county's code. */
 function queueSubjectId(county: string): string {

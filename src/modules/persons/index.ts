@@ -1,5 +1,6 @@
 // The public surface of the persons module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
+export { personBriefs } from './brief.js';
 export { insertSealedPersons } from './bulkInsert.js';
 export { personsPerChild } from './counts.js';
 export { personImportRoutes } from './importRoutes.js';
@@ -22,7 +23,7 @@ export type { SealedPerson } from './seal.js';
 export { SEALED_COLUMNS, sealPerson } from './seal.js';
 export type { PersonFilter } from './search.js';
 export { COUNT_CAP, personWhere, searchPersons } from './search.js';
-export { createPerson, findOrRegister } from './service.js';
+export { createPerson, findOrRegister, revealPhone } from './service.js';
 export type { PersonFields } from './validate.js';
 export { validatePerson } from './validate.js';
 export { mayUnmask, PERSON_FROM_SQL, PERSON_VIEW_SQL } from './view.js';

@@ -261,3 +261,27 @@ export async function unmaskPerson(ctx: AppContext, tx: Queryable, actor: Actor,
     phone: row.phone_cipher ? ctx.cipher.decrypt(row.phone_cipher) : null,
   };
 }
+
+/**
+ * Shows the clear phone alone, for a call the caller's work asks for (the caller checks that it is
+ * theirs), audited as an unmask of the phone with the reason and what asked for it.
+ */
+export async function revealPhone(
+  ctx: AppContext,
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  reason: string,
+  context: Record<string, unknown>,
+): Promise<string | null> {
+  const person = await readPerson(tx, actor, id);
+  const row = await storedCiphers(tx, id);
+  await recordAudit(tx, actor, {
+    action: 'unmask',
+    entity: 'person',
+    entityId: id,
+    jurisdictionCode: person.jurisdictionCode,
+    detail: { reason, fields: ['phone'], ...context },
+  });
+  return row.phone_cipher ? ctx.cipher.decrypt(row.phone_cipher) : null;
+}

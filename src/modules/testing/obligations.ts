@@ -9,9 +9,9 @@ export const PERSON_SUBJECT = 'person';
 
 // Each kind is its prefix and a key. SQL that builds or matches kinds takes the prefix as a
 // parameter from here, so the two cannot drift apart.
-const RESAMPLE_KIND_PREFIX = 'resample:';
+export const RESAMPLE_KIND_PREFIX = 'resample:';
 export const ROUTINE_MISSED_KIND_PREFIX = 'routine:';
-const CASE_REPORT_KIND_PREFIX = 'case-report:';
+export const CASE_REPORT_KIND_PREFIX = 'case-report:';
 
 /** TST-1: individual re-sampling after a positive pool (one per person and pooled tube). */
 export const resampleKind = (tubeId: string) => `${RESAMPLE_KIND_PREFIX}${tubeId}`;

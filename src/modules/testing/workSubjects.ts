@@ -1,4 +1,35 @@
 import type { WorkSubject } from '../../platform/surfaces/types.js';
+import {
+  CASE_REPORT_KIND_PREFIX,
+  PERSON_SUBJECT,
+  RESAMPLE_KIND_PREFIX,
+  ROUTINE_MISSED_KIND_PREFIX,
+} from './obligations.js';
 
-/** The actions that close this module's work items (open deadlines of its subject types). */
-export const testingWorkSubjects: readonly WorkSubject[] = [];
+/**
+ * The actions that close this module's work items (open deadlines of its subject types). Sampling
+ * the person closes a re-sampling task (TST-1) and a missed routine test (TST-5); the liaison who
+ * owes the latter organises it from the routine list. The 2-hour case report (CAS-2) is made
+ * outside this system, so it is marked done once made.
+ */
+export const testingWorkSubjects: readonly WorkSubject[] = [
+  {
+    subjectType: PERSON_SUBJECT,
+    action: ({ kind, personId }) => {
+      if (kind.startsWith(RESAMPLE_KIND_PREFIX))
+        return { label: { zh: '单管复核采样', en: 'Take an individual sample' }, href: '/sampling' };
+      if (kind.startsWith(ROUTINE_MISSED_KIND_PREFIX))
+        return {
+          label: { zh: '组织补检', en: 'Arrange the missed test' },
+          href: '/routine-testing?state=overdue',
+        };
+      if (kind.startsWith(CASE_REPORT_KIND_PREFIX))
+        return {
+          label: { zh: '上报后标记完成', en: 'Mark done once reported' },
+          href: personId ? `/persons/${personId}` : '/lab-work',
+          markDone: true,
+        };
+      return null;
+    },
+  },
+];

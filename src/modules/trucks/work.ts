@@ -6,10 +6,10 @@ import { endOfLocalDay } from '../../rules/time.js';
 import type { TruckReportView } from './schemas.js';
 
 /** Deadlines of a truck report live on the destination community's list (ARR-12). */
-const TRUCK_SUBJECT = 'truck_report';
+export const TRUCK_SUBJECT = 'truck_report';
 /** A stay-over's daily NATs have their own subject (the same report id), so departure cancels them together. */
-const TRUCK_STAY_SUBJECT = 'truck_stay';
-const ESCORT_KIND = 'truck.escort';
+export const TRUCK_STAY_SUBJECT = 'truck_stay';
+export const ESCORT_KIND = 'truck.escort';
 const stayNatKind = (date: string) => `truck.stay_nat:${date}`;
 
 const local = (iso: string, timeZone: string) => format(new TZDate(new Date(iso), timeZone), 'MM-dd HH:mm');

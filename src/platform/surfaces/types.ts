@@ -69,12 +69,18 @@ export interface WorkAction {
   href: string;
   /** The item's job is a phone call: the page offers a call button revealing the number (audited). */
   call?: boolean;
+  /**
+   * No page records this work: it is closed by marking it done once done (POST /api/deadlines/:id/done,
+   * audited), which the work page offers beside the link to the subject.
+   */
+  markDone?: boolean;
 }
 
 /** Resolves the actions of open deadlines whose subject type a module owns. */
 export interface WorkSubject {
   subjectType: string;
-  action(item: { kind: string; subjectId: string; personId: string | null }): WorkAction;
+  /** Null for a kind the module does not know: the item is offered on the deadlines page. */
+  action(item: { kind: string; subjectId: string; personId: string | null }): WorkAction | null;
 }
 
 // ---- A person's story ------------------------------------------------------------------------
