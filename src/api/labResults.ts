@@ -86,9 +86,12 @@ export const OverdueTube = Type.Object({
   jurisdictionCode: Type.String(),
 });
 
+/** One lab's overdue tubes, or (labId and name null) those sampled in a jurisdiction, whatever lab has them. */
 export const OverdueSchema = Type.Object({
-  labId: Type.String(),
-  name: Type.String(),
+  labId: Type.Union([Type.String(), Type.Null()]),
+  name: Type.Union([Type.String(), Type.Null()]),
+  /** Every overdue tube, though at most 500 are listed. */
+  total: Type.Integer(),
   items: Type.Array(OverdueTube),
 });
 
@@ -101,6 +104,9 @@ export const PositiveTube = Type.Object({
   openControls: Type.Integer(),
 });
 export const PositivePage = Page(PositiveTube);
+/** A pool (10合1 and the like) or a single-person tube. */
+export const TubeKind = Type.Enum(['pool', 'single']);
+export const CONTROL_REASONS = ['pool_positive', 'individual_positive'] as const;
 
 /** The re-sampling (TST-1) or case-report (CAS-2) task a control comes with, as the deadline stands. */
 export const TaskView = Type.Object({ ruleId: Str, dueAt: Str, doneAt: NullStr, cancelledAt: NullStr });
@@ -111,7 +117,7 @@ export const ControlView = Type.Object({
   name: Str,
   idNumberMasked: Str,
   jurisdictionCode: Str,
-  reason: Type.Enum(['pool_positive', 'individual_positive']),
+  reason: Type.Enum(CONTROL_REASONS),
   tubeBarcode: Str,
   startedAt: Str,
   clearedAt: NullStr,

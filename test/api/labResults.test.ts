@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testKey } from '../../src/modules/arrivals/index.js';
+import { localDate } from '../../src/rules/time.js';
 import { multipartFile } from '../support/multipart.js';
 import { createPersons, insertTube } from '../support/testingTubes.js';
 import { COUNTY_A, COUNTY_B, signInAs, VILLAGE_A } from '../support/world.js';
@@ -276,5 +277,67 @@ describe('TST-2 turnaround board', () => {
     expect(boardB.labs).toEqual([]);
     const positives = (await get(`/api/lab-results/positives?jurisdiction=${COUNTY_A}`)).json();
     expect(positives.items.map((t: { barcode: string }) => t.barcode)).toContain('POOL-000001');
+  });
+});
+
+describe('the lists the dashboard drills into', () => {
+  const barcodes = (body: { items: Array<{ barcode?: string; tubeBarcode?: string }> }) =>
+    body.items.map((item) => item.barcode ?? item.tubeBarcode);
+
+  it('TST-1 lists people under control by reason: a positive pool’s members or a positive individual', async () => {
+    const individual = (
+      await get(`/api/person-controls?jurisdiction=${COUNTY_A}&state=all&reason=individual_positive`)
+    ).json();
+    expect(barcodes(individual)).toContain('SOLO-000001');
+    expect(barcodes(individual)).not.toContain('POOL-000001');
+    expect(individual.items.every((c: { reason: string }) => c.reason === 'individual_positive')).toBe(true);
+    const pool = (
+      await get(`/api/person-controls?jurisdiction=${COUNTY_A}&state=all&reason=pool_positive`)
+    ).json();
+    expect(barcodes(pool)).toContain('POOL-000001');
+    expect(barcodes(pool)).not.toContain('SOLO-000001');
+    expect(pool.total + individual.total).toBe(
+      (await get(`/api/person-controls?jurisdiction=${COUNTY_A}&state=all`)).json().total,
+    );
+    expect((await get('/api/person-controls?reason=contact')).statusCode).toBe(400);
+  });
+
+  it('TST-3 lists positive tubes by kind (pool or single) and by the local day of their result', async () => {
+    const [person] = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 1, 9);
+    await tube('SOLO-DAY0001', [person!], { capacity: 1, labId: labA });
+    expect((await results([{ barcode: 'SOLO-DAY0001', result: 'positive' }])).json()).toMatchObject({
+      positives: 1,
+    });
+    const today = localDate(env.ctx.now(), 'Asia/Shanghai');
+    const dayBefore = localDate(new Date(env.ctx.now().getTime() - 24 * HOUR), 'Asia/Shanghai');
+    const dayAfter = localDate(new Date(env.ctx.now().getTime() + 24 * HOUR), 'Asia/Shanghai');
+    const list = async (query: string) =>
+      barcodes(
+        (await get(`/api/lab-results/positives?jurisdiction=${COUNTY_A}&pageSize=100&${query}`)).json(),
+      );
+    expect(await list('kind=single')).toEqual(expect.arrayContaining(['SOLO-000001', 'SOLO-DAY0001']));
+    expect(await list('kind=single')).not.toContain('POOL-000001');
+    expect(await list('kind=pool')).toContain('POOL-000001');
+    expect(await list('kind=pool')).not.toContain('SOLO-DAY0001');
+    expect(await list(`from=${today}&to=${today}&kind=single`)).toContain('SOLO-DAY0001');
+    expect(await list(`from=${dayAfter}`)).toEqual([]);
+    expect(await list(`to=${dayBefore}`)).not.toContain('SOLO-DAY0001');
+  });
+
+  it('TST-2 lists the overdue tubes sampled in a jurisdiction, received or sealed, whichever lab has them', async () => {
+    const now = env.ctx.now().getTime();
+    await tube('LATE-SEALED1', [], { openedAt: new Date(now - 30 * HOUR) });
+    await tube('LATE-OPEN001', [], { openedAt: new Date(now - 30 * HOUR), sealed: false, capacity: 10 });
+    const overdue = (await get(`/api/lab-results/overdue?jurisdiction=${COUNTY_A}`)).json();
+    expect(overdue).toMatchObject({ labId: null, name: null });
+    expect(barcodes(overdue)).toEqual(expect.arrayContaining(['LATE-000001', 'RISK-000001', 'LATE-SEALED1']));
+    expect(barcodes(overdue)).not.toContain('LATE-OPEN001');
+    expect(barcodes(overdue)).not.toContain('SOON-000001');
+    expect(overdue.total).toBe(overdue.items.length);
+    const ofLab = (await get(`/api/lab-results/overdue?labId=${labA}`)).json();
+    expect(ofLab.total).toBe(ofLab.items.length);
+    expect(barcodes(ofLab)).not.toContain('LATE-SEALED1');
+    const foreign = (await get(`/api/lab-results/overdue?jurisdiction=${COUNTY_A}`, adminB)).json();
+    expect(foreign).toMatchObject({ total: 0, items: [] });
   });
 });

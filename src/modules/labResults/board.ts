@@ -92,14 +92,40 @@ export interface OverdueTube {
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-/** A lab's overdue tubes (no result after due_at), the longest overdue first (TST-2). */
-export async function overdueTubes(tx: Queryable, ctx: AppContext, actor: Actor, labId: string, limit = 500) {
-  const lab = await findLab(tx, actor, labId);
+const OVERDUE_LIMIT = 500;
+
+/** Overdue tubes (no result after due_at) matching `condition`, the longest overdue first, and their number. */
+async function overdueWhere(tx: Queryable, condition: string, params: unknown[]) {
+  const where = `${condition} AND result IS NULL AND due_at < $1::timestamptz`;
+  const [count] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM tubes WHERE ${where}`,
+    params,
+  );
   const items = await tx.query<OverdueTube>(
     `SELECT barcode, category, member_count AS "memberCount", ${iso('opened_at')} AS "openedAt",
        ${iso('due_at')} AS "dueAt", ${iso('received_at')} AS "receivedAt", jurisdiction_code AS "jurisdictionCode"
-     FROM tubes WHERE lab_id = $1 AND result IS NULL AND due_at < $2 ORDER BY due_at, barcode LIMIT ${limit}`,
-    [lab.id, ctx.now().toISOString()],
+     FROM tubes WHERE ${where} ORDER BY due_at, barcode LIMIT ${OVERDUE_LIMIT}`,
+    params,
   );
-  return { labId: lab.id, name: lab.name, items };
+  return { total: count?.n ?? 0, items };
+}
+
+/** A lab's overdue tubes, the longest overdue first (TST-2). */
+export async function overdueTubes(tx: Queryable, ctx: AppContext, actor: Actor, labId: string) {
+  const lab = await findLab(tx, actor, labId);
+  const found = await overdueWhere(tx, 'lab_id = $2', [ctx.now().toISOString(), lab.id]);
+  return { labId: lab.id, name: lab.name, ...found };
+}
+
+/**
+ * The overdue tubes sampled in a subtree of the caller's (by default all of it), received by a lab or
+ * sealed for one, whichever lab has them (TST-2): the dashboard's overdue-tube figure lists these.
+ */
+export async function overdueTubesIn(tx: Queryable, ctx: AppContext, actor: Actor, jurisdiction?: string) {
+  const empty = { labId: null, name: null, total: 0, items: [] };
+  if (jurisdiction && !inScope(jurisdiction, actor.scopes)) return empty;
+  const params: unknown[] = [ctx.now().toISOString()];
+  const scope = scopeCondition('jurisdiction_code', jurisdiction ? [jurisdiction] : actor.scopes, params);
+  const found = await overdueWhere(tx, `${scope} AND (lab_id IS NOT NULL OR sealed_at IS NOT NULL)`, params);
+  return { labId: null, name: null, ...found };
 }

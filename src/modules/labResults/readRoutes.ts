@@ -1,18 +1,21 @@
 import { Type } from 'typebox';
-import { JurisdictionCode, Paging, TubeBarcode, Uuid } from '../../api/common.js';
+import { IsoDate, JurisdictionCode, Paging, TubeBarcode, Uuid } from '../../api/common.js';
 import {
   BoardSchema,
+  CONTROL_REASONS,
   ControlPage,
+  type OverdueList,
   OverdueSchema,
   PersonControls,
   PositivePage,
   TubeDetail,
+  TubeKind,
 } from '../../api/labResults.js';
 import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
-import { overdueTubes, turnaroundBoard } from './board.js';
+import { overdueTubes, overdueTubesIn, turnaroundBoard } from './board.js';
 import { positiveTubes } from './positives.js';
 import { listControls, personControls, tubeDetail } from './views.js';
 
@@ -44,14 +47,24 @@ export function labReadRoutes(api: TypedApp, ctx: AppContext) {
       config: { permission: 'testing.read' },
       schema: {
         tags,
-        summary: 'The tubes a lab owes a result for past their TST-2 due time, longest overdue first',
-        querystring: Type.Object({ labId: Uuid }),
+        summary:
+          'Tubes owed a result past their TST-2 due time, longest overdue first: one lab’s, or those sampled in a jurisdiction (received or sealed)',
+        querystring: Type.Object({
+          labId: Type.Optional(Uuid),
+          jurisdiction: Type.Optional(JurisdictionCode),
+        }),
         response: { 200: OverdueSchema },
       },
     },
     (request) => {
       const actor = actorOf(request);
-      return withScope(ctx.db, actor, (tx) => overdueTubes(tx, ctx, actor, request.query.labId));
+      const { labId, jurisdiction } = request.query;
+      return withScope(
+        ctx.db,
+        actor,
+        (tx): Promise<OverdueList> =>
+          labId ? overdueTubes(tx, ctx, actor, labId) : overdueTubesIn(tx, ctx, actor, jurisdiction),
+      );
     },
   );
 
@@ -65,6 +78,10 @@ export function labReadRoutes(api: TypedApp, ctx: AppContext) {
         querystring: Type.Object({
           jurisdiction: Type.Optional(JurisdictionCode),
           labId: Type.Optional(Uuid),
+          // Resulted on these local days of the jurisdiction, both included.
+          from: Type.Optional(IsoDate),
+          to: Type.Optional(IsoDate),
+          kind: Type.Optional(TubeKind),
           ...Paging.properties,
         }),
         response: { 200: PositivePage },
@@ -73,7 +90,9 @@ export function labReadRoutes(api: TypedApp, ctx: AppContext) {
     (request) => {
       const actor = actorOf(request);
       const { page = 1, pageSize = 20, ...filter } = request.query;
-      return withScope(ctx.db, actor, (tx) => positiveTubes(tx, actor, filter, page, pageSize));
+      return withScope(ctx.db, actor, (tx) =>
+        positiveTubes(tx, actor, filter, page, pageSize, ctx.config.defaultTimeZone),
+      );
     },
   );
 
@@ -106,6 +125,7 @@ export function labReadRoutes(api: TypedApp, ctx: AppContext) {
           state: Type.Optional(
             Type.Union([Type.Literal('open'), Type.Literal('cleared'), Type.Literal('all')]),
           ),
+          reason: Type.Optional(Type.Enum(CONTROL_REASONS)),
           ...Paging.properties,
         }),
         response: { 200: ControlPage },

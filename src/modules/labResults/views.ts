@@ -29,7 +29,11 @@ const CONTROL_FROM = 'person_controls pc LEFT JOIN persons p ON p.id = pc.person
 export async function listControls(
   tx: Queryable,
   actor: Actor,
-  filter: { jurisdiction?: string | undefined; state?: 'open' | 'cleared' | 'all' | undefined },
+  filter: {
+    jurisdiction?: string | undefined;
+    state?: 'open' | 'cleared' | 'all' | undefined;
+    reason?: ControlView['reason'] | undefined;
+  },
   page: number,
   pageSize: number,
 ) {
@@ -46,6 +50,10 @@ export async function listControls(
   const state = filter.state ?? 'open';
   if (state === 'open') where.push('pc.cleared_at IS NULL');
   if (state === 'cleared') where.push('pc.cleared_at IS NOT NULL');
+  if (filter.reason) {
+    params.push(filter.reason);
+    where.push(`pc.reason = $${params.length}`);
+  }
   const condition = where.join(' AND ');
   const [count] = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM ${CONTROL_FROM} WHERE ${condition}`,
