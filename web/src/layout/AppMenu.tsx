@@ -1,30 +1,45 @@
 import { Menu } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { hasPermission } from '../session/api';
 import { useMe } from '../session/useSession';
 import { NAVIGATION } from './navigation';
+import { selectedItem, visibleNavigation } from './visibleNavigation';
 
-/** The navigation menu, filtered by the user's permissions; the same in the sider and the drawer. */
+/**
+ * The navigation menu: the user's pages by work area, those of their roles that they may open; the
+ * same in the sider and the drawer. Every group starts open (a role has a dozen items at most) and
+ * the current page's group opens again whenever the page changes, so its item is always in sight.
+ */
 export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items = NAVIGATION.filter((item) => hasPermission(me, item.permission)).map((item) => ({
-    key: item.path,
-    icon: item.icon,
-    label: <span data-testid={`nav-${item.path.slice(1)}`}>{t(item.labelKey)}</span>,
+  const groups = useMemo(() => visibleNavigation(NAVIGATION, me), [me]);
+  const current = selectedItem(groups, pathname);
+  const currentGroup = current?.group.key;
+  const [openKeys, setOpenKeys] = useState<string[]>(() => groups.map((group) => group.key));
+  useEffect(() => {
+    if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
+  }, [currentGroup]);
+  const items = groups.map((group) => ({
+    key: group.key,
+    icon: <group.icon />,
+    label: <span data-testid={`nav-group-${group.key}`}>{t(group.labelKey)}</span>,
+    children: group.items.map((item) => ({
+      key: item.path,
+      icon: <item.icon />,
+      label: <span data-testid={`nav-${item.path.slice(1)}`}>{t(item.labelKey)}</span>,
+    })),
   }));
-  // The longest matching path wins: /sampling/sites is its own entry, not /sampling's.
-  const selected = NAVIGATION.filter(
-    (item) => pathname === item.path || pathname.startsWith(`${item.path}/`),
-  ).sort((a, b) => b.path.length - a.path.length)[0]?.path;
   return (
     <Menu
       mode="inline"
       items={items}
-      selectedKeys={selected ? [selected] : []}
+      selectedKeys={current ? [current.item.path] : []}
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
       onClick={({ key }) => {
         navigate(key);
         onNavigate?.();
