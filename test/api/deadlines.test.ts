@@ -223,6 +223,21 @@ describe('states, escalation and the overdue views', () => {
     env.setNow(START);
   });
 
+  it('ARR-11 lists what a village let slip up to a given level, as the dashboard’s heat table counts it', async () => {
+    const escalatedTo = async (n: number, query: string) => {
+      env.setNow(minutes(n));
+      return (await list(query)).items.map((i) => i.id);
+    };
+    const id = env.world.deadlineA;
+    expect(await escalatedTo(31, `jurisdiction=${VILLAGE_A}&escalatedTo=${TOWN_A}`)).toContain(id);
+    expect(await escalatedTo(31, `jurisdiction=${VILLAGE_A}&escalatedTo=${COUNTY_A}`)).not.toContain(id);
+    expect(await escalatedTo(60, `jurisdiction=${VILLAGE_A}&escalatedTo=${COUNTY_A}`)).toContain(id);
+    // Nothing climbs into the jurisdiction that owns it.
+    expect(await escalatedTo(600, `escalatedTo=${VILLAGE_A}`)).not.toContain(id);
+    expect((await get(`/api/deadlines?escalatedTo=nope`, adminA)).statusCode).toBe(400);
+    env.setNow(START);
+  });
+
   it('summarizes by rule ID and state within a subtree', async () => {
     const village = '211122001002';
     await asAdminA(async (tx) => {

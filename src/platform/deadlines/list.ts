@@ -17,6 +17,8 @@ export interface DeadlineFilter {
   subjectId?: string | undefined;
   /** Only overdue items owned below one of the caller's scopes that have climbed to its level or higher. */
   escalatedToMe?: boolean | undefined;
+  /** Only overdue items owned below this jurisdiction that have climbed to its level or higher. */
+  escalatedTo?: string | undefined;
 }
 
 /** Counting stops here: beyond it a list is paged, not read, and an exact count costs a full scan. */
@@ -41,6 +43,7 @@ function deadlineWhere(actor: Actor, filter: DeadlineFilter, now: Date, params: 
   equal('d.subject_type', filter.subjectType);
   equal('d.subject_id', filter.subjectId);
   if (filter.escalatedToMe) conditions.push(escalatedToAnyCondition(actor.scopes, nowOf, params));
+  if (filter.escalatedTo) conditions.push(escalatedToAnyCondition([filter.escalatedTo], nowOf, params));
   return conditions.join(' AND ');
 }
 

@@ -22,6 +22,8 @@ const DeadlineQuery = Type.Object({
   subjectType: Type.Optional(SafeText(40)),
   subjectId: Type.Optional(Uuid),
   escalatedToMe: Type.Optional(Type.Boolean()),
+  // Overdue items owned below this jurisdiction that have climbed to its level (the dashboard's heat table).
+  escalatedTo: Type.Optional(JurisdictionCode),
 });
 
 export function deadlineRoutes(api: TypedApp, ctx: AppContext) {
