@@ -1,7 +1,13 @@
 import { Type } from 'typebox';
-import { type AuditEntry, AuditPage } from '../../api/audit.js';
+import { type AuditEntry, AuditPage, AuditVocabulary } from '../../api/audit.js';
 import { JurisdictionCode, Paging, SafeText } from '../../api/common.js';
 import { scopeCondition, withScope } from '../../platform/access/scope.js';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_OBJECT_TYPES,
+  auditActionText,
+  auditObjectText,
+} from '../../platform/audit/actionLabels.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
@@ -16,7 +22,25 @@ const Filter = Type.Object({
   to: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
+type StoredEntry = Omit<AuditEntry, 'actionText' | 'entityText'>;
+
+const labelled = (table: Record<string, { zh: string; en: string }>) =>
+  Object.entries(table).map(([code, text]) => ({ code, text }));
+
 export function auditRoutes(api: TypedApp, ctx: AppContext) {
+  api.get(
+    '/audit/vocabulary',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Every action and object type the log records, with its words, for filters',
+        response: { 200: AuditVocabulary },
+      },
+    },
+    async () => ({ actions: labelled(AUDIT_ACTIONS), entities: labelled(AUDIT_OBJECT_TYPES) }),
+  );
+
   api.get(
     '/audit',
     {
@@ -61,9 +85,10 @@ export function auditRoutes(api: TypedApp, ctx: AppContext) {
       // without the unmask permission gets them without it (DESIGN "Safe by default").
       const hidden = actor.permissions.has('person.unmask') ? '' : " - 'birthDate'";
       return withScope(ctx.db, actor, async (tx) => {
-        const items = await tx.query<AuditEntry>(
+        const rows = await tx.query<StoredEntry>(
           `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id AS "actorId",
              actor_name AS "actorName", action, entity, entity_id AS "entityId", jurisdiction_code AS "jurisdictionCode",
+             (SELECT j.name FROM jurisdictions j WHERE j.code = audit_log.jurisdiction_code) AS "jurisdictionName",
              before${hidden} AS before, after${hidden} AS after, detail
            FROM audit_log WHERE ${sql} ORDER BY audit_log.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
           params,
@@ -72,6 +97,11 @@ export function auditRoutes(api: TypedApp, ctx: AppContext) {
           `SELECT count(*)::int AS n FROM audit_log WHERE ${sql}`,
           params,
         );
+        const items = rows.map((row) => ({
+          ...row,
+          actionText: auditActionText(row.action),
+          entityText: auditObjectText(row.entity),
+        }));
         return { items, total: count?.n ?? 0, page, pageSize };
       });
     },

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeCondition } from '../../platform/access/scope.js';
+import type { AuditAction } from '../../platform/audit/actionLabels.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
@@ -20,7 +21,13 @@ import { getReport } from './queue.js';
 import { SUBJECT } from './submit.js';
 import { auditSnapshot, type ReportView } from './view.js';
 
-async function audited(tx: Queryable, actor: Actor, action: string, before: ReportView, after: ReportView) {
+async function audited(
+  tx: Queryable,
+  actor: Actor,
+  action: AuditAction,
+  before: ReportView,
+  after: ReportView,
+) {
   await recordAudit(tx, actor, {
     action,
     entity: 'landing_report',

@@ -5,6 +5,7 @@ import {
   type ApiToken,
   type ApiTokenRecord,
 } from '../../api/session.js';
+import type { AuditAction } from '../audit/actionLabels.js';
 import { recordAudit } from '../audit/record.js';
 import { firstRow } from '../db/rows.js';
 import type { Database, Queryable } from '../db/types.js';
@@ -60,7 +61,7 @@ function present(row: TokenRecordRow): ApiTokenRecord {
 export async function requireSession(
   db: Database,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   detail: Record<string, unknown> = {},
 ): Promise<void> {
   if (actor.credential?.kind !== 'api_token') return;

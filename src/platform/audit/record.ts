@@ -1,9 +1,11 @@
 import type { Actor } from '../access/actor.js';
 import type { Queryable } from '../db/types.js';
+import type { AuditAction, AuditObjectType } from './actionLabels.js';
 
 export interface AuditEntry {
-  action: string;
-  entity: string;
+  /** One of the registered actions (./actionLabels.ts), so that every one reads in words. */
+  action: AuditAction;
+  entity: AuditObjectType;
   entityId?: string | undefined;
   jurisdictionCode: string;
   /** Snapshots must already have personal fields masked: the audit log never holds them in clear. */

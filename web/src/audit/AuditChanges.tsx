@@ -22,11 +22,21 @@ function JsonBlock({
   );
 }
 
-/** The before/after snapshots and the detail of one audit entry, as recorded. */
+/** The object's number, then the before/after snapshots and the detail of one audit entry, as recorded. */
 export function AuditChanges({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   return (
     <Row gutter={[16, 8]}>
+      {entry.entityId ? (
+        <Col span={24}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('audit.entityId')}{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="audit-entity-id">
+              {entry.entityId}
+            </Typography.Text>
+          </Typography.Text>
+        </Col>
+      ) : null}
       <JsonBlock title={t('audit.before')} value={entry.before} testId="audit-before" />
       <JsonBlock title={t('audit.after')} value={entry.after} testId="audit-after" />
       <JsonBlock title={t('audit.detail')} value={entry.detail} testId="audit-detail" />

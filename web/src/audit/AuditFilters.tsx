@@ -1,8 +1,10 @@
-import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { type AuditFilter, KNOWN_ACTIONS, KNOWN_ENTITIES } from './api';
-import { useAuditLabels } from './useAuditLabels';
+import { pickText } from '../i18n/pickText';
+import { useLanguage } from '../i18n/useLanguage';
+import { type AuditFilter, auditKeys, fetchAuditVocabulary } from './api';
 
 interface AuditFilterValues {
   action?: string;
@@ -29,9 +31,11 @@ function toFilter(values: AuditFilterValues): AuditFilter {
 export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<AuditFilterValues>();
-  const { actionLabel, entityLabel } = useAuditLabels();
-  const actionOptions = KNOWN_ACTIONS.map((value) => ({ value, label: `${actionLabel(value)} (${value})` }));
-  const entityOptions = KNOWN_ENTITIES.map((value) => ({ value, label: `${entityLabel(value)} (${value})` }));
+  const { language } = useLanguage();
+  // The filters offer the server's registry in words; the code stays the value sent back.
+  const vocabulary = useQuery({ queryKey: auditKeys.vocabulary, queryFn: fetchAuditVocabulary });
+  const options = (items: Array<{ code: string; text: { zh: string; en: string } }> = []) =>
+    items.map(({ code, text }) => ({ value: code, label: pickText(language, text.zh, text.en) }));
   return (
     <Form
       form={form}
@@ -42,12 +46,24 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
       <Row gutter={[12, 0]}>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="action" label={t('audit.action')}>
-            <AutoComplete allowClear options={actionOptions} data-testid="audit-filter-action" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={options(vocabulary.data?.actions)}
+              loading={vocabulary.isPending}
+              data-testid="audit-filter-action"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="entity" label={t('audit.entity')}>
-            <AutoComplete allowClear options={entityOptions} data-testid="audit-filter-entity" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={options(vocabulary.data?.entities)}
+              loading={vocabulary.isPending}
+              data-testid="audit-filter-entity"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>

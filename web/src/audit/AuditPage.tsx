@@ -1,24 +1,24 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { rowTestId } from '../common/testId';
+import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
 import { AuditChanges } from './AuditChanges';
 import { AuditFilters } from './AuditFilters';
 import { type AuditEntry, type AuditFilter, auditKeys, fetchAudit } from './api';
-import { useAuditLabels } from './useAuditLabels';
 
 const hasChanges = (entry: AuditEntry) =>
-  entry.before !== null || entry.after !== null || entry.detail !== null;
+  entry.entityId !== null || entry.before !== null || entry.after !== null || entry.detail !== null;
 
 /** The audit log of writes and unmaskings in the user's jurisdiction, newest first. */
 export default function AuditPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const { actionLabel, entityLabel } = useAuditLabels();
+  const words = (text: { zh: string; en: string }) => pickText(language, text.zh, text.en);
   const [filter, setFilter] = useState<AuditFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = useQuery({
@@ -29,18 +29,26 @@ export default function AuditPage() {
   const columns: TableColumnsType<AuditEntry> = [
     { key: 'at', title: t('audit.at'), render: (_, entry) => formatDateTime(entry.at, language) },
     { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName' },
-    { key: 'action', title: t('audit.action'), render: (_, entry) => actionLabel(entry.action) },
+    {
+      key: 'action',
+      title: t('audit.action'),
+      // Words only; the recorded code is a tooltip for whoever searches the raw log.
+      render: (_, entry) => (
+        <Tooltip title={entry.action}>
+          <span data-testid="audit-action">{words(entry.actionText)}</span>
+        </Tooltip>
+      ),
+    },
     {
       key: 'entity',
       title: t('audit.entity'),
-      render: (_, entry) => entityLabel(entry.entity),
+      render: (_, entry) => words(entry.entityText),
       responsive: ['sm'],
     },
-    { key: 'entityId', title: t('audit.entityId'), dataIndex: 'entityId', responsive: ['md'] },
     {
       key: 'jurisdiction',
       title: t('audit.jurisdiction'),
-      dataIndex: 'jurisdictionCode',
+      render: (_, entry) => entry.jurisdictionName ?? entry.jurisdictionCode,
       responsive: ['lg'],
     },
   ];

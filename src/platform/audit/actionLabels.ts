@@ -1,0 +1,117 @@
+import type { Text } from '../surfaces/types.js';
+
+/**
+ * Every action the audit log records, in the words its readers use (issue 13 Deliver 5: no raw
+ * codes on Chinese pages). `recordAudit` takes only these keys, so an action recorded anywhere
+ * without words here does not compile.
+ */
+export const AUDIT_ACTIONS = {
+  create: { zh: '新增', en: 'Created' },
+  update: { zh: '修改', en: 'Changed' },
+  delete: { zh: '删除', en: 'Deleted' },
+  import: { zh: '导入', en: 'Imported' },
+  import_started: { zh: '开始导入', en: 'Import started' },
+  export: { zh: '导出', en: 'Exported' },
+  unmask: { zh: '查看完整证件号码和电话', en: 'Viewed the full ID number and phone' },
+  exact_search: { zh: '按证件号码或电话精确查询', en: 'Exact search by ID number or phone' },
+  acknowledge: { zh: '确认已核实', en: 'Acknowledged' },
+  handover_accept: { zh: '同意移交', en: 'Hand-over accepted' },
+  handover_decline: { zh: '拒绝移交', en: 'Hand-over declined' },
+  sign_in: { zh: '登录', en: 'Signed in' },
+  sign_in_failed: { zh: '登录失败', en: 'Sign-in failed' },
+  lockout: { zh: '账号锁定', en: 'Account locked' },
+  password_change: { zh: '修改密码', en: 'Password changed' },
+  password_change_failed: { zh: '修改密码失败', en: 'Password change failed' },
+  password_change_refused: { zh: '拒绝以接口令牌修改密码', en: 'Password change with an API token refused' },
+  user_create_refused: { zh: '拒绝以接口令牌新建用户', en: 'Creating a user with an API token refused' },
+  user_update_refused: { zh: '拒绝以接口令牌修改用户', en: 'Changing a user with an API token refused' },
+  create_refused: { zh: '拒绝以接口令牌新建令牌', en: 'Creating a token with an API token refused' },
+  revoke_refused: { zh: '拒绝以接口令牌撤销', en: 'Revoking with an API token refused' },
+  revoke: { zh: '撤销', en: 'Revoked' },
+  first_use: { zh: '首次使用', en: 'First used' },
+  use_refused: { zh: '拒绝使用', en: 'Use refused' },
+  load_pack: { zh: '载入政策包', en: 'Policy pack loaded' },
+  assign_pack: { zh: '指定适用政策', en: 'Policy assigned' },
+  apply_pack: { zh: '按新版政策调整管控方案', en: 'New policy version applied' },
+  register_document: { zh: '登记依据文件', en: 'Source document registered' },
+  replan: { zh: '重新制定管控方案', en: 'Plan made again' },
+  reclassify: { zh: '重新认定来源地风险', en: 'Origin risk reclassified' },
+  plan_event: { zh: '记录管控方案执行情况', en: 'Plan item recorded' },
+  plan_ended: { zh: '离开本地，管控方案结束', en: 'Plan ended on leaving' },
+  review_settle: { zh: '疾控核定管控措施', en: 'Measures decided by the CDC' },
+  lift: { zh: '解除', en: 'Lifted' },
+  end: { zh: '结束', en: 'Ended' },
+  look: { zh: '查看报备', en: 'Report looked at' },
+  push: { zh: '推送社区核实', en: 'Pushed to the community' },
+  verify: { zh: '核实', en: 'Verified' },
+  feedback: { zh: '反馈检测管控情况', en: 'Measures fed back' },
+  discard: { zh: '作废报备', en: 'Report set aside' },
+  'truck.verify': { zh: '核实货车报备', en: 'Truck report verified' },
+  'truck.reject': { zh: '作废货车报备', en: 'Truck report set aside' },
+  'truck.cancel': { zh: '取消货车报备', en: 'Truck report cancelled' },
+  'truck.escort': { zh: '派专人引导', en: 'Escort assigned' },
+  'truck.arrive': { zh: '货车到达检查点', en: 'Truck at the checkpoint' },
+  'truck.depart': { zh: '货车离开', en: 'Truck left' },
+  'truck.stay': { zh: '登记滞留', en: 'Stay-over recorded' },
+  'cadre_leave.approve': { zh: '批准离开', en: 'Leave approved' },
+  'cadre_leave.reject': { zh: '不予批准离开', en: 'Leave not approved' },
+  'cadre_leave.withdraw': { zh: '撤回离开申请', en: 'Leave application withdrawn' },
+  'cadre_leave.return': { zh: '返回报备', en: 'Return reported' },
+  'sample.register': { zh: '登记采样', en: 'Sample registered' },
+  'tube.seal': { zh: '封管', en: 'Tube sealed' },
+  tubes_received: { zh: '接收样本管', en: 'Tubes received' },
+  lab_results_posted: { zh: '上报检测结果', en: 'Lab results posted' },
+  lab_result_positive: { zh: '检出阳性', en: 'Positive result' },
+  lab_result_corrected: { zh: '更正检测结果', en: 'Lab result corrected' },
+  routine_sweep: { zh: '核查常态化检测漏检', en: 'Routine tests checked for misses' },
+  'deadline.done': { zh: '完成待办', en: 'Task completed' },
+} as const satisfies Record<string, Text>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** Every kind of object an audit entry is about, in words. */
+export const AUDIT_OBJECT_TYPES = {
+  person: { zh: '人员', en: 'Person' },
+  person_import: { zh: '人员台账导入', en: 'Ledger import' },
+  privacy_alert: { zh: '隐私告警', en: 'Privacy alert' },
+  jurisdiction: { zh: '行政区划', en: 'Jurisdiction' },
+  user: { zh: '用户', en: 'User' },
+  api_token: { zh: '接口令牌', en: 'API token' },
+  policy_pack: { zh: '政策包', en: 'Policy pack' },
+  policy_assignment: { zh: '政策适用范围', en: 'Policy assignment' },
+  source_document: { zh: '依据文件', en: 'Source document' },
+  risk_area: { zh: '风险地区', en: 'Risk area' },
+  risk_area_override: { zh: '全域管控', en: 'Whole-area control' },
+  arrival: { zh: '来返人员登记', en: 'Arrival' },
+  landing_report: { zh: '落地码报备', en: 'Landing-code report' },
+  truck_report: { zh: '货车司乘人员报备', en: 'Truck report' },
+  checkpoint: { zh: '卡口', en: 'Checkpoint' },
+  checkpoint_pass: { zh: '卡口通行记录', en: 'Checkpoint pass' },
+  cadre_leave: { zh: '干部职工离开报备', en: 'Cadre leave' },
+  push_import: { zh: '大数据推送名单导入', en: 'Push list import' },
+  campaign: { zh: '核酸检测任务', en: 'Testing campaign' },
+  routine_testing: { zh: '重点人群常态检测', en: 'Routine testing' },
+  sampling_site: { zh: '采样点', en: 'Sampling site' },
+  sample: { zh: '采样', en: 'Sample' },
+  tube: { zh: '样本管', en: 'Tube' },
+  lab: { zh: '检测机构', en: 'Lab' },
+  lab_capacity_target: { zh: '检测能力目标', en: 'Lab capacity target' },
+  lab_qc_record: { zh: '室内质控记录', en: 'Lab QC record' },
+  deadline: { zh: '待办', en: 'Task' },
+} as const satisfies Record<string, Text>;
+
+export type AuditObjectType = keyof typeof AUDIT_OBJECT_TYPES;
+
+/** Words for a recorded action or object type that no code records any more (older entries). */
+const UNLISTED_ACTION: Text = { zh: '其他操作', en: 'Other action' };
+const UNLISTED_OBJECT: Text = { zh: '其他对象', en: 'Other object' };
+
+const isKey = <K extends string>(table: Record<K, Text>, key: string): key is K => Object.hasOwn(table, key);
+
+export function auditActionText(action: string): Text {
+  return isKey(AUDIT_ACTIONS, action) ? AUDIT_ACTIONS[action] : UNLISTED_ACTION;
+}
+
+export function auditObjectText(entity: string): Text {
+  return isKey(AUDIT_OBJECT_TYPES, entity) ? AUDIT_OBJECT_TYPES[entity] : UNLISTED_OBJECT;
+}
