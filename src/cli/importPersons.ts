@@ -25,7 +25,9 @@ export async function importPersonsFromFile(ctx: AppContext, file: string, log =
   log(
     `${report.total} rows: ${report.created} created, ${report.unchanged} unchanged (already registered), ${report.rejected} rejected`,
   );
-  log(`共 ${report.total} 行:新增 ${report.created},未变(已登记)${report.unchanged},拒绝 ${report.rejected}`);
+  log(
+    `共 ${report.total} 行：新增 ${report.created}，未变（已登记）${report.unchanged}，拒绝 ${report.rejected}`,
+  );
   for (const error of report.errors.slice(0, PRINTED_ERRORS)) {
     log(`  第${error.line}行 ${error.message_zh} / line ${error.line}: ${error.message}`);
   }

@@ -17,7 +17,7 @@ export const FIELD_MESSAGES = {
   unsafe_text: { en: 'contains markup or control characters', zh: '包含标记或控制字符' },
   id_length: { en: 'must have 18 characters', zh: '应为18位' },
   id_format: { en: 'must be 17 digits and a digit or X', zh: '应为17位数字加一位数字或X' },
-  id_checksum: { en: 'has a wrong check digit (GB 11643)', zh: '校验位错误(GB 11643)' },
+  id_checksum: { en: 'has a wrong check digit (GB 11643)', zh: '校验位错误（GB 11643）' },
   id_birth_date: { en: 'contains an impossible birth date', zh: '出生日期不合法' },
   id_duplicate: { en: 'is already registered for another person', zh: '已登记为另一人员' },
   id_duplicate_in_file: { en: 'appears earlier in this file', zh: '在本文件中重复出现' },
@@ -52,7 +52,7 @@ export const FIELD_MESSAGES = {
   file_incomplete: { en: 'was not received completely', zh: '未完整上传' },
   csv_syntax: {
     en: 'has a CSV syntax error (quotes or an overlong record)',
-    zh: '存在CSV格式错误(引号或记录过长)',
+    zh: '存在 csv 格式错误（引号或记录过长）',
   },
   // Upload limits (src/platform/bulk/limits.ts); the limit itself is appended to the message.
   upload_too_large: { en: 'is larger than an upload may be', zh: '超过上传文件大小上限' },
@@ -74,7 +74,7 @@ export const FIELD_MESSAGES = {
   },
   xlsx_text_too_long: {
     en: 'has a cell or tag longer than Excel allows',
-    zh: '含有超过 Excel 长度上限的单元格或标记',
+    zh: '含有超过表格软件长度上限的单元格或标记',
   },
   too_many_rejected: {
     en: 'has too many rejected rows: the import stopped there and is marked failed',
@@ -83,7 +83,7 @@ export const FIELD_MESSAGES = {
   // Risk-area registry (ZON-5, ARR-7, ARR-9)
   division_code_format: {
     en: 'must be a division code of 6, 9 or 12 digits (GB/T 2260)',
-    zh: '应为6位、9位或12位行政区划代码(GB/T 2260)',
+    zh: '应为6位、9位或12位行政区划代码（GB/T 2260）',
   },
   risk_level_unknown: { en: 'must be 高, 中, 低 or 重点关注', zh: '应为 高、中、低 或 重点关注' },
   datetime_format: {
@@ -115,12 +115,12 @@ export const FIELD_MESSAGES = {
   plate_format: { en: 'is not a valid mainland licence plate', zh: '不是有效的车牌号' },
   uscc_format: {
     en: 'is not a valid unified social credit code (GB 32100)',
-    zh: '不是有效的统一社会信用代码(GB 32100)',
+    zh: '不是有效的统一社会信用代码（GB 32100）',
   },
-  uscc_checksum: { en: 'has a wrong check character (GB 32100)', zh: '校验码错误(GB 32100)' },
+  uscc_checksum: { en: 'has a wrong check character (GB 32100)', zh: '校验码错误（GB 32100）' },
   id_repeated: { en: 'is listed twice', zh: '重复填写' },
-  not_community: { en: 'must be a community or village', zh: '应为社区或村(嘎查)' },
-  origin_unknown: { en: 'is not a known district (GB/T 2260)', zh: '不是已知的区县(GB/T 2260)' },
+  not_community: { en: 'must be a community or village', zh: '应为社区或村（嘎查）' },
+  origin_unknown: { en: 'is not a known district (GB/T 2260)', zh: '不是已知的区县（GB/T 2260）' },
   wrong_state: { en: 'does not allow this step now', zh: '当前状态不允许此操作' },
   before_previous_step: { en: 'must not be earlier than the previous step', zh: '不能早于上一环节的时间' },
   date_in_past: { en: 'must not lie in the past', zh: '不能早于今天' },
@@ -132,15 +132,18 @@ export const FIELD_MESSAGES = {
   before_stay_end: { en: 'must not end the stay earlier than booked', zh: '不能早于已登记的滞留结束日期' },
   not_approver: {
     en: "must hold arrival.write over the applicant's jurisdiction or a wider one",
-    zh: '须具有来返人员登记权限,且管辖范围涵盖申请人所在层级或更高',
+    zh: '须具有来返人员登记权限，且管辖范围涵盖申请人所在层级或更高',
   },
   // Arrivals and policy packs (ARR-*)
   person_unknown: { en: 'is not a known person', zh: '不是已登记的人员' },
   pack_version_exists: {
     en: 'is already loaded with different content; give the changed pack a new version',
-    zh: '已以不同内容加载;修改后的政策包须使用新版本号',
+    zh: '已以不同内容加载；修改后的政策包须使用新版本号',
   },
-  pack_invalid: { en: 'is not a valid policy pack (see packErrors)', zh: '不是有效的政策包(见 packErrors)' },
+  pack_invalid: {
+    en: 'is not a valid policy pack (see packErrors)',
+    zh: '不是有效的政策包，请按列出的错误修改',
+  },
   pack_unknown: { en: 'names a policy pack that is not loaded', zh: '不是已加载的政策包' },
   // Policy change impact (issue 12 Deliver 3)
   impact_too_large: {
@@ -183,7 +186,7 @@ export const FIELD_MESSAGES = {
   // Landing code (ARR-11)
   outside_landing_area: {
     en: 'is not a community of this landing code’s area',
-    zh: '不是本落地码所属地区的村(社区)',
+    zh: '不是本落地码所属地区的村（社区）',
   },
   landing_not_pushed: { en: 'has not been pushed to the community yet', zh: '尚未推送到社区' },
   landing_not_verified: { en: 'has not been verified yet', zh: '尚未核实' },
@@ -221,11 +224,11 @@ export const FIELD_MESSAGES = {
   duplicate_name: { en: 'is already used here', zh: '在此已被使用' },
   origin_missing: {
     en: 'or the origin name is required for a domestic origin',
-    zh: '或来源地名称须填写(国内来源)',
+    zh: '或来源地名称须填写（国内来源）',
   },
   row_duplicate_in_file: {
     en: 'repeats an earlier row of this file (same person, arrival time and origin)',
-    zh: '与本文件前面的行重复(同一人员、抵达时间和来源地)',
+    zh: '与本文件前面的行重复（同一人员、抵达时间和来源地）',
   },
   yes_no: { en: 'must be 是 or 否', zh: '应为 是 或 否' },
   // Sampling (TST-1)
@@ -244,10 +247,10 @@ export const FIELD_MESSAGES = {
     en: 'is required for a person not yet registered',
     zh: '未登记人员须填写姓名',
   },
-  resample_individual: { en: 'must be 1 for a re-sample (individual tube)', zh: '复采须单管单采(1)' },
+  resample_individual: { en: 'must be 1 for a re-sample (individual tube)', zh: '复采须单管单采（每管1人）' },
   under_control_individual: {
     en: 'is under control after a positive pool: sample them alone (re-sample, individual tube)',
-    zh: '该人员因混采阳性处于管控中,须单管单采(复采)',
+    zh: '该人员因混采阳性处于管控中，须单管单采（复采）',
   },
   table_unknown: { en: 'is not a table of this site', zh: '不是该采样点的采样台' },
   site_inactive: { en: 'names a site that is closed', zh: '对应的采样点已停用' },
@@ -257,9 +260,9 @@ export const FIELD_MESSAGES = {
   sampled_in_campaign: { en: 'is already sampled in this campaign', zh: '已在本轮检测任务中采样' },
   resample_outside_campaign: {
     en: 'must be empty for a re-sample, which is taken outside the campaign',
-    zh: '复采不计入检测任务,须为空',
+    zh: '复采不计入检测任务，须为空',
   },
-  arrival_plan_required: { en: 'and planItem must be given together', zh: '与 planItem 须同时填写' },
+  arrival_plan_required: { en: 'and planItem must be given together', zh: '须与来返人员的管控事项一并填写' },
   // Lab results (TST-1 … TST-3)
   barcode_unknown: {
     en: 'is not a tube barcode known in your jurisdiction',
@@ -268,7 +271,7 @@ export const FIELD_MESSAGES = {
   tube_other_lab: { en: 'was received by another lab', zh: '已由其他实验室接收' },
   result_conflict: {
     en: 'already has a different result; it is never overwritten',
-    zh: '已有不同的检测结果,不能覆盖',
+    zh: '已有不同的检测结果，不能覆盖',
   },
   result_value: {
     en: 'must be 阴性, 阳性 or 无效 (negative, positive, invalid)',

@@ -66,12 +66,12 @@ function feverOf(facts: BoardingFacts): BoardingReason | undefined {
   if (measured !== null && measured >= FEVER_CELSIUS) {
     return reason(
       'fever',
-      `体温${measured.toFixed(1)}℃,达到发热标准(≥${FEVER_CELSIUS}℃),禁止登机`,
+      `体温${measured.toFixed(1)}℃，达到发热标准（≥${FEVER_CELSIUS}℃），禁止登机`,
       `Temperature ${measured.toFixed(1)} °C is a fever (≥ ${FEVER_CELSIUS} °C): boarding refused`,
     );
   }
   if (facts.fever)
-    return reason('fever', '有发热等症状,禁止登机', 'Fever or other symptoms: boarding refused');
+    return reason('fever', '有发热等症状，禁止登机', 'Fever or other symptoms: boarding refused');
   return undefined;
 }
 
@@ -87,14 +87,14 @@ function natOf(facts: BoardingFacts, validUntil: Date | null): BoardingReason | 
   if (natAt > boardingAt) {
     return reason(
       'nat_after_boarding',
-      `核酸采样时间${local(natAt, timeZone)}晚于登机时间,证明无效`,
+      `核酸采样时间${local(natAt, timeZone)}晚于登机时间，证明无效`,
       `The NAT sample time ${local(natAt, timeZone)} is after boarding: the certificate is not valid`,
     );
   }
   if (boardingAt > validUntil) {
     return reason(
       'nat_expired',
-      `核酸采样时间${local(natAt, timeZone)},已超过登机前5日(${NAT_VALID_HOURS}小时),有效期至${local(validUntil, timeZone)}`,
+      `核酸采样时间${local(natAt, timeZone)}，已超过登机前5日（${NAT_VALID_HOURS}小时），有效期至${local(validUntil, timeZone)}`,
       `The NAT was sampled ${local(natAt, timeZone)}, more than 5 days (${NAT_VALID_HOURS} h) before boarding; it was good until ${local(validUntil, timeZone)}`,
     );
   }
@@ -106,11 +106,11 @@ export function checkBoarding(facts: BoardingFacts): BoardingResult {
   const validUntil = facts.negativeNatAt ? addHours(facts.negativeNatAt, NAT_VALID_HOURS) : null;
   const reasons: BoardingReason[] = [];
   if (facts.confirmed)
-    reasons.push(reason('confirmed', '确诊病例,禁止登机', 'Confirmed case: boarding refused'));
+    reasons.push(reason('confirmed', '确诊病例，禁止登机', 'Confirmed case: boarding refused'));
   if (facts.suspected)
-    reasons.push(reason('suspected', '疑似病例,禁止登机', 'Suspected case: boarding refused'));
+    reasons.push(reason('suspected', '疑似病例，禁止登机', 'Suspected case: boarding refused'));
   if (facts.closeContact) {
-    reasons.push(reason('close_contact', '密切接触者,禁止登机', 'Close contact: boarding refused'));
+    reasons.push(reason('close_contact', '密切接触者，禁止登机', 'Close contact: boarding refused'));
   }
   const fever = feverOf(facts);
   if (fever) reasons.push(fever);

@@ -224,7 +224,9 @@ export function planCampaign(input: PlanInput): CampaignPlan {
       samplersPerTable,
       shiftsPerDay,
       assumption: true,
+      // Chinese then English in one string: a page shows its language's part (bilingualText.ts).
       reason:
+        '各方案未规定采样人员配比：按每个采样台一名采样人员、一名登记人员，每日两班、每班12小时测算（可调整）。' +
         'The plans give no staff ratio: assumed a sampler and a registrar per table and two 12-hour shifts a day (parameters).',
       citation: PLAN_CITATIONS.samplingStaff,
     },

@@ -18,7 +18,7 @@ export const PLAN_CITATIONS = {
     ruleId: 'TST-6',
     source: '002 §30',
     quote:
-      '按照 500 万人以下的城市 … 力争在 2 天之内完成,500 万以上人口的城市 … 力争在 3-5 天内完成全员核酸检测的目标',
+      '按照 500 万人以下的城市 … 力争在 2 天之内完成，500 万以上人口的城市 … 力争在 3-5 天内完成全员核酸检测的目标',
   },
   ringOrder: {
     ruleId: 'TST-7',
@@ -31,17 +31,17 @@ export const PLAN_CITATIONS = {
   samplingStaff: {
     ruleId: 'TST-8',
     source: '004 §20',
-    quote: '测算所需采样人员数量,不足的要列出清单,明确解决办法和需要支援的数量',
+    quote: '测算所需采样人员数量，不足的要列出清单，明确解决办法和需要支援的数量',
   },
   instruments: {
     ruleId: 'TST-9',
     source: '004 §19',
-    quote: '核酸检测设备按照每日工作 18 小时测算,确保达到 24 小时完成全员核酸检测任务',
+    quote: '核酸检测设备按照每日工作 18 小时测算，确保达到 24 小时完成全员核酸检测任务',
   },
   reagents: {
     ruleId: 'TST-9',
     source: '004 §19',
-    quote: '核酸检测试剂要按照 10 轮进行储备,其中实物储备不少于 6 轮',
+    quote: '核酸检测试剂要按照 10 轮进行储备，其中实物储备不少于 6 轮',
   },
 } as const satisfies Record<string, Citation>;
 

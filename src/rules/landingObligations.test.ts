@@ -12,7 +12,7 @@ const PLAN: Plan = {
   packVersion: '1',
   protocolId: 'other-areas',
   rule: 'ARR-9',
-  title: { zh: '其他地区来赤人员:7天居家隔离', en: 'Other areas: 7 days home isolation' },
+  title: { zh: '其他地区来赤人员：7天居家隔离', en: 'Other areas: 7 days home isolation' },
   timeZone: SHANGHAI,
   day0: '2026-12-28',
   phases: [
@@ -75,18 +75,18 @@ describe('ARR-11 "then tells the traveller their obligations in plain Chinese"',
   it('ARR-11 phases, tests by day, restrictions, shortfalls and release read as dated Chinese sentences', () => {
     const obligations = buildObligations(input);
     expect(obligations.matched).toBe(true);
-    expect(obligations.headline.zh).toBe('您需执行:其他地区来赤人员:7天居家隔离');
+    expect(obligations.headline.zh).toBe('您需执行：其他地区来赤人员：7天居家隔离');
     const zh = obligations.lines.map((line) => `${line.kind}|${line.text.zh}`);
     expect(zh).toEqual([
-      'phase|12月28日至2027年1月4日(第0天至第7天):居家隔离医学观察',
-      'test|12月28日(第0天):核酸检测、抗原检测',
-      'test|12月31日(第3天):核酸检测',
-      'test|2027年1月4日(第7天):核酸检测(2种试剂,解除前须阴性)',
+      'phase|12月28日至2027年1月4日（第0天至第7天）：居家隔离医学观察',
+      'test|12月28日（第0天）：核酸检测、抗原检测',
+      'test|12月31日（第3天）：核酸检测',
+      'test|2027年1月4日（第7天）：核酸检测（2种试剂，解除前须阴性）',
       'restriction|12月28日至2027年1月4日:不聚集、不参加聚餐等聚集性活动',
-      'shortfall|您未提供规定时限内的核酸检测阴性证明,请尽快就近进行核酸检测',
-      'release|解除条件:第7天核酸检测阴性后解除',
-      'next|您的报备将推送至兴盛社区,社区工作人员将在今天与您联系核实,请保持电话畅通',
-      'next|如出现发热、干咳等症状,请立即告知社区,并佩戴口罩到发热门诊就诊',
+      'shortfall|您未提供规定时限内的核酸检测阴性证明，请尽快就近进行核酸检测',
+      'release|解除条件：第7天核酸检测阴性后解除',
+      'next|您的报备将推送至兴盛社区，社区工作人员将在今天与您联系核实，请保持电话畅通',
+      'next|如出现发热、干咳等症状，请立即告知社区，并佩戴口罩到发热门诊就诊',
     ]);
     expect(obligations.lines.every((line) => line.text.en.length > 0)).toBe(true);
   });
@@ -95,7 +95,7 @@ describe('ARR-11 "then tells the traveller their obligations in plain Chinese"',
     const obligations = buildObligations({ ...input, plan: null });
     expect(obligations.matched).toBe(false);
     expect(obligations.lines[0]!.text.zh).toBe(
-      '暂未匹配到需执行的隔离管控方案,但您仍须主动向兴盛社区报到登记',
+      '暂未匹配到需执行的隔离管控方案，但您仍须主动向兴盛社区报到登记',
     );
   });
 

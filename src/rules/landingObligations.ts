@@ -66,7 +66,7 @@ const RESTRICTIONS: Record<RestrictionSpec['id'], Text> = {
     en: 'report your temperature and health to the community daily',
   },
   closed_loop_transfer: {
-    zh: '由专人闭环转运,不得自行前往',
+    zh: '由专人闭环转运，不得自行前往',
     en: 'you will be transferred in a closed loop; do not travel on your own',
   },
   register_with_community: { zh: '主动向社区报到登记', en: 'register with the community' },
@@ -75,11 +75,11 @@ const RESTRICTIONS: Record<RestrictionSpec['id'], Text> = {
 
 const SHORTFALLS: Record<Plan['shortfalls'][number]['id'], Text> = {
   negative_nat_within_hours: {
-    zh: '您未提供规定时限内的核酸检测阴性证明,请尽快就近进行核酸检测',
+    zh: '您未提供规定时限内的核酸检测阴性证明，请尽快就近进行核酸检测',
     en: 'you have no negative NAT within the required hours: get tested as soon as possible',
   },
   green_health_code_or_negative_nat: {
-    zh: '您未提供绿码或核酸检测阴性证明,请尽快就近进行核酸检测',
+    zh: '您未提供绿码或核酸检测阴性证明，请尽快就近进行核酸检测',
     en: 'you have neither a green health code nor a negative NAT: get tested as soon as possible',
   },
 };
@@ -107,12 +107,12 @@ function testName(test: PlanTest): Text {
     ].filter(Boolean),
   };
   return {
-    zh: extra.zh.length > 0 ? `${name.zh}(${extra.zh.join(',')})` : name.zh,
+    zh: extra.zh.length > 0 ? `${name.zh}（${extra.zh.join('，')}）` : name.zh,
     en: extra.en.length > 0 ? `${name.en} (${extra.en.join(', ')})` : name.en,
   };
 }
 
-/** One line per test day: "11月24日(第0天):核酸检测、抗原检测". */
+/** One line per test day: "11月24日（第0天）：核酸检测、抗原检测". */
 function testLines(plan: Plan, year: string): ObligationLine[] {
   const byDate = new Map<string, { day: number; tests: PlanTest[] }>();
   for (const test of [...plan.tests].sort((a, b) => a.day - b.day)) {
@@ -125,7 +125,7 @@ function testLines(plan: Plan, year: string): ObligationLine[] {
     return {
       kind: 'test',
       text: {
-        zh: `${zhDate(date, year)}(第${day}天):${names.map((n) => n.zh).join('、')}`,
+        zh: `${zhDate(date, year)}（第${day}天）：${names.map((n) => n.zh).join('、')}`,
         en: `${date} (day ${day}): ${names.map((n) => n.en).join(', ')}`,
       },
     };
@@ -141,7 +141,7 @@ function planLines(plan: Plan): ObligationLine[] {
     lines.push({
       kind: 'phase',
       text: {
-        zh: `${when.zh}(第${phase.startDay}天至第${phase.endDay}天):${name.zh}`,
+        zh: `${when.zh}（第${phase.startDay}天至第${phase.endDay}天）：${name.zh}`,
         en: `${when.en} (days ${phase.startDay}–${phase.endDay}): ${name.en}`,
       },
     });
@@ -155,14 +155,14 @@ function planLines(plan: Plan): ObligationLine[] {
   for (const shortfall of plan.shortfalls) lines.push({ kind: 'shortfall', text: SHORTFALLS[shortfall.id] });
   lines.push({
     kind: 'release',
-    text: { zh: `解除条件:${plan.release.zh}`, en: `Release: ${plan.release.en}` },
+    text: { zh: `解除条件：${plan.release.zh}`, en: `Release: ${plan.release.en}` },
   });
   return lines;
 }
 
 /** ARR-12: "在车辆到达我市24小时前向收发货单位主动报备…由收发货单位向属地社区(村嘎查)报告" [004 §5]. */
 const TRUCK: Text = {
-  zh: '您是行程卡带星的货车司机:收发货单位须在车辆到达24小时前报备车牌号、计划抵达时间及司乘人员信息并告知属地社区;到达后由专人引导至目的地,装卸货后立即返回',
+  zh: '您是行程卡带星的货车司机：收发货单位须在车辆到达24小时前报备车牌号、计划抵达时间及司乘人员信息并告知属地社区；到达后由专人引导至目的地，装卸货后立即返回',
   en: 'You drive a truck with a starred itinerary card: the consignee must report plate, planned arrival and crew at least 24 hours ahead and tell the community; you are escorted to the destination and leave right after unloading',
 };
 
@@ -230,7 +230,7 @@ export function buildObligations(input: ObligationInput): Obligations {
             {
               kind: 'restriction',
               text: {
-                zh: `暂未匹配到需执行的隔离管控方案,但您仍须主动向${input.destinationName}报到登记`,
+                zh: `暂未匹配到需执行的隔离管控方案，但您仍须主动向${input.destinationName}报到登记`,
                 en: `No control protocol applies to you, but you must still register with ${input.destinationName}`,
               },
             },
@@ -240,14 +240,14 @@ export function buildObligations(input: ObligationInput): Obligations {
     {
       kind: 'next',
       text: {
-        zh: `您的报备将推送至${input.destinationName},社区工作人员将在今天与您联系核实,请保持电话畅通`,
+        zh: `您的报备将推送至${input.destinationName}，社区工作人员将在今天与您联系核实，请保持电话畅通`,
         en: `Your report goes to ${input.destinationName}; a community worker will contact you today, keep your phone on`,
       },
     },
     {
       kind: 'next',
       text: {
-        zh: '如出现发热、干咳等症状,请立即告知社区,并佩戴口罩到发热门诊就诊',
+        zh: '如出现发热、干咳等症状，请立即告知社区，并佩戴口罩到发热门诊就诊',
         en: 'If you develop fever or a cough, tell the community at once and go to a fever clinic wearing a mask',
       },
     },
@@ -257,12 +257,12 @@ export function buildObligations(input: ObligationInput): Obligations {
     originReview: plan === null && input.originReview === true,
     cdcReview,
     headline: plan
-      ? { zh: `您需执行:${plan.title.zh}`, en: `Your protocol: ${plan.title.en}` }
+      ? { zh: `您需执行：${plan.title.zh}`, en: `Your protocol: ${plan.title.en}` }
       : input.originReview
         ? { zh: '您的来源地需由疾控部门核实', en: 'The CDC will establish where you came from' }
         : cdcReview
           ? { zh: '您的管控措施由疾控部门核定', en: 'The CDC will decide your measures' }
-          : { zh: '您无需隔离,但须向社区报到', en: 'No isolation, but register with the community' },
+          : { zh: '您无需隔离，但须向社区报到', en: 'No isolation, but register with the community' },
     lines,
   };
 }

@@ -142,7 +142,7 @@ describe('ledger import (CMD-1 scope per row)', () => {
     expect(report).toMatchObject({ total: 13, created: 2, unchanged: 1, rejected: 10 });
     expect(report.errors[0]).toMatchObject({
       message: 'idNumber has a wrong check digit (GB 11643)',
-      message_zh: '证件号码校验位错误(GB 11643)',
+      message_zh: '证件号码校验位错误（GB 11643）',
     });
     expect(report.errorReport).toBe(`/api/persons/imports/${report.jobId}/errors.xlsx`);
     jobId = report.jobId;
@@ -178,7 +178,7 @@ describe('ledger import (CMD-1 scope per row)', () => {
     const [rows] = [...(await readWorkbook(response.rawPayload)).values()];
     expect(rows![0]).toEqual(['行号 Line', '列 Column', '字段 Field', '错误代码 Code', '说明', 'Message']);
     expect(rows!.slice(1).map((r) => [Number(r[0]), r[2], r[3]])).toEqual(CSV_EXPECTED_ERRORS);
-    expect(rows![1]![4]).toBe('证件号码校验位错误(GB 11643)');
+    expect(rows![1]![4]).toBe('证件号码校验位错误（GB 11643）');
 
     const stored = await db.query('SELECT * FROM person_import_errors WHERE import_id = $1', [jobId]);
     expect(Object.keys(stored[0]!).sort()).toEqual([
@@ -400,8 +400,8 @@ describe('ledger import from the CLI (no actor: as the owner)', () => {
     }
     expect(lines).toEqual([
       '3 rows: 2 created, 0 unchanged (already registered), 1 rejected',
-      '共 3 行:新增 2,未变(已登记)0,拒绝 1',
-      '  第4行 证件号码校验位错误(GB 11643) / line 4: idNumber has a wrong check digit (GB 11643)',
+      '共 3 行：新增 2，未变（已登记）0，拒绝 1',
+      '  第4行 证件号码校验位错误（GB 11643） / line 4: idNumber has a wrong check digit (GB 11643)',
     ]);
     const [record] = await db.query<{ id: string; jurisdiction_code: string; actor_id: string | null }>(
       "SELECT id, jurisdiction_code, actor_id FROM person_imports WHERE file_name = '台账.csv'",

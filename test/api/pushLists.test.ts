@@ -127,7 +127,7 @@ describe('push-list import (大数据推送)', () => {
       '14:leftOriginAt:after_arrival',
     ]);
     const checksum = report.errors.find((e: { line: number }) => e.line === 6);
-    expect(checksum.message_zh).toBe('身份证号校验位错误(GB 11643)');
+    expect(checksum.message_zh).toBe('身份证号校验位错误（GB 11643）');
     expect(checksum.message).toBe('idNumber has a wrong check digit (GB 11643)');
     expect(report.levels).toMatchObject({ total: 4, high: 1, medium: 1, unclassified: 1, overseas: 1 });
     expect((await env.db.query<{ n: number }>('SELECT count(*)::int AS n FROM persons'))[0]!.n).toBe(

@@ -141,7 +141,7 @@ async function openControls(
         ownerRole: 'cdc_epidemiologist',
         dueAt: new Date(tube.resultedAt.getTime() + RESAMPLE_HOURS * HOUR),
         title: {
-          zh: `混采阳性,外辖区人员(${m.homeCode ?? '未知'})协查单管复核(管 ${tube.barcode})`,
+          zh: `混采阳性，外辖区人员（${m.homeCode ?? '未知'}）协查单管复核（管 ${tube.barcode}）`,
           en: `Pooled tube positive: hand over a member of ${m.homeCode ?? 'unknown'} for re-sampling (tube ${tube.barcode})`,
         },
       };
@@ -166,7 +166,7 @@ async function openControls(
           ownerRole: 'community_worker',
           dueAt: new Date(tube.resultedAt.getTime() + RESAMPLE_HOURS * HOUR),
           title: {
-            zh: `混采阳性,单管复核采样(管 ${tube.barcode})`,
+            zh: `混采阳性，单管复核采样（管 ${tube.barcode}）`,
             en: `Pooled tube positive: individual re-sampling (tube ${tube.barcode})`,
           },
         };
@@ -178,7 +178,7 @@ async function openControls(
         ownerRole: 'lab',
         dueAt: new Date(tube.resultedAt.getTime() + CASE_REPORT_HOURS * HOUR),
         title: {
-          zh: `核酸检测阳性,2小时内上报(管 ${tube.barcode})`,
+          zh: `核酸检测阳性，2小时内上报（管 ${tube.barcode}）`,
           en: `Positive NAT result: report within 2 hours (tube ${tube.barcode})`,
         },
       };

@@ -23,18 +23,18 @@ export interface PushColumn {
   readonly note: string;
 }
 
-const TIME_NOTE = '如 2026-11-20 08:30(北京时间),也可只填日期';
+const TIME_NOTE = '如 2026-11-20 08:30（北京时间），也可只填日期';
 
 /** The columns of a big-data push list (大数据推送名单), in template order. */
 export const PUSH_COLUMNS: readonly PushColumn[] = [
-  { field: 'name', zh: '姓名', en: 'Name', aliases: [], required: true, note: '必填,不超过50字' },
+  { field: 'name', zh: '姓名', en: 'Name', aliases: [], required: true, note: '必填，不超过50字' },
   {
     field: 'idNumber',
     zh: '身份证号',
     en: 'ID number',
     aliases: ['证件号码', '身份证号码', '证件号'],
     required: true,
-    note: '必填;18位居民身份证号,校验位须正确(GB 11643);请将单元格设为文本格式',
+    note: '必填；18位居民身份证号，校验位须正确（GB 11643）；请将单元格设为文本格式',
   },
   {
     field: 'phone',
@@ -50,7 +50,7 @@ export const PUSH_COLUMNS: readonly PushColumn[] = [
     en: 'Origin code',
     aliases: ['来源地代码', '来源地区划代码', '出发地代码'],
     required: false,
-    note: '国内来源必填;6、9或12位行政区划代码(GB/T 2260)',
+    note: '国内来源必填；6、9或12位行政区划代码（GB/T 2260）',
   },
   {
     field: 'originName',
@@ -66,7 +66,7 @@ export const PUSH_COLUMNS: readonly PushColumn[] = [
     en: 'Left origin at',
     aliases: ['离开时间'],
     required: false,
-    note: `${TIME_NOTE};留空按抵达时间计。按离开时该地区的风险等级判定(ARR-7)`,
+    note: `${TIME_NOTE}；留空按抵达时间计。按离开时该地区的风险等级判定`,
   },
   {
     field: 'arrivedAt',
@@ -74,7 +74,7 @@ export const PUSH_COLUMNS: readonly PushColumn[] = [
     en: 'Arrived at',
     aliases: ['到达时间', '来返时间'],
     required: true,
-    note: `必填;${TIME_NOTE}`,
+    note: `必填；${TIME_NOTE}`,
   },
   {
     field: 'destinationCode',
@@ -82,7 +82,7 @@ export const PUSH_COLUMNS: readonly PushColumn[] = [
     en: 'Destination code',
     aliases: ['目的地代码', '现住址区划代码'],
     required: true,
-    note: '必填;12位社区/村代码(或乡镇、区县代码),须在导入单位的管辖范围内',
+    note: '必填；12位社区/村代码（或乡镇、区县代码），须在导入单位的管辖范围内',
   },
   {
     field: 'overseas',
@@ -90,7 +90,7 @@ export const PUSH_COLUMNS: readonly PushColumn[] = [
     en: 'Overseas',
     aliases: ['是否境外', '境外(是/否)', '境外人员'],
     required: false,
-    note: '是 或 否;留空为否',
+    note: '是 或 否；留空为否',
   },
   {
     field: 'originCountry',

@@ -60,7 +60,7 @@ export async function pushListTemplate(exampleDestination: string): Promise<Buff
     '说明',
     '',
     '',
-    '第一张工作表第1行为表头(列的顺序可调整),第2、3行为示例,请改为实际人员或删除。同一人员、同一抵达时间、同一来源地的记录只登记一次;重复导入同一文件不会产生重复记录。',
+    '第一张工作表第1行为表头（列的顺序可调整），第2、3行为示例，请改为实际人员或删除。同一人员、同一抵达时间、同一来源地的记录只登记一次；重复导入同一文件不会产生重复记录。',
   ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

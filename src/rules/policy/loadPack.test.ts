@@ -43,7 +43,7 @@ const MISSING_COLON = '键后缺少冒号（须用半角“:”），或冒号�
 const TOO_DEEP =
   '缩进过深：上一行的冒号后已经写了值，这一行不能缩进到它下面，同一层级的键请与上一行的键对齐；若这是上一行文字的续行，其中的“: ”（半角冒号加空格）请改用全角冒号“：”，或给整段文字加引号';
 const INDENT = '缩进与同一层级的其他行不一致，请用空格对齐';
-const TAB = '缩进用了制表符（Tab），YAML 只能用空格缩进，请把制表符换成空格';
+const TAB = '缩进用了制表符，YAML 只能用空格缩进，请把制表符换成空格';
 
 describe('a YAML syntax error: one error, the right line, a Chinese sentence', () => {
   it('the pack itself parses', () => {

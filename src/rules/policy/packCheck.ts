@@ -109,7 +109,7 @@ export class Fields {
   obj(key: string, allowed: readonly string[], required = true): Fields | undefined {
     const v = this.get(key, required);
     if (v === undefined) return undefined;
-    if (!isObj(v)) return this.wrong(key, '映射（键: 值）', 'a mapping (key: value)');
+    if (!isObj(v)) return this.wrong(key, '键值映射（形如“key: value”）', 'a mapping (key: value)');
     return new Fields(this.issues, this.at(key), v, allowed);
   }
 
@@ -128,7 +128,7 @@ export class Fields {
     (this.list(key, required, min) ?? []).forEach((item, i) => {
       const path = join(this.at(key), i);
       if (isObj(item)) out.push(new Fields(this.issues, path, item, allowed));
-      else this.issues.add(path, '应为映射（键: 值）', 'must be a mapping (key: value)');
+      else this.issues.add(path, '应为键值映射（形如“key: value”）', 'must be a mapping (key: value)');
     });
     return out;
   }

@@ -39,14 +39,14 @@ function checkAllocation(item: Fields, times?: number, perDays?: number): void {
   if (!(Math.abs(slots - whole) < 1e-9 && whole >= 1 && whole <= WORKING_DAYS)) {
     item.issues.add(
       item.at('share'),
-      '应为 0 到 1 之间的比例，且 1/share 为 1–5 的整数（如 0.2 = 每个工作日 20%）',
+      '应为 0 到 1 之间的比例，且其倒数为 1 至 5 的整数（如 0.2 即每个工作日 20%）',
       'must be a fraction whose inverse is a whole number from 1 to 5 (e.g. 0.2 = 20% per working day)',
     );
   }
   if (times !== undefined && perDays !== undefined && (times !== 1 || perDays !== 7)) {
     item.issues.add(
       item.at('perDays'),
-      '按工作日比例分配时频次应为每周 1 检（times: 1, perDays: 7）',
+      '按工作日比例分配时频次应为每周 1 检（“times: 1”，“perDays: 7”）',
       'a working-day allocation tests everyone once a week (times: 1, perDays: 7)',
     );
   }
@@ -84,12 +84,12 @@ export function checkRoutineTesting(f: Fields): void {
   const from = f.obj('routineTestingFrom', FROM_KEYS, false);
   if (!from) return;
   checkSourced(from);
-  from.str('pack', true, { re: /^[a-z0-9]+(-[a-z0-9]+)*$/, zh: '策略包 id', en: 'a pack id' });
+  from.str('pack', true, { re: /^[a-z0-9]+(-[a-z0-9]+)*$/, zh: '政策包编号', en: 'a pack id' });
   from.str('version');
   if (from.value.assumption !== true) {
     f.issues.add(
       from.at('assumption'),
-      '沿用其他策略包的频次必须标明 assumption: true 并写明理由',
+      '沿用其他政策包的频次必须标明“assumption: true”并写明理由',
       "adopting another pack's frequencies must be marked assumption: true with a reason",
     );
   }

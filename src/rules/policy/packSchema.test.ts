@@ -268,12 +268,18 @@ describe('policy pack schema (issue 4 Deliver 1)', () => {
       'protocols[0].phases[1].startDay',
       'protocols[0].tests[1].source',
     ]);
-    expect(errors[0]!.message.zh).toBe('应等于上一阶段的 endDay（14）：阶段之间不得有空档或重叠');
+    expect(errors[0]!.message.zh).toBe('应等于上一阶段的“endDay”（14）：阶段之间不得有空档或重叠');
   });
 
   it('refuses what is not a mapping', () => {
     expect(errorsOf('just text')).toEqual([
-      { path: '', message: { zh: '策略包应为映射（键: 值）', en: 'a pack must be a mapping (key: value)' } },
+      {
+        path: '',
+        message: {
+          zh: '政策包应为键值映射（形如“key: value”）',
+          en: 'a pack must be a mapping (key: value)',
+        },
+      },
     ]);
   });
 });

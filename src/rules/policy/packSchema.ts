@@ -26,7 +26,7 @@ const ID = {
   zh: '小写字母、数字和连字符',
   en: 'lower-case letters, digits and hyphens',
 };
-const RULE = { re: /^[A-Z]{2,5}-\d+$/, zh: '规则编号，如 ARR-1', en: 'a rule ID such as ARR-1' };
+const RULE = { re: /^[A-Z]{2,5}-\d+$/, zh: '规则编号，如“ARR-1”', en: 'a rule ID such as ARR-1' };
 
 const PACK_KEYS = [
   'id',
@@ -72,7 +72,7 @@ function checkContiguous(issues: Issues, phases: Fields[], spans: (DaySpan | und
     if (prev && cur && cur.startDay !== prev.endDay) {
       issues.add(
         phase.at('startDay'),
-        `应等于上一阶段的 endDay（${prev.endDay}）：阶段之间不得有空档或重叠`,
+        `应等于上一阶段的“endDay”（${prev.endDay}）：阶段之间不得有空档或重叠`,
         `must equal the previous phase's endDay (${prev.endDay}): phases may not leave gaps or overlap`,
       );
     }
@@ -95,7 +95,7 @@ function checkTestDays(
     spec.days.forEach((d, k) => {
       const inside = first !== undefined && last !== undefined && d >= first && d <= last;
       if (d !== 0 && !inside) {
-        const where = first === undefined ? '本协议没有阶段' : `阶段为第 ${first}–${last} 天`;
+        const where = first === undefined ? '本方案没有阶段' : `阶段为第 ${first}–${last} 天`;
         const whereEn =
           first === undefined ? 'the protocol has no phase' : `phases cover days ${first}–${last}`;
         t.issues.add(
@@ -170,7 +170,7 @@ function checkUnique(
 export function validatePack(value: unknown): { pack: Pack } | { errors: PackError[] } {
   const issues = new Issues();
   if (!isObj(value)) {
-    issues.add('', '策略包应为映射（键: 值）', 'a pack must be a mapping (key: value)');
+    issues.add('', '政策包应为键值映射（形如“key: value”）', 'a pack must be a mapping (key: value)');
     return { errors: issues.list };
   }
   const f = new Fields(issues, '', value, PACK_KEYS);
@@ -204,7 +204,7 @@ export function validatePack(value: unknown): { pack: Pack } | { errors: PackErr
   const heads = protocols.map(checkProtocol);
   checkUnique(
     issues,
-    { zh: '协议 id', en: 'protocol id' },
+    { zh: '方案编号', en: 'protocol id' },
     protocols,
     'id',
     heads.map((h) => h.id),

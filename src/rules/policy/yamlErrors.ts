@@ -102,7 +102,7 @@ function tabError(line: number, others: number): Said {
   const moreEn = others > 0 ? ` (so are ${others} more lines)` : '';
   return {
     line,
-    zh: `缩进用了制表符（Tab），YAML 只能用空格缩进，请把制表符换成空格${more}`,
+    zh: `缩进用了制表符，YAML 只能用空格缩进，请把制表符换成空格${more}`,
     en: `the indentation uses a tab; YAML allows only spaces for indentation, so replace the tab with spaces${moreEn}`,
   };
 }

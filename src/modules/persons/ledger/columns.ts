@@ -32,14 +32,14 @@ export const SEX_LABELS = { male: '男', female: '女' } as const;
 
 /** The ledger (台账) columns, in template order. */
 export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
-  { field: 'name', zh: '姓名', en: 'Name', aliases: [], required: true, note: '必填,不超过50字' },
+  { field: 'name', zh: '姓名', en: 'Name', aliases: [], required: true, note: '必填，不超过50字' },
   {
     field: 'idType',
     zh: '证件类型',
     en: 'ID type',
     aliases: [],
     required: false,
-    note: `${Object.values(ID_TYPE_LABELS).join('、')}之一;留空为居民身份证`,
+    note: `${Object.values(ID_TYPE_LABELS).join('、')}之一；留空为居民身份证`,
   },
   {
     field: 'idNumber',
@@ -47,7 +47,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     en: 'ID number',
     aliases: ['身份证号', '身份证号码', '证件号'],
     required: true,
-    note: '必填;居民身份证须为18位且校验位正确(GB 11643);同一文件中不可重复;请将单元格设为文本格式',
+    note: '必填；居民身份证须为18位且校验位正确（GB 11643）；同一文件中不可重复；请将单元格设为文本格式',
   },
   {
     field: 'phone',
@@ -63,7 +63,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     en: 'Sex',
     aliases: ['gender'],
     required: false,
-    note: '男 或 女;居民身份证可留空',
+    note: '男 或 女；居民身份证可留空',
   },
   {
     field: 'birthDate',
@@ -71,7 +71,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     en: 'Birth date',
     aliases: ['date of birth'],
     required: false,
-    note: '如 1980-01-01;居民身份证可留空(由证件号码推出)',
+    note: '如 1980-01-01；居民身份证可留空（由证件号码推出）',
   },
   {
     field: 'jurisdictionCode',
@@ -79,7 +79,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     en: 'Jurisdiction code',
     aliases: ['区划代码', '现住址区划'],
     required: true,
-    note: '必填;12位村/社区统计用区划代码或网格代码,须在您的管辖范围内',
+    note: '必填；12位村/社区统计用区划代码或网格代码，须在您的管辖范围内',
   },
   {
     field: 'address',
@@ -104,7 +104,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     en: 'Key groups',
     aliases: ['重点人群类别'],
     required: false,
-    note: '可填多个,用顿号(、)或逗号分隔;名称见下表',
+    note: '可填多个，用顿号（、）或逗号分隔；名称见下表',
   },
 ];
 
