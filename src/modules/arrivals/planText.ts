@@ -13,6 +13,12 @@ const TEST_NAMES: Record<TestKind, Text> = {
   serum: { zh: '血清抗体检测', en: 'serum antibody test' },
 };
 
+/** A phase's name: "集中隔离医学观察". */
+export const phaseName = (kind: PhaseKind): Text => PHASE_NAMES[kind];
+
+/** A test's name: "核酸检测". */
+export const testName = (kind: TestKind): Text => TEST_NAMES[kind];
+
 /** "核酸检测（第7天，2种试剂平行检测）" / "NAT (day 7, 2 reagents)": how a test reads on a work list. */
 export function testText(test: Pick<PlanTest, 'kind' | 'day' | 'reagents'>): Text {
   const name = TEST_NAMES[test.kind];

@@ -88,7 +88,7 @@ export interface WorkSubject {
 export interface StoryEvent {
   /** ISO timestamp of the event. */
   at: string;
-  /** Which source, e.g. `arrivals`, `samples`, `controls`, `deadlines`, `audit`. */
+  /** Which source, e.g. `arrivals`, `samples`, `controls`, `deadlines`, `audit`: the StorySource's id. */
   source: string;
   title: Text;
   detail?: Text | null;
@@ -99,7 +99,10 @@ export interface StoryEvent {
 
 export interface StorySource {
   id: string;
+  /** The source's name on the story's filter chips; without it the chip reads 其他记录. */
+  label?: Text;
   /** Shown only to callers holding it. */
   permission: Permission;
-  load(request: SurfaceRequest & { personId: string }): Promise<StoryEvent[]>;
+  /** The person's events, newest first, at most `limit` of them (the story shows no more). */
+  load(request: SurfaceRequest & { personId: string; limit: number }): Promise<StoryEvent[]>;
 }
