@@ -144,6 +144,7 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       url: `/api/deadlines?jurisdiction=${COUNTY_A}&personId=${world.personA.id}`,
     }),
     'GET /api/deadlines/summary': () => ({ url: `/api/deadlines/summary?jurisdiction=${COUNTY_A}` }),
+    'GET /api/dashboard': () => ({ url: `/api/dashboard?jurisdiction=${COUNTY_A}` }),
     'POST /api/deadlines/:id/done': () => ({
       url: `/api/deadlines/${world.deadlineA}/done`,
       payload: { outcome: '已核实' },

@@ -31,6 +31,11 @@ export interface TileFigure {
   /** A web path with query, e.g. `/deadlines?state=overdue&jurisdiction=211122001`. */
   drill: string;
   tone?: 'normal' | 'good' | 'warning' | 'danger';
+  /**
+   * 'percent': a share from 0 to 100 whose drill opens the board it is read from. Otherwise a count
+   * that equals the rows of the list its drill opens.
+   */
+  unit?: 'percent';
 }
 
 /** A tile's content: figures, optionally a daily trend and a per-child-jurisdiction heat table. */
@@ -57,7 +62,18 @@ export interface DashboardTile {
   permission: Permission;
   title: Text;
   /** The tile for `jurisdiction` (a subtree within the caller's scope) and its children; null hides it. */
-  load(request: SurfaceRequest & { jurisdiction: string }): Promise<TileBody | null>;
+  load(request: DashboardRequest): Promise<TileBody | null>;
+}
+
+/** What a tile is loaded for: a subtree within the caller's scope, read in its own time zone. */
+export interface DashboardRequest extends SurfaceRequest {
+  jurisdiction: string;
+  /** Its direct children, by code: the rows of a heat table. */
+  children: ReadonlyArray<{ code: string; name: string }>;
+  /** The jurisdiction's zone, in which "today" and the trend's days are counted. */
+  timeZone: string;
+  /** The trend's local dates (14), oldest first; the last is today. */
+  days: readonly string[];
 }
 
 // ---- My work ---------------------------------------------------------------------------------
