@@ -2,6 +2,7 @@ import { Button, Col, DatePicker, Form, Grid, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ORIGIN_RISKS } from '../../../src/api/arrivals';
 import { JurisdictionTreeSelect } from '../jurisdictions/JurisdictionTreeSelect';
 import { type ArrivalFilter, CHANNELS, RULES, STATUSES } from './api';
 import { channelLabel, statusLabel } from './labels';
@@ -11,6 +12,7 @@ interface FilterValues {
   channel?: string;
   status?: string;
   ruleId?: string;
+  risk?: string;
   dates?: [Dayjs | null, Dayjs | null] | null;
 }
 
@@ -19,6 +21,7 @@ const toValues = (filter: ArrivalFilter): FilterValues => ({
   channel: filter.channel,
   status: filter.status,
   ruleId: filter.ruleId,
+  risk: filter.risk,
   dates:
     filter.from || filter.to
       ? [filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null]
@@ -31,13 +34,14 @@ function toFilter(values: FilterValues): ArrivalFilter {
   if (values.channel) filter.channel = values.channel;
   if (values.status) filter.status = values.status;
   if (values.ruleId) filter.ruleId = values.ruleId;
+  if (values.risk) filter.risk = values.risk;
   const [from, to] = values.dates ?? [];
   if (from) filter.from = from.format('YYYY-MM-DD');
   if (to) filter.to = to.format('YYYY-MM-DD');
   return filter;
 }
 
-/** Jurisdiction, channel, status, rule and arrival dates; on a phone only status shows until "more". */
+/** Jurisdiction, channel, status, rule, origin risk and arrival dates; on a phone only status shows until "more". */
 export function ArrivalFilters({
   value,
   onChange,
@@ -50,7 +54,7 @@ export function ArrivalFilters({
   const compact = !Grid.useBreakpoint().md;
   const [expanded, setExpanded] = useState(false);
   const advancedInUse = Boolean(
-    value.jurisdiction || value.channel || value.ruleId || value.from || value.to,
+    value.jurisdiction || value.channel || value.ruleId || value.risk || value.from || value.to,
   );
   const advanced = { style: compact && !expanded && !advancedInUse ? { display: 'none' } : undefined };
   const options = useMemo(
@@ -58,6 +62,10 @@ export function ArrivalFilters({
       channels: CHANNELS.map((channel) => ({ value: channel, label: channelLabel(t, channel) })),
       statuses: STATUSES.map((status) => ({ value: status, label: statusLabel(t, status) })),
       rules: RULES.map((rule) => ({ value: rule, label: rule })),
+      risks: [
+        ...ORIGIN_RISKS.map((risk) => ({ value: risk, label: t(`arrivals.risk.${risk}`) })),
+        { value: 'none', label: t('dashboard.filters.riskNone') },
+      ],
     }),
     [t],
   );
@@ -95,6 +103,11 @@ export function ArrivalFilters({
             <Select allowClear options={options.rules} data-testid="arrival-filter-rule" />
           </Form.Item>
         </Col>
+        <Col xs={24} sm={12} lg={6} {...advanced}>
+          <Form.Item name="risk" label={t('arrivals.columns.originRisk')}>
+            <Select allowClear options={options.risks} data-testid="arrival-filter-risk" />
+          </Form.Item>
+        </Col>
         <Col xs={24} sm={12} lg={8} {...advanced}>
           <Form.Item name="dates" label={t('arrivals.filters.dateRange')}>
             <DatePicker.RangePicker
@@ -104,7 +117,7 @@ export function ArrivalFilters({
             />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12} lg={16} style={{ display: 'flex', alignItems: 'flex-end' }}>
+        <Col xs={24} sm={12} lg={10} style={{ display: 'flex', alignItems: 'flex-end' }}>
           <Form.Item>
             <Space wrap>
               <Button type="primary" htmlType="submit" data-testid="arrival-search-submit">

@@ -48,6 +48,9 @@ export interface ArrivalFilter {
   channel?: string;
   status?: string;
   ruleId?: string;
+  /** The origin's risk level, or `none` for an origin of no level (a dashboard figure's list). */
+  risk?: string;
+  /** Local calendar days of the jurisdiction, both included. */
   from?: string;
   to?: string;
 }

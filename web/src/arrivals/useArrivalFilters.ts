@@ -7,6 +7,7 @@ const FILTER_KEYS = [
   'channel',
   'status',
   'ruleId',
+  'risk',
   'from',
   'to',
 ] as const satisfies readonly (keyof ArrivalFilter)[];

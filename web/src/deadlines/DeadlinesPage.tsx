@@ -2,6 +2,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { DrillFilters } from '../dashboard/DrillFilters';
+import { usePlaceName } from '../dashboard/PlaceName';
 import { deadlineKeys, fetchDeadlineSummary, fetchDeadlines } from './api';
 import { DeadlineFilters } from './DeadlineFilters';
 import { DeadlineSummaryCards } from './DeadlineSummaryCards';
@@ -15,6 +17,8 @@ const REFRESH_MS = 60_000;
 export default function DeadlinesPage() {
   const { t } = useTranslation();
   const { filter, page, pageSize, setFilter, setPage } = useDeadlineFilters();
+  const escalatedToName = usePlaceName(filter.escalatedTo);
+  const { escalatedTo, ...withoutEscalatedTo } = filter;
   const summary = useQuery({
     queryKey: deadlineKeys.summary(filter.jurisdiction),
     queryFn: () => fetchDeadlineSummary(filter.jurisdiction),
@@ -39,8 +43,26 @@ export default function DeadlinesPage() {
         onFilter={setFilter}
       />
       <Card style={{ marginBottom: 16 }}>
-        <DeadlineFilters value={filter} onChange={setFilter} />
+        <DeadlineFilters
+          value={filter}
+          // The form has no field for a dashboard's escalatedTo: a search keeps it, a reset drops it.
+          onChange={(next) => setFilter(Object.keys(next).length > 0 ? { ...next, escalatedTo } : next)}
+        />
       </Card>
+      <DrillFilters
+        filters={
+          escalatedTo
+            ? [
+                {
+                  key: 'escalatedTo',
+                  label: t('dashboard.filters.escalatedTo', { name: escalatedToName }),
+                  onClear: () => setFilter(withoutEscalatedTo),
+                },
+              ]
+            : []
+        }
+        onClearAll={() => setFilter(withoutEscalatedTo)}
+      />
       {list.error ? <ProblemAlert error={list.error} /> : null}
       <DeadlineTable
         data={list.data}

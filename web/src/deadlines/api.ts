@@ -17,6 +17,8 @@ export interface DeadlineFilter {
   ownerRole?: string;
   jurisdiction?: string;
   escalatedToMe?: boolean;
+  /** Overdue items that have climbed to this jurisdiction's level (a dashboard heat cell's list). */
+  escalatedTo?: string;
 }
 
 export const deadlineKeys = {

@@ -4,7 +4,7 @@ import { type DeadlineFilter, STATE_FILTERS, type StateFilter } from './api';
 
 export const PAGE_SIZES = [10, 20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
-const TEXT_KEYS = ['ruleId', 'ownerRole', 'jurisdiction'] as const;
+const TEXT_KEYS = ['ruleId', 'ownerRole', 'jurisdiction', 'escalatedTo'] as const;
 
 function positive(value: string | null, fallback: number): number {
   const number = Number(value);

@@ -1,23 +1,37 @@
 import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, DatePicker, Flex, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { rowTestId } from '../common/testId';
+import { DrillFilters } from '../dashboard/DrillFilters';
+import { usePlaceName } from '../dashboard/PlaceName';
 import { type Board, fetchBoard, landingKeys } from './api';
 
 type Community = Board['communities'][number];
 
-/** 每日清零 (ARR-11): per community, the day's reports and what is still open; green when none is. */
+/**
+ * 每日清零 (ARR-11): per community, the day's reports and what is still open; green when none is.
+ * Day and jurisdiction live in the URL, so the dashboard's daily-clear figures open this board.
+ */
 export default function DailyClearPage() {
   const { t } = useTranslation();
-  const [date, setDate] = useState<Dayjs | null>(null);
-  const day = date?.format('YYYY-MM-DD');
+  const [params, setParams] = useSearchParams();
+  const day = params.get('date') || undefined;
+  const jurisdiction = params.get('jurisdiction') || undefined;
+  const place = usePlaceName(jurisdiction);
+  const update = (key: string, value: string | undefined) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
   const query = useQuery({
-    queryKey: landingKeys.board(undefined, day),
-    queryFn: () => fetchBoard(undefined, day),
+    queryKey: landingKeys.board(jurisdiction, day),
+    queryFn: () => fetchBoard(jurisdiction, day),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
@@ -59,8 +73,27 @@ export default function DailyClearPage() {
         <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
           {t('landing.board.title')}
         </Typography.Title>
-        <DatePicker value={date} onChange={setDate} placeholder={board?.date} data-testid="board-date" />
+        <DatePicker
+          value={day ? dayjs(day) : null}
+          onChange={(value) => update('date', value?.format('YYYY-MM-DD'))}
+          placeholder={board?.date}
+          data-testid="board-date"
+        />
       </Flex>
+      <DrillFilters
+        filters={
+          jurisdiction
+            ? [
+                {
+                  key: 'jurisdiction',
+                  label: t('dashboard.filters.jurisdiction', { name: place }),
+                  onClear: () => update('jurisdiction', undefined),
+                },
+              ]
+            : []
+        }
+        onClearAll={() => update('jurisdiction', undefined)}
+      />
       <Typography.Paragraph type="secondary">{t('landing.board.hint')}</Typography.Paragraph>
       {query.error ? <ProblemAlert error={query.error} /> : null}
       {board ? (

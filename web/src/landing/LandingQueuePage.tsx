@@ -1,11 +1,14 @@
 import { SendOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Space, Table, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { rowTestId } from '../common/testId';
+import { DrillFilters } from '../dashboard/DrillFilters';
+import { usePlaceName } from '../dashboard/PlaceName';
 import { useLanguage } from '../i18n/useLanguage';
 import { useMe, usePermission } from '../session/useSession';
 import {
@@ -22,7 +25,19 @@ import { Countdown } from './Countdown';
 import { DiscardButton } from './DiscardButton';
 import { ReportPerson, ReportPlan, ReportState } from './ReportSummary';
 
-const TABS = ['new', 'looked', 'pushed', 'cleared', 'discarded', 'all'] as const;
+const TABS = [
+  'new',
+  'looked',
+  'pushed',
+  'cleared',
+  'discarded',
+  'open',
+  'all',
+] as const satisfies readonly QueueFilter[];
+const isTab = (value: string | null): value is QueueFilter => TABS.includes(value as (typeof TABS)[number]);
+/** "Not closed" (new, looked or pushed): the dashboard's outstanding reports. */
+const tabLabel = (t: TFunction, tab: QueueFilter) =>
+  tab === 'open' ? t('dashboard.filters.openReports') : t(`landing.queue.tabs.${tab}`);
 
 /**
  * The designated staff's queue (ARR-11 "专人最长每半小时查看一次报备信息,并第一时间推送所去社区"):
@@ -35,11 +50,24 @@ export default function LandingQueuePage() {
   const me = useMe();
   const canWrite = usePermission('arrival.write');
   const queryClient = useQueryClient();
-  const [state, setState] = useState<QueueFilter>('new');
-  const [page, setPage] = useState(1);
+  // Tab, place and page live in the URL, so a dashboard figure opens the reports it counts.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('state');
+  const state: QueueFilter = isTab(tab) ? tab : 'new';
+  const jurisdiction = params.get('jurisdiction') || undefined;
+  const place = usePlaceName(jurisdiction);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const write = (next: { state: QueueFilter; jurisdiction: string | undefined; page: number }) => {
+    const search = new URLSearchParams();
+    if (next.state !== 'new') search.set('state', next.state);
+    if (next.jurisdiction) search.set('jurisdiction', next.jurisdiction);
+    if (next.page !== 1) search.set('page', String(next.page));
+    setParams(search);
+  };
+  const setPage = (next: number) => write({ state, jurisdiction, page: next });
   const query = useQuery({
-    queryKey: landingKeys.list(state, undefined, page),
-    queryFn: () => fetchReports(state, undefined, page),
+    queryKey: landingKeys.list(state, jurisdiction, page),
+    queryFn: () => fetchReports(state, jurisdiction, page),
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
@@ -147,15 +175,26 @@ export default function LandingQueuePage() {
         ) : null}
       </Flex>
       <Typography.Paragraph type="secondary">{t('landing.queue.hint')}</Typography.Paragraph>
+      <DrillFilters
+        filters={
+          jurisdiction
+            ? [
+                {
+                  key: 'jurisdiction',
+                  label: t('dashboard.filters.jurisdiction', { name: place }),
+                  onClear: () => write({ state, jurisdiction: undefined, page: 1 }),
+                },
+              ]
+            : []
+        }
+        onClearAll={() => write({ state, jurisdiction: undefined, page: 1 })}
+      />
       <Tabs
         activeKey={state}
-        onChange={(key) => {
-          setState(key as QueueFilter);
-          setPage(1);
-        }}
+        onChange={(key) => write({ state: key as QueueFilter, jurisdiction, page: 1 })}
         items={TABS.map((key) => ({
           key,
-          label: <span data-testid={`landing-tab-${key}`}>{t(`landing.queue.tabs.${key}`)}</span>,
+          label: <span data-testid={`landing-tab-${key}`}>{tabLabel(t, key)}</span>,
         }))}
       />
       {error ? <ProblemAlert error={error} /> : null}
