@@ -1,28 +1,40 @@
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress, { type FastifyCompressOptions } from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { registerUploads } from '../bulk/upload.js';
 import type { AppContext } from '../context.js';
-import { AppError, toProblem } from '../errors.js';
 import { registerAuth } from './auth.js';
 import { errorHandler, frameworkErrorHandler, MAX_PARAM_LENGTH } from './errorHandler.js';
 import { registerSecurityHeaders, securityHeaders } from './headers.js';
 import { modules } from './modules.js';
 import { registerSameOriginCheck } from './sameOrigin.js';
 import { validatorCompiler } from './validation.js';
+import { registerWebApp } from './webApp.js';
 
 export type TypedApp = ReturnType<typeof typed>;
 const typed = (app: FastifyInstance) => app.withTypeProvider<TypeBoxTypeProvider>();
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
 const JSON_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * API answers over 1 KB are compressed when the client accepts it (brotli or gzip); what is already
+ * compressed (.xlsx, images) is not. A streamed export still streams, through the compressor. Only
+ * answers: a compressed request body would be inflated before the size limits count it, and no
+ * client sends one. The session cookie is SameSite=Lax, so a foreign page cannot have a browser fetch
+ * signed-in answers with its own text mixed in to measure their compressed size (BREACH).
+ */
+const API_COMPRESSION: FastifyCompressOptions = {
+  encodings: ['br', 'gzip'],
+  threshold: 1024,
+  globalDecompression: false,
+};
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -81,27 +93,13 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
 
   await app.register(
     async (api) => {
+      await api.register(fastifyCompress, API_COMPRESSION);
       for (const register of modules) await register(typed(api), ctx);
     },
     { prefix: '/api' },
   );
 
-  if (existsSync(join(webDist, 'index.html'))) {
-    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, wildcard: true });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    const isFile = /\.[a-z0-9]+$/i.test(path);
-    if (path.startsWith('/api/') || isFile || !existsSync(join(webDist, 'index.html'))) {
-      return reply
-        .status(404)
-        .type('application/problem+json')
-        .send(toProblem(new AppError('not_found')));
-    }
-    // The web app routes on the client, so every other page path gets its shell.
-    return reply.type('text/html').sendFile('index.html');
-  });
+  await registerWebApp(app, webDist);
   await app.ready();
   return { app, routes };
 }
