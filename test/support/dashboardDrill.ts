@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { Dashboard } from '../../src/api/dashboard.js';
+
+export type Figure = NonNullable<Dashboard['tiles'][number]['body']>['figures'][number];
+
+/**
+ * What a figure's drill opens, read through the API the web page calls: the number of rows of a
+ * list (its `total`), or the figures of a board or progress page that the figure is read from.
+ */
+export async function drilled(app: FastifyInstance, cookie: string, drill: string): Promise<number | Board> {
+  const url = new URL(drill, 'http://web');
+  const q = new URLSearchParams(url.searchParams);
+  const tab = q.get('tab');
+  q.delete('tab');
+  const get = async (path: string) => {
+    const response = await app.inject({ method: 'GET', url: path, headers: { cookie } });
+    if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode} ${response.body}`);
+    return response.json();
+  };
+  const total = async (path: string) => (await get(`${path}?${q}&pageSize=1`)).total as number;
+  switch (url.pathname) {
+    case '/arrivals':
+      return total('/api/arrivals');
+    case '/deadlines':
+      return total('/api/deadlines');
+    case '/person-controls':
+      return total('/api/person-controls');
+    case '/landing-queue':
+      return total('/api/landing/reports');
+    case '/landing-board':
+      return { kind: 'landing', board: await get(`/api/landing/daily-clear?${q}`) };
+    case '/lab-work':
+      if (tab === 'positives') return total('/api/lab-results/positives');
+      if (tab === 'overdue') return (await get(`/api/lab-results/overdue?${q}`)).total as number;
+      return { kind: 'turnaround', board: await get(`/api/lab-results/turnaround?${q}`) };
+  }
+  const campaign = /^\/campaigns\/([0-9a-f-]{36})$/.exec(url.pathname);
+  if (campaign) return { kind: 'campaign', board: await get(`/api/campaigns/${campaign[1]}/progress?${q}`) };
+  throw new Error(`a drill to no known list: ${drill}`);
+}
+
+export interface Board {
+  kind: 'landing' | 'turnaround' | 'campaign';
+  // biome-ignore lint/suspicious/noExplicitAny: the board's own response, read by the figure's key
+  board: any;
+}
