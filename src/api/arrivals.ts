@@ -71,6 +71,8 @@ export const ArrivalSummaryView = Type.Object({
   status: ArrivalStatus,
   ruleId: Nullable(Type.String()),
   protocolId: Nullable(Type.String()),
+  /** The protocol's name in both languages, as pages show it (never its id). */
+  protocolTitle: Nullable(Type.Object({ zh: Type.String(), en: Type.String() })),
   packId: Nullable(Type.String()),
   packVersion: Nullable(Type.String()),
   releaseDate: Nullable(Type.String()),

@@ -53,6 +53,8 @@ const PlanSummary = Type.Object({
   packId: Type.String(),
   packVersion: Type.String(),
   protocolId: Type.String(),
+  /** The protocol's name in both languages, as pages show it (never its id). */
+  protocolTitle: Type.Object({ zh: Type.String(), en: Type.String() }),
   ruleId: Type.String(),
   releaseDate: Type.String(),
 });

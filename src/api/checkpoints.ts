@@ -91,6 +91,8 @@ export const RegistrationView = Type.Object({
   created: Type.Boolean(),
   rule: Nullable(Type.String()),
   protocolId: Nullable(Type.String()),
+  /** The protocol's name in both languages, as the page says it (never its id). */
+  protocolTitle: Nullable(Type.Object({ zh: Type.String(), en: Type.String() })),
   releaseDate: Nullable(Type.String()),
   /** Item 21: the plan has a controlling phase; a register-only plan (ARR-8) puts nobody under control. */
   underControl: Type.Boolean(),

@@ -25,7 +25,8 @@ export function arrivalSummarySql(now: string): string {
   a.origin_division_code AS "originDivisionCode", a.origin_name AS "originName", a.origin_risk AS "originRisk",
   a.origin_district_risk AS "originDistrictRisk", ${iso('a.arrived_at')} AS "arrivedAt",
   ${arrivalStatusSql(now)} AS status,
-  pl.rule_id AS "ruleId", pl.protocol_id AS "protocolId", pl.pack_id AS "packId", pl.pack_version AS "packVersion",
+  pl.rule_id AS "ruleId", pl.protocol_id AS "protocolId", pl.plan -> 'title' AS "protocolTitle",
+  pl.pack_id AS "packId", pl.pack_version AS "packVersion",
   to_char(pl.release_date, 'YYYY-MM-DD') AS "releaseDate", pl.plan -> 'risk' AS "planRisk"`;
 }
 

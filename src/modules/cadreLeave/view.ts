@@ -21,7 +21,7 @@ const LEAVE_VIEW_SQL = `l.id, l.jurisdiction_code AS "jurisdictionCode",
   l.arrival_id AS "arrivalId", ${iso('l.withdrawn_at')} AS "withdrawnAt", l.withdrawn_by_name AS "withdrawnByName",
   l.withdrawal_reason AS "withdrawalReason",
   (SELECT json_build_object('packId', ap.pack_id, 'packVersion', ap.pack_version, 'protocolId', ap.protocol_id,
-     'ruleId', ap.rule_id, 'releaseDate', to_char(ap.release_date, 'YYYY-MM-DD'))
+     'protocolTitle', ap.plan -> 'title', 'ruleId', ap.rule_id, 'releaseDate', to_char(ap.release_date, 'YYYY-MM-DD'))
    FROM arrival_plans ap WHERE ap.arrival_id = l.arrival_id AND ap.status = 'active') AS plan`;
 
 /** The view's SQL with the moment overdue is judged at bound to parameter `$n`. */

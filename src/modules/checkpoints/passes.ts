@@ -77,6 +77,7 @@ async function register(
       created: registered.created,
       rule: registered.plan?.rule ?? null,
       protocolId: registered.plan?.protocolId ?? null,
+      protocolTitle: registered.plan?.title ?? null,
       releaseDate: registered.plan?.releaseDate ?? null,
       underControl: (registered.plan?.phases.length ?? 0) > 0,
     };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../common/formatDateTime';
 import { rowTestId } from '../common/testId';
+import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
 import type { ArrivalSummary } from './api';
 import { channelLabel, originText, STATUS_COLORS, statusLabel } from './labels';
@@ -72,9 +73,11 @@ export function ArrivalTable({ items, loading, pagination, testId = 'arrival-tab
         arrival.ruleId ? (
           <>
             <Tag color="blue">{arrival.ruleId}</Tag>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {arrival.protocolId}
-            </Typography.Text>
+            {arrival.protocolTitle ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {pickText(language, arrival.protocolTitle.zh, arrival.protocolTitle.en)}
+              </Typography.Text>
+            ) : null}
           </>
         ) : (
           none

@@ -1,18 +1,21 @@
 import { Popover, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatDay, formatMonthDay } from '../common/formatDateTime';
+import { useLanguage } from '../i18n/useLanguage';
 import { SourceCitation } from '../policy/SourceCitation';
 import type { PlanJson } from './api';
 import { dayDate, PHASE_COLORS } from './planLabels';
 import { lastDay, type PlanPhaseJson, tickDays } from './planLayout';
+import { usePlanReasons } from './planReasons';
 import { TestDot } from './TestDot';
 
 const ROW = 30;
 
-/** A phase's citation, and the adjustment's when one replaced its kind (ARR-9). */
-export function PhaseSource({ phase }: { phase: PlanPhaseJson }) {
+/** A phase's citation (and, for a local reading, why), and the adjustment's when one replaced its kind (ARR-9). */
+export function PhaseSource({ phase, reason }: { phase: PlanPhaseJson; reason?: string | undefined }) {
   return (
     <div style={{ maxWidth: 320 }}>
-      <SourceCitation source={phase.source} assumption={phase.assumption} />
+      <SourceCitation source={phase.source} assumption={phase.assumption} reason={reason} />
       {phase.source.quote ? <div style={{ fontSize: 12 }}>“{phase.source.quote}”</div> : null}
       {phase.adjustedBy ? <SourceCitation source={phase.adjustedBy.source} /> : null}
     </div>
@@ -27,6 +30,8 @@ const DAY_WIDTH = 34;
  */
 export function PlanGantt({ plan, results }: { plan: PlanJson; results: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
+  const reasons = usePlanReasons(plan);
   const end = lastDay(plan);
   const at = (day: number) => `${(day / end) * 100}%`;
   const stack = new Map<number, number>();
@@ -46,7 +51,7 @@ export function PlanGantt({ plan, results }: { plan: PlanJson; results: Readonly
           >
             <Popover
               title={`${t(`arrivals.plan.phases.${phase.kind}`)} · ${t('arrivals.plan.dayRange', { from: phase.startDay, to: phase.endDay })}`}
-              content={<PhaseSource phase={phase} />}
+              content={<PhaseSource phase={phase} reason={reasons.phase(phase)} />}
             >
               <div
                 data-testid="plan-phase"
@@ -67,9 +72,14 @@ export function PlanGantt({ plan, results }: { plan: PlanJson; results: Readonly
                   textOverflow: 'ellipsis',
                 }}
               >
-                {t(`arrivals.plan.phases.${phase.kind}`)} · {phase.startDate} → {phase.endDate}
+                {t(`arrivals.plan.phases.${phase.kind}`)} · {formatDay(phase.startDate, language)} →{' '}
+                {formatDay(phase.endDate, language)}
                 {phase.adjustedBy
-                  ? ` (${t('arrivals.plan.adjusted', { from: t(`arrivals.plan.phases.${phase.adjustedBy.from}`) })})`
+                  ? t('common.inParens', {
+                      text: t('arrivals.plan.adjusted', {
+                        from: t(`arrivals.plan.phases.${phase.adjustedBy.from}`),
+                      }),
+                    })
                   : ''}
               </div>
             </Popover>
@@ -80,6 +90,7 @@ export function PlanGantt({ plan, results }: { plan: PlanJson; results: Readonly
             <TestDot
               key={`${test.kind}:${test.day}`}
               test={test}
+              reason={reasons.test(test)}
               result={results.get(`test:${test.kind}:d${test.day}`)}
               style={{ position: 'absolute', left: at(test.day), top: level * DOT_ROW + 4, marginLeft: -6 }}
             />
@@ -103,7 +114,7 @@ export function PlanGantt({ plan, results }: { plan: PlanJson; results: Readonly
             >
               <div style={{ fontWeight: day === plan.arrivalDay ? 600 : undefined }}>{day}</div>
               <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-                {dayDate(plan.day0, day)}
+                {formatMonthDay(dayDate(plan.day0, day, 'YYYY-MM-DD'), language)}
               </Typography.Text>
             </div>
           ))}

@@ -1,8 +1,11 @@
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../common/formatDateTime';
+import { useLanguage } from '../i18n/useLanguage';
 import { SourceCitation } from '../policy/SourceCitation';
 import type { EventResult, PlanJson } from './api';
 import { itemText, phaseKey, reagentsText, testKey } from './planLabels';
+import { usePlanReasons } from './planReasons';
 import { RecordButtons } from './RecordButtons';
 
 interface PlanItemsProps {
@@ -20,6 +23,8 @@ const RESULT_TAGS: Record<string, string> = { negative: 'green', positive: 'red'
 /** Every test and phase end of the plan in day order, with its result or the buttons to record it. */
 export function PlanItems({ plan, results, onRecord, busyItem, resultsKnown }: PlanItemsProps) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
+  const reasons = usePlanReasons(plan);
   const rows = [
     ...plan.tests.map((test) => ({
       key: testKey(test),
@@ -28,6 +33,7 @@ export function PlanItems({ plan, results, onRecord, busyItem, resultsKnown }: P
       date: test.date,
       source: test.source,
       assumption: test.assumption,
+      reason: reasons.test(test),
       tags: [
         reagentsText(t, test.reagents) ? (
           <Tag key="r" color="geekblue">
@@ -48,6 +54,7 @@ export function PlanItems({ plan, results, onRecord, busyItem, resultsKnown }: P
       date: phase.endDate,
       source: phase.source,
       assumption: phase.assumption,
+      reason: reasons.phase(phase),
       tags: [],
     })),
   ].sort((a, b) => a.day - b.day || a.order - b.order);
@@ -71,11 +78,11 @@ export function PlanItems({ plan, results, onRecord, busyItem, resultsKnown }: P
             <Flex vertical gap={2} style={{ minWidth: 0, flex: '1 1 240px' }}>
               <span>
                 <Typography.Text strong>{label}</Typography.Text>{' '}
-                <Typography.Text type="secondary">{row.date}</Typography.Text>
+                <Typography.Text type="secondary">{formatDay(row.date, language)}</Typography.Text>
               </span>
               <Flex gap={4} wrap align="center">
                 {row.tags}
-                <SourceCitation source={row.source} assumption={row.assumption} />
+                <SourceCitation source={row.source} assumption={row.assumption} reason={row.reason} />
               </Flex>
             </Flex>
             {result ? (

@@ -1,9 +1,12 @@
 import { Flex, Popover, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatDay, formatMonthDay } from '../common/formatDateTime';
+import { useLanguage } from '../i18n/useLanguage';
 import type { PlanJson } from './api';
 import { PhaseSource } from './PlanGantt';
 import { PHASE_COLORS, testKey } from './planLabels';
 import { testsByPhase } from './planLayout';
+import { usePlanReasons } from './planReasons';
 import { TestDot } from './TestDot';
 
 /**
@@ -12,6 +15,8 @@ import { TestDot } from './TestDot';
  */
 export function PlanStack({ plan, results }: { plan: PlanJson; results: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
+  const reasons = usePlanReasons(plan);
   return (
     <div data-testid="plan-timeline" data-layout="stack">
       {testsByPhase(plan).map(({ phase, tests }) => {
@@ -30,14 +35,14 @@ export function PlanStack({ plan, results }: { plan: PlanJson; results: Readonly
             }}
           >
             {phase ? (
-              <Popover content={<PhaseSource phase={phase} />} trigger="click">
+              <Popover content={<PhaseSource phase={phase} reason={reasons.phase(phase)} />} trigger="click">
                 <div style={{ cursor: 'pointer' }}>
                   <Typography.Text strong style={{ color }}>
                     {t(`arrivals.plan.phases.${phase.kind}`)}
                   </Typography.Text>
                   <div style={{ fontSize: 12 }}>
                     {t('arrivals.plan.dayRange', { from: phase.startDay, to: phase.endDay })} ·{' '}
-                    {phase.startDate} → {phase.endDate}
+                    {formatDay(phase.startDate, language)} → {formatDay(phase.endDate, language)}
                   </div>
                 </div>
               </Popover>
@@ -47,9 +52,14 @@ export function PlanStack({ plan, results }: { plan: PlanJson; results: Readonly
                 {tests.map((test) => (
                   <Flex key={testKey(test)} gap={8} align="center" wrap>
                     <span style={{ fontSize: 12, minWidth: 96 }}>
-                      {t('arrivals.plan.day', { day: test.day })} · {test.date.slice(5)}
+                      {t('arrivals.plan.day', { day: test.day })} · {formatMonthDay(test.date, language)}
                     </span>
-                    <TestDot test={test} result={results.get(testKey(test))} withLabel />
+                    <TestDot
+                      test={test}
+                      reason={reasons.test(test)}
+                      result={results.get(testKey(test))}
+                      withLabel
+                    />
                   </Flex>
                 ))}
               </Flex>

@@ -1,6 +1,8 @@
 import { Popover, Space, Tag } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../common/formatDateTime';
+import { useLanguage } from '../i18n/useLanguage';
 import { SourceCitation } from '../policy/SourceCitation';
 import type { PlanJson } from './api';
 import { reagentsText, testKey, testText } from './planLabels';
@@ -12,22 +14,26 @@ const RESULT_COLORS: Record<string, string> = { negative: '#389e0d', positive: '
 /** A test on the timeline: a dot coloured by its result (grey while pending); details in its tooltip. */
 export function TestDot({
   test,
+  reason,
   result,
   style,
   withLabel = false,
 }: {
   test: PlanTestJson;
+  /** Why the pack took this test as a local reading, when it did. */
+  reason?: string | undefined;
   result: string | undefined;
   style?: CSSProperties;
   withLabel?: boolean;
 }) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const color = (result && RESULT_COLORS[result]) ?? '#8c8c8c';
   const reagents = reagentsText(t, test.reagents);
   const details = (
     <Space orientation="vertical" size={4} style={{ maxWidth: 320 }}>
       <strong>
-        {testText(t, test)} · {test.date}
+        {testText(t, test)} · {formatDay(test.date, language)}
       </strong>
       <Space size={4} wrap>
         {reagents ? <Tag color="geekblue">{reagents}</Tag> : null}
@@ -36,7 +42,7 @@ export function TestDot({
           {t(`arrivals.plan.results.${result === 'negative' || result === 'positive' ? result : 'pending'}`)}
         </Tag>
       </Space>
-      <SourceCitation source={test.source} assumption={test.assumption} />
+      <SourceCitation source={test.source} assumption={test.assumption} reason={reason} />
       {test.source.quote ? <span>“{test.source.quote}”</span> : null}
     </Space>
   );

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatDay } from '../common/formatDateTime';
 import type { Language } from '../i18n/languages';
 import { pickText } from '../i18n/pickText';
 import { isRiskLevel } from './RiskTag';
@@ -22,9 +23,18 @@ export function reviewReasonText(t: TFunction, language: Language, item: ReviewI
         ? t('arrivals.review.why.no_protocol', { pack })
         : t('arrivals.review.why.no_protocol_unknown');
     case 'no_pack':
-      if (!item.pack || !pack) return t('arrivals.review.why.no_pack_none', { date });
+      if (!item.pack || !pack)
+        return t('arrivals.review.why.no_pack_none', { date: formatDay(date, language) });
       return date < item.pack.effectiveFrom || !item.pack.effectiveTo
-        ? t('arrivals.review.why.no_pack_from', { date, pack, from: item.pack.effectiveFrom })
-        : t('arrivals.review.why.no_pack_to', { date, pack, to: item.pack.effectiveTo });
+        ? t('arrivals.review.why.no_pack_from', {
+            date: formatDay(date, language),
+            pack,
+            from: formatDay(item.pack.effectiveFrom, language),
+          })
+        : t('arrivals.review.why.no_pack_to', {
+            date: formatDay(date, language),
+            pack,
+            to: formatDay(item.pack.effectiveTo, language),
+          });
   }
 }

@@ -3,8 +3,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { rowTestId } from '../common/testId';
+import { useLanguage } from '../i18n/useLanguage';
 import { fetchLeaves, LEAVE_STATUSES, type Leave, type LeaveStatus, leaveKeys } from './api';
 import { LeaveApplyModal } from './LeaveApplyModal';
 import { LeaveDrawer } from './LeaveDrawer';
@@ -13,6 +15,7 @@ import { LeaveStatusTag } from './LeaveStatusTag';
 /** Leave applications (ARR-14): pending first; a row opens the decision and the return report. */
 export default function CadreLeavePage() {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const [status, setStatus] = useState<LeaveStatus | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [applying, setApplying] = useState(false);
@@ -29,7 +32,7 @@ export default function CadreLeavePage() {
     {
       key: 'dates',
       title: t('cadreLeave.fields.leaveDate'),
-      render: (_, l) => `${l.leaveDate} – ${l.plannedReturnDate}`,
+      render: (_, l) => `${formatDay(l.leaveDate, language)} – ${formatDay(l.plannedReturnDate, language)}`,
       responsive: ['sm'],
     },
     {

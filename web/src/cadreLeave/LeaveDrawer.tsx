@@ -1,8 +1,9 @@
 import { Descriptions, Divider, Drawer, Grid } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../common/formatDateTime';
+import { formatDateTime, formatDay } from '../common/formatDateTime';
 import { formatDueAt } from '../common/formatDueAt';
+import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
 import { usePermission } from '../session/useSession';
 import type { Leave } from './api';
@@ -46,7 +47,7 @@ export function LeaveDrawer({ leave, onClose, onChanged }: LeaveDrawerProps) {
             </Descriptions.Item>
             <Descriptions.Item label={t('cadreLeave.fields.reason')}>{leave.reason}</Descriptions.Item>
             <Descriptions.Item label={t('cadreLeave.fields.leaveDate')}>
-              {`${leave.leaveDate} – ${leave.plannedReturnDate}`}
+              {`${formatDay(leave.leaveDate, language)} – ${formatDay(leave.plannedReturnDate, language)}`}
             </Descriptions.Item>
             <Descriptions.Item label={t('cadreLeave.fields.appliedBy')}>
               {`${leave.appliedByName} · ${time(leave.appliedAt)}`}
@@ -77,7 +78,7 @@ export function LeaveDrawer({ leave, onClose, onChanged }: LeaveDrawerProps) {
             ) : null}
             {leave.plan ? (
               <Descriptions.Item label={t('cadreLeave.fields.plan')}>
-                {`${leave.plan.ruleId} · ${leave.plan.protocolId} · ${t('cadreLeave.fields.releaseDate')} ${leave.plan.releaseDate}`}
+                {`${pickText(language, leave.plan.protocolTitle.zh, leave.plan.protocolTitle.en)} · ${t('cadreLeave.fields.releaseDate')} ${formatDay(leave.plan.releaseDate, language)}`}
               </Descriptions.Item>
             ) : null}
           </Descriptions>

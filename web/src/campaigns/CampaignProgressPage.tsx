@@ -67,7 +67,7 @@ export default function CampaignProgressPage() {
               <Statistic
                 title={t(`campaigns.progress.${key}`)}
                 value={value}
-                suffix={suffix ? <small>({suffix})</small> : undefined}
+                suffix={suffix ? <small>{t('common.inParens', { text: suffix })}</small> : undefined}
                 styles={key === 'positives' && value > 0 ? { content: { color: '#cf1322' } } : undefined}
               />
             </Card>

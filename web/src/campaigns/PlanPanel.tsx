@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Spin, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { SourceCitation } from '../policy/SourceCitation';
 import { type CampaignPlan, getPlan } from './api';
 
 interface PlanPanelProps {
@@ -19,7 +20,29 @@ interface Figure {
   assumption?: string;
 }
 
-/** TST-6 … TST-9: every planned figure with the rule and seed clause it comes from; shortfalls in red. */
+type Citation = CampaignPlan['sites']['citation'];
+
+/**
+ * A figure's clause as every page cites one: the document's title and clause (《…》第19条, linked to
+ * the passage), the rule ID a small grey tag beside it, and a local reading's reason in the page's
+ * language. The planner writes its clause "004 §19": the document's id, then the clause.
+ */
+function PlanCitation({ citation, reason }: { citation: Citation; reason?: string | undefined }) {
+  const [document = '', section = ''] = citation.source.split(' ');
+  return (
+    <Flex gap={4} wrap align="center">
+      <Tag style={{ marginInlineEnd: 0 }}>{citation.ruleId}</Tag>
+      <SourceCitation
+        source={{ document, section, quote: citation.quote }}
+        assumption={reason !== undefined}
+        reason={reason}
+        detailed
+      />
+    </Flex>
+  );
+}
+
+/** TST-6 … TST-9: every planned figure with the rule and clause it comes from; shortfalls in red. */
 export function PlanPanel({ jurisdictionCode, poolSize }: PlanPanelProps) {
   const { t } = useTranslation();
   const query = useQuery({
@@ -177,20 +200,7 @@ export function PlanPanel({ jurisdictionCode, poolSize }: PlanPanelProps) {
           },
           {
             title: t('campaigns.plan.rule'),
-            render: (_v, figure) => (
-              <>
-                <Tag>{figure.citation.ruleId}</Tag>
-                <Typography.Text type="secondary">
-                  [{figure.citation.source}] “{figure.citation.quote}”
-                </Typography.Text>
-                {figure.assumption ? (
-                  <div>
-                    <Tag color="gold">{t('campaigns.plan.assumption')}</Tag>
-                    <Typography.Text type="secondary">{figure.assumption}</Typography.Text>
-                  </div>
-                ) : null}
-              </>
-            ),
+            render: (_v, figure) => <PlanCitation citation={figure.citation} reason={figure.assumption} />,
           },
         ]}
       />
@@ -200,9 +210,7 @@ export function PlanPanel({ jurisdictionCode, poolSize }: PlanPanelProps) {
           <li key={ring.stage}>{t(`campaigns.plan.ring.${ring.stage}`)}</li>
         ))}
       </ol>
-      <Typography.Text type="secondary">
-        <Tag>{plan.ringOrder.citation.ruleId}</Tag>[{plan.ringOrder.citation.source}]
-      </Typography.Text>
+      <PlanCitation citation={plan.ringOrder.citation} />
     </Card>
   );
 }

@@ -1,12 +1,15 @@
 import { Card, Col, Row } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatHour } from '../common/formatDateTime';
+import { useLanguage } from '../i18n/useLanguage';
 import type { Progress } from './api';
 import { type ChartOption, EChart } from './EChart';
 
 /** Sampled and resulted % per child jurisdiction (bars) and samples per hour (line). */
 export function ProgressCharts({ progress }: { progress: Progress }) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const byChild = useMemo<ChartOption>(() => {
     const rows = progress.rows.filter((row) => row.persons > 0);
     return {
@@ -27,13 +30,7 @@ export function ProgressCharts({ progress }: { progress: Progress }) {
       grid: { left: 48, right: 16, bottom: 40, top: 16 },
       xAxis: {
         type: 'category',
-        data: progress.hourly.map((point) =>
-          new Date(point.hour).toLocaleString(undefined, {
-            month: 'numeric',
-            day: 'numeric',
-            hour: '2-digit',
-          }),
-        ),
+        data: progress.hourly.map((point) => formatHour(point.hour, language)),
       },
       yAxis: { type: 'value' },
       series: [
@@ -45,7 +42,7 @@ export function ProgressCharts({ progress }: { progress: Progress }) {
         },
       ],
     }),
-    [progress.hourly, t],
+    [progress.hourly, t, language],
   );
   return (
     <Row gutter={[16, 16]}>

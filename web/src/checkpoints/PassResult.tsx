@@ -1,5 +1,8 @@
 import { Alert, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../common/formatDateTime';
+import { pickText } from '../i18n/pickText';
+import { useLanguage } from '../i18n/useLanguage';
 import type { Pass, Registration } from './api';
 import { OutcomeTags } from './outcomeTags';
 
@@ -21,11 +24,17 @@ export function PassResult({
   onNext: () => void;
 }) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
+  // The plan by its protocol's name, never its rule ID or id.
+  const protocol = registration?.protocolTitle
+    ? pickText(language, registration.protocolTitle.zh, registration.protocolTitle.en)
+    : '';
+  const release = registration?.releaseDate ? formatDay(registration.releaseDate, language) : '—';
   // Item 21: only a plan with a controlling phase puts the person under control.
   const plan = registration?.rule
     ? registration.underControl
-      ? t('checkpoints.result.plan', { rule: registration.rule, date: registration.releaseDate ?? '—' })
-      : t('checkpoints.result.registerOnly', { rule: registration.rule })
+      ? t('checkpoints.result.plan', { protocol, date: release })
+      : t('checkpoints.result.registerOnly', { protocol })
     : registration
       ? t('checkpoints.result.noPlan')
       : null;

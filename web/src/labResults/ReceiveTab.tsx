@@ -35,7 +35,8 @@ export function ReceiveTab({ labId }: { labId: string }) {
         onClick={() => receive.mutate(barcodes.slice(0, 5000))}
         data-testid="receipt-submit"
       >
-        {t('labResults.receive.submit')} ({barcodes.length})
+        {t('labResults.receive.submit')}
+        {t('common.inParens', { text: barcodes.length })}
       </Button>
       {receive.error && <ProblemAlert error={receive.error} />}
       {receive.data && (

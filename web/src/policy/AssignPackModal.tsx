@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { testId } from '../common/testId';
+import { useJurisdictionName } from '../jurisdictions/JurisdictionName';
 import { JurisdictionTreeSelect } from '../jurisdictions/JurisdictionTreeSelect';
 import { requiredRule } from '../persons/formRules';
 import {
@@ -44,6 +45,7 @@ export function AssignPackModal({ open, onClose, packs, jurisdiction }: AssignPa
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<AssignValues>();
+  const place = useJurisdictionName(Form.useWatch('jurisdictionCode', form));
   const [preview, setPreview] = useState<{ request: ImpactRequest; result: ImpactPreview } | null>(null);
   const done = (request: ImpactRequest, outcome: Outcome) => {
     void queryClient.invalidateQueries({ queryKey: ['policy', 'assignments'] });
@@ -51,8 +53,8 @@ export function AssignPackModal({ open, onClose, packs, jurisdiction }: AssignPa
     const pack = packName(t, packs, request.packId, request.version);
     message.success(
       outcome.kind === 'applied'
-        ? t('policy.assign.applied', { pack, code: request.jurisdictionCode, ...outcome })
-        : t('policy.assign.done', { pack, code: request.jurisdictionCode }),
+        ? t('policy.assign.applied', { pack, place, ...outcome })
+        : t('policy.assign.done', { pack, place }),
     );
     setPreview(null);
     onClose();

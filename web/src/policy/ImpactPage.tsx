@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { testId } from '../common/testId';
+import { useJurisdictionName } from '../jurisdictions/JurisdictionName';
 import { JurisdictionTreeSelect } from '../jurisdictions/JurisdictionTreeSelect';
 import { requiredRule } from '../persons/formRules';
 import { useMe, usePermission } from '../session/useSession';
@@ -36,6 +37,7 @@ export default function ImpactPage() {
   const isAdmin = usePermission('policy.admin');
   const [form] = Form.useForm<ImpactValues>();
   const [request, setRequest] = useState<ImpactRequest | null>(null);
+  const place = useJurisdictionName(request?.jurisdictionCode);
   const packs = useQuery({ queryKey: policyKeys.packs, queryFn: fetchPacks });
   const preview = useMutation({ mutationFn: previewImpact });
   const apply = useMutation({ mutationFn: applyImpact });
@@ -52,7 +54,7 @@ export default function ImpactPage() {
       title: t('policy.impact.confirmTitle'),
       content: t('policy.impact.confirmBody', {
         pack: packName(t, packs.data, request.packId, request.version),
-        code: request.jurisdictionCode,
+        place,
         count: preview.data.changes.length,
         unchanged: preview.data.unchanged,
       }),

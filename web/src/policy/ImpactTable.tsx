@@ -1,6 +1,7 @@
 import { Col, Flex, Row, Statistic, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDay } from '../common/formatDateTime';
 import { formatDueAt } from '../common/formatDueAt';
 import { rowTestId } from '../common/testId';
 import { pickText } from '../i18n/pickText';
@@ -45,12 +46,13 @@ const sameTest = (a: { kind: string; day: number }, b: { kind: string; day: numb
 /** What the person has done: moved tests it satisfies (with the reading), refused, and dropped results. */
 function DoneTests({ change }: { change: PlanChange }) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const reasonText = useReasonText();
   const lines = [
     ...change.satisfied.map(({ test, by, assumption, reason }) => (
       <Flex key={`s:${by.item}`} gap={4} wrap align="center" data-testid="impact-satisfied">
         <Typography.Text type="success">
-          {t('policy.impact.satisfied', { done: doneOn(t, by), test: testOn(t, test) })}
+          {t('policy.impact.satisfied', { done: doneOn(t, language, by), test: testOn(t, language, test) })}
         </Typography.Text>
         {assumption ? (
           <Tooltip title={reasonText(reason)}>
@@ -64,14 +66,14 @@ function DoneTests({ change }: { change: PlanChange }) {
     ...change.positive.map(({ test, by }) => (
       <div key={`p:${by.item}`} data-testid="impact-positive">
         <Typography.Text type="danger">
-          {t('policy.impact.positive', { done: doneOn(t, by), test: testOn(t, test) })}
+          {t('policy.impact.positive', { done: doneOn(t, language, by), test: testOn(t, language, test) })}
         </Typography.Text>
       </div>
     )),
     ...change.refused.map(({ test, by }) => (
       <div key={`r:${by.item}`} data-testid="impact-refused">
         <Typography.Text type="warning">
-          {t('policy.impact.refused', { done: doneOn(t, by), test: testOn(t, test) })}
+          {t('policy.impact.refused', { done: doneOn(t, language, by), test: testOn(t, language, test) })}
         </Typography.Text>
       </div>
     )),
@@ -80,7 +82,7 @@ function DoneTests({ change }: { change: PlanChange }) {
       .map((done) => (
         <div key={`d:${done.item}`} data-testid="impact-dropped">
           <Typography.Text type="secondary">
-            {t('policy.impact.dropped', { done: doneOn(t, done) })}
+            {t('policy.impact.dropped', { done: doneOn(t, language, done) })}
           </Typography.Text>
         </div>
       )),
@@ -97,14 +99,15 @@ function Restrictions({
   label: 'policy.impact.restrictionAdded' | 'policy.impact.restrictionRemoved';
 }) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   return (
     <>
       {items.map((r) => (
         <div key={`${r.id}:${r.startDate}`} data-testid="impact-restriction">
           {t(label, {
             what: t(`arrivals.plan.restrictions.${r.id}`),
-            from: r.startDate,
-            to: r.endDate,
+            from: formatDay(r.startDate, language),
+            to: formatDay(r.endDate, language),
           })}
         </div>
       ))}
@@ -133,14 +136,17 @@ function OwedTests({ change }: { change: PlanChange }) {
           return (
             <div key={`${test.kind}:${test.day}`} data-testid="impact-made-up">
               <Typography.Text type="secondary">
-                {t('policy.impact.madeUp', { test: testOn(t, test), by: testOn(t, madeUp.by) })}
+                {t('policy.impact.madeUp', {
+                  test: testOn(t, language, test),
+                  by: testOn(t, language, madeUp.by),
+                })}
               </Typography.Text>
             </div>
           );
         }
         return (
           <Flex key={`${test.kind}:${test.day}`} gap={4} wrap align="center" data-testid="impact-owed">
-            <span>{testOn(t, test)}</span>
+            <span>{testOn(t, language, test)}</span>
             {past ? (
               <Tag color="volcano" data-testid="impact-catch-up">
                 {t('policy.impact.catchUp', { due: formatDueAt(past.catchUpDueAt, language) })}
@@ -234,7 +240,7 @@ export function ImpactTable({ changes }: { changes: PlanChange[] }) {
           ) : (
             <>
               {change.removed.map((test) => (
-                <div key={`${test.kind}:${test.day}`}>{testOn(t, test)}</div>
+                <div key={`${test.kind}:${test.day}`}>{testOn(t, language, test)}</div>
               ))}
               <Restrictions items={change.removedRestrictions} label="policy.impact.restrictionRemoved" />
             </>

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../common/formatDateTime';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
 import type { PackDetail } from './api';
@@ -25,14 +26,15 @@ export function PackHeader({ pack }: { pack: PackDetail }) {
           {pickText(language, content.authority.zh, content.authority.en)}
         </Descriptions.Item>
         <Descriptions.Item label={t('policy.detail.version')}>
-          <span data-testid="pack-version">
-            {pack.id} v{pack.version}
-          </span>
+          <span data-testid="pack-version">{t('policy.detail.versionValue', { version: pack.version })}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('policy.detail.effective')}>
           {pack.effectiveTo
-            ? t('policy.effectiveRange', { from: pack.effectiveFrom, to: pack.effectiveTo })
-            : t('policy.effectiveFrom', { from: pack.effectiveFrom })}
+            ? t('policy.effectiveRange', {
+                from: formatDay(pack.effectiveFrom, language),
+                to: formatDay(pack.effectiveTo, language),
+              })
+            : t('policy.effectiveFrom', { from: formatDay(pack.effectiveFrom, language) })}
         </Descriptions.Item>
         {content.source ? (
           <Descriptions.Item label={t('policy.detail.source')} span="filled">

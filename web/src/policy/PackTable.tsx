@@ -1,7 +1,7 @@
 import { Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { formatDateTime } from '../common/formatDateTime';
+import { formatDateTime, formatDay } from '../common/formatDateTime';
 import { rowTestId } from '../common/testId';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
@@ -48,8 +48,11 @@ export function PackTable({ packs, loading, governing }: PackTableProps) {
       responsive: ['sm'],
       render: (_, pack) =>
         pack.effectiveTo
-          ? t('policy.effectiveRange', { from: pack.effectiveFrom, to: pack.effectiveTo })
-          : t('policy.effectiveFrom', { from: pack.effectiveFrom }),
+          ? t('policy.effectiveRange', {
+              from: formatDay(pack.effectiveFrom, language),
+              to: formatDay(pack.effectiveTo, language),
+            })
+          : t('policy.effectiveFrom', { from: formatDay(pack.effectiveFrom, language) }),
     },
     { key: 'protocols', title: t('policy.columns.protocols'), dataIndex: 'protocols', responsive: ['sm'] },
     {

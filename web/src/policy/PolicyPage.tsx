@@ -65,6 +65,7 @@ export default function PolicyPage() {
         jurisdiction={jurisdiction}
         onJurisdiction={setJurisdiction}
         data={jurisdiction ? assignments.data : undefined}
+        packs={packs.data}
         error={assignments.error}
       />
       <Typography.Title level={4}>{t('policy.packs')}</Typography.Title>

@@ -95,7 +95,9 @@ export function ProtocolCard({ protocol }: { protocol: Protocol }) {
               </div>
             ) : null}
             <div key="anchor" style={{ fontSize: 12 }}>
-              {t('policy.detail.anchor')}: {t(`policy.detail.anchors.${protocol.anchor ?? 'arrival'}`)}
+              {t('policy.detail.anchor')}
+              {t('common.colon')}
+              {t(`policy.detail.anchors.${protocol.anchor ?? 'arrival'}`)}
             </div>
             <SourceCitation
               key="source"

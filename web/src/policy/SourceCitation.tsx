@@ -43,11 +43,7 @@ export function SourceCitation({
         {document?.number ? `（${document.number}）` : null}
       </div>
       {source.quote ? <div>“{source.quote}”</div> : null}
-      {assumption && reason && !detailed ? (
-        <div>
-          {t('policy.source.reason')}: {reason}
-        </div>
-      ) : null}
+      {assumption && reason && !detailed ? <div>{t('policy.source.reason', { reason })}</div> : null}
       {canRead ? <div>{t('policy.source.open')}</div> : null}
     </div>
   );
@@ -91,7 +87,7 @@ export function SourceCitation({
       ) : null}
       {detailed && assumption && reason ? (
         <Typography.Text style={{ fontSize: 12 }} data-testid="assumption-reason">
-          {t('policy.source.reason')}: {reason}
+          {t('policy.source.reason', { reason })}
         </Typography.Text>
       ) : null}
     </Space>

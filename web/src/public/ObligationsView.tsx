@@ -32,7 +32,9 @@ export function ObligationsView({ submitted, onAgain }: ObligationsViewProps) {
         showIcon
         title={
           <span>
-            {t('publicLanding.receipt')}: <strong data-testid="landing-receipt">{submitted.receipt}</strong>
+            {t('publicLanding.receipt')}
+            {t('common.colon')}
+            <strong data-testid="landing-receipt">{submitted.receipt}</strong>
           </span>
         }
         description={t('publicLanding.receiptHint')}

@@ -101,7 +101,8 @@ export function ClassifyPanel() {
               dataSource={result.overrides}
               renderItem={(o) => (
                 <List.Item>
-                  <LevelTag level={o.treatAs} /> {o.name} ({o.divisionPrefix})
+                  <LevelTag level={o.treatAs} /> {o.name}
+                  {t('common.inParens', { text: o.divisionPrefix })}
                 </List.Item>
               )}
             />
@@ -113,8 +114,8 @@ export function ClassifyPanel() {
               dataSource={result.areas}
               renderItem={(a) => (
                 <List.Item data-testid="risk-classify-area">
-                  <LevelTag level={a.level} /> {a.areaName} ({a.divisionCode}) ·{' '}
-                  {t(`riskAreas.classify.${a.relation}`)}
+                  <LevelTag level={a.level} /> {a.areaName}
+                  {t('common.inParens', { text: a.divisionCode })} · {t(`riskAreas.classify.${a.relation}`)}
                 </List.Item>
               )}
             />

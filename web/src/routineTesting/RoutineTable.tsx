@@ -2,6 +2,7 @@ import { Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { KEY_GROUPS, type KeyGroup } from '../../../src/rules/keyGroups';
+import { formatDay } from '../common/formatDateTime';
 import { rowTestId } from '../common/testId';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
@@ -59,13 +60,17 @@ export function RoutineTable({ data, loading, page, pageSize, onPage }: RoutineT
         {
           title: t('routineTesting.columns.lastTest'),
           render: (_v, item) =>
-            item.lastTest ?? <Typography.Text type="secondary">{t('routineTesting.never')}</Typography.Text>,
+            item.lastTest ? (
+              formatDay(item.lastTest, language)
+            ) : (
+              <Typography.Text type="secondary">{t('routineTesting.never')}</Typography.Text>
+            ),
         },
         {
           title: t('routineTesting.columns.nextDue'),
           render: (_v, item) => (
             <Space size={4} wrap>
-              <span>{item.nextDue}</span>
+              <span>{formatDay(item.nextDue, language)}</span>
               <ScheduleStateTag state={item.state} />
             </Space>
           ),

@@ -2,7 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDay } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { useLanguage } from '../i18n/useLanguage';
 import { usePermission } from '../session/useSession';
 import { fetchSchedule, routineKeys } from './api';
 import { RoutineFilters } from './RoutineFilters';
@@ -16,6 +18,7 @@ const REFRESH_MS = 5 * 60_000;
 /** TST-4/TST-5: key-group people's routine testing, and pushing missed tests to departments. */
 export default function RoutineTestingPage() {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const canPlan = usePermission('testing.plan');
   const canSeeDeadlines = usePermission('deadline.read');
   const { filter, page, pageSize, setFilter, reset, setPage } = useRoutineFilters();
@@ -44,7 +47,7 @@ export default function RoutineTestingPage() {
           {list.data ? (
             <Typography.Text type="secondary">
               {' '}
-              · {t('routineTesting.today', { date: list.data.today })}
+              · {t('routineTesting.today', { date: formatDay(list.data.today, language) })}
             </Typography.Text>
           ) : null}
         </Typography.Paragraph>

@@ -66,7 +66,9 @@ export default function SitesPage() {
                 description={
                   <Space wrap size={4}>
                     <Tag>
-                      {t('sampling.sites.tables')}: {site.tables}
+                      {t('sampling.sites.tables')}
+                      {t('common.colon')}
+                      {site.tables}
                     </Tag>
                     {site.active ? null : <Tag color="default">{t('sampling.sites.inactive')}</Tag>}
                     <span>{site.jurisdictionName ?? site.jurisdictionCode}</span>

@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Skeleton, Space, Table, type TableColumnsTy
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDateTime } from '../common/formatDateTime';
+import { formatDateTime, formatDay } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLanguage } from '../i18n/useLanguage';
 import { usePermission } from '../session/useSession';
@@ -111,7 +111,7 @@ export default function TruckDetailPage() {
           <Descriptions.Item label={t('trucks.fields.leftAt')}>{time(report.leftAt)}</Descriptions.Item>
           {report.stayFirstDate ? (
             <Descriptions.Item label={t('trucks.fields.stayPeriod')}>
-              {`${report.stayFirstDate} – ${report.stayLastDate} · ${report.stayReason ?? ''}`}
+              {`${formatDay(report.stayFirstDate, language)} – ${report.stayLastDate ? formatDay(report.stayLastDate, language) : ''} · ${report.stayReason ?? ''}`}
             </Descriptions.Item>
           ) : null}
         </Descriptions>
