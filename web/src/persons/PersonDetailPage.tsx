@@ -7,6 +7,8 @@ import { Link, useParams } from 'react-router';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { ControlBadge } from '../labResults/ControlBadge';
 import { usePermission } from '../session/useSession';
+import { storyKeys } from '../story/api';
+import { PersonStory } from '../story/PersonStory';
 import {
   fetchPerson,
   type Person,
@@ -38,6 +40,12 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
     },
   });
 
+  // The unmasking is audited: the story shows it next.
+  const onUnmasked = (clear: UnmaskedPerson) => {
+    setUnmasked(clear);
+    void queryClient.invalidateQueries({ queryKey: storyKeys.person(person.id) });
+  };
+
   const reload = () => {
     mutation.reset();
     setEditing(false);
@@ -46,28 +54,31 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
 
   return (
     <Card
+      // The name and the actions share the head and wrap on a phone: beside a wide set of actions
+      // (the control badge, unmask, edit) the name alone was squeezed out of sight.
+      styles={{ header: { paddingBlock: 8 } }}
       title={
-        <Typography.Title level={3} className="page-title" style={{ margin: 0 }}>
-          {person.name}
-        </Typography.Title>
-      }
-      extra={
-        editing ? null : (
-          <Space wrap>
-            <ControlBadge personId={person.id} />
-            {canUnmask && !unmasked ? <UnmaskButton personId={person.id} onUnmasked={setUnmasked} /> : null}
-            {canWrite ? (
-              <Button
-                type="primary"
-                icon={<EditOutlined />}
-                onClick={() => setEditing(true)}
-                data-testid="person-edit"
-              >
-                {t('common.edit')}
-              </Button>
-            ) : null}
-          </Space>
-        )
+        <Flex wrap gap={8} align="center" justify="space-between" style={{ whiteSpace: 'normal' }}>
+          <Typography.Title level={3} className="page-title" style={{ margin: 0 }}>
+            {person.name}
+          </Typography.Title>
+          {editing ? null : (
+            <Space wrap>
+              <ControlBadge personId={person.id} />
+              {canUnmask && !unmasked ? <UnmaskButton personId={person.id} onUnmasked={onUnmasked} /> : null}
+              {canWrite ? (
+                <Button
+                  type="primary"
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing(true)}
+                  data-testid="person-edit"
+                >
+                  {t('common.edit')}
+                </Button>
+              ) : null}
+            </Space>
+          )}
+        </Flex>
       }
     >
       {editing ? (
@@ -106,7 +117,10 @@ export default function PersonDetailPage() {
       </Flex>
       {query.error ? <ProblemAlert error={query.error} /> : null}
       {query.data ? (
-        <PersonView key={query.data.id} person={query.data} onReload={() => void query.refetch()} />
+        <>
+          <PersonView key={query.data.id} person={query.data} onReload={() => void query.refetch()} />
+          <PersonStory key={`story:${query.data.id}`} personId={query.data.id} />
+        </>
       ) : query.isPending ? (
         <Skeleton active />
       ) : null}
