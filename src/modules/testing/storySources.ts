@@ -38,6 +38,7 @@ interface SampleRow {
   arrivalId: string | null;
   campaignId: string | null;
   capacity: number;
+  memberCount: number;
   result: Result | null;
   resultedAt: Date | null;
   siteName: string | null;
@@ -52,13 +53,14 @@ interface CorrectionRow {
   correctedAt: Date;
 }
 
-function resultTitle(result: Result, capacity: number): Text {
+/** A result reads as a pool's when the tube held more than one person, as controls are opened (TST-1). */
+function resultTitle(result: Result, row: Pick<SampleRow, 'capacity' | 'memberCount'>): Text {
   const words = RESULT_WORDS[result];
   if (result === 'invalid') return { zh: '检测结果无效', en: 'Result invalid' };
-  if (capacity > 1)
+  if (row.memberCount > 1)
     return {
-      zh: `混采${words.zh}（${capacity}合1）`,
-      en: `Pool ${words.en} (pool of ${capacity})`,
+      zh: `混采${words.zh}（${row.capacity}合1）`,
+      en: `Pool ${words.en} (pool of ${row.capacity})`,
     };
   return { zh: `单管${words.zh}`, en: `Individual tube ${words.en}` };
 }
@@ -75,7 +77,7 @@ const samples: StorySource = {
   async load({ tx, actor, personId, limit }) {
     const rows = await tx.query<SampleRow>(
       `SELECT s.tube_id AS "tubeId", s.sampled_at AS "sampledAt", s.purpose, s.arrival_id AS "arrivalId",
-         s.campaign_id AS "campaignId", t.capacity, t.result, t.resulted_at AS "resultedAt",
+         s.campaign_id AS "campaignId", t.capacity, t.member_count AS "memberCount", t.result, t.resulted_at AS "resultedAt",
          (SELECT ss.name FROM sampling_sites ss WHERE ss.id = t.site_id) AS "siteName",
          (SELECT c.name FROM campaigns c WHERE c.id = s.campaign_id) AS "campaignName"
        FROM samples s JOIN tubes t ON t.id = s.tube_id
@@ -114,9 +116,9 @@ const samples: StorySource = {
         events.push({
           at: row.resultedAt.toISOString(),
           source: 'samples',
-          title: resultTitle(first, row.capacity),
+          title: resultTitle(first, row),
           detail:
-            positive && row.capacity > 1
+            positive && row.memberCount > 1
               ? {
                   zh: '同管人员全部纳入管控，须单管复核',
                   en: 'Everyone in the pool is under control until re-tested',
