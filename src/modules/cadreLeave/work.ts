@@ -19,7 +19,7 @@ export function openReturnDeadline(tx: Queryable, leave: LeaveView, dueAt: Date,
     openedAt,
     dueAt,
     title: {
-      zh: `${leave.personName}经批准离开(${where}),计划${leave.plannedReturnDate}返回,返回后报备`,
+      zh: `${leave.personName}经批准离开（${where}），计划${leave.plannedReturnDate}返回，返回后报备`,
       en: `${leave.personName} left with approval (${where}), due back ${leave.plannedReturnDate}: return report`,
     },
   });

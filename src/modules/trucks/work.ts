@@ -28,7 +28,7 @@ export function openEscortDeadline(tx: Queryable, report: TruckReportView, timeZ
       openedAt,
       dueAt: new Date(report.plannedArrivalAt),
       title: {
-        zh: `货车${report.plate}计划${when}抵达,派人引导至目的地${report.late ? '(报备不足24小时)' : ''}`,
+        zh: `货车${report.plate}计划${when}抵达，派人引导至目的地${report.late ? '（报备不足24小时）' : ''}`,
         en: `Truck ${report.plate} due ${when}: escort it to its destination${report.late ? ' (reported late)' : ''}`,
       },
     },
@@ -64,7 +64,7 @@ export function openStayNatDeadlines(
       openedAt,
       dueAt: endOfLocalDay(date, timeZone),
       title: {
-        zh: `滞留货车${report.plate}司乘人员${report.crewCount}人 ${date} 核酸检测(每日1次)及健康监测`,
+        zh: `滞留货车${report.plate}司乘人员${report.crewCount}人 ${date} 核酸检测（每日1次）及健康监测`,
         en: `Truck ${report.plate} staying over: NAT and health check of its ${report.crewCount} crew on ${date}`,
       },
     })),
