@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../common/useDebouncedValue';
 import { searchPlaces } from './api';
+import { useFetched } from './useFetched';
 
 interface PlaceSelectProps {
   landingCode: string;
@@ -17,12 +17,8 @@ export function PlaceSelect({ landingCode, value, onChange, 'data-testid': testI
   const { t } = useTranslation();
   const [term, setTerm] = useState('');
   const q = useDebouncedValue(term.trim(), 250);
-  const query = useQuery({
-    queryKey: ['public', 'places', landingCode, q],
-    queryFn: () => searchPlaces(landingCode, q),
-    staleTime: 60_000,
-  });
-  const options = (query.data ?? []).map((place) => ({
+  const places = useFetched(`${landingCode}\n${q}`, () => searchPlaces(landingCode, q));
+  const options = (places.data ?? []).map((place) => ({
     value: place.code,
     label: place.townName ? `${place.name}(${place.townName})` : place.name,
   }));
@@ -32,7 +28,7 @@ export function PlaceSelect({ landingCode, value, onChange, 'data-testid': testI
       value={value}
       onChange={onChange}
       options={options}
-      loading={query.isFetching}
+      loading={places.loading}
       placeholder={t('publicLanding.placeSearch')}
       notFoundContent={t('publicLanding.noPlace')}
       size="large"

@@ -1,15 +1,14 @@
-import { Alert, Button, Divider, Form, Input, InputNumber, Radio, Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Form } from 'antd';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldProblems } from '../common/applyFieldProblems';
-import { ProblemAlert } from '../common/ProblemAlert';
 import { useLanguage } from '../i18n/useLanguage';
 import { ID_TYPES } from '../persons/api';
 import { idNumberRule, phoneRule, requiredRule, textRule } from '../persons/formRules';
 import type { ReportBody } from './api';
+import { Choice, NativeSelect, Section, SubmitButton, TextInput } from './controls';
+import { Alert, deferred, ProblemAlert } from './deferred';
 import { initialValues, REPORT_FIELDS, type ReportFormValues, toReportBody } from './formValues';
-import { OriginCascader } from './OriginCascader';
-import { PlaceSelect } from './PlaceSelect';
 
 interface ReportFormProps {
   landingCode: string;
@@ -19,6 +18,11 @@ interface ReportFormProps {
 }
 
 const YES_NO = [true, false] as const;
+
+// The pickers come after the form shows: a phone on a slow network sees the form sooner.
+const InputNumber = deferred(() => import('antd/es/input-number').then((module) => module.default));
+const OriginCascader = deferred(() => import('./OriginCascader').then((module) => module.OriginCascader));
+const PlaceSelect = deferred(() => import('./PlaceSelect').then((module) => module.PlaceSelect));
 
 /** The traveller's report (ARR-11): big inputs, one column, checked as the server checks it. */
 export function ReportForm({ landingCode, sending, error, onSubmit }: ReportFormProps) {
@@ -47,7 +51,7 @@ export function ReportForm({ landingCode, sending, error, onSubmit }: ReportForm
     required: true,
     rules: [requiredRule(t, labels[field])],
   });
-  const local = (testId: string) => <Input type="datetime-local" data-testid={testId} />;
+  const local = (testId: string) => <TextInput type="datetime-local" data-testid={testId} />;
 
   return (
     <Form<ReportFormValues>
@@ -59,12 +63,12 @@ export function ReportForm({ landingCode, sending, error, onSubmit }: ReportForm
       scrollToFirstError
       data-testid="landing-form"
     >
-      <Divider titlePlacement="start">{t('publicLanding.sections.identity')}</Divider>
+      <Section>{t('publicLanding.sections.identity')}</Section>
       <Form.Item name="name" label={labels.name} required rules={[textRule(t, labels.name, 'name', true)]}>
-        <Input maxLength={50} autoComplete="name" data-testid="landing-name" />
+        <TextInput maxLength={50} autoComplete="name" data-testid="landing-name" />
       </Form.Item>
       <Form.Item name="idType" label={labels.idType}>
-        <Select options={ID_TYPES.map((value) => ({ value, label: t(`persons.idTypes.${value}`) }))} />
+        <NativeSelect options={ID_TYPES.map((value) => ({ value, label: t(`persons.idTypes.${value}`) }))} />
       </Form.Item>
       <Form.Item
         name="idNumber"
@@ -74,7 +78,7 @@ export function ReportForm({ landingCode, sending, error, onSubmit }: ReportForm
         validateDebounce={300}
         rules={[idNumberRule(t, labels.idNumber, idType)]}
       >
-        <Input maxLength={30} autoComplete="off" data-testid="landing-id-number" />
+        <TextInput maxLength={30} autoComplete="off" data-testid="landing-id-number" />
       </Form.Item>
       <Form.Item
         name="phone"
@@ -82,14 +86,13 @@ export function ReportForm({ landingCode, sending, error, onSubmit }: ReportForm
         required
         rules={[requiredRule(t, labels.phone), phoneRule(t, labels.phone)]}
       >
-        <Input inputMode="tel" maxLength={20} autoComplete="tel" data-testid="landing-phone" />
+        <TextInput inputMode="tel" maxLength={20} autoComplete="tel" data-testid="landing-phone" />
       </Form.Item>
 
-      <Divider titlePlacement="start">{t('publicLanding.sections.trip')}</Divider>
+      <Section>{t('publicLanding.sections.trip')}</Section>
       <Form.Item name="origin" label={labels.origin}>
-        <Radio.Group
-          optionType="button"
-          buttonStyle="solid"
+        <Choice
+          look="buttons"
           options={(['domestic', 'overseas'] as const).map((value) => ({
             value,
             label: t(`publicLanding.origins.${value}`),
@@ -100,7 +103,7 @@ export function ReportForm({ landingCode, sending, error, onSubmit }: ReportForm
       {origin === 'overseas' ? (
         <>
           <Form.Item name="originCountry" label={labels.originCountry} {...required('originCountry')}>
-            <Input maxLength={60} data-testid="landing-origin-country" />
+            <TextInput maxLength={60} data-testid="landing-origin-country" />
           </Form.Item>
           <Form.Item name="enteredAt" label={labels.enteredAt} {...required('enteredAt')}>
             {local('landing-entered-at')}
@@ -135,7 +138,7 @@ export function ReportForm({ landingCode, sending, error, onSubmit }: ReportForm
         {local('landing-arrived-at')}
       </Form.Item>
 
-      <Divider titlePlacement="start">{t('publicLanding.sections.destination')}</Divider>
+      <Section>{t('publicLanding.sections.destination')}</Section>
       <Form.Item name="destinationCode" label={labels.destinationCode} {...required('destinationCode')}>
         <PlaceSelect landingCode={landingCode} data-testid="landing-destination" />
       </Form.Item>
@@ -145,43 +148,45 @@ export function ReportForm({ landingCode, sending, error, onSubmit }: ReportForm
         required
         rules={[textRule(t, labels.address, 'address', true)]}
       >
-        <Input maxLength={200} data-testid="landing-address" />
+        <TextInput maxLength={200} data-testid="landing-address" />
       </Form.Item>
 
-      <Divider titlePlacement="start">{t('publicLanding.sections.health')}</Divider>
+      <Section>{t('publicLanding.sections.health')}</Section>
       <Form.Item
         name="homeIsolationConditions"
         label={labels.homeIsolationConditions}
         {...required('homeIsolationConditions')}
       >
-        <Radio.Group options={yesNo} data-testid="landing-home-isolation" />
+        <Choice options={yesNo} data-testid="landing-home-isolation" />
       </Form.Item>
       <Form.Item name="negativeNatAt" label={labels.negativeNatAt}>
         {local('landing-nat-at')}
       </Form.Item>
       <Form.Item name="itineraryStar" label={labels.itineraryStar}>
-        <Radio.Group options={yesNo} data-testid="landing-star" />
+        <Choice options={yesNo} data-testid="landing-star" />
       </Form.Item>
       <Form.Item name="truckDriver" label={labels.truckDriver}>
-        <Radio.Group options={yesNo} data-testid="landing-truck" />
+        <Choice options={yesNo} data-testid="landing-truck" />
       </Form.Item>
-      {star && truck ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('publicLanding.truckNotice')}
-          style={{ marginBottom: 16 }}
-          data-testid="landing-truck-notice"
-        />
-      ) : null}
-      {error ? (
-        <div style={{ marginBottom: 16 }}>
-          <ProblemAlert error={error} hideFields={placed} />
-        </div>
-      ) : null}
-      <Button type="primary" htmlType="submit" block loading={sending} data-testid="landing-submit">
+      <Suspense fallback={null}>
+        {star && truck ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('publicLanding.truckNotice')}
+            style={{ marginBottom: 16 }}
+            data-testid="landing-truck-notice"
+          />
+        ) : null}
+        {error ? (
+          <div style={{ marginBottom: 16 }}>
+            <ProblemAlert error={error} hideFields={placed} />
+          </div>
+        ) : null}
+      </Suspense>
+      <SubmitButton loading={sending} data-testid="landing-submit">
         {t('publicLanding.submit')}
-      </Button>
+      </SubmitButton>
     </Form>
   );
 }

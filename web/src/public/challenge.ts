@@ -1,10 +1,11 @@
-import { solveChallenge } from 'altcha-lib/v1';
 import type { ChallengeInfo } from '../../../src/api/landing';
 import { api, apiRequest } from '../api/client';
 import { isApiError } from '../api/problem';
 
 /** Sends the proof that `challenge` was solved, in ALTCHA's payload format (base64 JSON). */
 async function solve(challenge: ChallengeInfo): Promise<string> {
+  // Loaded only when asked for: most reports are sent without a challenge.
+  const { solveChallenge } = await import('altcha-lib/v1');
   const solution = await solveChallenge(
     challenge.challenge,
     challenge.salt,

@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import type { IdType } from '../persons/api';
 import type { ReportBody } from './api';
 
@@ -43,13 +42,19 @@ export const REPORT_FIELDS = [
   'truckDriver',
 ] as const;
 
-export const LOCAL_MINUTE = 'YYYY-MM-DDTHH:mm';
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** "YYYY-MM-DDTHH:mm" in the phone's own zone: what a `datetime-local` input holds. */
+function localMinute(date: Date): string {
+  const day = `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+  return `${day}T${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
+}
 
 export function initialValues(): ReportFormValues {
   return {
     idType: 'resident_id',
     origin: 'domestic',
-    arrivedAt: dayjs().format(LOCAL_MINUTE),
+    arrivedAt: localMinute(new Date()),
     itineraryStar: false,
     truckDriver: false,
   };

@@ -1,0 +1,39 @@
+import { ConfigProvider } from 'antd';
+import i18n from 'i18next';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LandingReport } from './LandingReport';
+
+const THEME = { token: { colorPrimary: '#1f4e8c' } };
+// English first, so that the truck form's English joins it rather than stands in for it.
+const TruckReport = lazy(() => i18n.loadLanguages('en').then(() => import('./TruckReport')));
+
+/** The public form a path names; the server sends public.html for exactly these paths. */
+function Page({ pathname }: { pathname: string }) {
+  const { t } = useTranslation();
+  const landing = /^\/landing\/([^/]+)\/?$/.exec(pathname);
+  if (landing) return <LandingReport code={decodeURIComponent(landing[1]!)} />;
+  if (/^\/truck-report\/?$/.test(pathname))
+    return (
+      <Suspense fallback={<p style={{ padding: 24 }}>{t('common.loading')}</p>}>
+        <TruckReport />
+      </Suspense>
+    );
+  return <p style={{ padding: 24 }}>{t('common.notFound')}</p>;
+}
+
+/**
+ * The public forms' app: antd in the platform's colours and the form the path names, nothing of
+ * staff's. antd's own texts come with the pickers that show them (Localized.tsx).
+ */
+export function PublicApp() {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+  return (
+    <ConfigProvider theme={THEME}>
+      <Page pathname={window.location.pathname} />
+    </ConfigProvider>
+  );
+}
