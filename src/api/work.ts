@@ -7,7 +7,7 @@ import { DeadlineView } from './deadlines.js';
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
 
 /** The one action that closes an item (src/platform/surfaces/types.ts WorkAction). */
-export const WorkActionSchema = Type.Object({
+const WorkActionSchema = Type.Object({
   label: Text,
   /** Web path where the item is closed. */
   href: Type.String(),
@@ -33,6 +33,8 @@ export const MyWorkItem = Type.Object({
   ...DeadlineView.properties,
   person: Nullable(WorkPerson),
   escalatedToMe: Type.Boolean(),
+  /** Whole minutes left until it is due (0 once due), as of the moment asked. */
+  minutesLeft: Type.Integer(),
   action: WorkActionSchema,
 });
 
@@ -58,7 +60,6 @@ export const MyWorkCount = Type.Object({ overdue: Type.Integer(), escalated: Typ
 
 export const WorkCall = Type.Object({ phone: Nullable(Type.String()) });
 
-export type WorkAction = Static<typeof WorkActionSchema>;
 export type MyWorkItem = Static<typeof MyWorkItem>;
 export type MyWorkPage = Static<typeof MyWorkPage>;
 export type MyWorkCount = Static<typeof MyWorkCount>;

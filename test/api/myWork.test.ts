@@ -195,7 +195,7 @@ describe('my work', () => {
       label: { zh: '登记返回报备', en: 'Record the return' },
       href: '/cadre-leave',
     });
-    expect(items.get(ids.escort!)).toMatchObject({ state: 'due_soon', person: null });
+    expect(items.get(ids.escort!)).toMatchObject({ state: 'due_soon', person: null, minutesLeft: 5 });
     expect(items.get(ids.escort!)!.action.href).toMatch(/^\/trucks\//);
     expect(items.get(ids.mystery!)).toMatchObject({
       state: 'open',

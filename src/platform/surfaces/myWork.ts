@@ -74,6 +74,7 @@ export async function listMyWork(
         ? { id: person.id, name: person.name, address: person.address, phoneMasked: person.phoneMasked }
         : null,
       escalatedToMe: rows[index]?.escalatedToMe === true,
+      minutesLeft: Math.max(0, Math.ceil((new Date(view.dueAt).getTime() - now.getTime()) / 60_000)),
       action: workAction(view),
     };
   });
