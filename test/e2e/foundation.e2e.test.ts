@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('foundation in Chromium', () => {
-  it('signs in and lands on the persons ledger', async () => {
+  it('signs in, lands on their work, and opens the persons ledger', async () => {
     await page.goto(`${server.url}/login`);
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('wrong password');
@@ -58,7 +58,9 @@ describe('foundation in Chromium', () => {
     await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
     await page.getByTestId('login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/persons');
+    // The administrator's home is their work (issue 13); the ledger is a page of the menu.
+    await page.waitForURL('**/my-work');
+    await page.goto(`${server.url}/persons`);
     await page.getByTestId('person-row').first().waitFor();
     expect(await page.getByTestId('user-display-name').innerText()).toContain('系统管理员');
   });

@@ -52,7 +52,8 @@ async function signIn(page: Page, username: string) {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL('**/persons');
+  // Each role lands on its own home (issue 13): anywhere but the sign-in page.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 beforeAll(async () => {

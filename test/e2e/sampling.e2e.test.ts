@@ -44,7 +44,8 @@ beforeAll(async () => {
   await page.getByTestId('login-username').fill('admin');
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL('**/persons');
+  // The administrator's home is their work (issue 13).
+  await page.waitForURL('**/my-work');
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { Button, Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../session/useSession';
+import { WorkBadge } from '../work/WorkBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SignOutButton } from './SignOutButton';
 
@@ -11,7 +12,10 @@ interface AppHeaderProps {
   onOpenMenu: () => void;
 }
 
-/** Product name, the signed-in user, the language switch and sign-out; a menu button on phones. */
+/**
+ * Product name, the count of my overdue work, the signed-in user, the language switch and sign-out;
+ * a menu button on phones.
+ */
 export function AppHeader({ compact, onOpenMenu }: AppHeaderProps) {
   const { t } = useTranslation();
   const me = useMe();
@@ -32,6 +36,7 @@ export function AppHeader({ compact, onOpenMenu }: AppHeaderProps) {
           {t('app.name')}
         </Typography.Text>
         <Flex align="center" gap={compact ? 4 : 12} style={{ marginLeft: 'auto' }}>
+          <WorkBadge />
           {/* The user's name opens their own account page: password and API tokens. */}
           <Link
             to="/account"

@@ -10,7 +10,7 @@ export function NotFoundPage() {
       title={t('common.notFoundTitle')}
       subTitle={t('common.notFound')}
       extra={
-        <Link to="/persons">
+        <Link to="/">
           <Button type="primary">{t('common.backHome')}</Button>
         </Link>
       }

@@ -13,12 +13,12 @@ interface Credentials {
   password: string;
 }
 
-/** Where to go after signing in: the page that sent the user here, else the persons ledger. */
+/** Where to go after signing in: the page that sent the user here, else their role's home ("/"). */
 function targetOf(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
-    return state.from.startsWith('/') && !state.from.startsWith('/login') ? state.from : '/persons';
+    return state.from.startsWith('/') && !state.from.startsWith('/login') ? state.from : '/';
   }
-  return '/persons';
+  return '/';
 }
 
 export default function LoginPage() {
