@@ -80,7 +80,7 @@ export async function turnaroundBoard(tx: Queryable, ctx: AppContext, actor: Act
   return { asOf: now.toISOString(), today, labs, unreceived };
 }
 
-export interface OverdueTube {
+interface OverdueTube {
   barcode: string;
   category: SampleCategory;
   memberCount: number;

@@ -3,7 +3,7 @@ import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { DrillFilters } from '../dashboard/DrillFilters';
-import { usePlaceName } from '../dashboard/PlaceName';
+import { useJurisdictionName } from '../jurisdictions/JurisdictionName';
 import { deadlineKeys, fetchDeadlineSummary, fetchDeadlines } from './api';
 import { DeadlineFilters } from './DeadlineFilters';
 import { DeadlineSummaryCards } from './DeadlineSummaryCards';
@@ -17,7 +17,7 @@ const REFRESH_MS = 60_000;
 export default function DeadlinesPage() {
   const { t } = useTranslation();
   const { filter, page, pageSize, setFilter, setPage } = useDeadlineFilters();
-  const escalatedToName = usePlaceName(filter.escalatedTo);
+  const escalatedToName = useJurisdictionName(filter.escalatedTo);
   const { escalatedTo, ...withoutEscalatedTo } = filter;
   const summary = useQuery({
     queryKey: deadlineKeys.summary(filter.jurisdiction),

@@ -4,18 +4,56 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLanguage } from '../i18n/useLanguage';
-import { getBoard, getOverdue, labKeys } from './api';
+import { type Board, getBoard, getOverdue, labKeys } from './api';
+import { OVERDUE_RED, OverdueTable } from './OverdueTable';
 
-const OVERDUE_RED = '#cf1322';
+type Counts = Omit<Board['labs'][number], 'labId' | 'name' | 'jurisdictionCode'>;
+const COUNT_KEYS = [
+  'received',
+  'pending',
+  'dueSoon',
+  'overdue',
+  'resultedToday',
+  'onTimeToday',
+  'lateToday',
+  'positivesToday',
+] as const satisfies readonly (keyof Counts)[];
 
-/** TST-2 turnaround board: cards for the chosen lab, a table for every lab, and its overdue tubes in red. */
-export function BoardTab({ labId }: { labId: string }) {
+/** The labs' counts added up: the board of a jurisdiction as the dashboard's figure reads it. */
+function sum(labs: Board['labs']): Counts {
+  const total = Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Counts;
+  for (const lab of labs) for (const key of COUNT_KEYS) total[key] += lab[key];
+  return total;
+}
+
+/**
+ * TST-2 turnaround board: cards for the chosen lab (or, opened from the dashboard for a jurisdiction,
+ * for all its labs together), a table for every lab, and the chosen lab's overdue tubes in red.
+ */
+export function BoardTab({
+  labId,
+  jurisdiction,
+}: {
+  labId: string | null;
+  jurisdiction?: string | undefined;
+}) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const board = useQuery({ queryKey: labKeys.board, queryFn: getBoard, refetchInterval: 60_000 });
-  const overdue = useQuery({ queryKey: labKeys.overdue(labId), queryFn: () => getOverdue(labId) });
+  const board = useQuery({
+    queryKey: jurisdiction ? labKeys.boardIn(jurisdiction) : labKeys.board,
+    queryFn: () => getBoard(jurisdiction),
+    refetchInterval: 60_000,
+  });
+  const overdue = useQuery({
+    queryKey: labKeys.overdue(labId ?? ''),
+    queryFn: () => getOverdue(labId ?? ''),
+    enabled: Boolean(labId) && !jurisdiction,
+  });
   if (board.error) return <ProblemAlert error={board.error} />;
-  const lab = board.data?.labs.find((item) => item.labId === labId);
+  const labs = board.data?.labs ?? [];
+  const counts: Partial<Counts> | undefined = jurisdiction
+    ? sum(labs)
+    : labs.find((item) => item.labId === labId);
   const card = (key: string, value: number | undefined, danger = false) => (
     <Col xs={12} sm={8} md={6} lg={4} key={key}>
       <Card size="small">
@@ -35,20 +73,21 @@ export function BoardTab({ labId }: { labId: string }) {
         </Typography.Text>
       )}
       <Row gutter={[12, 12]}>
-        {card('received', lab?.received)}
-        {card('pending', lab?.pending)}
-        {card('dueSoon', lab?.dueSoon)}
-        {card('overdue', lab?.overdue, true)}
-        {card('resultedToday', lab?.resultedToday)}
-        {card('late', lab?.lateToday, true)}
-        {card('positivesToday', lab?.positivesToday, true)}
+        {card('received', counts?.received)}
+        {card('pending', counts?.pending)}
+        {card('dueSoon', counts?.dueSoon)}
+        {card('overdue', counts?.overdue, true)}
+        {card('resultedToday', counts?.resultedToday)}
+        {card('onTime', counts?.onTimeToday)}
+        {card('late', counts?.lateToday, true)}
+        {card('positivesToday', counts?.positivesToday, true)}
         {card('unreceived', board.data?.unreceived.count)}
       </Row>
       <Table
         size="small"
         rowKey="labId"
         loading={board.isLoading}
-        dataSource={board.data?.labs ?? []}
+        dataSource={labs}
         pagination={false}
         scroll={{ x: true }}
         columns={[
@@ -66,33 +105,13 @@ export function BoardTab({ labId }: { labId: string }) {
           { title: t('labResults.board.late'), dataIndex: 'lateToday' },
         ]}
       />
-      <Table
-        size="small"
-        title={() => t('labResults.board.overdueList')}
-        rowKey="barcode"
-        loading={overdue.isLoading}
-        dataSource={overdue.data?.items ?? []}
-        scroll={{ x: true }}
-        data-testid="overdue-tubes"
-        columns={[
-          {
-            title: t('labResults.results.barcode'),
-            dataIndex: 'barcode',
-            render: (value: string) => <span style={{ color: OVERDUE_RED }}>{value}</span>,
-          },
-          {
-            title: t('labResults.board.category'),
-            dataIndex: 'category',
-            render: (value: string) => t(`labResults.category.${value}` as 'labResults.category.general'),
-          },
-          { title: t('labResults.board.members'), dataIndex: 'memberCount' },
-          {
-            title: t('labResults.board.dueAt'),
-            dataIndex: 'dueAt',
-            render: (value: string) => formatDateTime(value, language),
-          },
-        ]}
-      />
+      {labId && !jurisdiction ? (
+        <OverdueTable
+          items={overdue.data?.items ?? []}
+          loading={overdue.isLoading}
+          title={t('labResults.board.overdueList')}
+        />
+      ) : null}
     </Flex>
   );
 }

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLanguage } from '../i18n/useLanguage';
-import { getPositives, getTube, labKeys, type PositiveTube } from './api';
+import { getPositives, getTube, labKeys, type PositiveFilter, type PositiveTube } from './api';
 import { ControlState } from './ControlState';
 
 /** The members of one positive tube, each with their control and re-sampling task (TST-1). */
@@ -33,11 +33,14 @@ function Members({ tube }: { tube: PositiveTube }) {
   );
 }
 
-/** Positive tubes of the lab (TST-1, TST-3), newest first. */
-export function PositivesTab({ labId }: { labId: string }) {
+/**
+ * Positive tubes (TST-1, TST-3), newest first: the chosen lab's, or, opened from a dashboard figure,
+ * those sampled in a jurisdiction on given result days, pools or single tubes, whatever lab tested them.
+ */
+export function PositivesTab({ filter }: { filter: PositiveFilter }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const positives = useQuery({ queryKey: labKeys.positives(labId), queryFn: () => getPositives(labId) });
+  const positives = useQuery({ queryKey: labKeys.positives(filter), queryFn: () => getPositives(filter) });
   if (positives.error) return <ProblemAlert error={positives.error} />;
   if (positives.isLoading) return <Spin />;
   const items = positives.data?.items ?? [];

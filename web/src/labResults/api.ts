@@ -1,5 +1,6 @@
 import type {
   Board,
+  Control,
   ControlPage,
   CorrectionReport,
   IngestReport,
@@ -28,23 +29,45 @@ export type {
   TubeDetail,
 } from '../../../src/api/labResults';
 
+/** People under control (TST-1): by state, and as a dashboard figure opens them, by place and reason. */
+export interface ControlFilter {
+  state: 'open' | 'cleared' | 'all';
+  jurisdiction?: string | undefined;
+  reason?: Control['reason'] | undefined;
+}
+
+/** Positive tubes of one lab, or as a dashboard figure opens them: by place, result days and kind. */
+export interface PositiveFilter {
+  labId?: string | undefined;
+  jurisdiction?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  kind?: 'pool' | 'single' | undefined;
+}
+
 export const labKeys = {
   board: ['lab-results', 'board'] as const,
+  boardIn: (jurisdiction: string) => ['lab-results', 'board', jurisdiction] as const,
   overdue: (labId: string) => ['lab-results', 'overdue', labId] as const,
-  positives: (labId: string) => ['lab-results', 'positives', labId] as const,
+  overdueIn: (jurisdiction: string | undefined) => ['lab-results', 'overdue-in', jurisdiction ?? ''] as const,
+  positives: (filter: PositiveFilter) => ['lab-results', 'positives', filter] as const,
   tube: (barcode: string) => ['lab-results', 'tube', barcode] as const,
-  controls: (state: string, page: number) => ['person-controls', state, page] as const,
+  controls: (filter: ControlFilter, page: number) => ['person-controls', filter, page] as const,
   personControls: (id: string) => ['person-controls', 'person', id] as const,
 };
 
-export const getBoard = () => api.get<Board>('/lab-results/turnaround');
+export const getBoard = (jurisdiction?: string) =>
+  api.get<Board>(`/lab-results/turnaround${queryString({ jurisdiction })}`);
 export const getOverdue = (labId: string) =>
   api.get<OverdueList>(`/lab-results/overdue${queryString({ labId })}`);
-export const getPositives = (labId: string) =>
-  api.get<PositivePage>(`/lab-results/positives${queryString({ labId, pageSize: 50 })}`);
+/** The overdue tubes sampled in a jurisdiction (the caller's whole scope when none), whatever lab has them. */
+export const getOverdueIn = (jurisdiction: string | undefined) =>
+  api.get<OverdueList>(`/lab-results/overdue${queryString({ jurisdiction })}`);
+export const getPositives = (filter: PositiveFilter) =>
+  api.get<PositivePage>(`/lab-results/positives${queryString({ ...filter, pageSize: 50 })}`);
 export const getTube = (barcode: string) => api.get<TubeDetail>(`/tubes/${encodeURIComponent(barcode)}`);
-export const listControls = (state: string, page: number) =>
-  api.get<ControlPage>(`/person-controls${queryString({ state, page, pageSize: 20 })}`);
+export const listControls = (filter: ControlFilter, page: number) =>
+  api.get<ControlPage>(`/person-controls${queryString({ ...filter, page, pageSize: 20 })}`);
 export const getPersonControls = (id: string) => api.get<PersonControls>(`/persons/${id}/controls`);
 export const receiveTubes = (labId: string, barcodes: string[]) =>
   api.post<ReceiptReport>('/lab-results/receipts', { labId, barcodes });

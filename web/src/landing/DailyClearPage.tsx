@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { rowTestId } from '../common/testId';
 import { DrillFilters } from '../dashboard/DrillFilters';
-import { usePlaceName } from '../dashboard/PlaceName';
+import { useJurisdictionName } from '../jurisdictions/JurisdictionName';
 import { type Board, fetchBoard, landingKeys } from './api';
 
 type Community = Board['communities'][number];
@@ -21,7 +21,7 @@ export default function DailyClearPage() {
   const [params, setParams] = useSearchParams();
   const day = params.get('date') || undefined;
   const jurisdiction = params.get('jurisdiction') || undefined;
-  const place = usePlaceName(jurisdiction);
+  const place = useJurisdictionName(jurisdiction);
   const update = (key: string, value: string | undefined) =>
     setParams((current) => {
       const next = new URLSearchParams(current);

@@ -8,8 +8,8 @@ import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { rowTestId } from '../common/testId';
 import { DrillFilters } from '../dashboard/DrillFilters';
-import { usePlaceName } from '../dashboard/PlaceName';
 import { useLanguage } from '../i18n/useLanguage';
+import { useJurisdictionName } from '../jurisdictions/JurisdictionName';
 import { useMe, usePermission } from '../session/useSession';
 import {
   fetchReports,
@@ -55,7 +55,7 @@ export default function LandingQueuePage() {
   const tab = params.get('state');
   const state: QueueFilter = isTab(tab) ? tab : 'new';
   const jurisdiction = params.get('jurisdiction') || undefined;
-  const place = usePlaceName(jurisdiction);
+  const place = useJurisdictionName(jurisdiction);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const write = (next: { state: QueueFilter; jurisdiction: string | undefined; page: number }) => {
     const search = new URLSearchParams();
