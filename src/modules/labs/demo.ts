@@ -16,8 +16,8 @@ export async function loadLabsDemo(ctx: AppContext, actor: Actor): Promise<void>
     await insertDemoCountyLabs(tx, COUNTY);
     await tx.query(
       `INSERT INTO lab_capacity_targets (jurisdiction_code, due_date, persons_per_day, source_text)
-       VALUES ($1, $2, 25000, '（演示）参照沈阳“5 月底前 … 2.5 万人份”按县折算 [001 §4]'),
-              ($1, $3, 30000, '（演示）参照沈阳“6 月底前 … 3 万人份”按县折算 [001 §4]')
+       VALUES ($1, $2, 25000, '（演示）参照《市委常态化下疫情防控方案》第4条“5 月底前 … 2.5 万人份”按县折算'),
+              ($1, $3, 30000, '（演示）参照《市委常态化下疫情防控方案》第4条“6 月底前 … 3 万人份”按县折算')
        ON CONFLICT (jurisdiction_code, due_date) DO NOTHING`,
       [COUNTY, `${year}-05-31`, `${year}-06-30`],
     );
@@ -26,7 +26,7 @@ export async function loadLabsDemo(ctx: AppContext, actor: Actor): Promise<void>
        SELECT l.id, l.jurisdiction_code, d0.d::date, q.kind, q.outcome, '（演示）' || q.note
        FROM labs l CROSS JOIN (VALUES
          (0, 'internal_qc', 'pass', '室内质控'), (7, 'external_eqa', 'pass', '省级室间质评'),
-         (1, 'dual_reagent', 'pass', '双试剂平行检测 (ARR-1)'), (3, 'biosafety', 'pass', '生物安全检查'))
+         (1, 'dual_reagent', 'pass', '双试剂平行检测'), (3, 'biosafety', 'pass', '生物安全检查'))
          AS q (ago, kind, outcome, note)
        CROSS JOIN LATERAL (SELECT (current_date - q.ago)::text AS d) AS d0 (d)
        WHERE l.jurisdiction_code = $1 AND l.name LIKE '（演示）%'

@@ -176,7 +176,7 @@ function sectionError(section: string): Text | null {
   if (SECTION.test(section)) return null;
   const shown = shorten(section);
   return {
-    zh: `条款“${shown}”写法有误：应写作“§”加条款编号，各级编号为1至99，以“.”分隔（如§3、§2.3、§3.3.1），或写“header”表示文件抬头`,
+    zh: `条款“${shown}”写法有误：应写作“§”加条款编号，各级编号为1至99，以“.”分隔（如“§3”“§2.3”“§3.3.1”），或写“header”表示文件抬头`,
     en: `the clause "${shown}" is not written as a clause: write § and its number, levels 1 to 99 joined by dots (§3, §2.3, §3.3.1), or "header" for the document's heading`,
   };
 }

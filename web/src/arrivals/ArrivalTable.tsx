@@ -72,7 +72,7 @@ export function ArrivalTable({ items, loading, pagination, testId = 'arrival-tab
       render: (_, arrival) =>
         arrival.ruleId ? (
           <>
-            <Tag color="blue">{arrival.ruleId}</Tag>
+            <Tag>{arrival.ruleId}</Tag>
             {arrival.protocolTitle ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {pickText(language, arrival.protocolTitle.zh, arrival.protocolTitle.en)}

@@ -25,9 +25,7 @@ export function PlanSummary({ plan, current = false }: { plan: PlanJson; current
   return (
     <>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-        <Tag color="blue" data-testid="plan-rule">
-          {plan.rule}
-        </Tag>
+        <Tag data-testid="plan-rule">{plan.rule}</Tag>
         <Typography.Text strong data-testid="plan-title">
           {pickText(language, plan.title.zh, plan.title.en)}
         </Typography.Text>

@@ -39,7 +39,7 @@ export function PackTable({ packs, loading, governing }: PackTableProps) {
     {
       key: 'version',
       title: t('policy.columns.version'),
-      render: (_, pack) => `${pack.id} v${pack.version}`,
+      render: (_, pack) => t('policy.detail.versionValue', { version: pack.version }),
     },
     { key: 'authority', title: t('policy.columns.authority'), dataIndex: 'authorityZh', responsive: ['md'] },
     {

@@ -61,14 +61,12 @@ export function ProtocolCard({ protocol }: { protocol: Protocol }) {
       data-protocol={protocol.id}
       title={
         <Flex gap={8} wrap align="center" style={{ padding: '4px 0' }}>
-          <Tag color="blue" data-testid="protocol-rule">
-            {protocol.rule}
-          </Tag>
+          <Tag data-testid="protocol-rule">{protocol.rule}</Tag>
           <span style={{ whiteSpace: 'normal' }}>
             {pickText(language, protocol.title.zh, protocol.title.en)}
           </span>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
-            {protocol.id} · {t('policy.detail.priority', { priority: protocol.priority })}
+            {t('policy.detail.priority', { priority: protocol.priority })}
           </Typography.Text>
         </Flex>
       }
