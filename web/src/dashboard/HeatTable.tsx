@@ -32,6 +32,7 @@ export function HeatTable({ heat }: { heat: TileHeat }) {
       {
         title: t('dashboard.heatName'),
         key: 'name',
+        width: '34%',
         // A child's name opens its own dashboard.
         render: (_, row) => (
           <Link to={`/dashboard?jurisdiction=${encodeURIComponent(row.code)}`} data-testid="heat-row-name">
