@@ -101,6 +101,7 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       payload: { name: '赵六', idNumber: withCheckDigit('21112219700707001'), jurisdictionCode: VILLAGE_A },
     }),
     'GET /api/persons/:id': () => ({ url: `/api/persons/${world.personA.id}` }),
+    'GET /api/persons/:id/story': () => ({ url: `/api/persons/${world.personA.id}/story` }),
     'PUT /api/persons/:id': () => ({
       url: `/api/persons/${world.personA.id}`,
       payload: { ...PERSON_A, name: '欧阳明', version: world.personA.version },
@@ -140,6 +141,7 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       payload: { displayName: '改名' },
     }),
     'GET /api/audit': () => ({ url: `/api/audit?entityId=${world.personA.id}` }),
+    'GET /api/audit/vocabulary': () => ({ url: '/api/audit/vocabulary' }),
     'GET /api/deadlines': () => ({
       url: `/api/deadlines?jurisdiction=${COUNTY_A}&personId=${world.personA.id}`,
     }),
