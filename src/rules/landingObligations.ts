@@ -150,7 +150,7 @@ function planLines(plan: Plan): ObligationLine[] {
   for (const restriction of plan.restrictions) {
     const when = range(restriction.startDate, restriction.endDate, year);
     const what = RESTRICTIONS[restriction.id];
-    lines.push({ kind: 'restriction', text: { zh: `${when.zh}:${what.zh}`, en: `${when.en}: ${what.en}` } });
+    lines.push({ kind: 'restriction', text: { zh: `${when.zh}：${what.zh}`, en: `${when.en}: ${what.en}` } });
   }
   for (const shortfall of plan.shortfalls) lines.push({ kind: 'shortfall', text: SHORTFALLS[shortfall.id] });
   lines.push({

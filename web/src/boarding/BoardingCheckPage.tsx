@@ -1,5 +1,17 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Col, DatePicker, Form, InputNumber, Result, Row, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  InputNumber,
+  Result,
+  Row,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -141,7 +153,9 @@ export default function BoardingCheckPage() {
           {result.reasons.length > 0 ? (
             <ul data-testid="boarding-reasons">
               {result.reasons.map((r) => (
-                <li key={r.code}>{`${pickText(language, r.zh, r.en)} (${r.rule})`}</li>
+                <li key={r.code}>
+                  {pickText(language, r.zh, r.en)} <Tag style={{ fontSize: 11 }}>{r.rule}</Tag>
+                </li>
               ))}
             </ul>
           ) : null}

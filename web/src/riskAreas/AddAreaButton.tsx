@@ -60,7 +60,7 @@ export function AddAreaButton() {
         sourceUrl: values.sourceUrl?.trim() || null,
       }),
     onSuccess: (area) => {
-      message.success(`${t('riskAreas.add.saved')}: ${area.areaName}`);
+      message.success(`${t('riskAreas.add.saved')}${t('common.colon')}${area.areaName}`);
       void queryClient.invalidateQueries({ queryKey: riskAreaKeys.all });
       setOpen(false);
       form.resetFields();
