@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import { dashboardBench } from './dashboard.js';
 import { importBench } from './import.js';
 import { type BenchOptions, machine, readOptions } from './lib/options.js';
 import {
@@ -9,6 +10,7 @@ import {
   wasInterrupted,
 } from './lib/scratch.js';
 import { type SummaryRow, table } from './lib/stats.js';
+import { loadBench } from './load.js';
 import { plansBench } from './plans.js';
 import { pushClassifyBench } from './pushClassify.js';
 import { searchBench } from './search.js';
@@ -34,6 +36,8 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   testingIngest: testingIngestBench,
   campaignProgress: campaignProgressBench,
   samplingHttp: samplingHttpBench,
+  load: loadBench,
+  dashboard: dashboardBench,
 };
 
 /** Other work on the machine skews every figure: each section says how busy it was. */

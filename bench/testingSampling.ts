@@ -3,11 +3,11 @@ import { insertSealedPersons, sealPerson } from '../src/modules/persons/index.js
 import { createSite } from '../src/modules/sampling/index.js';
 import { withScope } from '../src/platform/access/scope.js';
 import type { AppContext } from '../src/platform/context.js';
-import type { Database, DatabaseKind } from '../src/platform/db/types.js';
+import type { DatabaseKind } from '../src/platform/db/types.js';
 import { withCheckDigit } from '../src/rules/idNumber.js';
 import { serveApp, signIn } from './lib/http.js';
 import type { BenchOptions } from './lib/options.js';
-import { QueryProfile } from './lib/queryProfile.js';
+import { QueryProfile, switchable } from './lib/queryProfile.js';
 import { log, saveJson } from './lib/report.js';
 import { actorOf, freshContext } from './lib/scratch.js';
 import { ms, percentiles, ratio, type SummaryRow, seconds, table, thousands } from './lib/stats.js';
@@ -55,26 +55,6 @@ async function preparePeople(ctx: AppContext, grid: string, ids: readonly string
   );
   for (let i = 0; i < rows.length; i += 2000)
     await ctx.db.transaction((tx) => insertSealedPersons(tx, rows.slice(i, i + 2000)));
-}
-
-/** A Database whose statements (in transactions or not: the session look-up) are timed while a profile is set. */
-function switchable(db: Database) {
-  let active: Database = db;
-  let plain: Pick<Database, 'query' | 'exec'> = db;
-  const proxy: Database = {
-    kind: db.kind,
-    transaction: (fn) => active.transaction(fn),
-    query: (sql, params) => plain.query(sql, params),
-    exec: (sql) => plain.exec(sql),
-    copyCsv: (t, c, csv) => db.copyCsv(t, c, csv),
-    refreshStatistics: (tables) => db.refreshStatistics(tables),
-    close: () => db.close(),
-  };
-  const profile = (p: QueryProfile | undefined) => {
-    active = p ? p.wrapDb(db) : db;
-    plain = p ? p.wrap(db) : db;
-  };
-  return { proxy, profile };
 }
 
 async function samplingOn(engine: DatabaseKind, options: BenchOptions): Promise<SummaryRow[]> {

@@ -43,6 +43,17 @@ export interface BenchOptions {
   readonly progressRounds: number;
   /** Registrations sent through POST /api/sampling/samples at each concurrency. */
   readonly samplingRequests: number;
+  /** Residents of the county the load benchmark's users work in. */
+  readonly loadPersons: number;
+  /** Requests a second the load benchmark sends (open loop), and for how many seconds. */
+  readonly loadRate: number;
+  readonly loadSeconds: number;
+  /** Residents of the county whose dashboard the dashboard benchmark reads. */
+  readonly dashboardPersons: number;
+  /** The same for PGlite only (defaults to `dashboardPersons`). */
+  readonly pgliteDashboardPersons: number;
+  /** Reads of the dashboard at each level (p50/p95 over them). */
+  readonly dashboardRounds: number;
 }
 
 function size(name: string, fallback: number): number {
@@ -74,6 +85,7 @@ export function readOptions(): BenchOptions {
   const persons = size('BENCH_PERSONS', quick ? 20_000 : 1_000_000);
   const pushRows = size('BENCH_PUSH_ROWS', quick ? 50_000 : 1_000_000);
   const progressPersons = size('BENCH_PROGRESS_PERSONS', quick ? 50_000 : 2_500_000);
+  const dashboardPersons = size('BENCH_DASHBOARD_PERSONS', quick ? 50_000 : 2_500_000);
   return Object.freeze({
     quick,
     engines: engines(databaseUrl),
@@ -94,6 +106,12 @@ export function readOptions(): BenchOptions {
     pgliteProgressPersons: size('BENCH_PGLITE_PROGRESS_PERSONS', progressPersons),
     progressRounds: size('BENCH_PROGRESS_ROUNDS', quick ? 5 : 20),
     samplingRequests: size('BENCH_SAMPLING_REQUESTS', quick ? 500 : 5_000),
+    loadPersons: size('BENCH_LOAD_PERSONS', quick ? 20_000 : 500_000),
+    loadRate: size('BENCH_LOAD_RATE', 100),
+    loadSeconds: size('BENCH_LOAD_SECONDS', quick ? 30 : 300),
+    dashboardPersons,
+    pgliteDashboardPersons: size('BENCH_PGLITE_DASHBOARD_PERSONS', dashboardPersons),
+    dashboardRounds: size('BENCH_DASHBOARD_ROUNDS', quick ? 5 : 20),
   });
 }
 

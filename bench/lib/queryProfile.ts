@@ -107,3 +107,23 @@ function label(sql: string): string {
   }
   return known;
 }
+
+/** A Database whose statements (in transactions or not: the session look-up) are timed while a profile is set. */
+export function switchable(db: Database) {
+  let active: Database = db;
+  let plain: Pick<Database, 'query' | 'exec'> = db;
+  const proxy: Database = {
+    kind: db.kind,
+    transaction: (fn) => active.transaction(fn),
+    query: (sql, params) => plain.query(sql, params),
+    exec: (sql) => plain.exec(sql),
+    copyCsv: (t, c, csv) => db.copyCsv(t, c, csv),
+    refreshStatistics: (tables) => db.refreshStatistics(tables),
+    close: () => db.close(),
+  };
+  const profile = (p: QueryProfile | undefined) => {
+    active = p ? p.wrapDb(db) : db;
+    plain = p ? p.wrap(db) : db;
+  };
+  return { proxy, profile };
+}
