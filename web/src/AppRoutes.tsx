@@ -92,7 +92,7 @@ export function AppRoutes() {
           <Route path="account" element={<AccountPage />} />
           <Route path="deadlines" element={guarded('deadline.read', <DeadlinesPage />)} />
           <Route path="campaigns" element={guarded('testing.read', <CampaignsPage />)} />
-          <Route path="lab-work" element={guarded('testing.result', <LabWorkPage />)} />
+          <Route path="lab-work" element={guarded('testing.read', <LabWorkPage />)} />
           <Route path="person-controls" element={guarded('testing.read', <PersonControlsPage />)} />
           <Route path="campaigns/:id" element={guarded('testing.read', <CampaignProgressPage />)} />
           <Route path="routine-testing" element={guarded('testing.read', <RoutineTestingPage />)} />

@@ -278,7 +278,8 @@ export const NAVIGATION: readonly NavigationGroup[] = [
         path: '/lab-work',
         labelKey: 'labResults.nav',
         icon: ExperimentOutlined,
-        permission: 'testing.result',
+        // Reading the boards is testing.read (the dashboard drills into them); posting needs testing.result.
+        permission: 'testing.read',
         roles: ['lab', 'cdc_epidemiologist'],
       },
       {
