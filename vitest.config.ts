@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 const withoutDatabase = [
   'src/rules/**/*.test.ts',
   'test/web-messages.test.ts',
+  'test/zh-wording.test.ts',
   'test/api/riskAreas.units.test.ts',
 ];
 
