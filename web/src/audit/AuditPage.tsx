@@ -28,7 +28,16 @@ export default function AuditPage() {
   });
   const columns: TableColumnsType<AuditEntry> = [
     { key: 'at', title: t('audit.at'), render: (_, entry) => formatDateTime(entry.at, language) },
-    { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName' },
+    {
+      key: 'actor',
+      title: t('audit.actor'),
+      // "演示指挥长 (commander)" is recorded; the page shows the name, the login as a tooltip.
+      render: (_, entry) => (
+        <Tooltip title={entry.actorName}>
+          <span>{entry.actorName.replace(/\s*\([^()]*\)$/, '')}</span>
+        </Tooltip>
+      ),
+    },
     {
       key: 'action',
       title: t('audit.action'),
