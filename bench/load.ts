@@ -244,8 +244,10 @@ function planner(
       case 'person':
         return { route: 'person page', method: 'GET', path: `/api/persons/${pick(u.people)}` };
       case 'sample': {
+        // Each person is sampled once in a campaign: a worker who has sampled everyone drawn opens a person page.
+        if (u.sampled >= u.people.length) return request(u, 'person');
         const k = u.sampled++;
-        const personId = u.people[k % u.people.length]!;
+        const personId = u.people[k]!;
         const tube = `L${String(u.index).padStart(3, '0')}-${String(Math.floor(k / POOL)).padStart(5, '0')}`;
         return {
           route: 'sampling registration',
