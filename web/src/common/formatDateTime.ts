@@ -41,3 +41,12 @@ export function formatHour(iso: string, language: Language): string {
     hour12: false,
   }).format(date);
 }
+
+/** The time of day of an ISO timestamp (14:06), in the viewer's zone: for lists grouped by day. */
+export function formatTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hour12: false }).format(
+    date,
+  );
+}

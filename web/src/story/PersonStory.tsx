@@ -3,6 +3,7 @@ import { Alert, Card, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'a
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDay, formatTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import type { Language } from '../i18n/languages';
 import { pickText } from '../i18n/pickText';
@@ -16,20 +17,13 @@ const TONE_COLORS: Record<StoryEvent['tone'], string> = {
   danger: 'red',
 };
 
-/** The viewer's local calendar day of an instant, as a key (YYYY-MM-DD) and as written (2026/12/7). */
+/** The viewer's local calendar day of an instant (YYYY-MM-DD), written as every page writes a day. */
 function dayOf(iso: string, language: Language): { key: string; label: string } {
   const date = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    key: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`,
-    label: new Intl.DateTimeFormat(language, { dateStyle: 'short' }).format(date),
-  };
+  const key = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return { key, label: formatDay(key, language) };
 }
-
-const timeOf = (iso: string, language: Language) =>
-  new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hour12: false }).format(
-    new Date(iso),
-  );
 
 interface Day {
   key: string;
@@ -55,7 +49,7 @@ function EventContent({ event, source }: { event: StoryEvent; source: string }) 
     <Flex vertical gap={2} data-testid="story-event" data-source={event.source}>
       <Flex gap={8} align="center">
         <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }}>
-          {timeOf(event.at, language)}
+          {formatTime(event.at, language)}
         </Typography.Text>
         <Tag bordered={false} style={{ fontSize: 12, lineHeight: '18px', marginInlineEnd: 0 }}>
           {source}
