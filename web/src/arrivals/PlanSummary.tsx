@@ -21,7 +21,8 @@ export function PlanSummary({ plan, current = false }: { plan: PlanJson; current
   const packs = useQuery({ queryKey: policyKeys.packs, queryFn: fetchPacks });
   const reasons = usePlanReasons(plan);
   const pack = packs.data?.find((candidate) => candidate.id === plan.packId);
-  const packTitle = pack ? pickText(language, pack.titleZh, pack.titleEn) : plan.packId;
+  // The pack by its title, never its id (empty while the list loads).
+  const packTitle = pack ? pickText(language, pack.titleZh, pack.titleEn) : '';
   return (
     <>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>

@@ -20,7 +20,7 @@ export function SupersededPlans({ plans, events = [] }: { plans: StoredPlan[]; e
   const packs = useQuery({ queryKey: policyKeys.packs, queryFn: fetchPacks });
   const superseded = plans.filter((stored) => stored.status === 'superseded');
   if (superseded.length === 0) return null;
-  const titleOf = (id: string) => packs.data?.find((pack) => pack.id === id)?.titleZh ?? id;
+  const titleOf = (id: string) => packs.data?.find((pack) => pack.id === id)?.titleZh ?? '';
   return (
     <Card title={t('arrivals.detail.superseded')} size="small" data-testid="superseded-plans">
       {superseded.map(({ id, createdAt, plan, supersededBy }) => {

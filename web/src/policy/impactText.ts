@@ -30,6 +30,6 @@ export function packName(
   id: string,
   version: string,
 ): string {
-  const title = packs?.find((pack) => pack.id === id)?.titleZh ?? id;
+  const title = packs?.find((pack) => pack.id === id)?.titleZh ?? '';
   return t('policy.impact.packOption', { title, version });
 }
