@@ -1,3 +1,4 @@
+import { SHORTFALL_NAT_ITEM } from '../../rules/policy/itemKeys.js';
 import type { Plan } from '../../rules/policy/types.js';
 import { phaseKey, testKey } from './planWork.js';
 
@@ -12,6 +13,8 @@ export function releaseBlockers(
   result: string,
   recorded: ReadonlySet<string>,
 ): string[] | 'unknown_item' {
+  if (item === SHORTFALL_NAT_ITEM)
+    return plan.shortfalls.length > 0 && result !== 'done' ? [] : 'unknown_item';
   const test = plan.tests.find((candidate) => testKey(candidate) === item);
   if (test) return result === 'done' ? 'unknown_item' : [];
   const index = plan.phases.findIndex((_, i) => phaseKey(i) === item);

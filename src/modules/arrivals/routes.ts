@@ -129,12 +129,12 @@ export function arrivalRoutes(api: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Record a plan test result (item "test:nat:d7") or the end of a phase ("phase:0:end"); closes its deadline (ISO-6)',
+          'Record a plan test result (item "test:nat:d7"), the NAT that makes up a shortfall ("test:nat:shortfall", ARR-8) or the end of a phase ("phase:0:end"); closes its deadline (ISO-6)',
         params: IdParams,
         body: Type.Object(
           {
             item: Type.String({
-              pattern: '^(test:(nat|antigen|serum):d\\d{1,3}|phase:\\d{1,2}:end)$',
+              pattern: '^(test:(nat|antigen|serum):d\\d{1,3}|test:nat:shortfall|phase:\\d{1,2}:end)$',
               maxLength: 30,
             }),
             result: Type.Union([Type.Literal('negative'), Type.Literal('positive'), Type.Literal('done')]),

@@ -1,7 +1,7 @@
 import type { REVIEW_DECISIONS, ReviewReason } from '../../api/arrivals.js';
 import { dateText, joinText, newestFirst } from '../../platform/surfaces/storyText.js';
 import type { StoryEvent, StorySource, Text } from '../../platform/surfaces/types.js';
-import { phaseKey, testKey } from '../../rules/policy/itemKeys.js';
+import { phaseKey, SHORTFALL_NAT_ITEM, testKey } from '../../rules/policy/itemKeys.js';
 import type { Plan, TestKind } from '../../rules/policy/types.js';
 import { startOfLocalDay } from '../../rules/time.js';
 import { phaseName, phaseText, testName, testText } from './planText.js';
@@ -202,6 +202,14 @@ function planEvents(
         source: 'arrivals',
         title: { zh: `${text.zh}：${result.text.zh}`, en: `${text.en}: ${result.text.en}` },
         detail: event.satisfiedBy ? satisfiedByText(event.satisfiedBy) : null,
+        href,
+        tone: result.tone,
+      });
+    } else if (event.item === SHORTFALL_NAT_ITEM) {
+      events.push({
+        at: event.at.toISOString(),
+        source: 'arrivals',
+        title: { zh: `补做核酸检测：${result.text.zh}`, en: `Make-up NAT: ${result.text.en}` },
         href,
         tone: result.tone,
       });

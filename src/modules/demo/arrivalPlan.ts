@@ -49,6 +49,9 @@ const DOMESTIC: readonly Domestic[] = [
   { code: '420106', days: [2, 7], count: 1 },
 ];
 
+/** A low-risk district (ARR-8) of the same province. */
+const UNPROVEN_ORIGIN = '211102';
+
 /** ARR-4: returning from abroad after 14 days' isolation at the first port, days before now. */
 const OVERSEAS: ReadonlyArray<{ country: string; days: number }> = [
   { country: '俄罗斯', days: 12 },
@@ -150,6 +153,30 @@ export function demoArrivals(random: Random, now: Date, timeZone: string, places
         },
       });
     }
+  }
+  {
+    // ARR-8 with neither proof, three days ago, into the community worker's community: the shortfall
+    // task (a call to have them tested) is theirs and overdue, so their "my work" has a real item.
+    const i = result.length;
+    const arrivedAt = arrival(3, 9);
+    const resident = takeResident(random, places.firstResidents, used);
+    result.push({
+      by: 'working_group',
+      input: {
+        person: resident ? { personId: resident.id } : visitor(random, UNPROVEN_ORIGIN),
+        jurisdictionCode: resident?.village ?? places.first,
+        channel: 'push_list',
+        sourceRef: `demo-arrival-${String(i).padStart(3, '0')}`,
+        origin: 'domestic',
+        originDivisionCode: UNPROVEN_ORIGIN,
+        originName: placeName(UNPROVEN_ORIGIN),
+        leftOriginAt: minutesBefore(arrivedAt, 90),
+        arrivedAt,
+        homeIsolationConditions: true,
+        greenHealthCode: false,
+        negativeNatAt: null,
+      },
+    });
   }
   for (const abroad of OVERSEAS) {
     const i = result.length;

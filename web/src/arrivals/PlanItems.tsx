@@ -4,7 +4,7 @@ import { formatDay } from '../common/formatDateTime';
 import { useLanguage } from '../i18n/useLanguage';
 import { SourceCitation } from '../policy/SourceCitation';
 import type { EventResult, PlanJson } from './api';
-import { itemText, phaseKey, reagentsText, testKey } from './planLabels';
+import { itemText, phaseKey, reagentsText, SHORTFALL_NAT_ITEM, testKey } from './planLabels';
 import { usePlanReasons } from './planReasons';
 import { RecordButtons } from './RecordButtons';
 
@@ -55,6 +55,17 @@ export function PlanItems({ plan, results, onRecord, busyItem, resultsKnown }: P
       source: phase.source,
       assumption: phase.assumption,
       reason: reasons.phase(phase),
+      tags: [],
+    })),
+    // A shortfall is made up by a NAT after arrival: recorded here, a negative one closes its task.
+    ...plan.shortfalls.slice(0, 1).map((shortfall) => ({
+      key: SHORTFALL_NAT_ITEM,
+      day: 0,
+      order: -1,
+      date: plan.day0,
+      source: shortfall.source,
+      assumption: undefined,
+      reason: undefined,
       tags: [],
     })),
   ].sort((a, b) => a.day - b.day || a.order - b.order);

@@ -13,6 +13,8 @@ export const PHASE_COLORS: Record<PhaseKind, string> = {
 
 export const testKey = (test: { kind: string; day: number }) => `test:${test.kind}:d${test.day}`;
 export const phaseKey = (index: number) => `phase:${index}:end`;
+/** ARR-8 / ARR-9 / ARR-10: the NAT that makes up a shortfall; a negative one closes its tasks. */
+export const SHORTFALL_NAT_ITEM = 'test:nat:shortfall';
 
 /** "双试剂" for two parallel reagents (TST-10), "3 种试剂" beyond; nothing for one. */
 export function reagentsText(t: TFunction, reagents: number): string | null {
@@ -32,6 +34,7 @@ export function testText(t: TFunction, test: { kind: TestKind; day: number; reag
 
 /** A plan item key ("test:nat:d7", "phase:0:end") in words, for lists and confirmations. */
 export function itemText(t: TFunction, plan: PlanJson | undefined, item: string): string {
+  if (item === SHORTFALL_NAT_ITEM) return t('arrivals.plan.shortfallNat');
   const test = /^test:(nat|antigen|serum):d(\d+)$/.exec(item);
   if (test) {
     const day = Number(test[2]);
