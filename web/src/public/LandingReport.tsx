@@ -38,6 +38,8 @@ const SHEET = {
 // antd's level-3 title and secondary text, without Typography's tooltips, copying and editing.
 const TITLE = { margin: 0, fontSize: 24, lineHeight: 1.35, fontWeight: 600, color: 'rgba(0, 0, 0, 0.88)' };
 const SECONDARY = { color: 'rgba(0, 0, 0, 0.45)' };
+// The area's line is held open while its name is on the way, so nothing below it moves.
+const AREA = { ...SECONDARY, minHeight: 22 };
 
 /** The report being sent, and what came of the last one sent. */
 interface Sending {
@@ -49,7 +51,9 @@ const IDLE: Sending = { pending: false, error: null, submitted: null };
 
 /**
  * The public page a landing code's QR code opens (ARR-11): no sign-in, phone first. The traveller
- * reports and then reads their obligations and receipt.
+ * reports and then reads their obligations and receipt. The form shows at once, the area's name
+ * when it arrives: a code printed on a poster is almost always known, and on a slow network the
+ * area's round trip would hold the form back; an unknown one replaces the form with its notice.
  */
 export function LandingReport({ code }: { code: string }) {
   const { t } = useTranslation();
@@ -72,15 +76,12 @@ export function LandingReport({ code }: { code: string }) {
         <div style={HEADER}>
           <div>
             <h3 style={TITLE}>{t('publicLanding.title')}</h3>
-            {area.data ? (
-              <span style={SECONDARY} data-testid="landing-area">
-                {area.data.fullName}
-              </span>
-            ) : null}
+            <div style={AREA}>
+              {area.data ? <span data-testid="landing-area">{area.data.fullName}</span> : null}
+            </div>
           </div>
           <LanguageToggle />
         </div>
-        {area.loading ? <p style={SECONDARY}>{t('common.loading')}</p> : null}
         {area.error ? (
           <Suspense fallback={<p>{t('publicLanding.unknownCode')}</p>}>
             <Alert
@@ -91,12 +92,12 @@ export function LandingReport({ code }: { code: string }) {
             />
           </Suspense>
         ) : null}
-        {area.data && sending.submitted ? (
+        {!area.error && sending.submitted ? (
           <Suspense fallback={<p style={SECONDARY}>{t('common.loading')}</p>}>
             <ObligationsView submitted={sending.submitted} onAgain={() => setSending(IDLE)} />
           </Suspense>
         ) : null}
-        {area.data && !sending.submitted ? (
+        {!area.error && !sending.submitted ? (
           <>
             <p style={SECONDARY}>{t('publicLanding.intro')}</p>
             <ReportForm
