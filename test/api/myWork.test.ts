@@ -152,6 +152,8 @@ beforeAll(async () => {
   cookies.b_admin = await signInAs(env.app, 'b_admin');
   await addUser('a2_community', 'community_worker', VILLAGE_A2);
   await addUser('town_group', 'working_group', TOWN_A);
+  await addUser('town_liaison', 'department_liaison', TOWN_A);
+  await addUser('town_community', 'community_worker', TOWN_A);
 });
 afterAll(() => env.close());
 
@@ -234,6 +236,15 @@ describe('my work', () => {
     expect(items.has(ids.returnReport!)).toBe(false);
     expect(items.has(ids.escort!)).toBe(false);
     expect(page.counts.escalated).toBeGreaterThanOrEqual(2);
+  });
+
+  it("CMD-1 puts an escalated item before the level's command and its owner's role, not every role there", async () => {
+    const liaison = byId(await myWork('town_liaison'));
+    expect(liaison.has(ids.shortfall!)).toBe(false);
+    expect(liaison.has(ids.otherVillage!)).toBe(false);
+    expect((await myCount('town_liaison')).escalated).toBe(0);
+    const community = byId(await myWork('town_community'));
+    expect(community.get(ids.shortfall!)).toMatchObject({ escalatedToMe: true });
   });
 
   it('counts by state every item, and pages them', async () => {

@@ -1,5 +1,6 @@
 import type { MyWorkCount, MyWorkItem, MyWorkPage } from '../../api/work.js';
 import { personBriefs, revealPhone } from '../../modules/persons/index.js';
+import type { Role } from '../../rules/roles.js';
 import type { Actor } from '../access/actor.js';
 import { scopeCondition } from '../access/scope.js';
 import type { AppContext } from '../context.js';
@@ -9,6 +10,9 @@ import { escalatedToAnyCondition, nowParam, OPEN, openStateCase } from '../deadl
 import { DEADLINE_COLUMNS, type DeadlineRow, toViews } from '../deadlines/view.js';
 import { forbidden, notFound } from '../errors.js';
 import { withoutName, workAction } from './workActions.js';
+
+/** The levels' command: escalated work of every role comes before them. */
+const COMMAND_ROLES: ReadonlySet<Role> = new Set(['commander', 'working_group', 'admin']);
 
 /**
  * "My work" (我的工作): the open items the caller owes (owned by one of their roles in their scope)
@@ -21,10 +25,13 @@ function workWhere(actor: Actor, now: Date, params: unknown[]) {
   params.push([...actor.roles]);
   const roles = `$${params.length}::text[]`;
   const escalated = escalatedToAnyCondition(actor.scopes, nowOf, params);
+  // CMD-1: an item escalated to a level is put before that level's command and the holders of its
+  // owner's role there; it is not every role's work (a department liaison owes no village re-sampling).
+  const command = actor.roles.some((role) => COMMAND_ROLES.has(role));
   return {
     nowOf,
     escalated,
-    where: `${scope} AND ${OPEN} AND (d.owner_role = ANY (${roles}) OR ${escalated})`,
+    where: `${scope} AND ${OPEN} AND (d.owner_role = ANY (${roles})${command ? ` OR ${escalated}` : ''})`,
   };
 }
 
