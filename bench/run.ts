@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { dashboardBench } from './dashboard.js';
 import { importBench } from './import.js';
+import { landingFormBench } from './landingForm.js';
 import { type BenchOptions, machine, readOptions } from './lib/options.js';
 import {
   cleanUpAll,
@@ -38,6 +39,7 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   samplingHttp: samplingHttpBench,
   load: loadBench,
   dashboard: dashboardBench,
+  landingForm: landingFormBench,
 };
 
 /** Other work on the machine skews every figure: each section says how busy it was. */
