@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/types.js';
 import { daysSpan } from '../../platform/surfaces/days.js';
+import type { DashboardRequest } from '../../platform/surfaces/types.js';
 
 export interface ArrivalsOfDay {
   day: string;
@@ -13,7 +14,7 @@ export interface ArrivalsOfDay {
  * Arrivals in the subtree `root` per local day of `days` (in `timeZone`), channel and risk, from
  * the counters of migration 0082 (kept by triggers on every write of arrivals).
  */
-export async function arrivalsPerDay(
+async function arrivalsPerDay(
   tx: Queryable,
   root: string,
   days: readonly string[],
@@ -28,6 +29,18 @@ export async function arrivalsPerDay(
      GROUP BY 1, 2, 3 HAVING sum(c.arrivals) <> 0`,
     [root, `${root}:`, start.toISOString(), end.toISOString(), timeZone],
   );
+}
+
+/** One dashboard's read of the arrival counters, shared by the tiles that show it (by risk, by channel). */
+const readOnce = new WeakMap<DashboardRequest, Promise<ArrivalsOfDay[]>>();
+
+export function arrivalsOfDashboard(request: DashboardRequest): Promise<ArrivalsOfDay[]> {
+  let rows = readOnce.get(request);
+  if (!rows) {
+    rows = arrivalsPerDay(request.tx, request.jurisdiction, request.days, request.timeZone);
+    readOnce.set(request, rows);
+  }
+  return rows;
 }
 
 /**

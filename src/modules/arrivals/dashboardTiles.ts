@@ -8,7 +8,7 @@ import type {
   TileBody,
   TileFigure,
 } from '../../platform/surfaces/types.js';
-import { type ArrivalsOfDay, arrivalsPerDay, underControl } from './dashboardCounts.js';
+import { type ArrivalsOfDay, arrivalsOfDashboard, underControl } from './dashboardCounts.js';
 
 /** The origin's risk levels as the arrivals list filters them (`risk`); 'none' for no level. */
 const RISKS: Record<(typeof ORIGIN_RISKS)[number] | 'none', Text> = {
@@ -83,13 +83,13 @@ function flowBody(
 }
 
 async function byRisk(request: DashboardRequest): Promise<TileBody> {
-  const rows = await arrivalsPerDay(request.tx, request.jurisdiction, request.days, request.timeZone);
+  const rows = await arrivalsOfDashboard(request);
   const groups = [...ORIGIN_RISKS, 'none' as const].map((key) => ({ key, label: RISKS[key] }));
   return flowBody(request, rows, 'risk', groups);
 }
 
 async function byChannel(request: DashboardRequest): Promise<TileBody> {
-  const rows = await arrivalsPerDay(request.tx, request.jurisdiction, request.days, request.timeZone);
+  const rows = await arrivalsOfDashboard(request);
   const groups = ARRIVAL_CHANNELS.map((key) => ({ key, label: CHANNELS[key] }));
   return flowBody(request, rows, 'channel', groups);
 }
