@@ -20,7 +20,7 @@ export function PlaceSelect({ landingCode, value, onChange, 'data-testid': testI
   const places = useFetched(`${landingCode}\n${q}`, () => searchPlaces(landingCode, q));
   const options = (places.data ?? []).map((place) => ({
     value: place.code,
-    label: place.townName ? `${place.name}(${place.townName})` : place.name,
+    label: place.townName ? `${place.name}${t('common.inParens', { text: place.townName })}` : place.name,
   }));
   return (
     <Select
