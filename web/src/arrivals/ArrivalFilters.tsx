@@ -2,10 +2,13 @@ import { Button, Col, DatePicker, Form, Grid, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORIGIN_RISKS } from '../../../src/api/arrivals';
+import type { ORIGIN_RISKS as API_ORIGIN_RISKS } from '../../../src/api/arrivals';
 import { JurisdictionTreeSelect } from '../jurisdictions/JurisdictionTreeSelect';
 import { type ArrivalFilter, CHANNELS, RULES, STATUSES } from './api';
 import { channelLabel, statusLabel } from './labels';
+
+/** The API's origin risk levels (the web imports no server values; the type keeps them equal). */
+const ORIGIN_RISKS = ['high', 'medium', 'low', 'key_concern'] as const satisfies typeof API_ORIGIN_RISKS;
 
 interface FilterValues {
   jurisdiction?: string;

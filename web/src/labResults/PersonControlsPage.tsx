@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Col, Flex, Row, Segmented, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { CONTROL_REASONS } from '../../../src/api/labResults';
+import type { CONTROL_REASONS as API_CONTROL_REASONS } from '../../../src/api/labResults';
 import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLanguage } from '../i18n/useLanguage';
@@ -10,6 +10,12 @@ import { JurisdictionName } from '../jurisdictions/JurisdictionName';
 import { JurisdictionTreeSelect } from '../jurisdictions/JurisdictionTreeSelect';
 import { type Control, type ControlFilter, labKeys, listControls } from './api';
 import { ControlState } from './ControlState';
+
+/** The API's control reasons (the web imports no server values; the type keeps them equal). */
+const CONTROL_REASONS = [
+  'pool_positive',
+  'individual_positive',
+] as const satisfies typeof API_CONTROL_REASONS;
 
 const STATES = ['open', 'cleared', 'all'] as const;
 const isState = (value: string | null): value is ControlFilter['state'] =>
