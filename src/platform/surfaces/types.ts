@@ -14,7 +14,7 @@ export interface Text {
 }
 
 /** Every contribution runs inside the caller's scoped transaction (row-level security applies). */
-export interface SurfaceRequest {
+interface SurfaceRequest {
   ctx: AppContext;
   tx: Queryable;
   actor: Actor;
