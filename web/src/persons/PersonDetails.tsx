@@ -53,7 +53,7 @@ export function PersonDetails({ person, unmasked }: PersonDetailsProps) {
     {
       key: 'jurisdiction',
       label: t('persons.fields.jurisdiction'),
-      children: `${person.jurisdictionName}${t('common.inParens', { text: person.jurisdictionCode })}`,
+      children: person.jurisdictionName,
     },
     { key: 'address', label: t('persons.fields.address'), children: person.address ?? '' },
     { key: 'employer', label: t('persons.fields.employer'), children: person.employer ?? '' },
