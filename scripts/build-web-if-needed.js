@@ -8,8 +8,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const web = join(root, 'web');
-const builtIndex = join(web, 'dist', 'index.html');
-const sources = [join(web, 'src'), join(web, 'public'), join(web, 'index.html'), join(web, 'vite.config.ts')];
+// The staff app and the public forms' page (built after it): the build is as old as the older one.
+const builtPages = [join(web, 'dist', 'index.html'), join(web, 'dist', 'public.html')];
+const sources = [
+  join(web, 'src'),
+  join(web, 'public'),
+  join(web, 'index.html'),
+  join(web, 'public.html'),
+  join(web, 'vite.config.ts'),
+];
 const vite = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'vite.cmd' : 'vite');
 
 /** The newest modification time under `path` (a file or a folder), 0 when it does not exist. */
@@ -23,8 +30,8 @@ function newestChange(path) {
 }
 
 function isUpToDate() {
-  if (!existsSync(builtIndex)) return false;
-  const built = statSync(builtIndex).mtimeMs;
+  if (!builtPages.every((page) => existsSync(page))) return false;
+  const built = Math.min(...builtPages.map((page) => statSync(page).mtimeMs));
   return sources.every((source) => newestChange(source) < built);
 }
 
