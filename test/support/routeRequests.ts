@@ -147,6 +147,9 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     }),
     'GET /api/deadlines/summary': () => ({ url: `/api/deadlines/summary?jurisdiction=${COUNTY_A}` }),
     'GET /api/dashboard': () => ({ url: `/api/dashboard?jurisdiction=${COUNTY_A}` }),
+    'GET /api/my-work': () => ({ url: '/api/my-work' }),
+    'GET /api/my-work/count': () => ({ url: '/api/my-work/count' }),
+    'POST /api/my-work/:deadlineId/call': () => ({ url: `/api/my-work/${world.callA}/call` }),
     'POST /api/deadlines/:id/done': () => ({
       url: `/api/deadlines/${world.deadlineA}/done`,
       payload: { outcome: '已核实' },

@@ -10,7 +10,7 @@ import { withScope } from '../../src/platform/access/scope.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { permissionsOf, type Role } from '../../src/rules/roles.js';
 import { seedClaims } from './worldClaims.js';
-import { openWorldDeadline } from './worldDeadlines.js';
+import { openWorldCall, openWorldDeadline } from './worldDeadlines.js';
 import { seedTestingWorld } from './worldTesting.js';
 
 /** Two real counties far apart: 盘山县 (Panjin, Liaoning) and 红山区 (Chifeng, Inner Mongolia). */
@@ -128,10 +128,11 @@ export async function seedWorld(ctx: AppContext) {
   );
   const deadlineA = await openWorldDeadline(ctx, users.a_admin!, personA);
   const deadlineB = await openWorldDeadline(ctx, users.b_admin!, personB);
+  const callA = await openWorldCall(ctx, users.a_admin!, personA);
   const testingA = await seedTestingWorld(ctx, users.a_admin!, COUNTY_A);
   const testingB = await seedTestingWorld(ctx, users.b_admin!, COUNTY_B);
   await seedClaims(ctx, users.a_admin!, COUNTY_A, VILLAGE_A);
-  return { users, personA, personB, arrivalA, reviewA, deadlineA, deadlineB, testingA, testingB };
+  return { users, personA, personB, arrivalA, reviewA, deadlineA, deadlineB, callA, testingA, testingB };
 }
 
 /** Signs in through the API and returns the Cookie header for later requests. */
