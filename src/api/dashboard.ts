@@ -33,6 +33,8 @@ const TileBody = Type.Object({
         Type.Object({
           code: Type.String(),
           name: Type.String(),
+          /** The jurisdiction's own items, owned at it and not below (本级). */
+          own: Type.Optional(Type.Boolean()),
           cells: Type.Array(Type.Object({ value: Type.Integer(), drill: Type.String() })),
         }),
       ),

@@ -269,7 +269,7 @@ describe('states, escalation and the overdue views', () => {
     });
   });
 
-  it('filters by rule, owner role, subtree and person, and refuses an unknown state', async () => {
+  it('filters by rule, owner role, subtree (or its own level) and person, and refuses an unknown state', async () => {
     const other = await asAdminA((tx) =>
       openDeadline(
         tx,
@@ -286,6 +286,10 @@ describe('states, escalation and the overdue views', () => {
       other,
     );
     expect(await filtered(`jurisdiction=${VILLAGE_A}`, 'jurisdictionCode', VILLAGE_A)).not.toContain(other);
+    // The dashboard's own-level row: items owned at the county itself, none of its villages'.
+    const own = await filtered(`jurisdiction=${COUNTY_A}&ownLevel=true`, 'jurisdictionCode', COUNTY_A);
+    expect(own).toContain(other);
+    expect(own).not.toContain(env.world.deadlineA);
     const personA = env.world.personA.id;
     expect(await filtered(`personId=${personA}`, 'personId', personA)).toContain(env.world.deadlineA);
     expect(await filtered(`personId=${personA}`, 'personId', personA)).not.toContain(other);

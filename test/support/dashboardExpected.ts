@@ -54,6 +54,7 @@ export async function expectedFigures(
     for (const column of columns) {
       add(`deadlines.heat.${column}`);
       if (child) add(`deadlines.heat.${child.code}.${column}`);
+      else if (row.code === root) add(`deadlines.heat.${root}.${column}`);
     }
   }
 

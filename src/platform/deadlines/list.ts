@@ -19,6 +19,8 @@ export interface DeadlineFilter {
   escalatedToMe?: boolean | undefined;
   /** Only overdue items owned below this jurisdiction that have climbed to its level or higher. */
   escalatedTo?: string | undefined;
+  /** Only items owned at `jurisdiction` itself, not below it (the dashboard's own-level row). */
+  ownLevel?: boolean | undefined;
 }
 
 /** Counting stops here: beyond it a list is paged, not read, and an exact count costs a full scan. */
@@ -32,6 +34,10 @@ function deadlineWhere(actor: Actor, filter: DeadlineFilter, now: Date, params: 
   ];
   if (filter.jurisdiction)
     conditions.push(scopeCondition('d.jurisdiction_code', [filter.jurisdiction], params));
+  if (filter.jurisdiction && filter.ownLevel) {
+    params.push(filter.jurisdiction);
+    conditions.push(`d.jurisdiction_code = $${params.length}`);
+  }
   const equal = (column: string, value: string | undefined) => {
     if (value === undefined) return;
     params.push(value);

@@ -24,6 +24,8 @@ const DeadlineQuery = Type.Object({
   escalatedToMe: Type.Optional(Type.Boolean()),
   // Overdue items owned below this jurisdiction that have climbed to its level (the dashboard's heat table).
   escalatedTo: Type.Optional(JurisdictionCode),
+  /** With `jurisdiction`: only items owned at that level, not below it. */
+  ownLevel: Type.Optional(Type.Boolean()),
 });
 
 export function deadlineRoutes(api: TypedApp, ctx: AppContext) {

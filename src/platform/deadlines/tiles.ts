@@ -11,9 +11,14 @@ const COLUMNS: ReadonlyArray<{ key: Column; label: Text; tone: 'danger' | 'warni
 ];
 
 /** The deadlines list of `code`'s subtree filtered as the column counts (sql.ts conditions). */
-function columnDrill(column: Column, code: string, root: string): string {
-  if (column === 'escalated') return drill('/deadlines', { jurisdiction: code, escalatedTo: root });
-  return drill('/deadlines', { jurisdiction: code, state: column === 'overdue' ? 'overdue' : 'due_soon' });
+function columnDrill(column: Column, code: string, root: string, own = false): string {
+  const level = own ? { ownLevel: 'true' } : {};
+  if (column === 'escalated') return drill('/deadlines', { jurisdiction: code, escalatedTo: root, ...level });
+  return drill('/deadlines', {
+    jurisdiction: code,
+    state: column === 'overdue' ? 'overdue' : 'due_soon',
+    ...level,
+  });
 }
 
 async function heatTable(request: DashboardRequest): Promise<TileBody> {
@@ -21,12 +26,24 @@ async function heatTable(request: DashboardRequest): Promise<TileBody> {
   const owners = await urgentByOwner(request.tx, root, request.now);
   const totals = { overdue: 0, dueSoon: 0, escalated: 0 };
   const byChild = new Map(request.children.map((child) => [child.code, { ...totals }]));
+  // Items owned at the jurisdiction itself (a county's own CAS-2 or TST-5 work) are a row of their own.
+  const own = { ...totals };
   for (const owner of owners) {
     for (const { key } of COLUMNS) totals[key] += owner[key];
     const child = request.children.find((c) => owner.code.startsWith(c.code));
-    const counts = child && byChild.get(child.code);
+    const counts = child ? byChild.get(child.code) : owner.code === root ? own : undefined;
     if (counts) for (const { key } of COLUMNS) counts[key] += owner[key];
   }
+  const ownRow = COLUMNS.some(({ key }) => own[key] > 0)
+    ? [
+        {
+          code: root,
+          name: '',
+          own: true,
+          cells: COLUMNS.map(({ key }) => ({ value: own[key], drill: columnDrill(key, root, root, true) })),
+        },
+      ]
+    : [];
   return {
     figures: COLUMNS.map(({ key, label, tone }) => ({
       key,
@@ -37,14 +54,17 @@ async function heatTable(request: DashboardRequest): Promise<TileBody> {
     })),
     heat: {
       columns: COLUMNS.map(({ key, label }) => ({ key, label })),
-      rows: request.children.map((child) => ({
-        code: child.code,
-        name: child.name,
-        cells: COLUMNS.map(({ key }) => ({
-          value: byChild.get(child.code)?.[key] ?? 0,
-          drill: columnDrill(key, child.code, root),
+      rows: [
+        ...ownRow,
+        ...request.children.map((child) => ({
+          code: child.code,
+          name: child.name,
+          cells: COLUMNS.map(({ key }) => ({
+            value: byChild.get(child.code)?.[key] ?? 0,
+            drill: columnDrill(key, child.code, root),
+          })),
         })),
-      })),
+      ],
     },
   };
 }

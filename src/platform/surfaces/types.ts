@@ -47,7 +47,13 @@ export interface TileBody {
   };
   heat?: {
     columns: Array<{ key: string; label: Text }>;
-    rows: Array<{ code: string; name: string; cells: Array<{ value: number; drill: string }> }>;
+    /** `own`: the jurisdiction's own items (owned at it, not below), shown as 本级. */
+    rows: Array<{
+      code: string;
+      name: string;
+      own?: boolean;
+      cells: Array<{ value: number; drill: string }>;
+    }>;
   };
   /** A line under the figures (e.g. the running campaign's name), or null. */
   note?: Text | null;

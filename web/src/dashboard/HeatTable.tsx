@@ -34,11 +34,14 @@ export function HeatTable({ heat }: { heat: TileHeat }) {
         key: 'name',
         width: '34%',
         // A child's name opens its own dashboard.
-        render: (_, row) => (
-          <Link to={`/dashboard?jurisdiction=${encodeURIComponent(row.code)}`} data-testid="heat-row-name">
-            {row.name}
-          </Link>
-        ),
+        render: (_, row) =>
+          row.own ? (
+            <Typography.Text data-testid="heat-row-own">{t('dashboard.heatOwnLevel')}</Typography.Text>
+          ) : (
+            <Link to={`/dashboard?jurisdiction=${encodeURIComponent(row.code)}`} data-testid="heat-row-name">
+              {row.name}
+            </Link>
+          ),
       },
       ...heat.columns.map((column, index) => ({
         title: pickText(language, column.label.zh, column.label.en),

@@ -18,7 +18,8 @@ export default function DeadlinesPage() {
   const { t } = useTranslation();
   const { filter, page, pageSize, setFilter, setPage } = useDeadlineFilters();
   const escalatedToName = useJurisdictionName(filter.escalatedTo);
-  const { escalatedTo, ...withoutEscalatedTo } = filter;
+  const { escalatedTo, ownLevel, ...withoutDrill } = filter;
+  const ownLevelName = useJurisdictionName(ownLevel ? filter.jurisdiction : undefined);
   const summary = useQuery({
     queryKey: deadlineKeys.summary(filter.jurisdiction),
     queryFn: () => fetchDeadlineSummary(filter.jurisdiction),
@@ -46,22 +47,33 @@ export default function DeadlinesPage() {
         <DeadlineFilters
           value={filter}
           // The form has no field for a dashboard's escalatedTo: a search keeps it, a reset drops it.
-          onChange={(next) => setFilter(Object.keys(next).length > 0 ? { ...next, escalatedTo } : next)}
+          onChange={(next) =>
+            setFilter(Object.keys(next).length > 0 ? { ...next, escalatedTo, ownLevel } : next)
+          }
         />
       </Card>
       <DrillFilters
-        filters={
-          escalatedTo
+        filters={[
+          ...(escalatedTo
             ? [
                 {
                   key: 'escalatedTo',
                   label: t('dashboard.filters.escalatedTo', { name: escalatedToName }),
-                  onClear: () => setFilter(withoutEscalatedTo),
+                  onClear: () => setFilter({ ...withoutDrill, ownLevel }),
                 },
               ]
-            : []
-        }
-        onClearAll={() => setFilter(withoutEscalatedTo)}
+            : []),
+          ...(ownLevel
+            ? [
+                {
+                  key: 'ownLevel',
+                  label: t('dashboard.filters.ownLevel', { name: ownLevelName }),
+                  onClear: () => setFilter({ ...withoutDrill, escalatedTo }),
+                },
+              ]
+            : []),
+        ]}
+        onClearAll={() => setFilter(withoutDrill)}
       />
       {list.error ? <ProblemAlert error={list.error} /> : null}
       <DeadlineTable

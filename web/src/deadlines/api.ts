@@ -19,6 +19,8 @@ export interface DeadlineFilter {
   escalatedToMe?: boolean;
   /** Overdue items that have climbed to this jurisdiction's level (a dashboard heat cell's list). */
   escalatedTo?: string;
+  /** Only items owned at `jurisdiction` itself (a dashboard heat table's own-level row). */
+  ownLevel?: boolean;
 }
 
 export const deadlineKeys = {
@@ -33,6 +35,7 @@ export const fetchDeadlines = (filter: DeadlineFilter, page: number, pageSize: n
     `/deadlines${queryString({
       ...filter,
       escalatedToMe: filter.escalatedToMe ? 'true' : undefined,
+      ownLevel: filter.ownLevel && filter.jurisdiction ? 'true' : undefined,
       page,
       pageSize,
     })}`,

@@ -26,6 +26,7 @@ export function useDeadlineFilters() {
       if (value) result[key] = value;
     }
     if (params.get('escalatedToMe') === '1') result.escalatedToMe = true;
+    if (params.get('ownLevel') === 'true') result.ownLevel = true;
     return result;
   }, [params]);
   const page = positive(params.get('page'), 1);
@@ -40,6 +41,7 @@ export function useDeadlineFilters() {
         if (value) search.set(key, value);
       }
       if (next.escalatedToMe) search.set('escalatedToMe', '1');
+      if (next.ownLevel && next.jurisdiction) search.set('ownLevel', 'true');
       if (nextPage !== 1) search.set('page', String(nextPage));
       if (nextPageSize !== DEFAULT_PAGE_SIZE) search.set('pageSize', String(nextPageSize));
       setParams(search);
