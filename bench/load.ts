@@ -77,7 +77,12 @@ interface LoadUser {
   address: string;
   cookie: string;
   people: string[];
-  /** Community workers: a site in their village, and how many they sampled so far (planned). */
+  /**
+   * Community workers: persons of their village never sampled before (the campaign's missing), so
+   * none is under control from a positive pool and each may go into a pooled tube; a site in their
+   * village; how many they sampled so far (planned).
+   */
+  toSample: string[];
   siteId?: string;
   sampled: number;
 }
@@ -117,6 +122,7 @@ async function createUsers(ctx: AppContext): Promise<LoadUser[]> {
         address: `10.0.${Math.floor(index / 250)}.${(index % 250) + 1}`,
         cookie: '',
         people: [],
+        toSample: [],
         sampled: 0,
       });
     }
@@ -144,6 +150,17 @@ async function createUsers(ctx: AppContext): Promise<LoadUser[]> {
       u.siteId = site.id;
     }
   });
+  for (const u of users) {
+    if (u.role !== 'community_worker') continue;
+    u.toSample = (
+      await ctx.db.query<{ id: string }>(
+        `SELECT p.id FROM persons p WHERE p.jurisdiction_code >= $1 AND p.jurisdiction_code < $2
+           AND NOT EXISTS (SELECT 1 FROM samples s WHERE s.person_id = p.id)
+         ORDER BY p.id LIMIT $3`,
+        [u.scope, `${u.scope}:`, PEOPLE_PER_USER],
+      )
+    ).map((r) => r.id);
+  }
   const byScope = new Map<string, string[]>();
   for (const u of users) {
     let people = byScope.get(u.scope);
@@ -245,9 +262,9 @@ function planner(
         return { route: 'person page', method: 'GET', path: `/api/persons/${pick(u.people)}` };
       case 'sample': {
         // Each person is sampled once in a campaign: a worker who has sampled everyone drawn opens a person page.
-        if (u.sampled >= u.people.length) return request(u, 'person');
+        if (u.sampled >= u.toSample.length) return request(u, 'person');
         const k = u.sampled++;
-        const personId = u.people[k]!;
+        const personId = u.toSample[k]!;
         const tube = `L${String(u.index).padStart(3, '0')}-${String(Math.floor(k / POOL)).padStart(5, '0')}`;
         return {
           route: 'sampling registration',

@@ -30,7 +30,7 @@ const origin = performance.now() + 50;
 
 function fail(route: string, what: string) {
   const list = failures[route] ?? [];
-  if (list.length < 5) list.push(what.slice(0, 300));
+  if (list.length < 5) list.push(what.slice(0, 1000));
   failures[route] = list;
 }
 
