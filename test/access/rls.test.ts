@@ -108,6 +108,24 @@ describe('CMD-1 row-level security', () => {
     ).rejects.toThrow(/row-level security/);
   });
 
+  it('no SECURITY DEFINER function but a trigger is callable by every role (PUBLIC)', async () => {
+    // A definer function runs as the owner, past row-level security: only roles granted it may call
+    // it (an ACL of NULL or with an "=X" entry is PUBLIC's EXECUTE).
+    const open = await db.query<{ name: string }>(
+      `SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname = current_schema() AND p.prosecdef AND p.prorettype <> 'trigger'::regtype
+         AND (p.proacl IS NULL OR EXISTS (SELECT 1 FROM unnest(p.proacl) a WHERE a::text LIKE '=%X%'))
+       ORDER BY 1`,
+    );
+    expect(open.map((row) => row.name)).toEqual([]);
+    await expect(
+      asAppRole(
+        COUNTY_A,
+        `SELECT fangkong_deadline_counts_add(ARRAY['110105'], ARRAY[now()], ARRAY[now()], ARRAY[NULL::int], ARRAY[500])`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+  });
+
   it('the audit log is append-only, even for its owner', async () => {
     await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     await expect(db.query("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/append-only/);
