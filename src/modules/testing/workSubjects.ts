@@ -9,7 +9,7 @@ import {
 /**
  * The actions that close this module's work items (open deadlines of its subject types). Sampling
  * the person closes a re-sampling task (TST-1) and a missed routine test (TST-5); the liaison who
- * owes the latter organises it from the routine list. The 2-hour case report (CAS-2) is made
+ * owes the latter arranges it and marks it done. The 2-hour case report (CAS-2) is made
  * outside this system, so it is marked done once made.
  */
 export const testingWorkSubjects: readonly WorkSubject[] = [
@@ -18,10 +18,13 @@ export const testingWorkSubjects: readonly WorkSubject[] = [
     action: ({ kind, personId }) => {
       if (kind.startsWith(RESAMPLE_KIND_PREFIX))
         return { label: { zh: '单管复核采样', en: 'Take an individual sample' }, href: '/sampling' };
+      // The routine schedule shows who is due next, not the missed test the sweep pushed: the
+      // liaison arranges it with the person's unit and marks it done (sampling the person closes it too).
       if (kind.startsWith(ROUTINE_MISSED_KIND_PREFIX))
         return {
           label: { zh: '组织补检', en: 'Arrange the missed test' },
-          href: '/routine-testing?state=overdue',
+          href: personId ? `/persons/${personId}` : '/deadlines?ruleId=TST-5',
+          markDone: true,
         };
       if (kind.startsWith(CASE_REPORT_KIND_PREFIX))
         return {

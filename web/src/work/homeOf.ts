@@ -1,7 +1,10 @@
 import type { Role } from '../../../src/rules/roles';
 
-/** Roles whose home is the situation dashboard (态势总览): they direct, they do not work items. */
-const DASHBOARD_ROLES: readonly Role[] = ['commander', 'working_group'];
+/**
+ * Roles whose home is the situation dashboard (态势总览): they direct or supervise, they do not work
+ * items (no deadline is ever owned by a supervisor).
+ */
+const DASHBOARD_ROLES: readonly Role[] = ['commander', 'working_group', 'supervisor'];
 
 /**
  * Roles whose work is sampling at a table: hospital reporters and fever clinics hold nothing but
