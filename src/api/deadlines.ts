@@ -14,6 +14,8 @@ export const DeadlineView = Type.Object({
   subjectType: Type.String(),
   subjectId: Type.String(),
   personId: Nullable(Type.String()),
+  /** The person's name, when the caller may read the person. */
+  personName: Nullable(Type.String()),
   jurisdictionCode: Type.String(),
   jurisdictionName: Type.String(),
   ownerRole: Type.String(),

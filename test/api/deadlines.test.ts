@@ -293,6 +293,9 @@ describe('states, escalation and the overdue views', () => {
     const personA = env.world.personA.id;
     expect(await filtered(`personId=${personA}`, 'personId', personA)).toContain(env.world.deadlineA);
     expect(await filtered(`personId=${personA}`, 'personId', personA)).not.toContain(other);
+    // Each row names its person, so identical titles read as different people's work.
+    const mine = (await list(`personId=${personA}`)).items.find((i) => i.id === env.world.deadlineA);
+    expect(mine?.personName).toBe(env.world.personA.name);
     expect((await get('/api/deadlines?state=late', adminA)).statusCode).toBe(400);
   });
 });

@@ -14,6 +14,7 @@ const LEVELS_OF_OWNER = JURISDICTION_CODE_LENGTHS.map(
 export const DEADLINE_COLUMNS = `d.id, d.rule_id AS "ruleId", d.kind, d.subject_type AS "subjectType",
   d.subject_id AS "subjectId", d.person_id AS "personId", d.jurisdiction_code AS "jurisdictionCode",
   (SELECT j.name FROM jurisdictions j WHERE j.code = d.jurisdiction_code) AS "jurisdictionName",
+  (SELECT p.name FROM persons p WHERE p.id = d.person_id) AS "personName",
   d.owner_role AS "ownerRole", d.title_zh AS "titleZh", d.title_en AS "titleEn", d.opened_at AS "openedAt",
   d.due_at AS "dueAt", d.done_at AS "doneAt", d.done_by AS "doneBy", d.outcome, d.cancelled_at AS "cancelledAt",
   d.cancel_reason AS "cancelReason", d.escalate_after_seconds AS "escalateAfterSeconds",
@@ -28,6 +29,8 @@ export interface DeadlineRow {
   subjectType: string;
   subjectId: string;
   personId: string | null;
+  /** The person's name, when the caller may read the person (row-level security). */
+  personName: string | null;
   jurisdictionCode: string;
   jurisdictionName: string | null;
   ownerRole: string;
@@ -87,6 +90,7 @@ export async function toViews(
     subjectType: row.subjectType,
     subjectId: row.subjectId,
     personId: row.personId,
+    personName: row.personName,
     jurisdictionCode: row.jurisdictionCode,
     jurisdictionName: row.jurisdictionName ?? row.jurisdictionCode,
     ownerRole: row.ownerRole,

@@ -39,10 +39,18 @@ export function DeadlineTable({ data, loading, page, pageSize, onPage }: Deadlin
     {
       key: 'title',
       title: t('deadlines.fields.title'),
+      // Whose work it is first: ten "re-sample" rows read as ten people, not ten copies.
       render: (_, d) => (
-        <Typography.Text data-testid="deadline-title">
-          {pickText(language, d.title.zh, d.title.en)}
-        </Typography.Text>
+        <>
+          {d.personName ? (
+            <Typography.Text strong data-testid="deadline-person" style={{ marginInlineEnd: 8 }}>
+              {d.personName}
+            </Typography.Text>
+          ) : null}
+          <Typography.Text data-testid="deadline-title">
+            {pickText(language, d.title.zh, d.title.en)}
+          </Typography.Text>
+        </>
       ),
     },
     { key: 'state', title: t('deadlines.fields.state'), render: (_, d) => <DeadlineStateTag deadline={d} /> },
