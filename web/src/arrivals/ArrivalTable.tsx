@@ -1,7 +1,7 @@
 import { Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { formatDateTime } from '../common/formatDateTime';
+import { formatDateTime, formatDay } from '../common/formatDateTime';
 import { rowTestId } from '../common/testId';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
@@ -87,7 +87,7 @@ export function ArrivalTable({ items, loading, pagination, testId = 'arrival-tab
       key: 'releaseDate',
       title: t('arrivals.columns.releaseDate'),
       responsive: ['lg'],
-      render: (_, arrival) => arrival.releaseDate ?? none,
+      render: (_, arrival) => (arrival.releaseDate ? formatDay(arrival.releaseDate, language) : none),
     },
     {
       key: 'status',

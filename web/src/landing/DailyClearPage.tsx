@@ -4,9 +4,11 @@ import { Alert, DatePicker, Flex, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { formatDay } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { rowTestId } from '../common/testId';
 import { DrillFilters } from '../dashboard/DrillFilters';
+import { useLanguage } from '../i18n/useLanguage';
 import { useJurisdictionName } from '../jurisdictions/JurisdictionName';
 import { type Board, fetchBoard, landingKeys } from './api';
 
@@ -18,6 +20,7 @@ type Community = Board['communities'][number];
  */
 export default function DailyClearPage() {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const [params, setParams] = useSearchParams();
   const day = params.get('date') || undefined;
   const jurisdiction = params.get('jurisdiction') || undefined;
@@ -103,7 +106,7 @@ export default function DailyClearPage() {
           showIcon
           title={
             <span data-testid="board-status" data-clear={String(board.clear)}>
-              {board.date}{' '}
+              {formatDay(board.date, language)}{' '}
               {board.clear
                 ? t('landing.board.clear')
                 : t('landing.board.notClear', { count: board.total.outstanding })}

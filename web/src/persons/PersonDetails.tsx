@@ -1,6 +1,6 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../common/formatDateTime';
+import { formatDateTime, formatDay } from '../common/formatDateTime';
 import { useLanguage } from '../i18n/useLanguage';
 import { isIdType, type Person, type UnmaskedPerson } from './api';
 import { sexLabel } from './sexLabel';
@@ -40,7 +40,11 @@ export function PersonDetails({ person, unmasked }: PersonDetailsProps) {
     // A role without the unmask permission gets an age band instead of the birth date (the server
     // never sends it to them): the birth date is what a masked ID number hides.
     person.birthDate !== null || !person.ageBand
-      ? { key: 'birthDate', label: t('persons.fields.birthDate'), children: person.birthDate ?? '' }
+      ? {
+          key: 'birthDate',
+          label: t('persons.fields.birthDate'),
+          children: person.birthDate ? formatDay(person.birthDate, language) : '',
+        }
       : {
           key: 'ageBand',
           label: t('persons.fields.ageBand'),
