@@ -288,6 +288,9 @@ describe('the call button (a task whose job is a call reveals the number to the 
       actor: expect.stringContaining('a_community'),
       detail: { fields: ['phone'], ruleId: 'ARR-9', reason: expect.stringContaining('补做核酸检测') },
     });
+    // The audit log says what was shown: the phone, not the ID number.
+    const log = (await get('/api/audit?action=unmask&pageSize=5', cookies.a_admin!)).json();
+    expect(log.items[0].actionText.zh).toBe('查看完整电话');
   });
 
   it('refuses everyone else: the level above and another role (403), another subtree or county (404)', async () => {

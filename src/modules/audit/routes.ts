@@ -99,7 +99,7 @@ export function auditRoutes(api: TypedApp, ctx: AppContext) {
         );
         const items = rows.map((row) => ({
           ...row,
-          actionText: auditActionText(row.action),
+          actionText: auditActionText(row.action, row.detail),
           entityText: auditObjectText(row.entity),
         }));
         return { items, total: count?.n ?? 0, page, pageSize };

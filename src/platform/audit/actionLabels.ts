@@ -108,7 +108,14 @@ const UNLISTED_OBJECT: Text = { zh: '其他对象', en: 'Other object' };
 
 const isKey = <K extends string>(table: Record<K, Text>, key: string): key is K => Object.hasOwn(table, key);
 
-export function auditActionText(action: string): Text {
+/** An unmasking that showed the phone alone (a call from one's work list) says so. */
+const UNMASK_PHONE: Text = { zh: '查看完整电话', en: 'Viewed the full phone number' };
+
+/** The action in words; an unmasking by the fields its entry's detail lists. */
+export function auditActionText(action: string, detail?: unknown): Text {
+  const fields = (detail as { fields?: unknown } | null | undefined)?.fields;
+  if (action === 'unmask' && Array.isArray(fields) && fields.length === 1 && fields[0] === 'phone')
+    return UNMASK_PHONE;
   return isKey(AUDIT_ACTIONS, action) ? AUDIT_ACTIONS[action] : UNLISTED_ACTION;
 }
 

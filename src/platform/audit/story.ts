@@ -11,13 +11,15 @@ interface EntryRow {
   action: AuditAction;
   entity: string;
   reason: string | null;
+  /** Which numbers an unmasking showed. */
+  fields: unknown;
 }
 
 /** "演示指挥长 (commander)" → "演示指挥长": the name, without the account's login. */
 const displayName = (actorName: string) => actorName.replace(/\s*\([^()]*\)$/, '');
 
 function titleOf(row: EntryRow): Text {
-  const action = auditActionText(row.action);
+  const action = auditActionText(row.action, row.fields);
   if (!VERBS.has(row.action)) return action;
   const object = auditObjectText(row.entity);
   return { zh: `${action.zh}${object.zh}`, en: `${action.en}: ${object.en.toLowerCase()}` };
@@ -34,7 +36,8 @@ const audit: StorySource = {
   permission: 'audit.read',
   async load({ tx, personId, limit }) {
     const rows = await tx.query<EntryRow>(
-      `SELECT at, actor_name AS "actorName", action, entity, detail ->> 'reason' AS reason
+      `SELECT at, actor_name AS "actorName", action, entity, detail ->> 'reason' AS reason,
+         jsonb_build_object('fields', detail -> 'fields') AS fields
        FROM audit_log WHERE entity = 'person' AND entity_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
       [personId, limit],
     );
