@@ -1,10 +1,10 @@
 import { Card, Col, Row } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ChartOption, EChart } from '../common/EChart';
 import { formatHour } from '../common/formatDateTime';
 import { useLanguage } from '../i18n/useLanguage';
 import type { Progress } from './api';
-import { type ChartOption, EChart } from './EChart';
 
 /** Sampled and resulted % per child jurisdiction (bars) and samples per hour (line). */
 export function ProgressCharts({ progress }: { progress: Progress }) {

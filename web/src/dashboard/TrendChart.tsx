@@ -1,21 +1,9 @@
-import type { LineSeriesOption } from 'echarts/charts';
-import { LineChart } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { type ComposeOption, init, use } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { type ChartOption, EChart } from '../common/EChart';
 import { formatDay } from '../common/formatDateTime';
 import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
 import type { TileTrend } from './api';
-
-// Tree-shaken ECharts (DESIGN.md): the line chart only, loaded with the first tile that has a trend.
-use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-type Option = ComposeOption<
-  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
 
 /** The same as the placeholder's in TileCard.tsx, so the card does not jump when the chart loads. */
 const HEIGHT = 180;
@@ -23,9 +11,7 @@ const HEIGHT = 180;
 /** A tile's daily trend: one line per series, the days on the axis; follows its card's width. */
 export default function TrendChart({ trend }: { trend: TileTrend }) {
   const { language } = useLanguage();
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<typeof init> | null>(null);
-  const option = useMemo<Option>(
+  const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
       // One line of legend however many series: the rest scrolls, the plot keeps its place.
@@ -48,20 +34,5 @@ export default function TrendChart({ trend }: { trend: TileTrend }) {
     }),
     [trend, language],
   );
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = init(element.current);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={element} style={{ width: '100%', height: HEIGHT }} data-testid="tile-trend" />;
+  return <EChart option={option} height={HEIGHT} data-testid="tile-trend" />;
 }
