@@ -16,6 +16,7 @@ import {
   type Percentiles,
   percentiles,
   ratio,
+  readsAgainstBareCount,
   type SummaryRow,
   since,
   table,
@@ -263,16 +264,7 @@ async function dashboardOn(
       peakRssMiB: peakRssMiB(),
     });
     log(`figures saved to ${file}`);
-    return results.flatMap((r) =>
-      (['p50', 'p95'] as const).map((p) => ({
-        bench: 'dashboard',
-        engine,
-        measure: `${thousands(persons)} persons: ${r.label} ${p}`,
-        value: `${ms(r.api[p])} ms`,
-        baseline: `${ms(r.bare[p])} ms bare count`,
-        ratio: ratio(r.api[p], r.bare[p]),
-      })),
-    );
+    return readsAgainstBareCount('dashboard', engine, persons, results);
   } finally {
     await dispose();
   }

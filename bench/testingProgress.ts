@@ -13,6 +13,7 @@ import {
   type Percentiles,
   percentiles,
   ratio,
+  readsAgainstBareCount,
   type SummaryRow,
   seconds,
   since,
@@ -256,16 +257,7 @@ async function progressOn(
       peakRssMiB: peakRssMiB(),
     });
     log(`figures saved to ${file}`);
-    return results.flatMap((r) =>
-      (['p50', 'p95'] as const).map((p) => ({
-        bench: 'campaignProgress',
-        engine,
-        measure: `${thousands(persons)} persons: ${r.label} ${p}`,
-        value: `${ms(r.api[p])} ms`,
-        baseline: `${ms(r.bare[p])} ms bare count`,
-        ratio: ratio(r.api[p], r.bare[p]),
-      })),
-    );
+    return readsAgainstBareCount('campaignProgress', engine, persons, results);
   } finally {
     await dispose();
   }

@@ -59,3 +59,22 @@ export interface SummaryRow {
   baseline: string;
   ratio: string;
 }
+
+/** The p50 and p95 rows of reads measured against a bare count of the same node's persons. */
+export function readsAgainstBareCount(
+  bench: string,
+  engine: string,
+  persons: number,
+  results: ReadonlyArray<{ label: string; api: Percentiles; bare: Percentiles }>,
+): SummaryRow[] {
+  return results.flatMap((r) =>
+    (['p50', 'p95'] as const).map((p) => ({
+      bench,
+      engine,
+      measure: `${thousands(persons)} persons: ${r.label} ${p}`,
+      value: `${ms(r.api[p])} ms`,
+      baseline: `${ms(r.bare[p])} ms bare count`,
+      ratio: ratio(r.api[p], r.bare[p]),
+    })),
+  );
+}
