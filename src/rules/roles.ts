@@ -27,6 +27,19 @@ const PERMISSIONS = [
   'testing.plan',
   /** Correcting a lab result already posted (TST-3), with a reason; kept apart from posting. */
   'testing.correct',
+  /** Cases (CAS-1, CAS-2): reading report cards, filing them (medical institutions, labs), reviewing them (CDC). */
+  'case.read',
+  'case.report',
+  'case.review',
+  /** Treatment (CAS-3, CAS-4): hospitals and their beds, transfers, discharges. */
+  'hospital.read',
+  'hospital.write',
+  /** Sentinel feeds (MON-1 … MON-3, MON-5): reporting sales, visits, absences, samples and counts; reading them. */
+  'sentinel.report',
+  'sentinel.read',
+  /** Multi-point triggers (MON-4): reading alerts; acknowledging, assessing and closing them. */
+  'alert.read',
+  'alert.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,10 +68,14 @@ const ARRIVALS: Permission[] = ['arrival.read', 'arrival.write', 'deadline.write
 /** NAT testing (TST-*): sampling at tables, lab results, lab records, campaigns and routine schedules. */
 const SAMPLING: Permission[] = ['testing.read', 'testing.sample'];
 const LAB_WORK: Permission[] = [...SAMPLING, 'testing.result', 'testing.lab', 'deadline.write'];
+/** Oversight of the outbreak response (CAS-*, MON-*): cases, hospitals, sentinel feeds and alerts, read only. */
+const OUTBREAK_READ: Permission[] = ['case.read', 'hospital.read', 'sentinel.read', 'alert.read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   commander: [
     ...MANAGE_PERSONS,
+    ...OUTBREAK_READ,
+    'alert.handle',
     ...ARRIVALS,
     'person.unmask',
     'user.read',
@@ -70,6 +87,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   working_group: [
     ...MANAGE_PERSONS,
+    ...OUTBREAK_READ,
+    'alert.handle',
+    'hospital.write',
     ...ARRIVALS,
     ...SAMPLING,
     'person.unmask',
@@ -78,6 +98,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   cdc_epidemiologist: [
     ...MANAGE_PERSONS,
+    ...OUTBREAK_READ,
+    'case.report',
+    'case.review',
+    'alert.handle',
+    'sentinel.report',
     ...ARRIVALS,
     ...LAB_WORK,
     'person.unmask',
@@ -85,16 +110,33 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'testing.plan',
     'testing.correct',
   ],
-  lab: [...READ, ...LAB_WORK],
-  hospital_reporter: [...READ, ...SAMPLING, 'person.write'],
-  fever_clinic: [...READ, ...SAMPLING, 'person.write'],
-  pharmacy: READ,
+  lab: [...READ, ...LAB_WORK, 'case.read', 'case.report'],
+  hospital_reporter: [
+    ...READ,
+    ...SAMPLING,
+    'person.write',
+    'case.read',
+    'case.report',
+    'hospital.read',
+    'hospital.write',
+    'sentinel.report',
+  ],
+  fever_clinic: [...READ, ...SAMPLING, 'person.write', 'case.read', 'case.report', 'sentinel.report'],
+  pharmacy: [...READ, 'sentinel.report'],
   community_worker: [...MANAGE_PERSONS, ...ARRIVALS, ...SAMPLING, 'person.unmask', 'jurisdiction.write'],
   isolation_manager: [...READ, ...ARRIVALS, ...SAMPLING, 'person.write', 'person.unmask'],
   checkpoint_staff: [...READ, ...SAMPLING, 'person.write', 'arrival.read', 'arrival.write'],
   department_liaison: [...READ, 'person.export', 'arrival.read', 'testing.read', 'deadline.write'],
-  school_reporter: [...READ, 'person.write', 'testing.read'],
-  supervisor: [...READ, 'person.export', 'audit.read', 'user.read', 'arrival.read', 'testing.read'],
+  school_reporter: [...READ, 'person.write', 'testing.read', 'sentinel.report'],
+  supervisor: [
+    ...READ,
+    ...OUTBREAK_READ,
+    'person.export',
+    'audit.read',
+    'user.read',
+    'arrival.read',
+    'testing.read',
+  ],
   admin: [...PERMISSIONS],
 };
 

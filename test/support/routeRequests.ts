@@ -3,6 +3,13 @@ import type { InjectOptions, RouteOptions } from 'fastify';
 import { overrideId, riskAreaId } from '../../src/modules/riskAreas/index.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import { multipartFile } from './multipart.js';
+import { alertsRequests } from './routeRequests/alerts.js';
+import { bulletinRequests } from './routeRequests/bulletin.js';
+import { casesRequests } from './routeRequests/cases.js';
+import { drugSalesRequests } from './routeRequests/drugSales.js';
+import { hospitalsRequests } from './routeRequests/hospitals.js';
+import { sentinelsRequests } from './routeRequests/sentinels.js';
+
 import {
   API_TOKEN_A,
   COUNTY_A,
@@ -48,7 +55,7 @@ const OVERRIDE_A = {
 };
 
 export type Build = () => Omit<InjectOptions, 'method' | 'headers'> & { headers?: Record<string, string> };
-type World = Awaited<ReturnType<typeof seedWorld>>;
+export type World = Awaited<ReturnType<typeof seedWorld>>;
 
 /**
  * One well-formed request per API route, aimed at the first county's data (see seedWorld).
@@ -538,6 +545,12 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
         boardingAt: '2026-11-24T06:00:00Z',
       },
     }),
+    ...casesRequests(world),
+    ...hospitalsRequests(world),
+    ...drugSalesRequests(world),
+    ...sentinelsRequests(world),
+    ...alertsRequests(world),
+    ...bulletinRequests(world),
   };
 }
 

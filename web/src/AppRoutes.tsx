@@ -17,6 +17,19 @@ const PersonCreatePage = lazy(() => import('./persons/PersonCreatePage'));
 const JurisdictionsPage = lazy(() => import('./jurisdictions/JurisdictionsPage'));
 const ImportPage = lazy(() => import('./import/ImportPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
+const CasesPage = lazy(() => import('./cases/CasesPage'));
+const CaseReportPage = lazy(() => import('./cases/CaseReportPage'));
+const CaseReviewPage = lazy(() => import('./cases/CaseReviewPage'));
+const CaseDetailPage = lazy(() => import('./cases/CaseDetailPage'));
+const HospitalsPage = lazy(() => import('./hospitals/HospitalsPage'));
+const HospitalDetailPage = lazy(() => import('./hospitals/HospitalDetailPage'));
+const PharmacyCounterPage = lazy(() => import('./drugSales/PharmacyCounterPage'));
+const DrugSalesPage = lazy(() => import('./drugSales/DrugSalesPage'));
+const SentinelEntryPage = lazy(() => import('./sentinels/SentinelEntryPage'));
+const SentinelDataPage = lazy(() => import('./sentinels/SentinelDataPage'));
+const AlertsPage = lazy(() => import('./alerts/AlertsPage'));
+const AlertDetailPage = lazy(() => import('./alerts/AlertDetailPage'));
+const BulletinPage = lazy(() => import('./bulletin/BulletinPage'));
 const PrivacyAlertsPage = lazy(() => import('./privacyAlerts/PrivacyAlertsPage'));
 const HandoversPage = lazy(() => import('./handovers/HandoversPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
@@ -122,6 +135,19 @@ export function AppRoutes() {
           <Route path="landing-queue" element={guarded('arrival.read', <LandingQueuePage />)} />
           <Route path="landing-verify" element={guarded('arrival.write', <LandingVerifyPage />)} />
           <Route path="landing-board" element={guarded('arrival.read', <DailyClearPage />)} />
+          <Route path="cases" element={guarded('case.read', <CasesPage />)} />
+          <Route path="cases/new" element={guarded('case.report', <CaseReportPage />)} />
+          <Route path="cases/review" element={guarded('case.review', <CaseReviewPage />)} />
+          <Route path="cases/:id" element={guarded('case.read', <CaseDetailPage />)} />
+          <Route path="hospitals" element={guarded('hospital.read', <HospitalsPage />)} />
+          <Route path="hospitals/:id" element={guarded('hospital.read', <HospitalDetailPage />)} />
+          <Route path="pharmacy-counter" element={guarded('sentinel.report', <PharmacyCounterPage />)} />
+          <Route path="drug-sales" element={guarded('sentinel.read', <DrugSalesPage />)} />
+          <Route path="sentinels" element={guarded('sentinel.report', <SentinelEntryPage />)} />
+          <Route path="sentinels/data" element={guarded('sentinel.read', <SentinelDataPage />)} />
+          <Route path="alerts" element={guarded('alert.read', <AlertsPage />)} />
+          <Route path="alerts/:id" element={guarded('alert.read', <AlertDetailPage />)} />
+          <Route path="bulletin" element={guarded('case.read', <BulletinPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -5,8 +5,14 @@ import { importDivisions, insertGrids } from '../jurisdictions/index.js';
 import { insertSealedPersons, type SealedPerson, sealPerson } from '../persons/index.js';
 import { assignShippedPack } from '../policy/index.js';
 import { loadDemoActivity } from './activity.js';
+import { loadDemoAlerts } from './alertsDemo.js';
+import { loadDemoBulletin } from './bulletinDemo.js';
+import { loadDemoCases } from './casesDemo.js';
+import { loadDemoDrugSales } from './drugSalesDemo.js';
+import { loadDemoHospitals } from './hospitalsDemo.js';
 import { demoPeople } from './people.js';
 import { seededRandom } from './random.js';
+import { loadDemoSentinels } from './sentinelsDemo.js';
 import { loadDemoTesting } from './testing.js';
 
 /** 盘山县, Panjin, Liaoning: the demo county, on its real GB/T 2260 divisions. */
@@ -111,5 +117,12 @@ export async function loadDemo(ctx: AppContext, persons: number, onProgress?: (d
   const activity = await loadDemoActivity(ctx, DEMO_COUNTY);
   // Labs, sampling sites, the full-population campaign's first samples and the lab's results.
   const campaignSamples = await loadDemoTesting(ctx);
+  // The outbreak response, in the order its data depends on: cases, their hospitals, the feeds, alerts over them.
+  await loadDemoCases(ctx);
+  await loadDemoHospitals(ctx);
+  await loadDemoDrugSales(ctx);
+  await loadDemoSentinels(ctx);
+  await loadDemoAlerts(ctx);
+  await loadDemoBulletin(ctx);
   return { logins, created, grids: grids.length, activity, campaignSamples };
 }

@@ -1,10 +1,15 @@
+import { alertRoutes } from '../../modules/alerts/index.js';
 import { arrivalRoutes } from '../../modules/arrivals/index.js';
 import { auditRoutes } from '../../modules/audit/index.js';
 import { boardingRoutes } from '../../modules/boarding/index.js';
+import { bulletinRoutes } from '../../modules/bulletin/index.js';
 import { cadreLeaveRoutes } from '../../modules/cadreLeave/index.js';
 import { campaignRoutes } from '../../modules/campaigns/index.js';
+import { casesRoutes } from '../../modules/cases/index.js';
 import { checkpointRoutes } from '../../modules/checkpoints/index.js';
 import { documentRoutes } from '../../modules/documents/index.js';
+import { drugSalesRoutes } from '../../modules/drugSales/index.js';
+import { hospitalRoutes } from '../../modules/hospitals/index.js';
 import { jurisdictionRoutes } from '../../modules/jurisdictions/index.js';
 import { labResultRoutes } from '../../modules/labResults/index.js';
 import { labRoutes } from '../../modules/labs/index.js';
@@ -15,6 +20,7 @@ import { pushListRoutes } from '../../modules/pushLists/index.js';
 import { riskAreaRoutes } from '../../modules/riskAreas/index.js';
 import { routineTestingRoutes } from '../../modules/routineTesting/index.js';
 import { samplingRoutes } from '../../modules/sampling/index.js';
+import { sentinelRoutes } from '../../modules/sentinels/index.js';
 import { sessionRoutes } from '../../modules/session/index.js';
 import { systemRoutes } from '../../modules/system/index.js';
 import { truckRoutes } from '../../modules/trucks/index.js';
@@ -52,6 +58,12 @@ export const modules: ReadonlyArray<(api: TypedApp, ctx: AppContext) => Promise<
   labResultRoutes,
   routineTestingRoutes,
   labRoutes,
+  casesRoutes,
+  hospitalRoutes,
+  drugSalesRoutes,
+  sentinelRoutes,
+  alertRoutes,
+  bulletinRoutes,
   dashboardRoutes,
   workRoutes,
   storyRoutes,

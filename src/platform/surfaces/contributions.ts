@@ -1,9 +1,27 @@
+import { alertsStorySources, alertsTiles, alertsWorkSubjects } from '../../modules/alerts/index.js';
 import { arrivalsStorySources, arrivalsTiles, arrivalsWorkSubjects } from '../../modules/arrivals/index.js';
+import { bulletinStorySources, bulletinTiles, bulletinWorkSubjects } from '../../modules/bulletin/index.js';
 import { cadreLeaveStorySources, cadreLeaveWorkSubjects } from '../../modules/cadreLeave/index.js';
 import { campaignsTiles } from '../../modules/campaigns/index.js';
+import { casesStorySources, casesTiles, casesWorkSubjects } from '../../modules/cases/index.js';
 import { checkpointsStorySources } from '../../modules/checkpoints/index.js';
+import {
+  drugSalesStorySources,
+  drugSalesTiles,
+  drugSalesWorkSubjects,
+} from '../../modules/drugSales/index.js';
+import {
+  hospitalsStorySources,
+  hospitalsTiles,
+  hospitalsWorkSubjects,
+} from '../../modules/hospitals/index.js';
 import { landingStorySources, landingTiles, landingWorkSubjects } from '../../modules/landing/index.js';
 import { routineTestingTiles } from '../../modules/routineTesting/index.js';
+import {
+  sentinelsStorySources,
+  sentinelsTiles,
+  sentinelsWorkSubjects,
+} from '../../modules/sentinels/index.js';
 import { testingStorySources, testingTiles, testingWorkSubjects } from '../../modules/testing/index.js';
 import { trucksStorySources, trucksWorkSubjects } from '../../modules/trucks/index.js';
 import { auditStorySources } from '../audit/story.js';
@@ -19,6 +37,12 @@ export const DASHBOARD_TILES: readonly DashboardTile[] = [
   ...campaignsTiles,
   ...landingTiles,
   ...routineTestingTiles,
+  ...casesTiles,
+  ...hospitalsTiles,
+  ...drugSalesTiles,
+  ...sentinelsTiles,
+  ...alertsTiles,
+  ...bulletinTiles,
 ];
 
 /** Every module's work subjects: the action that closes each kind of open deadline. */
@@ -28,6 +52,12 @@ export const WORK_SUBJECTS: readonly WorkSubject[] = [
   ...landingWorkSubjects,
   ...trucksWorkSubjects,
   ...cadreLeaveWorkSubjects,
+  ...casesWorkSubjects,
+  ...hospitalsWorkSubjects,
+  ...drugSalesWorkSubjects,
+  ...sentinelsWorkSubjects,
+  ...alertsWorkSubjects,
+  ...bulletinWorkSubjects,
 ];
 
 /** Every module's sources of a person's story. */
@@ -40,4 +70,10 @@ export const STORY_SOURCES: readonly StorySource[] = [
   ...trucksStorySources,
   ...checkpointsStorySources,
   ...cadreLeaveStorySources,
+  ...casesStorySources,
+  ...hospitalsStorySources,
+  ...drugSalesStorySources,
+  ...sentinelsStorySources,
+  ...alertsStorySources,
+  ...bulletinStorySources,
 ];

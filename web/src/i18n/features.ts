@@ -1,13 +1,19 @@
 import accountEn from '../account/i18n/en.json';
 import accountZh from '../account/i18n/zh-CN.json';
+import alertsEn from '../alerts/i18n/en.json';
+import alertsZh from '../alerts/i18n/zh-CN.json';
 import arrivalsEn from '../arrivals/i18n/en.json';
 import arrivalsZh from '../arrivals/i18n/zh-CN.json';
 import boardingEn from '../boarding/i18n/en.json';
 import boardingZh from '../boarding/i18n/zh-CN.json';
+import bulletinEn from '../bulletin/i18n/en.json';
+import bulletinZh from '../bulletin/i18n/zh-CN.json';
 import cadreLeaveEn from '../cadreLeave/i18n/en.json';
 import cadreLeaveZh from '../cadreLeave/i18n/zh-CN.json';
 import campaignsEn from '../campaigns/i18n/en.json';
 import campaignsZh from '../campaigns/i18n/zh-CN.json';
+import casesEn from '../cases/i18n/en.json';
+import casesZh from '../cases/i18n/zh-CN.json';
 import checkpointsEn from '../checkpoints/i18n/en.json';
 import checkpointsZh from '../checkpoints/i18n/zh-CN.json';
 import dashboardEn from '../dashboard/i18n/en.json';
@@ -16,8 +22,12 @@ import deadlinesEn from '../deadlines/i18n/en.json';
 import deadlinesZh from '../deadlines/i18n/zh-CN.json';
 import documentsEn from '../documents/i18n/en.json';
 import documentsZh from '../documents/i18n/zh-CN.json';
+import drugSalesEn from '../drugSales/i18n/en.json';
+import drugSalesZh from '../drugSales/i18n/zh-CN.json';
 import handoversEn from '../handovers/i18n/en.json';
 import handoversZh from '../handovers/i18n/zh-CN.json';
+import hospitalsEn from '../hospitals/i18n/en.json';
+import hospitalsZh from '../hospitals/i18n/zh-CN.json';
 import importJobsEn from '../import/i18n/en.json';
 import importJobsZh from '../import/i18n/zh-CN.json';
 import labResultsEn from '../labResults/i18n/en.json';
@@ -40,6 +50,8 @@ import routineTestingEn from '../routineTesting/i18n/en.json';
 import routineTestingZh from '../routineTesting/i18n/zh-CN.json';
 import samplingEn from '../sampling/i18n/en.json';
 import samplingZh from '../sampling/i18n/zh-CN.json';
+import sentinelsEn from '../sentinels/i18n/en.json';
+import sentinelsZh from '../sentinels/i18n/zh-CN.json';
 import storyEn from '../story/i18n/en.json';
 import storyZh from '../story/i18n/zh-CN.json';
 import trucksEn from '../trucks/i18n/en.json';
@@ -80,6 +92,12 @@ const handovers = pair(handoversZh, handoversEn);
 const dashboard = pair(dashboardZh, dashboardEn);
 const work = pair(workZh, workEn);
 const story = pair(storyZh, storyEn);
+const cases = pair(casesZh, casesEn);
+const hospitals = pair(hospitalsZh, hospitalsEn);
+const drugSales = pair(drugSalesZh, drugSalesEn);
+const sentinels = pair(sentinelsZh, sentinelsEn);
+const alerts = pair(alertsZh, alertsEn);
+const bulletin = pair(bulletinZh, bulletinEn);
 
 export const FEATURE_MESSAGES = {
   zh: {
@@ -107,6 +125,12 @@ export const FEATURE_MESSAGES = {
     dashboard: dashboard.zh,
     work: work.zh,
     story: story.zh,
+    cases: cases.zh,
+    hospitals: hospitals.zh,
+    drugSales: drugSales.zh,
+    sentinels: sentinels.zh,
+    alerts: alerts.zh,
+    bulletin: bulletin.zh,
   },
   en: {
     account: account.en,
@@ -133,6 +157,12 @@ export const FEATURE_MESSAGES = {
     dashboard: dashboard.en,
     work: work.en,
     story: story.en,
+    cases: cases.en,
+    hospitals: hospitals.en,
+    drugSales: drugSales.en,
+    sentinels: sentinels.en,
+    alerts: alerts.en,
+    bulletin: bulletin.en,
   },
 };
 export { pair };

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   BarcodeOutlined,
   BookOutlined,
   CalendarOutlined,
@@ -18,19 +19,28 @@ import {
   ExperimentOutlined,
   EyeInvisibleOutlined,
   FieldTimeOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FireOutlined,
+  FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
+  LineChartOutlined,
   LoginOutlined,
   LogoutOutlined,
   MedicineBoxOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
   QrcodeOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   SendOutlined,
   SettingOutlined,
+  ShopOutlined,
+  ShoppingCartOutlined,
+  SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
   TruckOutlined,
@@ -73,7 +83,16 @@ type LabelKey =
   | 'nav.jurisdictions'
   | 'nav.users'
   | 'nav.audit'
-  | 'privacyAlerts.nav';
+  | 'privacyAlerts.nav'
+  | 'cases.nav'
+  | 'cases.reviewNav'
+  | 'hospitals.nav'
+  | 'drugSales.counterNav'
+  | 'drugSales.nav'
+  | 'sentinels.nav'
+  | 'sentinels.dataNav'
+  | 'alerts.nav'
+  | 'bulletin.nav';
 
 export interface NavigationItem {
   path: string;
@@ -89,7 +108,7 @@ export interface NavigationItem {
   roles: readonly Role[] | 'every role';
 }
 
-type GroupKey = 'workbench' | 'persons' | 'arrivals' | 'testing' | 'policy' | 'system';
+type GroupKey = 'workbench' | 'persons' | 'arrivals' | 'testing' | 'outbreak' | 'policy' | 'system';
 
 export interface NavigationGroup {
   key: GroupKey;
@@ -302,6 +321,77 @@ export const NAVIGATION: readonly NavigationGroup[] = [
         icon: SafetyCertificateOutlined,
         permission: 'testing.read',
         roles: ['lab', 'cdc_epidemiologist'],
+      },
+    ],
+  },
+  {
+    key: 'outbreak',
+    labelKey: 'nav.groups.outbreak',
+    icon: FireOutlined,
+    items: [
+      {
+        path: '/cases',
+        labelKey: 'cases.nav',
+        icon: SolutionOutlined,
+        permission: 'case.read',
+        roles: [...OVERSIGHT, 'hospital_reporter', 'fever_clinic', 'lab'],
+      },
+      {
+        path: '/cases/review',
+        labelKey: 'cases.reviewNav',
+        icon: FileDoneOutlined,
+        permission: 'case.review',
+        roles: ['cdc_epidemiologist'],
+      },
+      {
+        path: '/hospitals',
+        labelKey: 'hospitals.nav',
+        icon: BankOutlined,
+        permission: 'hospital.read',
+        roles: ['commander', 'working_group', 'cdc_epidemiologist', 'hospital_reporter'],
+      },
+      {
+        path: '/pharmacy-counter',
+        labelKey: 'drugSales.counterNav',
+        icon: ShopOutlined,
+        permission: 'sentinel.report',
+        roles: ['pharmacy'],
+      },
+      {
+        path: '/drug-sales',
+        labelKey: 'drugSales.nav',
+        icon: ShoppingCartOutlined,
+        permission: 'sentinel.read',
+        // The medical-control group follows up each sale (MON-2); the CDC reads the feed.
+        roles: ['working_group', 'cdc_epidemiologist'],
+      },
+      {
+        path: '/sentinels',
+        labelKey: 'sentinels.nav',
+        icon: FormOutlined,
+        permission: 'sentinel.report',
+        roles: ['fever_clinic', 'hospital_reporter', 'school_reporter'],
+      },
+      {
+        path: '/sentinels/data',
+        labelKey: 'sentinels.dataNav',
+        icon: LineChartOutlined,
+        permission: 'sentinel.read',
+        roles: ['cdc_epidemiologist'],
+      },
+      {
+        path: '/alerts',
+        labelKey: 'alerts.nav',
+        icon: NotificationOutlined,
+        permission: 'alert.read',
+        roles: OVERSIGHT,
+      },
+      {
+        path: '/bulletin',
+        labelKey: 'bulletin.nav',
+        icon: ProfileOutlined,
+        permission: 'case.read',
+        roles: ['commander', 'working_group', 'cdc_epidemiologist'],
       },
     ],
   },

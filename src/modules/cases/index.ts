@@ -1,0 +1,6 @@
+// The public surface of the cases module: other modules, the app, the CLI, tests and benchmarks
+// import from here only (checked by scripts/check-walls.js).
+export { casesTiles } from './dashboardTiles.js';
+export { casesRoutes } from './routes.js';
+export { casesStorySources } from './storySources.js';
+export { casesWorkSubjects } from './workSubjects.js';
