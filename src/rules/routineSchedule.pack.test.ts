@@ -22,7 +22,7 @@ describe('TST-4 routineTesting in the policy packs', () => {
     const panshan = shippedPack('panshan-2021.yaml');
     expect(panshan.routineTestingFrom).toMatchObject({
       pack: 'chifeng-2022',
-      version: '4',
+      version: '5',
       assumption: true,
     });
   });

@@ -93,12 +93,12 @@ describe('B7 an origin known only to a district that holds a published high-risk
 
   it('a pack that sends such origins to the CDC: no plan, a CDC review, settled by reclassifying', async () => {
     const text = readFileSync('packs/panshan-2021.yaml', 'utf8')
-      .replace('version: "4"', 'version: "4-review"')
+      .replace('version: "5"', 'version: "5-review"')
       .replace(/coarseOrigin:\n {2}reading: cautious/, 'coarseOrigin:\n  reading: review');
     expect((await send('POST', '/api/policy/packs', panshan, { yaml: text })).statusCode).toBe(201);
     const assigned = await send('PUT', `/api/policy/assignments/${OTHER_VILLAGE}`, panshan, {
       packId: 'panshan-2021',
-      version: '4-review',
+      version: '5-review',
     });
     expect(assigned.statusCode).toBeLessThan(300);
     const detail = (await arrive(panshan, OTHER_VILLAGE, '110105', '2026-11-23T10:00:00Z')).json();

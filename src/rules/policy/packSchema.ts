@@ -1,4 +1,5 @@
 import { Fields, Issues, isObj, type PackError } from './packCheck.js';
+import { checkDischargeFollowUp, DISCHARGE_PACK_KEYS } from './packDischarge.js';
 import {
   checkAdjustment,
   checkCoarseOrigin,
@@ -17,6 +18,7 @@ import {
   type TestDays,
 } from './packItems.js';
 import { checkRoutineTesting, ROUTINE_PACK_KEYS } from './packRoutine.js';
+import { checkTriggers, TRIGGER_PACK_KEYS } from './packTriggers.js';
 import type { Pack } from './types.js';
 
 export type { PackError } from './packCheck.js';
@@ -40,6 +42,8 @@ const PACK_KEYS = [
   'coarseOrigin',
   'protocols',
   ...ROUTINE_PACK_KEYS,
+  ...TRIGGER_PACK_KEYS,
+  ...DISCHARGE_PACK_KEYS,
   ...SOURCED,
 ];
 const PROTOCOL_KEYS = [
@@ -200,6 +204,8 @@ export function validatePack(value: unknown): { pack: Pack } | { errors: PackErr
   const coarse = f.obj('coarseOrigin', ['reading', ...SOURCED], false);
   if (coarse) checkCoarseOrigin(coarse);
   checkRoutineTesting(f);
+  checkTriggers(f);
+  checkDischargeFollowUp(f);
   const protocols = f.items('protocols', PROTOCOL_KEYS, true, 1);
   const heads = protocols.map(checkProtocol);
   checkUnique(

@@ -5,6 +5,7 @@
  */
 
 import type { KeyGroup } from '../keyGroups.js';
+import type { DischargeFollowUp, TriggerRule } from './outbreakTypes.js';
 
 /** Where an item comes from: a registered source document ("002"), its clause ("§3"), the words quoted. */
 export interface Source {
@@ -217,6 +218,10 @@ export interface Pack {
   protocols: Protocol[];
   routineTesting?: RoutineTestingSpec[];
   routineTestingFrom?: RoutineTestingFrom;
+  /** MON-4: the multi-point trigger rules (absent: the pack sets none). */
+  triggers?: TriggerRule[];
+  /** CAS-3: isolation and follow-up after a patient's discharge (absent: the pack sets none). */
+  dischargeFollowUp?: DischargeFollowUp;
   /** The seed the pack transcribes; `assumption` when e.g. its authority or dates are inferred. */
   source?: Source;
   assumption?: boolean;
