@@ -40,11 +40,7 @@ function checkStep(step: Fields): Span | undefined {
   const isSpan = kind !== undefined && SPANS.includes(kind);
   if (kind === 'test') step.oneOf('test', TEST_KINDS);
   else if (step.value.test !== undefined) {
-    step.issues.add(
-      step.at('test'),
-      '只用于检测步骤（kind: test）',
-      'is used only by a test step (kind: test)',
-    );
+    step.issues.add(step.at('test'), '只用于检测步骤（“test”）', 'is used only by a test step (kind: test)');
   }
   if (kind !== undefined && !isSpan) {
     if (step.value.untilDay !== undefined) {
@@ -59,7 +55,7 @@ function checkStep(step: Fields): Span | undefined {
   const untilDay = dayIn(step, 'untilDay', 1, isSpan);
   if (day === undefined || untilDay === undefined) return undefined;
   if (untilDay <= day) {
-    step.issues.add(step.at('untilDay'), 'untilDay 必须大于 day', 'untilDay must be after day');
+    step.issues.add(step.at('untilDay'), '“untilDay”必须大于“day”', 'untilDay must be after day');
     return undefined;
   }
   return { day, untilDay };

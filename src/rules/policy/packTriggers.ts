@@ -88,7 +88,7 @@ function checkThreshold(rule: Fields, baseline: string | undefined): void {
     if (baseline !== undefined && baseline !== 'none') {
       rule.issues.add(
         rule.at('baseline'),
-        '绝对数阈值（at_least）不与基线比较，基线应为“none”',
+        '绝对数阈值（“at_least”）不与基线比较，基线应为“none”',
         'an absolute threshold (at_least) compares with no baseline: baseline must be none',
       );
     }
@@ -102,7 +102,7 @@ function checkThreshold(rule: Fields, baseline: string | undefined): void {
     if (baseline === 'none') {
       rule.issues.add(
         rule.at('baseline'),
-        '与基线之比（ratio_to_baseline）需要基线：same_weekday_mean 或 daily_mean',
+        '与基线之比（“ratio_to_baseline”）需要基线：“same_weekday_mean”或“daily_mean”',
         'a ratio to the baseline (ratio_to_baseline) needs one: same_weekday_mean or daily_mean',
       );
     }
@@ -136,7 +136,7 @@ function checkRule(rule: Fields, signals: readonly KnownSignal[]): string | unde
     } else if (signal.unit === 'jurisdiction' && level === 'site') {
       rule.issues.add(
         rule.at('level'),
-        `“${feed}”按行政区划计数，层级应为 city、county、town 或 village`,
+        `“${feed}”按行政区划计数，层级应为“city”“county”“town”或“village”`,
         `"${feed}" is counted per jurisdiction: level must be city, county, town or village`,
       );
     }

@@ -4,10 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { fetchPack, policyKeys } from './api';
+import { DischargeFollowUpCard, TriggerRulesCard } from './OutbreakSections';
 import { PackHeader } from './PackHeader';
 import { ProtocolCard } from './ProtocolCard';
 
-/** One pack version, readable: every protocol with its clause citations, and the YAML it came from. */
+/**
+ * One pack version, readable: every protocol with its clause citations, the trigger rules (MON-4) and
+ * the follow-up after discharge (CAS-3) in words, and the YAML it came from.
+ */
 export default function PackDetailPage() {
   const { t } = useTranslation();
   const { id = '', version = '' } = useParams();
@@ -30,6 +34,8 @@ export default function PackDetailPage() {
           {pack.content.protocols.map((protocol) => (
             <ProtocolCard key={protocol.id} protocol={protocol} />
           ))}
+          <TriggerRulesCard rules={pack.content.triggers} />
+          <DischargeFollowUpCard followUp={pack.content.dischargeFollowUp} />
           <Collapse
             data-testid="pack-yaml"
             items={[
