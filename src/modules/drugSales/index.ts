@@ -1,6 +1,7 @@
 // The public surface of the drugSales module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
 export { drugSalesTiles } from './dashboardTiles.js';
+export { loadSalesDemo as loadDrugSalesDemo } from './demo.js';
 export { clientSaleRowId } from './ingest.js';
 export { drugSalesRoutes } from './routes.js';
 export { drugSalesSignals } from './signals.js';
