@@ -40,6 +40,8 @@ const PERMISSIONS = [
   /** Multi-point triggers (MON-4): reading alerts; acknowledging, assessing and closing them. */
   'alert.read',
   'alert.handle',
+  /** Information release (CAS-5): recording press conferences held. */
+  'bulletin.release',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +78,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...MANAGE_PERSONS,
     ...OUTBREAK_READ,
     'alert.handle',
+    'bulletin.release', // CAS-5: the HQ holds the press conference
     ...ARRIVALS,
     'person.unmask',
     'user.read',
@@ -89,6 +92,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...MANAGE_PERSONS,
     ...OUTBREAK_READ,
     'alert.handle',
+    'bulletin.release', // CAS-5: owns the press-conference deadline and records it
     'hospital.write',
     ...ARRIVALS,
     ...SAMPLING,

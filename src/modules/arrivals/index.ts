@@ -1,6 +1,7 @@
 // The public surface of the arrivals module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
 
+export { centralisedIsolationOn } from './bulletinFigures.js';
 export { arrivalsTiles } from './dashboardTiles.js';
 export { endPlanOnLeaving } from './endPlan.js';
 export type { ArrivalRow } from './facts.js';

@@ -1,5 +1,6 @@
 // The public surface of the hospitals module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
+export { inHospitalAt } from './bulletinFigures.js';
 export { hospitalsTiles } from './dashboardTiles.js';
 export { hospitalRoutes } from './routes.js';
 export { hospitalsStorySources } from './storySources.js';
