@@ -22,6 +22,8 @@ export interface SignalMeasure {
    * `site_id text` (null for jurisdiction units), `day date`, `value bigint`.
    */
   dailySql: string;
+  /** A site series also returns `site_name text` (the school's name), shown on the alert instead of its id. */
+  siteNames?: boolean;
 }
 
 /** A feed module's signals, registered in ./feeds.ts as modules register their routes. */
