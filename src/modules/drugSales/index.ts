@@ -2,8 +2,10 @@
 // import from here only (checked by scripts/check-walls.js).
 export { drugSalesTiles } from './dashboardTiles.js';
 export { loadSalesDemo as loadDrugSalesDemo } from './demo.js';
-export { clientSaleRowId } from './ingest.js';
+export { salesFromFile } from './fileRows.js';
+export { clientSaleRowId, ingestSales } from './ingest.js';
 export { drugSalesRoutes } from './routes.js';
+export type { SaleRow } from './saleInput.js';
 export { drugSalesSignals } from './signals.js';
 export { drugSalesStorySources } from './storySources.js';
 export { drugSalesWorkSubjects } from './workSubjects.js';

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { FOLLOW_UP_HOURS, followUpDue, parseDrugClasses } from './drugSales.js';
+
+/**
+ * MON-2 (004 §11): "药店(含网上药店)、个体诊所、卫生院对'退热、止咳、抗病毒、抗生素'四类药品要实时做好平台登记和调查
+ * 问询…追踪回访和核查处置".
+ */
+describe('MON-2 the four drug classes', () => {
+  it.each([
+    [['退热'], ['antipyretic']],
+    [['退热、止咳'], ['antipyretic', 'antitussive']],
+    [['抗生素,退烧'], ['antipyretic', 'antibiotic']],
+    [['antiviral', 'antiviral'], ['antiviral']],
+    [['抗病毒类；抗菌'], ['antiviral', 'antibiotic']],
+    [[' 止咳 '], ['antitussive']],
+  ])('reads %j as %j', (words, classes) => {
+    expect(parseDrugClasses(words)).toEqual(classes);
+  });
+
+  it.each([[['维生素']], [['退热、维生素']], [['']], [[]]])(
+    'refuses %j (no class, or a word naming none)',
+    (words) => {
+      expect(parseDrugClasses(words)).toBeUndefined();
+    },
+  );
+});
+
+describe('MON-2 follow-up due time (本地口径: 24 hours)', () => {
+  it('is due 24 hours after the earliest sale awaiting follow-up', () => {
+    expect(FOLLOW_UP_HOURS).toBe(24);
+    expect(followUpDue(new Date('2026-12-07T01:30:00Z')).toISOString()).toBe('2026-12-08T01:30:00.000Z');
+  });
+});
