@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadDemoSentinels } from '../../src/modules/demo/sentinelsDemo.js';
+import { COUNTY_A, signInAs } from '../support/world.js';
+import { openWorldApp } from '../support/worldApp.js';
+
+/** The demo's sentinel feeds (MON-1, MON-3, MON-5) show what the data page is for. */
+let env: Awaited<ReturnType<typeof openWorldApp>>;
+beforeAll(async () => {
+  env = await openWorldApp();
+  await loadDemoSentinels(env.ctx);
+  // Loading twice changes nothing (the demo may be loaded into a data directory again).
+  await loadDemoSentinels(env.ctx);
+});
+afterAll(() => env.close());
+
+it('has four weeks of fever visits, an absence cluster, a school not reported today and one positive market sample', async () => {
+  const cookie = await signInAs(env.app, 'a_admin');
+  const response = await env.app.inject({
+    method: 'GET',
+    url: `/api/sentinels/overview?jurisdiction=${COUNTY_A}&days=28`,
+    headers: { cookie },
+  });
+  expect(response.statusCode).toBe(200);
+  const view = response.json();
+  const clinic = view.feverVisits.find((s: { name: string }) => s.name === '县人民医院发热门诊');
+  expect(clinic.values.filter((v: number) => v > 0).length).toBeGreaterThanOrEqual(27);
+  const today = view.schoolAbsence.map((s: { values: Array<number | null> }) => s.values.at(-1));
+  expect(today.filter((v: number | null) => v === null)).toHaveLength(1);
+  const cluster = view.schoolAbsence[0].values.slice(-3);
+  expect(cluster[2]).toBeGreaterThanOrEqual(11);
+  expect(view.positives).toHaveLength(1);
+  expect(view.positives[0].siteName).toMatch(/农贸市场$/);
+  expect(view.samples.find((s: { kind: string }) => s.kind === 'cold_chain').values.at(-1)).toBeNull();
+});
