@@ -1,3 +1,4 @@
+import { startAlertEvaluations } from '../modules/alerts/index.js';
 import { DEMO_PASSWORD, loadDemo, unchangedDemoLogins } from '../modules/demo/index.js';
 import { startRoutineSweeps } from '../modules/routineTesting/index.js';
 import type { AppContext } from '../platform/context.js';
@@ -18,6 +19,7 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
   }
   const { app } = await buildApp(ctx);
   const stopSweeps = startRoutineSweeps(ctx); // TST-5: missed routine tests swept at start and hourly
+  const stopEvaluations = startAlertEvaluations(ctx); // MON-4: changed feeds each minute, every rule hourly
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   const url = `http://${ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host}:${ctx.config.port}/`;
   console.log(
@@ -35,6 +37,7 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
   }
   const stop = async () => {
     await stopSweeps();
+    await stopEvaluations();
     await app.close();
     await ctx.db.close();
     process.exit(0);

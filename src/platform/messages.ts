@@ -122,6 +122,12 @@ export const FIELD_MESSAGES = {
   not_community: { en: 'must be a community or village', zh: '应为社区或村（嘎查）' },
   origin_unknown: { en: 'is not a known district (GB/T 2260)', zh: '不是已知的区县（GB/T 2260）' },
   wrong_state: { en: 'does not allow this step now', zh: '当前状态不允许此操作' },
+  // Alerts (MON-4)
+  warning_outside_alert: {
+    en: "must be the alert's jurisdiction or one above it",
+    zh: '须为预警所在辖区或其上级辖区',
+  },
+  assessment_first: { en: 'needs the risk assessment first', zh: '须先完成风险评估' },
   before_previous_step: { en: 'must not be earlier than the previous step', zh: '不能早于上一环节的时间' },
   date_in_past: { en: 'must not lie in the past', zh: '不能早于今天' },
   before_leave: { en: 'must not be before the leave date', zh: '不能早于离开日期' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toReading, triggerStatement, type UnitReading } from '../../src/modules/alerts/evaluateSql.js';
+import { toReading, triggerStatement, type UnitReading } from '../../src/modules/alerts/index.js';
 import type { Database } from '../../src/platform/db/types.js';
 import type { SignalMeasure } from '../../src/platform/signals/types.js';
 import type { TriggerBaseline, TriggerRule, TriggerThreshold } from '../../src/rules/policy/outbreakTypes.js';

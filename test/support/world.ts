@@ -9,6 +9,7 @@ import type { Actor } from '../../src/platform/access/actor.js';
 import { withScope } from '../../src/platform/access/scope.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { permissionsOf, type Role } from '../../src/rules/roles.js';
+import { seedAlerts } from './worldAlerts.js';
 import { seedClaims } from './worldClaims.js';
 import { openWorldCall, openWorldDeadline } from './worldDeadlines.js';
 import { seedTestingWorld } from './worldTesting.js';
@@ -132,6 +133,7 @@ export async function seedWorld(ctx: AppContext) {
   const testingA = await seedTestingWorld(ctx, users.a_admin!, COUNTY_A);
   const testingB = await seedTestingWorld(ctx, users.b_admin!, COUNTY_B);
   await seedClaims(ctx, users.a_admin!, COUNTY_A, VILLAGE_A);
+  await seedAlerts(ctx);
   return { users, personA, personB, arrivalA, reviewA, deadlineA, deadlineB, callA, testingA, testingB };
 }
 
