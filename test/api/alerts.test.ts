@@ -228,6 +228,26 @@ describe('MON-4 evaluation', () => {
     expect(outcome.skipped).toEqual([{ ruleId: SALES_COUNTY.id, problem: expect.stringContaining('wider') }]);
   });
 
+  it('MON-4 a feed whose series fails is reported as skipped; the other rules still raise their alerts', async () => {
+    const broken: SignalMeasure = {
+      ...MEASURES[0]!,
+      feed: 'broken_feed',
+      dailySql: 'SELECT * FROM no_such_feed_table',
+    };
+    const brokenRule: TriggerRule = { ...SALES_TOWN, id: 'test-broken', feed: 'broken_feed' };
+    const positives: TriggerRule = { ...ANY_POSITIVE, id: 'test-environment-after-broken' };
+    const outcome = await withScope(env.db, cdcA, (tx) =>
+      evaluateRules(env.ctx, tx, cdcA, COUNTY_A, inForce(brokenRule, positives), {
+        measures: [...MEASURES, broken],
+      }),
+    );
+    expect(outcome).toMatchObject({
+      rules: 1,
+      raised: 1,
+      skipped: [{ ruleId: 'test-broken', problem: 'evaluation failed' }],
+    });
+  });
+
   it('MON-4 the system’s run reads the rules of the pack in force (盘山县: four-class sales in a town) and adds no duplicate', async () => {
     // The world holds an open alert of that rule for town 1 (test/support/worldAlerts.ts): it still fires.
     // (The pack's other rules fire on this test's environment and school data too: their own alerts.)

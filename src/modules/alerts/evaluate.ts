@@ -68,30 +68,56 @@ export async function evaluateRules(
       continue;
     }
     outcome.rules++;
-    const statement = triggerStatement(rule, measure, day, timeZone, root, true);
-    // Units of a subtree governed by a pack of its own are that subtree's to evaluate.
-    const firing = (await tx.query<UnitReading>(statement.sql, statement.params))
-      .map(toReading)
-      .filter((row) => !exclude.some((code) => row.jurisdictionCode.startsWith(code)));
-    if (firing.length === 0) continue;
-    const raised = await raise(tx, inForce, firing, windowStart(rule.windowDays, day), day, now);
-    outcome.raised += raised.length;
-    outcome.stillFiring += await refreshOpen(tx, rule.id, firing, raised, day);
-    await openAlertDeadlines(
-      tx,
-      raised.map((a) => ({ ...a, ruleTitle: rule.title, raisedAt: now })),
-    );
-    for (const alert of raised) {
-      await recordAudit(tx, actor, {
-        action: 'alert.raise',
-        entity: 'alert',
-        entityId: alert.id,
-        jurisdictionCode: alert.jurisdictionCode,
-        detail: { ruleId: rule.id, unitKey: alert.unitKey, windowEnd: day, windowValue: alert.windowValue },
-      });
+    // One feed's failing series (a table not there yet, a broken query) must not stop the others:
+    // each rule runs under a savepoint, and a failure is logged and reported as skipped.
+    await tx.exec('SAVEPOINT alert_rule');
+    try {
+      const found = await evaluateRule(tx, actor, inForce, measure, { root, exclude, day, timeZone, now });
+      outcome.raised += found.raised;
+      outcome.stillFiring += found.stillFiring;
+      await tx.exec('RELEASE SAVEPOINT alert_rule');
+    } catch (error) {
+      await tx.exec('ROLLBACK TO SAVEPOINT alert_rule');
+      ctx.log.error({ err: error, ruleId: rule.id }, 'trigger rule evaluation failed (MON-4)');
+      outcome.rules--;
+      outcome.skipped.push({ ruleId: rule.id, problem: 'evaluation failed' });
     }
   }
   return outcome;
+}
+
+/** One rule over every unit under the root: raises what fires anew, refreshes what is still open. */
+async function evaluateRule(
+  tx: Queryable,
+  actor: Actor | undefined,
+  inForce: RuleInForce,
+  measure: SignalMeasure,
+  at: { root: string; exclude: readonly string[]; day: string; timeZone: string; now: Date },
+): Promise<{ raised: number; stillFiring: number }> {
+  const { rule } = inForce;
+  const { root, exclude, day, timeZone, now } = at;
+  const statement = triggerStatement(rule, measure, day, timeZone, root, true);
+  // Units of a subtree governed by a pack of its own are that subtree's to evaluate.
+  const firing = (await tx.query<UnitReading>(statement.sql, statement.params))
+    .map(toReading)
+    .filter((row) => !exclude.some((code) => row.jurisdictionCode.startsWith(code)));
+  if (firing.length === 0) return { raised: 0, stillFiring: 0 };
+  const raised = await raise(tx, inForce, firing, windowStart(rule.windowDays, day), day, now);
+  const stillFiring = await refreshOpen(tx, rule.id, firing, raised, day);
+  await openAlertDeadlines(
+    tx,
+    raised.map((a) => ({ ...a, ruleTitle: rule.title, raisedAt: now })),
+  );
+  for (const alert of raised) {
+    await recordAudit(tx, actor, {
+      action: 'alert.raise',
+      entity: 'alert',
+      entityId: alert.id,
+      jurisdictionCode: alert.jurisdictionCode,
+      detail: { ruleId: rule.id, unitKey: alert.unitKey, windowEnd: day, windowValue: alert.windowValue },
+    });
+  }
+  return { raised: raised.length, stillFiring };
 }
 
 interface Inserted {
