@@ -26,7 +26,7 @@ const hex = (bytes: Buffer) => bytes.toString('hex');
  * A sale's row id, derived from its outlet and natural key: a retry is the same sale by id too, and
  * the client that chose the sale id can name the row without asking (a digest key reveals no buyer).
  */
-export function saleRowId(outletId: string, key: string): string {
+function saleRowId(outletId: string, key: string): string {
   const h = createHash('sha256').update(`${outletId.toLowerCase()}|${key}`).digest('hex');
   const variant = ((Number.parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
