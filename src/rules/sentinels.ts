@@ -54,6 +54,8 @@ export interface FeedDef {
   key: string;
   /** The feed's time column, as the series and lists order by it. */
   time: string;
+  /** The signal feeds (MON-4) its rows change, as signals.ts and the packs' trigger rules name them. */
+  signals: readonly string[];
   /** Cross-field rules of one row, on parsed values. */
   check(row: Record<string, unknown>): Array<{ field: string; code: FieldCode }>;
 }
@@ -87,6 +89,7 @@ const FEVER_VISITS: FeedDef = {
   roles: ['fever_clinic', 'hospital_reporter', 'cdc_epidemiologist'],
   key: 'visit_no',
   time: 'visited_at',
+  signals: ['fever_visits'],
   columns: [
     { key: 'visitNo', column: 'visit_no', zh: '就诊号', type: 'text', required: true, max: 40 },
     {
@@ -120,6 +123,7 @@ const SCHOOL_REPORTS: FeedDef = {
   roles: ['school_reporter', 'cdc_epidemiologist'],
   key: 'day',
   time: 'day',
+  signals: ['school_absence'],
   columns: [
     { key: 'day', column: 'day', zh: '日期', type: 'date', required: true, notFuture: true },
     { key: 'enrolled', column: 'enrolled', zh: '在册人数', type: 'int', required: true },
@@ -147,6 +151,7 @@ const SAMPLES: FeedDef = {
   roles: ['cdc_epidemiologist', 'hospital_reporter'],
   key: 'sample_no',
   time: 'sampled_at',
+  signals: ['environment_samples'],
   columns: [
     { key: 'sampleNo', column: 'sample_no', zh: '样本编号', type: 'text', required: true, max: 40 },
     { key: 'kind', column: 'kind', zh: '样本类型', type: 'enum', required: true, values: SAMPLE_KINDS },
@@ -186,6 +191,7 @@ const ILI_REPORTS: FeedDef = {
   roles: ['hospital_reporter', 'fever_clinic', 'cdc_epidemiologist'],
   key: 'day',
   time: 'day',
+  signals: ['ili', 'pneumonia'],
   columns: [
     { key: 'day', column: 'day', zh: '日期', type: 'date', required: true, notFuture: true },
     { key: 'iliVisits', column: 'ili_visits', zh: '流感样病例数', type: 'int', required: true },

@@ -252,6 +252,11 @@ describe('environment and goods samples (MON-3) and ILI counts (MON-5)', () => {
       ],
     });
     expect(response.json()).toMatchObject({ created: 2, rejected: 2 });
+    // MON-4: the written rows leave a note for the triggers of their feed, in their town.
+    const notes = await env.db.query<{ feed: string; jurisdiction_code: string }>(
+      `SELECT feed, jurisdiction_code FROM signal_changes WHERE feed = 'environment_samples'`,
+    );
+    expect(notes).toEqual([{ feed: 'environment_samples', jurisdiction_code: TOWN_A }]);
     expect(response.json().errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([
       [3, 'required'],
       [4, 'sentinel_result_pending'],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { evaluateAll } from '../../src/modules/alerts/index.js';
 import { loadDemoSentinels } from '../../src/modules/demo/sentinelsDemo.js';
 import { COUNTY_A, signInAs } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
@@ -31,4 +32,18 @@ it('has four weeks of fever visits, an absence cluster, a school not reported to
   expect(view.positives).toHaveLength(1);
   expect(view.positives[0].siteName).toMatch(/农贸市场$/);
   expect(view.samples.find((s: { kind: string }) => s.kind === 'cold_chain').values.at(-1)).toBeNull();
+});
+
+it('MON-4: the demo’s positive market sample and the school’s absence cluster raise their alerts, and nothing else of these feeds does', async () => {
+  await evaluateAll(env.ctx);
+  const alerts = await env.db.query<{ rule_id: string; site_name: string | null; jurisdiction_code: string }>(
+    `SELECT rule_id, site_name, jurisdiction_code FROM alerts
+     WHERE rule_id IN ('environment-positive', 'school-absence-cluster', 'fever-visits-town', 'ili-county')
+     ORDER BY rule_id`,
+  );
+  expect(alerts.map((a) => [a.rule_id, a.site_name])).toEqual([
+    ['environment-positive', null],
+    ['school-absence-cluster', '太平街道中心小学'],
+  ]);
+  expect(alerts[0]?.jurisdiction_code).toBe('211122001');
 });

@@ -139,12 +139,15 @@ export async function loadSentinelsDemo(ctx: AppContext, options: SentinelDemoOp
       for (const place of places)
         if (!(week === 0 && place.kind === 'cold_chain')) samples.push({ place, daysAgo, positive: false });
     }
-    // The positive: a swab of a fish stall's chopping board in the first town's market two days ago.
+    // The positive: a swab of a fish stall's chopping board in the first town's market yesterday,
+    // resulted this morning (or just now, early in the day), so today's trigger reads it (MON-4).
     const market = places.find((p) => p.name === `${first.name}农贸市场`);
-    if (market) samples.push({ place: market, daysAgo: 2, positive: true });
+    if (market) samples.push({ place: market, daysAgo: 1, positive: true });
+    const now = ctx.now();
     for (const { place, daysAgo, positive } of samples) {
       const sampledAt = at(daysAgo, 9);
-      const resultedAt = daysAgo === 0 ? null : at(daysAgo - 1, 8);
+      const morning = daysAgo === 0 ? null : at(daysAgo - 1, 8);
+      const resultedAt = morning && morning > now ? new Date(now.getTime() - 10 * 60_000) : morning;
       await tx.query(
         `INSERT INTO sentinel_samples (jurisdiction_code, site_id, sample_no, kind, item, sampled_at, result, resulted_at, reported_at)
          VALUES ($1, $2, $3, 'environment', $4, $5, $6, $7, $5) ON CONFLICT (site_id, sample_no) DO NOTHING`,

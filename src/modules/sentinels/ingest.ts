@@ -12,6 +12,7 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, forbidden } from '../../platform/errors.js';
+import { noteSignalChange } from '../../platform/signals/changes.js';
 import { columnZh, type FeedDef, type ParsedRow, parseFeedRow, SITE_COLUMN } from '../../rules/sentinels.js';
 
 /** What a batch or an import did: every rejected row with its line (or place in the batch) and reason. */
@@ -100,6 +101,7 @@ export async function ingestRows(
   }
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const sql = upsertSql(feed);
+  const changed: string[] = [];
   for (const row of accepted) {
     const params = [
       row.jurisdictionCode,
@@ -110,9 +112,14 @@ export async function ingestRows(
     ];
     const [written] = await tx.query<{ inserted: boolean }>(sql, params);
     if (!written) counts.unchanged++;
-    else if (written.inserted) counts.created++;
-    else counts.updated++;
+    else {
+      if (written.inserted) counts.created++;
+      else counts.updated++;
+      changed.push(row.jurisdictionCode);
+    }
   }
+  // MON-4 "evaluated as data arrives": the triggers over these feeds look again where rows changed.
+  for (const signal of feed.signals) await noteSignalChange(tx, signal, changed);
   errors.sort((a, b) => a.line - b.line);
   const report: FeedReport = { total: rows.length, ...counts, rejected: rejected.size, errors };
   if (counts.created + counts.updated > 0) {

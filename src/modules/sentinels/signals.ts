@@ -55,6 +55,7 @@ const SCHOOL_ABSENCE: SignalMeasure = {
   measure: 'absent_ill',
   label: { zh: '学校因病缺课人数', en: 'Pupils absent for illness' },
   unit: 'site',
+  siteNames: true,
   dailySql: `
   SELECT r.jurisdiction_code, r.site_id::text AS site_id, s.name AS site_name, r.day,
     r.absent_illness::bigint AS value
