@@ -139,4 +139,21 @@ describe('a policy change in Chromium (issue 12 Deliver 3, 4, 7)', () => {
     }
     expect(shown).toBe(true);
   });
+
+  it('MON-4, CAS-3: the pack page tells the trigger rules and the follow-up after discharge in words', async () => {
+    await page.goto(`${server.url}/policy/panshan-2021/${current}`);
+    const rules = page.getByTestId('trigger-rule-text');
+    await expect.poll(() => rules.count()).toBeGreaterThan(0);
+    expect(await rules.allInnerTexts()).toContain('乡镇四类药品销售量高于近4周同星期均值2倍且不少于20人次');
+    const triggers = await page.getByTestId('pack-triggers').innerText();
+    // Each rule cites its clause as a tag, the threshold the document leaves open as a local reading.
+    expect(triggers).toContain('《盘山县应对可能发生的新冠肺炎疫情防控工作方案》');
+    expect(triggers).toContain('本地口径');
+    const steps = await page.getByTestId('discharge-step').allInnerTexts();
+    expect(steps.map((s) => s.split('\n')[0])).toEqual([
+      '隔离 出院后第 0–14 天',
+      '随访复诊 出院后第 14 天',
+      '随访复诊 出院后第 28 天',
+    ]);
+  });
 });
