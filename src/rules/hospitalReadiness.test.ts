@@ -55,8 +55,8 @@ describe('CAS-4 readiness shortfalls (002 §26 "不低于床位总数的 10% 配
       [],
     ],
     [
-      'CAS-4 a mobile cabin on standby must hold its 30 days (004 §22 "确保遇有突发疫情能够迅速启用")',
-      { ...designated, kind: 'mobile_cabin', status: 'standby', beds: 500, icuBeds: 50, supplyDays: 7 },
+      'CAS-4 a mobile cabin on standby must hold its 30 days (004 §22 "确保遇有突发疫情能够迅速启用"), not an ICU share',
+      { ...designated, kind: 'mobile_cabin', status: 'standby', beds: 500, icuBeds: 0, supplyDays: 7 },
       ['supply_days:7/30'],
     ],
   ];
@@ -70,7 +70,7 @@ describe('CAS-4 readiness shortfalls (002 §26 "不低于床位总数的 10% 配
 });
 
 describe('CAS-4 readiness summed over a jurisdiction', () => {
-  it('CAS-4 beds and ICU share count treating hospitals only; cabins on standby and shortfalls are counted', () => {
+  it('CAS-4 beds count designated hospitals and cabins, the ICU share designated hospitals only; cabins on standby and shortfalls are counted', () => {
     const sum = sumReadiness([
       county,
       { ...designated, icuBeds: 10 },
@@ -82,10 +82,10 @@ describe('CAS-4 readiness summed over a jurisdiction', () => {
       beds: 800,
       icuBeds: 30,
       negativePressureBeds: 30,
-      icuSharePct: 3,
+      icuSharePct: 7,
       mobileCabins: 1,
       mobileCabinsStandby: 1,
-      withShortfalls: 2,
+      withShortfalls: 1,
     });
   });
 });

@@ -48,15 +48,16 @@ export function icuBedsRequired(beds: number): number {
 }
 
 /**
- * CAS-4: what a hospital lacks. The ICU share and the 30 days apply to designated hospitals and to
- * mobile cabins (they treat patients; a cabin on standby must be ready to open); a fever clinic
- * screens and refers, so none of the treatment figures apply to it. The county hospital's ICU and
+ * CAS-4: what a hospital lacks. The ICU share is the designated hospitals' (002 §26 "定点收治医院 …
+ * 配置重症监护床位"); the 30 days apply to designated hospitals and to mobile cabins (a cabin on
+ * standby must be ready to open; it takes mild cases, so no ICU share); a fever clinic screens and
+ * refers, so none of the treatment figures apply to it. The county hospital's ICU and
  * negative-pressure minimums apply to the one marked as the county hospital, whatever its kind.
  */
 export function readinessShortfalls(h: HospitalCapacity): Shortfall[] {
   const shortfalls: Shortfall[] = [];
   const treats = h.kind !== 'fever_clinic';
-  if (treats && h.beds > 0 && h.icuBeds < icuBedsRequired(h.beds))
+  if (h.kind === 'designated' && h.beds > 0 && h.icuBeds < icuBedsRequired(h.beds))
     shortfalls.push({ code: 'icu_share', actual: h.icuBeds, required: icuBedsRequired(h.beds) });
   if (h.isCountyHospital && h.icuBeds < COUNTY_ICU_MIN)
     shortfalls.push({ code: 'county_icu', actual: h.icuBeds, required: COUNTY_ICU_MIN });
@@ -74,9 +75,10 @@ export function readinessShortfalls(h: HospitalCapacity): Shortfall[] {
 export interface JurisdictionReadiness {
   hospitals: number;
   beds: number;
+  /** The designated hospitals' ICU beds. */
   icuBeds: number;
   negativePressureBeds: number;
-  /** ICU beds as a share of beds, in whole percent (0 without beds). */
+  /** ICU beds as a share of the designated hospitals' beds, in whole percent (0 without beds). */
   icuSharePct: number;
   /** Mobile cabins registered, and how many of them stand by ready (CAS-4, 004 §22). */
   mobileCabins: number;
@@ -85,18 +87,23 @@ export interface JurisdictionReadiness {
   withShortfalls: number;
 }
 
-/** CAS-4 summed over a jurisdiction's hospitals: beds, ICU share, cabins on standby, shortfalls. */
+/**
+ * CAS-4 summed over a jurisdiction's hospitals: the treatment beds (designated hospitals and
+ * cabins), the designated hospitals' ICU beds and their share of those hospitals' beds, cabins on
+ * standby, hospitals short of a figure.
+ */
 export function sumReadiness(hospitals: readonly HospitalCapacity[]): JurisdictionReadiness {
   const treating = hospitals.filter((h) => h.kind !== 'fever_clinic');
-  const beds = treating.reduce((n, h) => n + h.beds, 0);
-  const icuBeds = treating.reduce((n, h) => n + h.icuBeds, 0);
+  const designated = hospitals.filter((h) => h.kind === 'designated');
+  const designatedBeds = designated.reduce((n, h) => n + h.beds, 0);
+  const icuBeds = designated.reduce((n, h) => n + h.icuBeds, 0);
   const cabins = hospitals.filter((h) => h.kind === 'mobile_cabin');
   return {
     hospitals: hospitals.length,
-    beds,
+    beds: treating.reduce((n, h) => n + h.beds, 0),
     icuBeds,
     negativePressureBeds: treating.reduce((n, h) => n + h.negativePressureBeds, 0),
-    icuSharePct: beds === 0 ? 0 : Math.floor((icuBeds * 100) / beds),
+    icuSharePct: designatedBeds === 0 ? 0 : Math.floor((icuBeds * 100) / designatedBeds),
     mobileCabins: cabins.length,
     mobileCabinsStandby: cabins.filter((h) => h.status === 'standby').length,
     withShortfalls: hospitals.filter((h) => readinessShortfalls(h).length > 0).length,

@@ -78,6 +78,13 @@ function boardValue(id: string, opened: Board): number {
   }
   const campaign = /^campaigns\.running\.(\w+)$/.exec(id);
   if (campaign) return board.totals[campaign[1]!];
+  // CAS-5: the bulletin's figures of the day, local and imported together.
+  const bulletin = /^bulletin\.today\.(new|cumulative)\.(\w+)$/.exec(id);
+  if (bulletin)
+    return ['local', 'imported'].reduce(
+      (n, origin) => n + board.day.cases[origin][bulletin[2]!][bulletin[1]!],
+      0,
+    );
   throw new Error(`no board value for ${id}`);
 }
 
@@ -89,8 +96,11 @@ async function expectExact(cookie: string, view: Dashboard, root: string) {
     if (key.startsWith('campaigns.')) continue;
     expect({ key, value }).toEqual({ key, value: expected.get(key) ?? 0 });
   }
+  // A tile the caller may not read (the bulletin without case.read) is absent with its figures.
+  const shownTiles = new Set(view.tiles.map((tile) => tile.id));
   for (const key of expected.keys())
-    if (!key.includes('.trend.')) expect({ key, shown: values.has(key) }).toEqual({ key, shown: true });
+    if (!key.includes('.trend.') && shownTiles.has(key.split('.').slice(0, 2).join('.')))
+      expect({ key, shown: values.has(key) }).toEqual({ key, shown: true });
   for (const { id, figure } of figures) {
     const opened = await drilled(env.app, cookie, figure.drill);
     const listed = typeof opened === 'number' ? opened : boardValue(id, opened);
@@ -124,6 +134,8 @@ describe('GET /api/dashboard', () => {
     expect(view.today).toBe('2026-11-24');
     expect(view.tiles.map((tile) => tile.id)).toEqual([
       'deadlines.heat',
+      'bulletin.today',
+      'hospitals.treatment',
       'arrivals.byRisk',
       'arrivals.byChannel',
       'arrivals.underControl',

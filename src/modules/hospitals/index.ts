@@ -2,6 +2,7 @@
 // import from here only (checked by scripts/check-walls.js).
 export { inHospitalAt } from './bulletinFigures.js';
 export { hospitalsTiles } from './dashboardTiles.js';
+export { loadHospitalsDemo } from './demo.js';
 export { hospitalRoutes } from './routes.js';
 export { hospitalsStorySources } from './storySources.js';
 export { hospitalsWorkSubjects } from './workSubjects.js';
