@@ -115,6 +115,7 @@ export const FollowUpReply = Type.Object({
 });
 
 export type OutletViewType = Static<typeof OutletView>;
+export type OutletInput = Static<typeof OutletBody>;
 export type SaleViewType = Static<typeof SaleView>;
 export type CounterSaleInput = Static<typeof SaleBody>;
 export type CounterSaleResult = Static<typeof CounterSaleReply>;

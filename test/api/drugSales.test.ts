@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientSaleRowId } from '../../src/modules/drugSales/index.js';
 import { createUser } from '../../src/platform/access/accounts.js';
@@ -206,6 +207,27 @@ describe('MON-2 the sales sheet and the batch feed', () => {
     const again = (await importSheet(sheet)).json();
     expect(again).toMatchObject({ inserted: 0, unchanged: 2, rejected: 5 });
     expect(await salesAt()).toBe(before);
+  });
+
+  it('reads an .xlsx sheet the same way, streamed', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('销售');
+    sheet.addRow(['销售单号', '身份证号', '药品类别']);
+    sheet.addRow(['x-1', newId(), '抗生素']);
+    sheet.addRow(['x-2', '12345', '抗生素']);
+    const file = multipartFile('file', 'sales.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    const response = await env.app.inject({
+      method: 'POST',
+      url: `/api/drug-sales/import?outletId=${outlet}`,
+      payload: file.payload,
+      headers: { ...file.headers, cookie: pharmacy },
+    });
+    expect(response.json()).toMatchObject({
+      rows: 2,
+      inserted: 1,
+      rejected: 1,
+      errors: [{ line: 3, field: 'idNumber' }],
+    });
   });
 
   it('writes nothing of a malformed file', async () => {

@@ -33,6 +33,7 @@ import {
 import { BuyerIdentity } from './BuyerIdentity';
 import { ClassTags } from './ClassTags';
 import { FollowUpModal } from './FollowUpModal';
+import { OutletFormModal } from './OutletFormModal';
 
 const STATES: SaleState[] = ['awaiting', 'overdue', 'done', 'all'];
 
@@ -67,6 +68,8 @@ export default function DrugSalesPage() {
   const [unmasking, setUnmasking] = useState<Sale | null>(null);
   const mayFollowUp = usePermission('alert.handle');
   const mayUnmask = usePermission('person.unmask');
+  const mayRegisterOutlets = usePermission('hospital.write');
+  const [addingOutlet, setAddingOutlet] = useState(false);
   const filter: SaleFilter = { ...filterFrom(params), ...page };
   const query = useQuery({
     queryKey: drugSaleKeys.list(filter),
@@ -137,9 +140,16 @@ export default function DrugSalesPage() {
   const range = filter.from && filter.to ? ([dayjs(filter.from), dayjs(filter.to)] as const) : null;
   return (
     <>
-      <Typography.Title level={3} className="page-title">
-        {t('drugSales.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
+        <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
+          {t('drugSales.title')}
+        </Typography.Title>
+        {mayRegisterOutlets ? (
+          <Button onClick={() => setAddingOutlet(true)} data-testid="outlet-new">
+            {t('drugSales.addOutlet')}
+          </Button>
+        ) : null}
+      </Flex>
       <Alert type="info" showIcon message={t('drugSales.listHint')} style={{ marginBottom: 16 }} />
       <Card style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
@@ -216,6 +226,7 @@ export default function DrugSalesPage() {
       {following ? (
         <FollowUpModal saleIds={selected} onClose={() => setFollowing(false)} onDone={followedUp} />
       ) : null}
+      {addingOutlet ? <OutletFormModal onClose={() => setAddingOutlet(false)} /> : null}
       {unmasking ? <BuyerIdentity sale={unmasking} onClose={() => setUnmasking(null)} /> : null}
     </>
   );

@@ -3,6 +3,7 @@ import type {
   CounterSaleResult,
   FollowUpInput,
   FollowUpResult,
+  OutletInput,
   OutletViewType,
   SaleIdentityType,
   SaleViewType,
@@ -11,7 +12,7 @@ import type { DrugClass } from '../../../src/rules/drugSales';
 import { api, queryString } from '../api/client';
 
 export { DRUG_CLASSES, FOLLOW_UP_OUTCOMES } from '../../../src/rules/drugSales';
-export type { DrugClass, FollowUpInput };
+export type { DrugClass, FollowUpInput, OutletInput };
 export type Outlet = OutletViewType;
 export type Sale = SaleViewType;
 export type SaleState = 'awaiting' | 'overdue' | 'done' | 'all';
@@ -35,6 +36,7 @@ export const drugSaleKeys = {
 };
 
 export const fetchOutlets = () => api.get<Outlet[]>('/drug-outlets');
+export const createOutlet = (body: OutletInput) => api.post<Outlet>('/drug-outlets', body);
 export const fetchCounterSales = (outletId: string) =>
   api.get<Sale[]>(`/drug-sales/counter${queryString({ outletId })}`);
 export const registerSale = (body: CounterSaleInput) => api.post<CounterSaleResult>('/drug-sales', body);
