@@ -49,6 +49,9 @@ const STATUS: Record<ErrorCode, number> = {
   deadline_closed: 409,
   plan_replaced: 409,
   sample_refused: 409,
+  case_open: 409,
+  case_discarded: 409,
+  case_nothing_to_review: 409,
   internal: 500,
 };
 

@@ -290,6 +290,27 @@ export const FIELD_MESSAGES = {
   },
   tube_not_resulted: { en: 'names a tube that has no result to correct', zh: '对应的采样管尚无可更正的结果' },
   result_unchanged: { en: 'is the result the tube already has', zh: '与该采样管现有结果相同' },
+  // Cases (CAS-1, CAS-2): the report card's own checks.
+  case_time_order: {
+    en: 'must not be earlier than the card’s previous time (onset, sampling, found, report, in that order)',
+    zh: '不能早于报告卡上的前一个时间（依次为发病、采样、发现、报告）',
+  },
+  case_severity_confirmed_only: {
+    en: 'is given for a confirmed case only',
+    zh: '仅确诊病例填写临床严重程度',
+  },
+  case_tube_not_positive: {
+    en: 'names no positive individual result in your jurisdiction',
+    zh: '不是您辖区内的单管阳性检测结果',
+  },
+  case_person_not_tube: {
+    en: 'names another person than the one sampled into the tube',
+    zh: '与该采样管的受检人员不一致',
+  },
+  case_unchanged: {
+    en: 'is the classification and severity the case already has',
+    zh: '与该病例现有的分类和严重程度相同',
+  },
 } as const satisfies Record<string, Message>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 
@@ -396,6 +417,18 @@ export const ERROR_MESSAGES = {
   sample_refused: {
     en: 'This sample cannot be registered into this tube; see the field errors',
     zh: '该样本无法采入此采样管，详见字段错误',
+  },
+  case_open: {
+    en: 'This person already has an open case report; open it to reclassify it instead of reporting again',
+    zh: '该人员已有未排除的病例报告，请打开该病例订正，不要重复报告',
+  },
+  case_discarded: {
+    en: 'This case has been discarded and can no longer be changed',
+    zh: '该病例已排除，不能再修改',
+  },
+  case_nothing_to_review: {
+    en: 'Nothing of this case is awaiting review (someone may have reviewed it already); reload to see it',
+    zh: '该病例没有待审核的内容（可能已由他人审核），请刷新查看',
   },
   internal: { en: 'Something went wrong on the server', zh: '服务器内部错误' },
 } as const satisfies Record<string, Message>;

@@ -10,6 +10,7 @@ import { withScope } from '../../src/platform/access/scope.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { permissionsOf, type Role } from '../../src/rules/roles.js';
 import { seedAlerts } from './worldAlerts.js';
+import { seedCases } from './worldCases.js';
 import { seedClaims } from './worldClaims.js';
 import { openWorldCall, openWorldDeadline } from './worldDeadlines.js';
 import { seedTestingWorld } from './worldTesting.js';
@@ -133,8 +134,9 @@ export async function seedWorld(ctx: AppContext) {
   const testingA = await seedTestingWorld(ctx, users.a_admin!, COUNTY_A);
   const testingB = await seedTestingWorld(ctx, users.b_admin!, COUNTY_B);
   await seedClaims(ctx, users.a_admin!, COUNTY_A, VILLAGE_A);
+  const casesA = await seedCases(ctx, users.a_admin!, testingA);
   await seedAlerts(ctx);
-  return { users, personA, personB, arrivalA, reviewA, deadlineA, deadlineB, callA, testingA, testingB };
+  return { users, personA, personB, arrivalA, reviewA, deadlineA, deadlineB, callA, testingA, testingB, casesA };
 }
 
 /** Signs in through the API and returns the Cookie header for later requests. */

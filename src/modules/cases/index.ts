@@ -1,6 +1,7 @@
 // The public surface of the cases module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
 export { casesTiles } from './dashboardTiles.js';
+export { loadCasesDemo } from './demo.js';
 export { casesRoutes } from './routes.js';
 export { casesStorySources } from './storySources.js';
 export { casesWorkSubjects } from './workSubjects.js';

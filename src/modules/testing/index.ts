@@ -17,6 +17,7 @@ export {
   updateLabAtVersion,
 } from './labs.js';
 export {
+  CASE_REPORT_KIND_PREFIX,
   caseReportKind,
   closeSamplingObligations,
   PERSON_SUBJECT,

@@ -9,8 +9,8 @@ import {
 /**
  * The actions that close this module's work items (open deadlines of its subject types). Sampling
  * the person closes a re-sampling task (TST-1) and a missed routine test (TST-5); the liaison who
- * owes the latter arranges it and marks it done. The 2-hour case report (CAS-2) is made
- * outside this system, so it is marked done once made.
+ * owes the latter arranges it and marks it done. The 2-hour case report (CAS-2) is closed by the
+ * report card, which opens pre-filled from the result.
  */
 export const testingWorkSubjects: readonly WorkSubject[] = [
   {
@@ -26,11 +26,11 @@ export const testingWorkSubjects: readonly WorkSubject[] = [
           href: personId ? `/persons/${personId}` : '/deadlines?ruleId=TST-5',
           markDone: true,
         };
+      // CAS-2: the report card opens pre-filled from the positive result; submitting it closes the item.
       if (kind.startsWith(CASE_REPORT_KIND_PREFIX))
         return {
-          label: { zh: '上报后标记完成', en: 'Mark done once reported' },
-          href: personId ? `/persons/${personId}` : '/lab-work',
-          markDone: true,
+          label: { zh: '填写传染病报告卡', en: 'Fill in the case report card' },
+          href: `/cases/new?tubeId=${kind.slice(CASE_REPORT_KIND_PREFIX.length)}`,
         };
       return null;
     },
