@@ -12,10 +12,16 @@ const CLASS_LABELS: Record<DrugClass, { zh: string; en: string }> = {
 
 /**
  * MON-2: today's four-class sales over the jurisdiction (all and per class), the sales awaiting
- * follow-up and those whose follow-up is overdue, with the last 14 days' sales as a trend.
+ * follow-up and those whose follow-up is overdue, with the last 14 days' sales as a trend. Hidden
+ * where no outlet is registered.
  */
 async function sales(request: DashboardRequest): Promise<TileBody | null> {
   const { tx, jurisdiction, days, now } = request;
+  // No tile where no outlet registers sales: the feed does not run there.
+  const [outlet] = await tx.query('SELECT 1 FROM drug_outlets WHERE jurisdiction_code ^@ $1 LIMIT 1', [
+    jurisdiction,
+  ]);
+  if (!outlet) return null;
   const today = days[days.length - 1] ?? '';
   const [counts] = await tx.query<Record<string, number>>(
     `SELECT count(*) FILTER (WHERE s.sale_day = $2::date)::int AS today,
