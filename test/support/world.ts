@@ -13,6 +13,7 @@ import { seedAlerts } from './worldAlerts.js';
 import { seedCases } from './worldCases.js';
 import { seedClaims } from './worldClaims.js';
 import { openWorldCall, openWorldDeadline } from './worldDeadlines.js';
+import { seedHospitals } from './worldHospitals.js';
 import { seedTestingWorld } from './worldTesting.js';
 
 /** Two real counties far apart: 盘山县 (Panjin, Liaoning) and 红山区 (Chifeng, Inner Mongolia). */
@@ -135,6 +136,7 @@ export async function seedWorld(ctx: AppContext) {
   const testingB = await seedTestingWorld(ctx, users.b_admin!, COUNTY_B);
   await seedClaims(ctx, users.a_admin!, COUNTY_A, VILLAGE_A);
   const casesA = await seedCases(ctx, users.a_admin!, testingA);
+  await seedHospitals(ctx, users.a_admin!);
   await seedAlerts(ctx);
   return { users, personA, personB, arrivalA, reviewA, deadlineA, deadlineB, callA, testingA, testingB, casesA };
 }
