@@ -7,6 +7,7 @@ import type { SignalMeasure } from '../../platform/signals/types.js';
 import { LEVEL_CODE_LENGTH, type TriggerRule } from '../../rules/policy/outbreakTypes.js';
 import { localDate } from '../../rules/time.js';
 import { ruleProblem, windowStart } from '../../rules/triggers.js';
+import { addLocalDays } from '../../rules/truckReport.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 import { toReading, triggerStatement, type UnitReading } from './evaluateSql.js';
 import { openAlertDeadlines } from './work.js';
@@ -42,7 +43,8 @@ function measureFor(rule: TriggerRule, root: string, measures: readonly SignalMe
 const unitKey = (row: UnitReading) => row.siteId ?? row.jurisdictionCode;
 
 /**
- * MON-4: evaluates `rules` over the feeds for every unit under `root` (but those under `exclude`) on today's local date, in the
+ * MON-4: evaluates `rules` over the feeds for every unit under `root` (but those under `exclude`),
+ * for the windows ending yesterday and today on today's local date, in the
  * caller's transaction (scoped for a person, unscoped for the system's run), and raises an alert for
  * each unit where a rule fires. Idempotent: an open alert of the same rule and unit is updated with
  * the latest reading, and a window already alerted on is not alerted again (unique indexes).
@@ -58,7 +60,7 @@ export async function evaluateRules(
   const { measures = SIGNAL_MEASURES, exclude = [] } = options;
   const now = ctx.now();
   const timeZone = await effectiveTimeZone(tx, root, ctx.config.defaultTimeZone);
-  const day = localDate(now, timeZone);
+  const today = localDate(now, timeZone);
   const outcome: EvaluationOutcome = { rules: 0, raised: 0, stillFiring: 0, skipped: [] };
   for (const inForce of rules) {
     const { rule } = inForce;
@@ -72,9 +74,13 @@ export async function evaluateRules(
     // each rule runs under a savepoint, and a failure is logged and reported as skipped.
     await tx.exec('SAVEPOINT alert_rule');
     try {
-      const found = await evaluateRule(tx, actor, inForce, measure, { root, exclude, day, timeZone, now });
-      outcome.raised += found.raised;
-      outcome.stillFiring += found.stillFiring;
+      // The last complete day first, then today so far: a day that ended while nobody evaluated (the
+      // server down overnight, a feed's late batch) is still read whole; today's reading follows it.
+      for (const day of [addLocalDays(today, -1), today]) {
+        const found = await evaluateRule(tx, actor, inForce, measure, { root, exclude, day, timeZone, now });
+        outcome.raised += found.raised;
+        if (day === today) outcome.stillFiring += found.stillFiring;
+      }
       await tx.exec('RELEASE SAVEPOINT alert_rule');
     } catch (error) {
       await tx.exec('ROLLBACK TO SAVEPOINT alert_rule');

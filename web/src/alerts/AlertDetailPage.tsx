@@ -72,11 +72,13 @@ export default function AlertDetailPage() {
                 {t(`alerts.levels.${alert.rule.level as 'town'}`)}
               </Descriptions.Item>
               <Descriptions.Item label={t('alerts.evidence.window')}>
-                {t('alerts.evidence.windowRange', {
-                  from: formatDay(alert.windowStart, language),
-                  to: formatDay(alert.windowEnd, language),
-                  days: alert.rule.windowDays,
-                })}
+                {alert.windowStart === alert.windowEnd
+                  ? formatDay(alert.windowEnd, language)
+                  : t('alerts.evidence.windowRange', {
+                      from: formatDay(alert.windowStart, language),
+                      to: formatDay(alert.windowEnd, language),
+                      days: alert.rule.windowDays,
+                    })}
               </Descriptions.Item>
               <Descriptions.Item label={t('alerts.evidence.value')}>
                 <span data-testid="alert-window-value">{alert.windowValue}</span>

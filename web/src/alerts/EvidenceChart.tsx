@@ -40,6 +40,7 @@ export function EvidenceChart({ alert }: { alert: Alert }) {
         {
           type: 'bar',
           name: t('alerts.evidence.series'),
+          itemStyle: { color: '#8c8c8c' },
           data: days.map((day) => ({
             value: values.get(day) ?? 0,
             itemStyle: { color: day >= alert.windowStart ? '#cf1322' : '#8c8c8c' },
