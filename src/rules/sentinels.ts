@@ -14,10 +14,11 @@ export type SiteKind = (typeof SITE_KINDS)[number];
 
 /**
  * MON-3 (002 §14, 004 §13): places that send an environment sample every week — hospitals with fever
- * clinics, farmers' markets, cold-chain processing/transport/storage/sale places. Ports test goods
- * on arrival (per batch, not weekly), so they are not required weekly; a site may still be marked.
+ * clinics (the fever clinic is the sampled place; a hospital's registry entry is its ILI reporter),
+ * farmers' markets, cold-chain processing/transport/storage/sale places. Ports test goods on arrival
+ * (per batch, not weekly), so they are not required weekly; a site may still be marked.
  */
-export const WEEKLY_SAMPLE_KINDS: readonly SiteKind[] = ['fever_clinic', 'hospital', 'market', 'cold_chain'];
+export const WEEKLY_SAMPLE_KINDS: readonly SiteKind[] = ['fever_clinic', 'market', 'cold_chain'];
 
 type ColumnType = 'text' | 'int' | 'temperature' | 'date' | 'datetime' | 'bool' | 'enum' | 'symptoms';
 
@@ -85,7 +86,7 @@ const FEVER_VISITS: FeedDef = {
   id: 'fever_visits',
   path: 'fever-visits',
   table: 'sentinel_fever_visits',
-  siteKinds: ['fever_clinic', 'hospital'],
+  siteKinds: ['fever_clinic'],
   roles: ['fever_clinic', 'hospital_reporter', 'cdc_epidemiologist'],
   key: 'visit_no',
   time: 'visited_at',
@@ -187,7 +188,8 @@ const ILI_REPORTS: FeedDef = {
   id: 'ili_reports',
   path: 'ili-reports',
   table: 'sentinel_ili_reports',
-  siteKinds: ['hospital', 'fever_clinic'],
+  // MON-5: the reporting (sentinel) hospitals count their outpatient and emergency visits.
+  siteKinds: ['hospital'],
   roles: ['hospital_reporter', 'fever_clinic', 'cdc_epidemiologist'],
   key: 'day',
   time: 'day',

@@ -13,14 +13,15 @@ export interface SentinelDemoOptions {
   at(daysAgo: number, hour: number, minute?: number): Date;
 }
 
-const DAYS = 28;
+/** Five weeks: the four weeks shown, and before them the same-weekday baselines of the first of them (MON-4). */
+const DAYS = 35;
 const DISPOSITIONS = ['home', 'home', 'home', 'observation', 'admitted'] as const;
 const SYMPTOMS = ['fever', 'cough', 'sore_throat', 'fatigue'] as const;
 
 /**
  * The demo county's sentinel feeds: its sites (the county hospital with its fever clinic, two town
  * health centres' fever clinics, a school per town, two farmers' markets and a cold-chain store),
- * four weeks of fever-clinic visits and school reports (one school with an absence cluster over the
+ * five weeks of fever-clinic visits and school reports (one school with an absence cluster over the
  * last three days, one that has not reported today), weekly environment samples (one market
  * positive two days ago; the cold-chain store has not sampled this week) and daily ILI counts.
  */
@@ -127,7 +128,7 @@ export async function loadSentinelsDemo(ctx: AppContext, options: SentinelDemoOp
         );
       }
     }
-    // Weekly environment samples: four weeks; one market positive two days ago; the cold-chain store not yet this week.
+    // Weekly environment samples: four weeks; one market positive yesterday; the cold-chain store not yet this week.
     const places = sites.filter((s) => WEEKLY_SAMPLE_KINDS.includes(s.kind) && s.kind !== 'hospital');
     const monday = weekStart(today);
     const samples: Array<{ place: (typeof places)[number]; daysAgo: number; positive: boolean }> = [];

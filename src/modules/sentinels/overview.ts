@@ -91,10 +91,10 @@ export async function sentinelOverview(
           },
         ]),
     );
-  const fever = series(['fever_clinic', 'hospital'], 0);
+  const fever = series(['fever_clinic'], 0);
   const school = series(['school'], null);
-  const ili = series(['hospital', 'fever_clinic'], null);
-  const pneumonia = series(['hospital', 'fever_clinic'], null);
+  const ili = series(['hospital'], null);
+  const pneumonia = series(['hospital'], null);
   const samples = new Map(
     [...series(['fever_clinic', 'hospital', 'market', 'cold_chain', 'port'], null, weeks.length)].filter(
       ([id]) => sites.find((s) => s.id === id)?.weekly_sample,

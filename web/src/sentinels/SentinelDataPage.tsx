@@ -51,6 +51,7 @@ export default function SentinelDataPage() {
             periods={data.days}
             series={data.schoolAbsence}
             missing
+            schoolDays
             testId="school"
           />
           <SeriesCard
@@ -88,6 +89,7 @@ function SeriesCard({
   series,
   missing,
   weeks,
+  schoolDays,
   testId,
 }: {
   title: string;
@@ -95,11 +97,14 @@ function SeriesCard({
   series: Series[];
   missing?: boolean;
   weeks?: boolean;
+  schoolDays?: boolean;
   testId: string;
 }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const missingCount = series.filter((s) => s.values.at(-1) === null).length;
+  const last = periods.at(-1) ?? '';
+  const owedNow = !(schoolDays && isWeekend(last));
+  const missingCount = owedNow ? series.filter((s) => s.values.at(-1) === null).length : 0;
   const columns: TableColumnsType<Series> = [
     {
       key: 'site',
@@ -124,9 +129,15 @@ function SeriesCard({
       align: 'right' as const,
       render: (_: unknown, s: Series) => {
         const value = s.values[i];
-        if (value === null || value === undefined)
-          return missing ? <Tag color="red">{t('sentinels.data.missing')}</Tag> : '';
-        return value;
+        if (value !== null && value !== undefined) return value;
+        if (!missing) return '';
+        // Assumption (002 §15): schools report on school days, Monday to Friday; a weekend is not missing.
+        if (schoolDays && isWeekend(period))
+          return <Typography.Text type="secondary">{t('sentinels.data.noSchool')}</Typography.Text>;
+        // Today's report (this week's sample) may still come: owed, not yet missing.
+        if (i === periods.length - 1)
+          return <Tag color="orange">{t(weeks ? 'sentinels.data.owedWeek' : 'sentinels.data.owed')}</Tag>;
+        return <Tag color="red">{t('sentinels.data.missing')}</Tag>;
       },
     })),
   ];
@@ -153,6 +164,12 @@ function SeriesCard({
       />
     </Card>
   );
+}
+
+/** Saturday or Sunday, read from the calendar date itself (no zone: it is already a local date). */
+function isWeekend(day: string): boolean {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6;
 }
 
 function Positives({ rows }: { rows: Positive[] }) {

@@ -29,7 +29,7 @@ export const FEED_SPECS: readonly FeedSpec[] = [
   {
     path: 'fever-visits',
     id: 'feverVisits',
-    siteKinds: ['fever_clinic', 'hospital'],
+    siteKinds: ['fever_clinic'],
     roles: ['fever_clinic', 'hospital_reporter', 'cdc_epidemiologist', 'admin'],
     fields: [
       { key: 'visitNo', kind: 'text', required: true },
@@ -84,7 +84,7 @@ export const FEED_SPECS: readonly FeedSpec[] = [
   {
     path: 'ili-reports',
     id: 'iliReports',
-    siteKinds: ['hospital', 'fever_clinic'],
+    siteKinds: ['hospital'],
     roles: ['hospital_reporter', 'fever_clinic', 'cdc_epidemiologist', 'admin'],
     fields: [
       { key: 'day', kind: 'date', required: true },
