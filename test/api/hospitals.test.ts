@@ -353,7 +353,13 @@ describe('CAS-3 discharge, then isolation and follow-up as deadlines', () => {
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     expect(body.status).toBe('discharged');
-    expect(body.followUp.steps.length).toBeGreaterThan(0);
+    // The Panshan pack in force sets the follow-up: 14 days' isolation, visits in weeks 2 and 4.
+    expect(body.followUp).toMatchObject({ fromPack: true, packId: 'panshan-2021' });
+    expect(body.followUp.steps.map((s: { owner: string }) => s.owner)).toEqual([
+      'community',
+      'hospital',
+      'hospital',
+    ]);
     const deadlines = await openDeadlines(stay!.id);
     expect(deadlines.length).toBe(body.followUp.steps.length);
     expect(deadlines.every((d) => d.ruleId === 'CAS-3')).toBe(true);
