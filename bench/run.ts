@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import { bulletinBench } from './bulletin.js';
 import { dashboardBench } from './dashboard.js';
 import { importBench } from './import.js';
 import { landingFormBench } from './landingForm.js';
@@ -40,6 +41,7 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   load: loadBench,
   dashboard: dashboardBench,
   landingForm: landingFormBench,
+  bulletin: bulletinBench,
 };
 
 /** Other work on the machine skews every figure: each section says how busy it was. */

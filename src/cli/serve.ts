@@ -1,4 +1,5 @@
 import { startAlertEvaluations } from '../modules/alerts/index.js';
+import { startConferenceSweeps } from '../modules/bulletin/index.js';
 import { DEMO_PASSWORD, loadDemo, unchangedDemoLogins } from '../modules/demo/index.js';
 import { startRoutineSweeps } from '../modules/routineTesting/index.js';
 import type { AppContext } from '../platform/context.js';
@@ -19,6 +20,7 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
   }
   const { app } = await buildApp(ctx);
   const stopSweeps = startRoutineSweeps(ctx); // TST-5: missed routine tests swept at start and hourly
+  const stopConferences = startConferenceSweeps(ctx); // CAS-5: conferences owed after a first local case
   const stopEvaluations = startAlertEvaluations(ctx); // MON-4: changed feeds each minute, every rule hourly
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   const url = `http://${ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host}:${ctx.config.port}/`;
@@ -37,6 +39,7 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
   }
   const stop = async () => {
     await stopSweeps();
+    await stopConferences();
     await stopEvaluations();
     await app.close();
     await ctx.db.close();

@@ -11,7 +11,7 @@ export const ORIGINS = ['local', 'imported'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
 /** One class of one origin on one day. */
-export interface ClassFigures {
+interface ClassFigures {
   new: number;
   /** Of the new confirmed cases, those who were asymptomatic infections before (无症状感染者转为确诊). */
   fromAsymptomatic: number;
@@ -41,7 +41,7 @@ export interface DayFigures {
   peopleSampled: number;
 }
 
-export const emptyClassFigures = (): ClassFigures => ({
+const emptyClassFigures = (): ClassFigures => ({
   new: 0,
   fromAsymptomatic: 0,
   fromSuspected: 0,

@@ -34,13 +34,14 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
       if (tab === 'overdue') return (await get(`/api/lab-results/overdue?${q}`)).total as number;
       return { kind: 'turnaround', board: await get(`/api/lab-results/turnaround?${q}`) };
   }
+  if (url.pathname === '/bulletin') return { kind: 'bulletin', board: await get(`/api/bulletin?${q}`) };
   const campaign = /^\/campaigns\/([0-9a-f-]{36})$/.exec(url.pathname);
   if (campaign) return { kind: 'campaign', board: await get(`/api/campaigns/${campaign[1]}/progress?${q}`) };
   throw new Error(`a drill to no known list: ${drill}`);
 }
 
 export interface Board {
-  kind: 'landing' | 'turnaround' | 'campaign';
+  kind: 'landing' | 'turnaround' | 'campaign' | 'bulletin';
   // biome-ignore lint/suspicious/noExplicitAny: the board's own response, read by the figure's key
   board: any;
 }

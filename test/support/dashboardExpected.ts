@@ -161,6 +161,37 @@ export async function expectedFigures(
     AND done_at IS NULL AND cancelled_at IS NULL`;
   expected.set('routineTesting.missed.open', await count(missed));
   expected.set('routineTesting.missed.overdue', await count(`${missed} AND due_at < $2`, [now]));
+
+  // CAS-5: today's entries into each class of cases not discarded since (a case without history
+  // enters its class at its report), the confirmed held now, and the press conferences owed.
+  for (const klass of ['confirmed', 'asymptomatic', 'suspected'])
+    expected.set(
+      `bulletin.today.new.${klass}`,
+      await count(
+        `SELECT (SELECT count(*) FROM case_changes ch JOIN cases c ON c.id = ch.case_id
+           WHERE ch.jurisdiction_code LIKE $1 AND ch.kind <> 'discard' AND ch.to_classification = $2
+             AND ch.from_classification IS DISTINCT FROM ch.to_classification
+             AND ${localDay('ch.changed_at')} = $3 AND c.status <> 'discarded')::int
+         + (SELECT count(*) FROM cases c WHERE c.jurisdiction_code LIKE $1 AND c.classification = $2
+             AND ${localDay('c.reported_at')} = $3 AND c.status <> 'discarded'
+             AND NOT EXISTS (SELECT 1 FROM case_changes x WHERE x.case_id = c.id))::int AS n`,
+        [klass, today],
+      ),
+    );
+  expected.set(
+    'bulletin.today.cumulative.confirmed',
+    await count(
+      `SELECT count(*)::int AS n FROM cases WHERE jurisdiction_code LIKE $1 AND status <> 'discarded'
+         AND classification = 'confirmed'`,
+    ),
+  );
+  expected.set(
+    'bulletin.today.conferences.owed',
+    await count(
+      `SELECT count(*)::int AS n FROM deadlines WHERE jurisdiction_code LIKE $1 AND subject_type = 'press_conference'
+         AND done_at IS NULL AND cancelled_at IS NULL`,
+    ),
+  );
   return expected;
 }
 

@@ -1,5 +1,6 @@
 // The public surface of the testing module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
+export { testingFiguresOfDays } from './bulletinFigures.js';
 export { insertCampaign, setCampaignStatus } from './campaigns.js';
 export {
   clearPoolControlsByNegativeTubes,

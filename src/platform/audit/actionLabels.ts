@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = {
   lab_result_corrected: { zh: '更正检测结果', en: 'Lab result corrected' },
   routine_sweep: { zh: '核查常态化检测漏检', en: 'Routine tests checked for misses' },
   'deadline.done': { zh: '完成待办', en: 'Task completed' },
+  'bulletin.press_conference': { zh: '登记新闻发布会', en: 'Press conference recorded' },
 } as const satisfies Record<string, Text>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -110,6 +111,7 @@ export const AUDIT_OBJECT_TYPES = {
   lab_capacity_target: { zh: '检测能力目标', en: 'Lab capacity target' },
   lab_qc_record: { zh: '室内质控记录', en: 'Lab QC record' },
   deadline: { zh: '待办', en: 'Task' },
+  press_conference: { zh: '新闻发布会', en: 'Press conference' },
 } as const satisfies Record<string, Text>;
 
 export type AuditObjectType = keyof typeof AUDIT_OBJECT_TYPES;
