@@ -1,6 +1,7 @@
 import { startAlertEvaluations } from '../modules/alerts/index.js';
 import { startConferenceSweeps } from '../modules/bulletin/index.js';
 import { DEMO_PASSWORD, loadDemo, unchangedDemoLogins } from '../modules/demo/index.js';
+import { startTreatmentSweeps } from '../modules/hospitals/index.js';
 import { startRoutineSweeps } from '../modules/routineTesting/index.js';
 import type { AppContext } from '../platform/context.js';
 import { buildApp } from '../platform/http/app.js';
@@ -21,6 +22,7 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
   const { app } = await buildApp(ctx);
   const stopSweeps = startRoutineSweeps(ctx); // TST-5: missed routine tests swept at start and hourly
   const stopConferences = startConferenceSweeps(ctx); // CAS-5: conferences owed after a first local case
+  const stopTreatment = startTreatmentSweeps(ctx); // CAS-3, CAS-4: transfers and emptying owed, every 10 minutes
   const stopEvaluations = startAlertEvaluations(ctx); // MON-4: changed feeds each minute, every rule hourly
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   const url = `http://${ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host}:${ctx.config.port}/`;
@@ -40,6 +42,7 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
   const stop = async () => {
     await stopSweeps();
     await stopConferences();
+    await stopTreatment();
     await stopEvaluations();
     await app.close();
     await ctx.db.close();

@@ -3,6 +3,12 @@
 export { caseFiguresOfDays, localOutbreakStarts } from './bulletinFigures.js';
 export { casesTiles } from './dashboardTiles.js';
 export { loadCasesDemo } from './demo.js';
+export {
+  caseClassSql,
+  readCaseForHospital,
+  TREATABLE_CASES_SQL,
+  type TreatableCase,
+} from './forHospitals.js';
 export { casesRoutes } from './routes.js';
 export { casesStorySources } from './storySources.js';
 export { casesWorkSubjects } from './workSubjects.js';
