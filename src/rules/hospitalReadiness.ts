@@ -6,21 +6,21 @@
  * - 004 §22: "加快方舱医院建设 … 确保遇有突发疫情能够迅速启用" (mobile cabins ready on standby).
  */
 
-export const HOSPITAL_KINDS = ['designated', 'fever_clinic', 'mobile_cabin'] as const;
+const HOSPITAL_KINDS = ['designated', 'fever_clinic', 'mobile_cabin'] as const;
 export type HospitalKind = (typeof HOSPITAL_KINDS)[number];
-export const HOSPITAL_STATUSES = ['in_use', 'standby'] as const;
+const HOSPITAL_STATUSES = ['in_use', 'standby'] as const;
 export type HospitalStatus = (typeof HOSPITAL_STATUSES)[number];
 
 /** CAS-4, 002 §26: ICU beds at least 10% of the beds. */
-export const ICU_PERCENT_MIN = 10;
+const ICU_PERCENT_MIN = 10;
 /** CAS-4, 003 §3.4.2: a county hospital's ICU has at least 10 beds … */
-export const COUNTY_ICU_MIN = 10;
+const COUNTY_ICU_MIN = 10;
 /** … and its negative-pressure ward at least 30 beds. */
-export const COUNTY_NEGATIVE_PRESSURE_MIN = 30;
+const COUNTY_NEGATIVE_PRESSURE_MIN = 30;
 /** CAS-4, 002 §26: supplies and drugs for 30 days at full load. */
-export const SUPPLY_DAYS_MIN = 30;
+const SUPPLY_DAYS_MIN = 30;
 /** CAS-4, 002 §26: "出现 10 人以上确诊患者 … 48 小时内腾空一所定点医院". */
-export const EMPTYING_CONFIRMED_THRESHOLD = 10;
+const EMPTYING_CONFIRMED_THRESHOLD = 10;
 export const EMPTYING_HOURS = 48;
 
 export interface HospitalCapacity {
@@ -33,7 +33,7 @@ export interface HospitalCapacity {
   supplyDays: number;
 }
 
-export type ShortfallCode = 'icu_share' | 'county_icu' | 'county_negative_pressure' | 'supply_days';
+type ShortfallCode = 'icu_share' | 'county_icu' | 'county_negative_pressure' | 'supply_days';
 
 export interface Shortfall {
   code: ShortfallCode;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepTreatment } from '../../src/modules/hospitals/index.js';
 import { createUser } from '../../src/platform/access/accounts.js';
 import type { Role } from '../../src/rules/roles.js';
 import { drilled } from '../support/dashboardDrill.js';
@@ -352,7 +353,13 @@ describe('CAS-3 discharge, then isolation and follow-up as deadlines', () => {
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     expect(body.status).toBe('discharged');
-    expect(body.followUp.steps.length).toBeGreaterThan(0);
+    // The Panshan pack in force sets the follow-up: 14 days' isolation, visits in weeks 2 and 4.
+    expect(body.followUp).toMatchObject({ fromPack: true, packId: 'panshan-2021' });
+    expect(body.followUp.steps.map((s: { owner: string }) => s.owner)).toEqual([
+      'community',
+      'hospital',
+      'hospital',
+    ]);
     const deadlines = await openDeadlines(stay!.id);
     expect(deadlines.length).toBe(body.followUp.steps.length);
     expect(deadlines.every((d) => d.ruleId === 'CAS-3')).toBe(true);
@@ -394,5 +401,23 @@ describe('CAS-3, CAS-4 on the situation dashboard', () => {
         key: figure.key,
         value: figure.value,
       });
+  });
+});
+
+describe('CAS-3 the transfer owed without anyone pressing a button', () => {
+  it('CAS-3 the scheduled sweep opens the transfer deadline of a newly reported confirmed case, once', async () => {
+    const [person] = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 1, 42);
+    const caseId = await insertCase(person!, 'confirmed', env.ctx.now());
+    expect(await openDeadlines(caseId)).toEqual([]);
+    expect(await sweepTreatment(env.ctx)).toBeGreaterThanOrEqual(1);
+    const [deadline] = await openDeadlines(caseId);
+    expect(deadline).toMatchObject({
+      kind: 'hospital.transfer',
+      ruleId: 'CAS-3',
+      jurisdictionCode: VILLAGE_A,
+    });
+    expect(deadline!.dueAt.getTime() - env.ctx.now().getTime()).toBe(2 * HOUR);
+    await sweepTreatment(env.ctx);
+    expect(await openDeadlines(caseId)).toHaveLength(1);
   });
 });

@@ -4,5 +4,6 @@ export { inHospitalAt } from './bulletinFigures.js';
 export { hospitalsTiles } from './dashboardTiles.js';
 export { loadHospitalsDemo } from './demo.js';
 export { hospitalRoutes } from './routes.js';
+export { startTreatmentSweeps, sweepTreatment } from './scheduler.js';
 export { hospitalsStorySources } from './storySources.js';
 export { hospitalsWorkSubjects } from './workSubjects.js';

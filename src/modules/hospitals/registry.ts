@@ -34,13 +34,13 @@ interface HospitalRow {
 }
 
 /** The registry's columns, hospitals aliased `h`. */
-export const HOSPITAL_SQL = `h.id, h.jurisdiction_code AS "jurisdictionCode",
+const HOSPITAL_SQL = `h.id, h.jurisdiction_code AS "jurisdictionCode",
   coalesce((SELECT j.name FROM jurisdictions j WHERE j.code = h.jurisdiction_code), '') AS "jurisdictionName",
   h.name, h.kind, h.is_county_hospital AS "isCountyHospital", h.status, h.beds, h.icu_beds AS "icuBeds",
   h.negative_pressure_beds AS "negativePressureBeds", h.supply_days AS "supplyDays", h.address,
   h.emptying_owed_at AS "emptyingOwedAt", h.emptied_at AS "emptiedAt", h.updated_at AS "updatedAt", h.version`;
 
-export interface Occupancy {
+interface Occupancy {
   inHospital: number;
   confirmed: number;
   onTheWay: number;
@@ -50,7 +50,7 @@ export interface Occupancy {
  * CAS-4: occupancy of each hospital across every jurisdiction it takes patients from (a definer
  * function that returns counts only; migration 0105).
  */
-export async function occupancyOf(tx: Queryable, ids: readonly string[]): Promise<Map<string, Occupancy>> {
+async function occupancyOf(tx: Queryable, ids: readonly string[]): Promise<Map<string, Occupancy>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.query<Occupancy & { hospitalId: string }>(
     `SELECT hospital_id AS "hospitalId", in_hospital AS "inHospital", confirmed, on_the_way AS "onTheWay"
@@ -62,7 +62,7 @@ export async function occupancyOf(tx: Queryable, ids: readonly string[]): Promis
 
 const NONE: Occupancy = { inHospital: 0, confirmed: 0, onTheWay: 0 };
 
-export function toView(row: HospitalRow, occupancy: Occupancy, actor: Actor, now: Date): HospitalView {
+function toView(row: HospitalRow, occupancy: Occupancy, actor: Actor, now: Date): HospitalView {
   const dueAt = row.emptyingOwedAt ? new Date(row.emptyingOwedAt.getTime() + EMPTYING_HOURS * HOUR) : null;
   return {
     id: row.id,
@@ -93,7 +93,7 @@ export function toView(row: HospitalRow, occupancy: Occupancy, actor: Actor, now
 }
 
 /** Hospitals as views, with their occupancy. */
-export async function hospitalViews(
+async function hospitalViews(
   tx: Queryable,
   rows: readonly HospitalRow[],
   actor: Actor,
