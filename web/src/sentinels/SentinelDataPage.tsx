@@ -9,6 +9,7 @@ import { useLanguage } from '../i18n/useLanguage';
 import { useMe } from '../session/useSession';
 import { fetchOverview, type SentinelOverviewView, sentinelKeys } from './api';
 import { valueKey } from './feeds';
+import { SiteRegistry } from './SiteRegistry';
 
 type Series = SentinelOverviewView['feverVisits'][number];
 type Positive = SentinelOverviewView['positives'][number];
@@ -21,6 +22,8 @@ type Positive = SentinelOverviewView['positives'][number];
 export default function SentinelDataPage() {
   const { t } = useTranslation();
   const me = useMe();
+  // The registry is the CDC's: those who read the feeds and report to them (as the server checks).
+  const canRegister = me.permissions.includes('sentinel.read') && me.permissions.includes('sentinel.report');
   const [params] = useSearchParams();
   const jurisdiction = params.get('jurisdiction') ?? me.scopes[0] ?? '';
   const [days, setDays] = useState(14);
@@ -79,6 +82,7 @@ export default function SentinelDataPage() {
           <Positives rows={data.positives} />
         </>
       ) : null}
+      {canRegister ? <SiteRegistry /> : null}
     </Space>
   );
 }

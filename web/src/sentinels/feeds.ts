@@ -100,3 +100,5 @@ export const FEED_SPECS: readonly FeedSpec[] = [
 export const fieldLabelKey = (key: string) => `sentinels.fields.${key}` as ParseKeys;
 /** The i18n key of a code's words (a disposition, a symptom, a sample kind or result). */
 export const valueKey = (field: string, code: string) => `sentinels.values.${field}.${code}` as ParseKeys;
+/** The i18n key of a site kind's words. */
+export const siteKindKey = (kind: Site['kind']) => `sentinels.sites.kinds.${kind}` as const;
