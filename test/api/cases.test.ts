@@ -171,6 +171,10 @@ describe('CAS-2 a positive result and its report', () => {
         doneAt: '2026-12-07T06:00:00Z',
       }),
     ]);
+    for (const kind of ['late_report', 'late_review', 'overdue', 'concealed']) {
+      const filtered = await get(`/api/cases/board?kind=${kind}&jurisdiction=${COUNTY_A}`, cdc);
+      expect({ kind, status: filtered.statusCode }).toEqual({ kind, status: 200 });
+    }
     const twice = await post(`/api/cases/${view.id}/review`, {}, cdc);
     expect(twice.json().code).toBe('case_nothing_to_review');
   });

@@ -135,6 +135,8 @@ describe('GET /api/dashboard', () => {
     expect(view.tiles.map((tile) => tile.id)).toEqual([
       'deadlines.heat',
       'bulletin.today',
+      'cases.today',
+      'cases.lateness',
       'hospitals.treatment',
       'arrivals.byRisk',
       'arrivals.byChannel',

@@ -34,6 +34,10 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
       if (tab === 'overdue') return (await get(`/api/lab-results/overdue?${q}`)).total as number;
       return { kind: 'turnaround', board: await get(`/api/lab-results/turnaround?${q}`) };
   }
+  if (url.pathname === '/cases' && tab === 'board')
+    return (await get(`/api/cases/board?${q}`)).counts[q.get('kind') ?? ''] as number;
+  if (url.pathname === '/cases') return total('/api/cases');
+  if (url.pathname === '/cases/review') return (await get(`/api/cases?awaitingReview=true&${q}&pageSize=1`)).total;
   if (url.pathname === '/bulletin') return { kind: 'bulletin', board: await get(`/api/bulletin?${q}`) };
   const campaign = /^\/campaigns\/([0-9a-f-]{36})$/.exec(url.pathname);
   if (campaign) return { kind: 'campaign', board: await get(`/api/campaigns/${campaign[1]}/progress?${q}`) };

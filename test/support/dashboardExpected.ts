@@ -1,5 +1,6 @@
 import type { Database } from '../../src/platform/db/types.js';
 import { deadlineStatus, escalatedInto } from '../../src/rules/deadlines.js';
+import { expectedCaseFigures } from './dashboardExpectedCases.js';
 
 /**
  * The dashboard's figures counted straight from the base tables (as the database owner, no
@@ -192,6 +193,7 @@ export async function expectedFigures(
          AND done_at IS NULL AND cancelled_at IS NULL`,
     ),
   );
+  for (const [key, value] of await expectedCaseFigures(db, root, now, zone, today)) expected.set(key, value);
   return expected;
 }
 

@@ -28,7 +28,8 @@ function kindSql(kind: BoardKind, scope: string): string {
           c.reporting_institution AS owner, ${iso(reportDue)} AS "dueAt", ${iso('c.reported_at')} AS "doneAt",
           ${lateMinutesSql(reportDue, 'c.reported_at')} AS "lateMinutes", ${reportDue} AS due
         FROM cases c JOIN persons p ON p.id = c.person_id
-        WHERE ${scope.replaceAll('$COL', 'c.jurisdiction_code')} AND c.reported_at > ${reportDue}`;
+        WHERE ${scope.replaceAll('$COL', 'c.jurisdiction_code')} AND c.reported_at > ${reportDue}
+          AND c.reported_at <= $1::timestamptz`;
     case 'late_review':
       return `SELECT 'late_review' AS kind, c.id AS "caseId", ${PERSON}, (SELECT t.barcode FROM tubes t WHERE t.id = c.tube_id) AS "tubeBarcode",
           coalesce(ch.reviewed_by_name, (SELECT j.name FROM jurisdictions j WHERE j.code = left(c.jurisdiction_code, 6)), '') AS owner,
