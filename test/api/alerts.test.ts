@@ -321,6 +321,18 @@ describe('MON-4 handling: acknowledged, assessed, warned, closed; each step audi
     ]);
   });
 
+  it('MON-4 the CDC’s work list offers both items with the alert’s page as their action', async () => {
+    const response = await get('/api/my-work?pageSize=100', cookieA);
+    expect(response.statusCode).toBe(200);
+    const mine = response
+      .json()
+      .items.filter((item: { action: { href: string } | null }) => item.action?.href === `/alerts/${id}`);
+    expect(mine.map((item: { action: { label: { zh: string } } }) => item.action.label.zh).sort()).toEqual([
+      '开展风险评估',
+      '确认预警',
+    ]);
+  });
+
   it('MON-4 a raised alert cannot be closed before it is acknowledged', async () => {
     const response = await post(`/api/alerts/${id}/close`, cookieA, {
       reason: 'excluded',
