@@ -4,7 +4,7 @@ import { CASE_REPORT_HOURS } from './testingDeadlines.js';
  * CAS-2: a case is reported within 2 hours of being found and reviewed by the CDC within 2 hours
  * of the report: "接到核酸检测阳性报告后，医疗机构要在2小时内进行网络直报，辖区内疾控机构在2小时内完成审核" [002 §27].
  */
-export const CASE_REVIEW_HOURS = 2;
+const CASE_REVIEW_HOURS = 2;
 
 /**
  * CAS-2 ("坚决杜绝迟报、瞒报、漏报" [001 §8]): when an unreported positive stops being a late report
@@ -47,7 +47,7 @@ export interface CardTimes {
   confirmedAt?: Date | null;
 }
 
-export type CardTimeField = 'onsetAt' | 'sampledAt' | 'foundAt' | 'confirmedAt';
+type CardTimeField = 'onsetAt' | 'sampledAt' | 'foundAt' | 'confirmedAt';
 export interface CardTimeProblem {
   field: CardTimeField;
   code: 'in_future' | 'case_time_order';

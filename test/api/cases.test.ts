@@ -115,6 +115,13 @@ describe('CAS-2 a positive result and its report', () => {
       openCaseId: null,
     });
     expect(prefill.json().personIdNumberMasked).toMatch(/\*/);
+    // The lab's "my work" item for the result opens the report card pre-filled from it (CAS-2).
+    const work = (await get('/api/my-work?pageSize=50', lab)).json();
+    const item = work.items.find((i: { personId: string | null }) => i.personId === personId);
+    expect(item.action).toMatchObject({
+      href: expect.stringMatching(/^\/cases\/new\?tubeId=[0-9a-f-]{36}$/),
+    });
+    expect(item.action.markDone).toBeFalsy();
     const unknown = await get('/api/cases/prefill?tube=NOPE-000000', lab);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().errors[0]).toMatchObject({ field: 'tube', code: 'case_tube_not_positive' });
@@ -175,6 +182,15 @@ describe('CAS-2 a positive result and its report', () => {
       const filtered = await get(`/api/cases/board?kind=${kind}&jurisdiction=${COUNTY_A}`, cdc);
       expect({ kind, status: filtered.statusCode }).toEqual({ kind, status: 200 });
     }
+    // The person's story tells the case: reported, then reviewed.
+    const story = (await get(`/api/persons/${view.personId}/story`, cdc)).json();
+    const told = story.events.filter((e: { source: string }) => e.source === 'cases');
+    expect(told.map((e: { title: { zh: string } }) => e.title.zh)).toEqual(['疾控已审核', '报告为确诊病例']);
+    // The review's work item is closed; the CDC's my-work offers no case review left for it.
+    const cdcWork = (await get('/api/my-work?pageSize=50', cdc)).json();
+    expect(cdcWork.items.filter((i: { personId: string | null }) => i.personId === view.personId)).toEqual(
+      [],
+    );
     const twice = await post(`/api/cases/${view.id}/review`, {}, cdc);
     expect(twice.json().code).toBe('case_nothing_to_review');
   });

@@ -6,7 +6,7 @@ import { CASE_REPORT_KIND_PREFIX, PERSON_SUBJECT } from '../testing/index.js';
 export const CASE_SUBJECT = 'case';
 export const CASE_REVIEW_KIND_PREFIX = 'case-review:';
 /** CAS-2: the CDC's review of one change of a case (the report, a reclassification, a discard). */
-export const reviewKind = (changeId: string) => `${CASE_REVIEW_KIND_PREFIX}${changeId}`;
+const reviewKind = (changeId: string) => `${CASE_REVIEW_KIND_PREFIX}${changeId}`;
 
 export type ChangeKind = 'report' | 'reclassify' | 'discard';
 
