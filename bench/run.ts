@@ -18,6 +18,7 @@ import { pushClassifyBench } from './pushClassify.js';
 import { searchBench } from './search.js';
 import { startupBench } from './startup.js';
 import { testingIngestBench } from './testingIngest.js';
+import { triggersBench } from './triggers.js';
 import { campaignProgressBench } from './testingProgress.js';
 import { samplingHttpBench } from './testingSampling.js';
 
@@ -42,6 +43,7 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   dashboard: dashboardBench,
   landingForm: landingFormBench,
   bulletin: bulletinBench,
+  triggers: triggersBench,
 };
 
 /** Other work on the machine skews every figure: each section says how busy it was. */
