@@ -23,7 +23,7 @@ export default function CaseDetailPage() {
   const classWord = (value: CaseChangeView['toClassification'] | null) =>
     value ? t(`cases.class.${value}`) : '—';
   const columns: TableColumnsType<CaseChangeView> = [
-    { key: 'at', title: t('cases.fields.reportedAt'), render: (_, h) => time(h.changedAt) },
+    { key: 'at', title: t('cases.detail.changedAt'), render: (_, h) => time(h.changedAt) },
     {
       key: 'kind',
       title: t('cases.fields.status'),
