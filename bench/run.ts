@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { bulletinBench } from './bulletin.js';
 import { dashboardBench } from './dashboard.js';
+import { drugSalesIngestBench } from './drugSalesIngest.js';
 import { importBench } from './import.js';
 import { landingFormBench } from './landingForm.js';
 import { type BenchOptions, machine, readOptions } from './lib/options.js';
@@ -18,9 +19,9 @@ import { pushClassifyBench } from './pushClassify.js';
 import { searchBench } from './search.js';
 import { startupBench } from './startup.js';
 import { testingIngestBench } from './testingIngest.js';
-import { triggersBench } from './triggers.js';
 import { campaignProgressBench } from './testingProgress.js';
 import { samplingHttpBench } from './testingSampling.js';
+import { triggersBench } from './triggers.js';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- search import` only those named.
@@ -41,6 +42,7 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   samplingHttp: samplingHttpBench,
   load: loadBench,
   dashboard: dashboardBench,
+  drugSalesIngest: drugSalesIngestBench,
   landingForm: landingFormBench,
   bulletin: bulletinBench,
   triggers: triggersBench,
