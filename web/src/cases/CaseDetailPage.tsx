@@ -26,7 +26,7 @@ export default function CaseDetailPage() {
     { key: 'at', title: t('cases.detail.changedAt'), render: (_, h) => time(h.changedAt) },
     {
       key: 'kind',
-      title: t('cases.fields.status'),
+      title: t('cases.detail.change'),
       render: (_, h) => t(`cases.detail.historyKind.${h.kind}`),
     },
     {
