@@ -146,6 +146,7 @@ describe('GET /api/dashboard', () => {
       'testing.turnaround',
       'campaigns.running',
       'landing.dailyClear',
+      'alerts.open',
       'routineTesting.missed',
     ]);
     expect(view.tiles.every((tile) => !tile.error && tile.body !== null)).toBe(true);

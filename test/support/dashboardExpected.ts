@@ -1,5 +1,6 @@
 import type { Database } from '../../src/platform/db/types.js';
 import { deadlineStatus, escalatedInto } from '../../src/rules/deadlines.js';
+import { expectedAlertFigures } from './dashboardExpectedAlerts.js';
 import { expectedCaseFigures } from './dashboardExpectedCases.js';
 
 /**
@@ -194,6 +195,7 @@ export async function expectedFigures(
     ),
   );
   for (const [key, value] of await expectedCaseFigures(db, root, now, zone, today)) expected.set(key, value);
+  for (const [key, value] of await expectedAlertFigures(db, root)) expected.set(key, value);
   return expected;
 }
 
