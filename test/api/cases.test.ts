@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/platform/access/accounts.js';
+import { withCheckDigit } from '../../src/rules/idNumber.js';
 import type { Role } from '../../src/rules/roles.js';
 import { createPersons, insertTube } from '../support/testingTubes.js';
 import { COUNTY_A, PASSWORD, signInAs, VILLAGE_A } from '../support/world.js';
@@ -329,6 +330,23 @@ describe('CAS-1 the card, its history, reclassification and discard', () => {
       'case.discard',
       'case.review',
     ]);
+  });
+
+  it('a card for someone not yet registered finds or registers them through the persons registry', async () => {
+    const idNumber = withCheckDigit('21112219700505004');
+    const person = { name: '孙立新', idNumber, jurisdictionCode: VILLAGE_A };
+    const first = await post('/api/cases', card({ person, foundAt: at(59).toISOString() }), hospital);
+    expect(first.statusCode).toBe(201);
+    expect(first.json().personIdNumberMasked).not.toContain(idNumber.slice(6, 14));
+    // The same number again is the same person: their open case answers 409.
+    const again = await post('/api/cases', card({ person, foundAt: at(59).toISOString() }), hospital);
+    expect(again.json()).toMatchObject({ code: 'case_open', caseId: first.json().id });
+    const elsewhere = await post(
+      '/api/cases',
+      card({ person: { ...person, jurisdictionCode: '150402001001' } }),
+      hospital,
+    );
+    expect(elsewhere.statusCode).toBe(400);
   });
 
   it('scope: another county’s case is 404 and its board and list are empty', async () => {
