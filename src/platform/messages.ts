@@ -311,6 +311,20 @@ export const FIELD_MESSAGES = {
     en: 'is the classification and severity the case already has',
     zh: '与该病例现有的分类和严重程度相同',
   },
+  // Hospitals (CAS-3, CAS-4): the registry's and the transfer's own checks.
+  hospital_not_designated: {
+    en: 'is not a designated hospital in use: cases are admitted to designated hospitals only (four concentrations)',
+    zh: '不是启用中的定点医院：病例只能收治到定点医院（四集中）',
+  },
+  case_not_transferable: {
+    en: 'names no open confirmed case or asymptomatic infection in your jurisdiction',
+    zh: '不是您辖区内未排除的确诊病例或无症状感染者',
+  },
+  case_in_hospital: {
+    en: 'names a case already on its way to or in a designated hospital',
+    zh: '该病例已在转运途中或已在定点医院收治',
+  },
+  icu_exceeds_beds: { en: 'must not exceed the total beds', zh: '不能多于床位总数' },
 } as const satisfies Record<string, Message>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;
 

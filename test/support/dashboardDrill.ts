@@ -41,6 +41,9 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
   if (url.pathname === '/cases') return total('/api/cases');
   if (url.pathname === '/cases/review') return (await get(`/api/cases?awaitingReview=true&${q}&pageSize=1`)).total;
   if (url.pathname === '/bulletin') return { kind: 'bulletin', board: await get(`/api/bulletin?${q}`) };
+  if (url.pathname === '/hospitals')
+    return (await get(`/api/hospitals${tab === 'awaiting' ? '/awaiting-transfer' : ''}?${q}`))
+      .total as number;
   const campaign = /^\/campaigns\/([0-9a-f-]{36})$/.exec(url.pathname);
   if (campaign) return { kind: 'campaign', board: await get(`/api/campaigns/${campaign[1]}/progress?${q}`) };
   throw new Error(`a drill to no known list: ${drill}`);

@@ -2,6 +2,7 @@ import type { Database } from '../../src/platform/db/types.js';
 import { deadlineStatus, escalatedInto } from '../../src/rules/deadlines.js';
 import { expectedAlertFigures } from './dashboardExpectedAlerts.js';
 import { expectedCaseFigures } from './dashboardExpectedCases.js';
+import { expectedHospitalFigures } from './dashboardExpectedHospitals.js';
 
 /**
  * The dashboard's figures counted straight from the base tables (as the database owner, no
@@ -195,6 +196,7 @@ export async function expectedFigures(
     ),
   );
   for (const [key, value] of await expectedCaseFigures(db, root, now, zone, today)) expected.set(key, value);
+  for (const [key, value] of await expectedHospitalFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedAlertFigures(db, root)) expected.set(key, value);
   return expected;
 }

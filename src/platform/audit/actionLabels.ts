@@ -76,6 +76,11 @@ export const AUDIT_ACTIONS = {
   routine_sweep: { zh: '核查常态化检测漏检', en: 'Routine tests checked for misses' },
   'deadline.done': { zh: '完成待办', en: 'Task completed' },
   'bulletin.press_conference': { zh: '登记新闻发布会', en: 'Press conference recorded' },
+  'hospital.transfer': { zh: '安排转运至定点医院', en: 'Transfer to a designated hospital arranged' },
+  'hospital.depart': { zh: '转运出发', en: 'Transfer departed' },
+  'hospital.admit': { zh: '定点医院收治', en: 'Admitted to a designated hospital' },
+  'hospital.discharge': { zh: '治愈出院', en: 'Discharged' },
+  'hospital.emptied': { zh: '定点医院已腾空', en: 'Designated hospital emptied' },
 } as const satisfies Record<string, Text>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -112,6 +117,8 @@ export const AUDIT_OBJECT_TYPES = {
   lab_qc_record: { zh: '室内质控记录', en: 'Lab QC record' },
   deadline: { zh: '待办', en: 'Task' },
   press_conference: { zh: '新闻发布会', en: 'Press conference' },
+  hospital: { zh: '医疗机构', en: 'Hospital' },
+  hospital_stay: { zh: '转运收治记录', en: 'Transfer and stay' },
 } as const satisfies Record<string, Text>;
 
 export type AuditObjectType = keyof typeof AUDIT_OBJECT_TYPES;
