@@ -84,13 +84,8 @@ export async function ingestRows(
       refuse(line, 'id' in row.site ? 'siteId' : SITE_COLUMN.key, 'sentinel_site_unknown');
       continue;
     }
-    const keyValue = keyColumn
-      ? String(
-          row.values[keyColumn.key] instanceof Date
-            ? (row.values[keyColumn.key] as Date).toISOString()
-            : row.values[keyColumn.key],
-        )
-      : '';
+    // The natural keys are text (a visit or sample number) or a local day (YYYY-MM-DD).
+    const keyValue = keyColumn ? String(row.values[keyColumn.key]) : '';
     const natural = `${site.id}\u0000${keyValue}`;
     if (seen.has(natural)) {
       refuse(line, keyColumn?.key ?? SITE_COLUMN.key, 'row_duplicate_in_file');
