@@ -34,12 +34,7 @@ export async function expectedHospitalFigures(db: Database, root: string): Promi
   );
   const expected = new Map<string, number>();
   if (hospitals.length === 0 && awaiting!.n === 0) return expected;
-  const treating = hospitals.filter((h) => h.kind !== 'fever_clinic');
-  const beds = treating.reduce((n, h) => n + h.beds, 0);
   const designated = hospitals.filter((h) => h.kind === 'designated');
-  const designatedBeds = designated.reduce((n, h) => n + h.beds, 0);
-  const icu = designated.reduce((n, h) => n + h.icuBeds, 0);
-  const used = treating.reduce((n, h) => n + h.inHospital, 0);
   expected.set('hospitals.treatment.designated', designated.length);
   expected.set(
     'hospitals.treatment.shortfalls',
@@ -47,10 +42,5 @@ export async function expectedHospitalFigures(db: Database, root: string): Promi
   );
   expected.set('hospitals.treatment.emptying', hospitals.filter((h) => h.owing).length);
   expected.set('hospitals.treatment.awaiting', awaiting!.n);
-  expected.set(
-    'hospitals.treatment.icuShare',
-    designatedBeds === 0 ? 0 : Math.floor((icu * 100) / designatedBeds),
-  );
-  expected.set('hospitals.treatment.occupancy', beds === 0 ? 0 : Math.floor((used * 100) / beds));
   return expected;
 }

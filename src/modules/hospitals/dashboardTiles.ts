@@ -6,8 +6,8 @@ import { listHospitals } from './registry.js';
 
 /**
  * CAS-3, CAS-4 over the jurisdiction: the hospitals serving it (its own and those above it), how
- * many fall short of a readiness figure or owe their 48-hour emptying, the cases awaiting transfer,
- * the ICU share and bed occupancy; beds in use and free by kind in the note. Null (no tile) when
+ * many fall short of a readiness figure or owe their 48-hour emptying, the cases awaiting transfer;
+ * beds and patients by kind, the ICU share and bed occupancy in the note. Null (no tile) when
  * the jurisdiction has neither a hospital nor a case to treat.
  */
 async function treatment(request: DashboardRequest): Promise<TileBody | null> {
@@ -23,6 +23,7 @@ async function treatment(request: DashboardRequest): Promise<TileBody | null> {
   const beds = (items: typeof hospitals) => items.reduce((n, h) => n + h.beds, 0);
   const used = (items: typeof hospitals) => items.reduce((n, h) => n + h.inHospital, 0);
   const owing = hospitals.filter((h) => h.emptyingOwedAt && !h.emptiedAt).length;
+  const occupancy = sum.beds === 0 ? 0 : Math.floor((sum.inHospital * 100) / sum.beds);
   return {
     figures: [
       {
@@ -52,25 +53,11 @@ async function treatment(request: DashboardRequest): Promise<TileBody | null> {
         drill: list({ tab: 'awaiting' }),
         tone: awaiting.total > 0 ? 'warning' : 'normal',
       },
-      {
-        key: 'icuShare',
-        label: { zh: '重症监护床位占比', en: 'ICU share of beds' },
-        value: sum.icuSharePct,
-        drill: list({}),
-        unit: 'percent',
-        tone: designated.length > 0 && sum.icuSharePct < 10 ? 'warning' : 'normal',
-      },
-      {
-        key: 'occupancy',
-        label: { zh: '床位使用率', en: 'Beds in use' },
-        value: sum.beds === 0 ? 0 : Math.floor((sum.inHospital * 100) / sum.beds),
-        drill: list({}),
-        unit: 'percent',
-      },
     ],
+    // The ICU share and the beds in use are shares, not rows of a list: they are read in the note.
     note: {
-      zh: `定点医院床位${beds(designated)}张，在院${used(designated)}人；方舱医院床位${beds(cabins)}张，备用${sum.mobileCabinsStandby}所`,
-      en: `Designated hospitals: ${beds(designated)} beds, ${used(designated)} in hospital; mobile cabins: ${beds(cabins)} beds, ${sum.mobileCabinsStandby} on standby`,
+      zh: `定点医院床位${beds(designated)}张，在院${used(designated)}人，重症监护床位占${sum.icuSharePct}%；方舱医院床位${beds(cabins)}张，备用${sum.mobileCabinsStandby}所；床位使用率${occupancy}%`,
+      en: `Designated hospitals: ${beds(designated)} beds, ${used(designated)} in hospital, ICU ${sum.icuSharePct}% of beds; mobile cabins: ${beds(cabins)} beds, ${sum.mobileCabinsStandby} on standby; ${occupancy}% of beds in use`,
     },
   };
 }
