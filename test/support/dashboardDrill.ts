@@ -25,6 +25,8 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
       return total('/api/deadlines');
     case '/person-controls':
       return total('/api/person-controls');
+    case '/drug-sales':
+      return total('/api/drug-sales');
     case '/alerts':
       return total('/api/alerts');
     case '/landing-queue':

@@ -2,6 +2,7 @@ import type { Database } from '../../src/platform/db/types.js';
 import { deadlineStatus, escalatedInto } from '../../src/rules/deadlines.js';
 import { expectedAlertFigures } from './dashboardExpectedAlerts.js';
 import { expectedCaseFigures } from './dashboardExpectedCases.js';
+import { expectedDrugSalesFigures } from './dashboardExpectedDrugSales.js';
 import { expectedHospitalFigures } from './dashboardExpectedHospitals.js';
 
 /**
@@ -198,6 +199,8 @@ export async function expectedFigures(
   for (const [key, value] of await expectedCaseFigures(db, root, now, zone, today)) expected.set(key, value);
   for (const [key, value] of await expectedHospitalFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedAlertFigures(db, root)) expected.set(key, value);
+  for (const [key, value] of await expectedDrugSalesFigures(db, root, now, zone, today))
+    expected.set(key, value);
   return expected;
 }
 
