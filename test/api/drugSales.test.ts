@@ -98,6 +98,12 @@ describe('MON-2 the pharmacy counter', () => {
     expect(retry.json()).toMatchObject({ created: false, sale: { id: body.sale.id } });
     expect(body.sale.id).toBe(clientSaleRowId(outlet, 'counter-1'));
     expect(await salesAt()).toBe(1);
+    // MON-4: the sale leaves a change note, so the drug-sales triggers are evaluated as data arrives.
+    const notes = await env.db.query(
+      "SELECT 1 FROM signal_changes WHERE feed = 'drug_sales' AND jurisdiction_code = $1",
+      [VILLAGE_A],
+    );
+    expect(notes).toHaveLength(1);
   });
 
   it('refuses a different sale under a used saleId, and never overwrites the first', async () => {

@@ -5,6 +5,7 @@ import { MAX_REPORTED_ERRORS, type RowError } from '../../platform/bulk/index.js
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { idHash, phoneHash } from '../../platform/pii/seal.js';
+import { noteSignalChange } from '../../platform/signals/changes.js';
 import { maskIdNumber, maskPhone } from '../../rules/mask.js';
 import { openFollowUps } from './followUpDeadlines.js';
 import type { Outlet } from './outlets.js';
@@ -131,6 +132,8 @@ export async function ingestSales(
   }
   const unchanged = await settleRepeats(tx, outlet.id, repeats, ids, errors);
   await openFollowUps(tx, outlet, [...days], now);
+  // MON-4 "evaluated as data arrives": the drug-sales triggers look again where sales were written.
+  if (inserted > 0) await noteSignalChange(tx, 'drug_sales', [outlet.jurisdictionCode]);
   errors.sort((a, b) => a.line - b.line);
   // A row may be refused for several reasons: rows and rejections are counted by line.
   const linesBefore = new Set((source.rejectedBefore ?? []).map((e) => e.line)).size;
