@@ -290,6 +290,11 @@ export const FIELD_MESSAGES = {
   },
   tube_not_resulted: { en: 'names a tube that has no result to correct', zh: '对应的采样管尚无可更正的结果' },
   result_unchanged: { en: 'is the result the tube already has', zh: '与该采样管现有结果相同' },
+  // Four-class drug sales (MON-2)
+  drug_class: {
+    en: 'must name 退热, 止咳, 抗病毒 or 抗生素 (antipyretic, antitussive, antiviral, antibiotic)',
+    zh: '应为 退热、止咳、抗病毒 或 抗生素',
+  },
   // Cases (CAS-1, CAS-2): the report card's own checks.
   case_time_order: {
     en: 'must not be earlier than the card’s previous time (onset, sampling, found, report, in that order)',

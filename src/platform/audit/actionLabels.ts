@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = {
   routine_sweep: { zh: '核查常态化检测漏检', en: 'Routine tests checked for misses' },
   'deadline.done': { zh: '完成待办', en: 'Task completed' },
   'bulletin.press_conference': { zh: '登记新闻发布会', en: 'Press conference recorded' },
+  'drug_sales.follow_up': { zh: '登记购药人员回访', en: 'Drug buyers followed up' },
   'hospital.transfer': { zh: '安排转运至定点医院', en: 'Transfer to a designated hospital arranged' },
   'hospital.depart': { zh: '转运出发', en: 'Transfer departed' },
   'hospital.admit': { zh: '定点医院收治', en: 'Admitted to a designated hospital' },
@@ -119,6 +120,8 @@ export const AUDIT_OBJECT_TYPES = {
   press_conference: { zh: '新闻发布会', en: 'Press conference' },
   hospital: { zh: '医疗机构', en: 'Hospital' },
   hospital_stay: { zh: '转运收治记录', en: 'Transfer and stay' },
+  drug_outlet: { zh: '药店诊所', en: 'Drug outlet' },
+  drug_sale: { zh: '四类药品销售', en: 'Four-class drug sale' },
 } as const satisfies Record<string, Text>;
 
 export type AuditObjectType = keyof typeof AUDIT_OBJECT_TYPES;
