@@ -289,6 +289,12 @@ export const FIELD_MESSAGES = {
     zh: '不能早于该采样管的采样时间',
   },
   tube_not_resulted: { en: 'names a tube that has no result to correct', zh: '对应的采样管尚无可更正的结果' },
+  // Sentinel feeds (MON-1, MON-3, MON-5)
+  sentinel_site_unknown: {
+    en: 'is not a sentinel site in your jurisdiction that sends this report',
+    zh: '不是您辖区内报送此项数据的哨点',
+  },
+  sentinel_result_pending: { en: 'must be empty while the result is pending', zh: '待检时不填写结果时间' },
   result_unchanged: { en: 'is the result the tube already has', zh: '与该采样管现有结果相同' },
   // Four-class drug sales (MON-2)
   drug_class: {
