@@ -116,6 +116,8 @@ export const AUDIT_OBJECT_TYPES = {
   alert: { zh: '监测预警', en: 'Alert' },
   lab_capacity_target: { zh: '检测能力目标', en: 'Lab capacity target' },
   lab_qc_record: { zh: '室内质控记录', en: 'Lab QC record' },
+  sentinel_site: { zh: '监测哨点', en: 'Sentinel site' },
+  sentinel_report: { zh: '哨点监测数据', en: 'Sentinel report' },
   deadline: { zh: '待办', en: 'Task' },
   press_conference: { zh: '新闻发布会', en: 'Press conference' },
   hospital: { zh: '医疗机构', en: 'Hospital' },
