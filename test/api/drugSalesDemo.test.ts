@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localAt } from '../../src/modules/demo/clock.js';
-import { seededRandom } from '../../src/modules/demo/random.js';
+import { localAt, seededRandom } from '../../src/modules/demo/index.js';
 import { drugSalesSignals, loadDrugSalesDemo } from '../../src/modules/drugSales/index.js';
 import { createUser } from '../../src/platform/access/accounts.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';

@@ -92,7 +92,7 @@ describe('sentinel sites (MON-1, MON-3)', () => {
 
 describe('fever-clinic visits (MON-1)', () => {
   const visit = (change: Record<string, unknown> = {}) => ({
-    siteId: sites['县人民医院发热门诊'],
+    siteId: sites.县人民医院发热门诊,
     visitNo: 'FR-0001',
     visitedAt: '2026-11-24T01:30:00Z',
     temperature: 38.2,
@@ -131,7 +131,7 @@ describe('fever-clinic visits (MON-1)', () => {
         visit({ visitNo: '<script>alert(1)</script>' }),
         visit({ visitNo: 'FR-0004', visitedAt: '2026-12-30T01:00:00Z' }),
         visit({ visitNo: 'FR-0005', disposition: 'sent home' }),
-        visit({ visitNo: 'FR-0006', siteId: sites['太平镇中心小学'] }),
+        visit({ visitNo: 'FR-0006', siteId: sites.太平镇中心小学 }),
         visit({ visitNo: 'FR-0002' }),
         { ...visit({ visitNo: 'FR-0007' }), extra: 1 },
         visit({ visitNo: 'FR-0008', natSampled: 'maybe' }),
@@ -267,14 +267,14 @@ describe('environment and goods samples (MON-3) and ILI counts (MON-5)', () => {
     const response = await post('/sentinels/ili-reports', cdc, {
       rows: [
         {
-          siteId: sites['县人民医院'],
+          siteId: sites.县人民医院,
           day: '2026-11-23',
           iliVisits: 12,
           totalVisits: 300,
           pneumoniaCases: 1,
         },
         {
-          siteId: sites['县人民医院'],
+          siteId: sites.县人民医院,
           day: '2026-11-22',
           iliVisits: 400,
           totalVisits: 300,
@@ -346,8 +346,8 @@ describe('signals for the multi-point triggers (MON-4)', () => {
       { jurisdiction_code: TOWN_A, site_id: null, day: '2026-11-23', value: '1' },
     ]);
     expect(await series('school_absence', 'absent_ill', 0)).toEqual([
-      { jurisdiction_code: TOWN_A, site_id: sites['太平镇中心小学'], day: '2026-11-23', value: '3' },
-      { jurisdiction_code: TOWN_A, site_id: sites['太平镇中心小学'], day: '2026-11-24', value: '0' },
+      { jurisdiction_code: TOWN_A, site_id: sites.太平镇中心小学, day: '2026-11-23', value: '3' },
+      { jurisdiction_code: TOWN_A, site_id: sites.太平镇中心小学, day: '2026-11-24', value: '0' },
     ]);
     expect(await series('ili', 'ili_visits', 6)).toEqual([
       { jurisdiction_code: COUNTY_A, site_id: null, day: '2026-11-23', value: '12' },

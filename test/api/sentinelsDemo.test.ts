@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { evaluateAll } from '../../src/modules/alerts/index.js';
-import { loadDemoSentinels } from '../../src/modules/demo/sentinelsDemo.js';
+import { loadDemoSentinels } from '../../src/modules/demo/index.js';
 import { COUNTY_A, signInAs } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
 

@@ -41,7 +41,8 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
   if (url.pathname === '/cases' && tab === 'board')
     return (await get(`/api/cases/board?${q}`)).counts[q.get('kind') ?? ''] as number;
   if (url.pathname === '/cases') return total('/api/cases');
-  if (url.pathname === '/cases/review') return (await get(`/api/cases?awaitingReview=true&${q}&pageSize=1`)).total;
+  if (url.pathname === '/cases/review')
+    return (await get(`/api/cases?awaitingReview=true&${q}&pageSize=1`)).total;
   if (url.pathname === '/bulletin') return { kind: 'bulletin', board: await get(`/api/bulletin?${q}`) };
   if (url.pathname === '/hospitals')
     return (await get(`/api/hospitals${tab === 'awaiting' ? '/awaiting-transfer' : ''}?${q}`))

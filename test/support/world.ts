@@ -138,7 +138,19 @@ export async function seedWorld(ctx: AppContext) {
   const casesA = await seedCases(ctx, users.a_admin!, testingA);
   await seedHospitals(ctx, users.a_admin!);
   await seedAlerts(ctx);
-  return { users, personA, personB, arrivalA, reviewA, deadlineA, deadlineB, callA, testingA, testingB, casesA };
+  return {
+    users,
+    personA,
+    personB,
+    arrivalA,
+    reviewA,
+    deadlineA,
+    deadlineB,
+    callA,
+    testingA,
+    testingB,
+    casesA,
+  };
 }
 
 /** Signs in through the API and returns the Cookie header for later requests. */

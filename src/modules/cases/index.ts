@@ -7,7 +7,6 @@ export {
   caseClassSql,
   readCaseForHospital,
   TREATABLE_CASES_SQL,
-  type TreatableCase,
 } from './forHospitals.js';
 export { casesRoutes } from './routes.js';
 export { casesStorySources } from './storySources.js';

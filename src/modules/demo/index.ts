@@ -7,3 +7,4 @@ export type { DemoPlace } from './people.js';
 export { demoPeople } from './people.js';
 export type { Random } from './random.js';
 export { seededRandom } from './random.js';
+export { loadDemoSentinels } from './sentinelsDemo.js';

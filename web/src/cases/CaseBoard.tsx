@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Row, Statistic, Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../common/formatDateTime';

@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { OUTLET_KINDS } from '../../../src/api/drugSales';
+import type { OutletKind } from '../../../src/api/drugSales';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { JurisdictionTreeSelect } from '../jurisdictions/JurisdictionTreeSelect';
 import { createOutlet, drugSaleKeys, type OutletInput } from './api';
+
+/** The outlet kinds of the API, in the order the picker lists them. */
+const OUTLET_KINDS: readonly OutletKind[] = ['pharmacy', 'online_pharmacy', 'clinic', 'health_centre'];
 
 /** Registers a pharmacy, clinic or health centre whose counter then registers its sales (MON-2). */
 export function OutletFormModal({ onClose }: { onClose: () => void }) {
