@@ -293,6 +293,44 @@ describe('MON-4 evaluation', () => {
       raised: 0,
     });
   });
+
+  it('MON-4 as data arrives: only the subtrees holding a change are evaluated, not the whole county', async () => {
+    await withScope(env.db, cdcA, (tx) => noteSignalChange(tx, 'environment_samples', [`${TOWN_1}001`]));
+    const evaluated: string[] = [];
+    const rules = async (_ctx: unknown, _tx: unknown, root: string) => [
+      { root, rules: inForce(ANY_POSITIVE), exclude: [TOWN_2] },
+      { root: TOWN_2, rules: inForce(ANY_POSITIVE), exclude: [] },
+    ];
+    const outcome = await evaluateChanged(env.ctx, {
+      rules: async (ctx, tx, root) => {
+        evaluated.push(root);
+        return rules(ctx, tx, root);
+      },
+      measures: MEASURES,
+    });
+    expect(evaluated).toEqual([COUNTY_A]);
+    expect(outcome.rules).toBe(1);
+  });
+
+  it('MON-4 as data arrives: the notes are taken apart from the evaluation, and a failed evaluation notes them again', async () => {
+    await withScope(env.db, cdcA, (tx) => noteSignalChange(tx, 'environment_samples', [`${TOWN_1}001`]));
+    let pendingDuringEvaluation = -1;
+    await expect(
+      evaluateChanged(env.ctx, {
+        rules: async (_ctx, tx) => {
+          pendingDuringEvaluation = (await tx.query('SELECT 1 FROM signal_changes')).length;
+          throw new Error('evaluation failed');
+        },
+        measures: MEASURES,
+      }),
+    ).rejects.toThrow('evaluation failed');
+    expect(pendingDuringEvaluation).toBe(0);
+    const notes = await env.db.query<{ feed: string; jurisdiction_code: string }>(
+      'SELECT feed, jurisdiction_code FROM signal_changes',
+    );
+    expect(notes).toEqual([{ feed: 'environment_samples', jurisdiction_code: `${TOWN_1}001` }]);
+    await env.db.exec('DELETE FROM signal_changes');
+  });
 });
 
 describe('MON-4 handling: acknowledged, assessed, warned, closed; each step audited and on the deadlines list', () => {

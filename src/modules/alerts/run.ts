@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
-import { takeSignalChanges } from '../../platform/signals/changes.js';
+import { noteSignalChange, type SignalChange, takeSignalChanges } from '../../platform/signals/changes.js';
 import type { SignalMeasure } from '../../platform/signals/types.js';
 import { localDate } from '../../rules/time.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
@@ -120,22 +120,71 @@ export async function evaluateAll(ctx: AppContext, sources: Sources = {}): Promi
   return outcome;
 }
 
+/** Whether a change note at `code` lies in the subtree (under its root, not in a subtree below with a pack of its own). */
+function inSubtree(subtree: Subtree, code: string): boolean {
+  return code.startsWith(subtree.root) && !subtree.exclude.some((below) => code.startsWith(below));
+}
+
 /**
- * "As data arrives": takes the feeds' change notes (platform/signals/changes.ts) and evaluates the
- * rules of the changed feeds in the outermost subtrees that changed, in the transaction that takes
- * the notes (a failed evaluation leaves them for the next run).
+ * "As data arrives": takes the feeds' change notes (platform/signals/changes.ts) in a short
+ * transaction of its own, so a feed's write (one upsert of the same note row) never waits for an
+ * evaluation; then evaluates, in a separate transaction per outermost root, the rules of the changed
+ * feeds in the subtrees (pack domains) that hold a change, and no other (MON-4). A subtree is the
+ * smallest unit evaluated: a county-level rule counts the whole subtree, not only the changed town.
+ * A failed evaluation puts its notes back for the next run.
  */
 export async function evaluateChanged(ctx: AppContext, sources: Sources = {}): Promise<EvaluationOutcome> {
-  return ctx.db.transaction(async (tx) => {
-    const changes = await takeSignalChanges(tx);
-    if (changes.length === 0) return EMPTY;
-    let outcome = EMPTY;
-    for (const root of await outermostRoots(tx)) {
-      const feeds = new Set(changes.filter((c) => c.jurisdictionCode.startsWith(root)).map((c) => c.feed));
-      if (feeds.size > 0)
-        outcome = add(outcome, await evaluateRoot(ctx, tx, undefined, root, feeds, sources));
+  const changes = await ctx.db.transaction((tx) => takeSignalChanges(tx));
+  if (changes.length === 0) return EMPTY;
+  const { rules: rulesOf = subtreesInForce, measures } = sources;
+  let outcome = EMPTY;
+  const done: string[] = [];
+  for (const root of await outermostRoots(ctx.db)) {
+    const pending = changes.filter((c) => c.jurisdictionCode.startsWith(root));
+    if (pending.length === 0) continue;
+    try {
+      const part = await ctx.db.transaction(async (tx) => {
+        let sum = EMPTY;
+        for (const subtree of await rulesOf(ctx, tx, root)) {
+          const feeds = new Set(
+            pending.filter((c) => inSubtree(subtree, c.jurisdictionCode)).map((c) => c.feed),
+          );
+          const rules = subtree.rules.filter((r) => feeds.has(r.rule.feed));
+          if (rules.length === 0) continue;
+          sum = add(
+            sum,
+            await evaluateRules(ctx, tx, undefined, subtree.root, rules, {
+              measures,
+              exclude: subtree.exclude,
+            }),
+          );
+        }
+        return sum;
+      });
+      outcome = add(outcome, part);
+      done.push(root);
+    } catch (error) {
+      // This root and those not reached yet are noted again; the roots evaluated keep theirs taken.
+      await renote(
+        ctx,
+        changes.filter((c) => !done.some((root) => c.jurisdictionCode.startsWith(root))),
+      );
+      throw error;
     }
-    return outcome;
+  }
+  return outcome;
+}
+
+/** Puts notes back (a failed evaluation): one upsert per feed, as the feeds themselves note them. */
+async function renote(ctx: AppContext, changes: readonly SignalChange[]): Promise<void> {
+  const feeds = [...new Set(changes.map((c) => c.feed))];
+  await ctx.db.transaction(async (tx) => {
+    for (const feed of feeds)
+      await noteSignalChange(
+        tx,
+        feed,
+        changes.filter((c) => c.feed === feed).map((c) => c.jurisdictionCode),
+      );
   });
 }
 
