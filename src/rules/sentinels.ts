@@ -262,7 +262,8 @@ export function parseFeedRow(
   return { row: { site: site as ParsedRow['site'], values } };
 }
 
-function parseSite(raw: Readonly<Record<string, unknown>>): ParsedRow['site'] | { code: FieldCode } {
+/** The site a row names (by id or by name), or why it names none. */
+export function parseSite(raw: Readonly<Record<string, unknown>>): ParsedRow['site'] | { code: FieldCode } {
   const id = raw[SITE_ID_KEY];
   if (id !== undefined && id !== null && id !== '') {
     if (typeof id !== 'string' || !UUID.test(id)) return { code: 'format' };

@@ -174,6 +174,24 @@ describe('fever-clinic visits (MON-1)', () => {
     });
     expect(response.json().errors[0]).toMatchObject({ field: 'siteId', code: 'sentinel_site_unknown' });
   });
+
+  it('MON-1 reads a visit time without a zone in the time zone of the site’s jurisdiction, not the server default', async () => {
+    await env.db.query("UPDATE jurisdictions SET time_zone = 'Asia/Urumqi' WHERE code = $1", [TOWN_A]);
+    try {
+      const response = await post('/sentinels/fever-visits', clinic, {
+        rows: [visit({ visitNo: 'FR-ZONE', visitedAt: '2026-11-20 08:30' })],
+      });
+      expect(response.json()).toMatchObject({ created: 1, rejected: 0 });
+      const [row] = await env.db.query<{ at: Date }>(
+        "SELECT visited_at AS at FROM sentinel_fever_visits WHERE visit_no = 'FR-ZONE'",
+      );
+      // 08:30 in Urumqi (UTC+6), not 08:30 in Shanghai (00:30Z).
+      expect(new Date(row!.at).toISOString()).toBe('2026-11-20T02:30:00.000Z');
+    } finally {
+      await env.db.query("DELETE FROM sentinel_fever_visits WHERE visit_no = 'FR-ZONE'");
+      await env.db.query('UPDATE jurisdictions SET time_zone = NULL WHERE code = $1', [TOWN_A]);
+    }
+  });
 });
 
 describe('school daily reports and zero reports (002 §15)', () => {

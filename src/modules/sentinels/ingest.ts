@@ -13,7 +13,15 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, forbidden } from '../../platform/errors.js';
 import { noteSignalChange } from '../../platform/signals/changes.js';
-import { columnZh, type FeedDef, type ParsedRow, parseFeedRow, SITE_COLUMN } from '../../rules/sentinels.js';
+import {
+  columnZh,
+  type FeedDef,
+  type ParsedRow,
+  parseFeedRow,
+  parseSite,
+  SITE_COLUMN,
+} from '../../rules/sentinels.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 
 /** What a batch or an import did: every rejected row with its line (or place in the batch) and reason. */
 interface FeedReport {
@@ -57,24 +65,39 @@ export async function ingestRows(
 ): Promise<FeedReport> {
   requireSender(actor, feed);
   const now = ctx.now();
-  const timeZone = ctx.config.defaultTimeZone;
   const errors: RowError[] = [];
   const rejected = new Set<number>();
   const refuse = (line: number, field: string, code: Parameters<typeof rowErrorWithLabel>[3]) => {
     errors.push(rowErrorWithLabel(line, field, columnZh(feed, field), code));
     rejected.add(line);
   };
-  const parsed: Array<{ line: number; row: ParsedRow }> = [];
-  for (const { line, raw } of rows) {
-    const result = parseFeedRow(feed, raw, timeZone, now);
-    if ('errors' in result) for (const e of result.errors) refuse(line, e.field, e.code);
-    else parsed.push({ line, row: result.row });
-  }
+  // The sites first: a row's days and times are read in the time zone in force at its site's
+  // jurisdiction (MON-1, as every module reads local days), not in the server's default zone.
+  const named = rows.map(({ raw }) => parseSite(raw));
   const sites = await resolveSites(
     tx,
     feed,
-    parsed.map((p) => p.row.site),
+    named.flatMap((site) => ('code' in site ? [] : [site])),
   );
+  const zones = new Map<string, string>();
+  const zoneOf = async (site: ParsedRow['site'] | { code: string }): Promise<string> => {
+    const ref =
+      'code' in site ? undefined : 'id' in site ? sites.byId.get(site.id) : sites.byName.get(site.name);
+    if (!ref) return ctx.config.defaultTimeZone;
+    let zone = zones.get(ref.jurisdictionCode);
+    if (zone === undefined) {
+      zone = await effectiveTimeZone(tx, ref.jurisdictionCode, ctx.config.defaultTimeZone);
+      zones.set(ref.jurisdictionCode, zone);
+    }
+    return zone;
+  };
+  const parsed: Array<{ line: number; row: ParsedRow }> = [];
+  for (const [index, { line, raw }] of rows.entries()) {
+    // biome-ignore lint/style/noNonNullAssertion: one site reading per row.
+    const result = parseFeedRow(feed, raw, await zoneOf(named[index]!), now);
+    if ('errors' in result) for (const e of result.errors) refuse(line, e.field, e.code);
+    else parsed.push({ line, row: result.row });
+  }
   const keyColumn = feed.columns.find((c) => c.column === feed.key);
   const seen = new Set<string>();
   const accepted: Accepted[] = [];
