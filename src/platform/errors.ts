@@ -33,6 +33,8 @@ const STATUS: Record<ErrorCode, number> = {
   release_tests_pending: 409,
   pack_version_exists: 409,
   wrong_state: 409,
+  case_not_treatable: 409,
+  transfer_id_taken: 409,
   leave_taken: 409,
   id_taken: 409,
   import_running: 409,

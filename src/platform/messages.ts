@@ -443,6 +443,15 @@ export const ERROR_MESSAGES = {
     en: 'This sample cannot be registered into this tube; see the field errors',
     zh: '该样本无法采入此采样管，详见字段错误',
   },
+  // Hospitals (CAS-3).
+  case_not_treatable: {
+    en: 'This case has been discarded or reclassified as suspected since the transfer was asked for, so it is not admitted',
+    zh: '申请转运后该病例已排除或改为疑似，不能收治',
+  },
+  transfer_id_taken: {
+    en: 'This transfer number is already used by another transfer; fill in the transfer again',
+    zh: '此转运单编号已被另一转运单使用，请重新填写转运单',
+  },
   case_open: {
     en: 'This person already has an open case report; open it to reclassify it instead of reporting again',
     zh: '该人员已有未排除的病例报告，请打开该病例订正，不要重复报告',

@@ -7,7 +7,8 @@ import { AppError, fieldError } from '../../platform/errors.js';
 import { inScope } from '../../rules/roles.js';
 import { TREATABLE_CASES_SQL } from '../cases/index.js';
 import { evaluateEmptying } from './emptying.js';
-import { openTransferDeadlines, TRANSFER_HOURS } from './work.js';
+import { endUntreatable } from './untreatable.js';
+import { openTransferDeadlines, reopenTransferDeadlines, TRANSFER_HOURS, transferDueSql } from './work.js';
 
 type Awaiting = Static<typeof AwaitingView>;
 
@@ -44,8 +45,7 @@ export async function casesAwaitingTransfer(
        (d.due < $${params.length + 1}::timestamptz) AS overdue
      FROM ${TREATABLE_CASES_SQL} c
      LEFT JOIN persons p ON p.id = c.person_id
-     CROSS JOIN LATERAL (SELECT greatest(c.reported_at, coalesce(c.confirmed_at, c.reported_at))
-       + make_interval(hours => $${params.length + 2}) AS due) d
+     CROSS JOIN LATERAL (SELECT ${transferDueSql('c', `$${params.length + 1}`, `$${params.length + 2}`)} AS due) d
      WHERE ${where}
      ORDER BY d.due, c.id LIMIT ${limit}`,
     [...params, now, TRANSFER_HOURS],
@@ -54,7 +54,8 @@ export async function casesAwaitingTransfer(
 }
 
 /**
- * On demand (the "evaluate" route, the demo): opens the transfer deadline of every case awaiting
+ * On demand (the "evaluate" route, the demo) and every 10 minutes: first ends the transfers, stays
+ * and transfer deadlines of cases no longer treatable (./untreatable.ts), then opens the transfer deadline of every case awaiting
  * transfer in the subtree that has none yet, and re-reads the 48-hour rule for its designated
  * hospitals (a case reclassified confirmed in hospital counts from then).
  */
@@ -65,29 +66,28 @@ export async function evaluateTreatment(
   now: Date,
 ): Promise<{ transferDeadlinesOpened: number; emptyingOpened: number }> {
   const awaiting = await casesAwaitingTransfer(tx, actor, jurisdiction, now, 5000);
-  const transferDeadlinesOpened = await openTransferDeadlines(
-    tx,
-    awaiting.items.map((c) => ({
-      caseId: c.caseId,
-      jurisdictionCode: c.jurisdictionCode,
-      personId: c.personId,
-      personName: c.personName,
-      classification: c.classification,
-      dueAt: new Date(c.transferDueAt),
-    })),
-    now,
-  );
+  await endUntreatable(tx, actor, jurisdiction, now);
+  const owed = awaiting.items.map((c) => ({
+    caseId: c.caseId,
+    jurisdictionCode: c.jurisdictionCode,
+    personId: c.personId,
+    personName: c.personName,
+    classification: c.classification,
+    dueAt: new Date(c.transferDueAt),
+  }));
+  const transferDeadlinesOpened =
+    (await openTransferDeadlines(tx, owed, now)) + (await reopenTransferDeadlines(tx, owed, now));
   const params: unknown[] = [];
   const hospitals = await tx.query<{ id: string }>(
     `SELECT h.id FROM hospitals h WHERE h.kind = 'designated' AND h.emptying_owed_at IS NULL
        AND ${scopeCondition('h.jurisdiction_code', jurisdiction ? [jurisdiction] : actor.scopes, params)}`,
     params,
   );
-  const owed = await evaluateEmptying(
+  const emptying = await evaluateEmptying(
     tx,
     actor,
     hospitals.map((h) => h.id),
     now,
   );
-  return { transferDeadlinesOpened, emptyingOpened: owed.length };
+  return { transferDeadlinesOpened, emptyingOpened: emptying.length };
 }

@@ -51,11 +51,12 @@ export async function requestTransfer(
   );
   if (live) throw invalid([fieldError('caseId', 'case_in_hospital')]);
   const id = input.id ?? randomUUID();
-  const dueAt = transferDueAt(found.reportedAt, found.confirmedAt);
-  await tx.query(
+  const dueAt = await transferDueAt(tx, found.id, now);
+  const inserted = await tx.query(
     `INSERT INTO hospital_stays (id, jurisdiction_code, case_id, person_id, hospital_id, from_place, from_hospital_id,
        vehicle, escort, status, requested_at, requested_by, transfer_due_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'requested', $10, $11, $12)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'requested', $10, $11, $12)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       id,
       found.jurisdictionCode,
@@ -71,6 +72,8 @@ export async function requestTransfer(
       dueAt,
     ],
   );
+  // The id is another stay's: one row-level security hides (another county's), or a concurrent request's.
+  if (inserted.length === 0) throw new AppError('transfer_id_taken', [fieldError('id', 'duplicate_id')]);
   await openTransferDeadlines(
     tx,
     [
@@ -156,6 +159,10 @@ export async function recordAdmission(
   now: Date,
 ): Promise<StayView> {
   const before = await lockStay(tx, actor, id, ['requested', 'departed'], now);
+  // CAS-3: a case discarded or reclassified suspected since the transfer was asked for is not admitted.
+  const found = await readCaseForHospital(tx, before.caseId);
+  if (!found || found.status === 'discarded' || found.classification === 'suspected')
+    throw new AppError('case_not_treatable', [fieldError('caseId', 'case_not_transferable')]);
   const hospital = await readHospital(tx, actor, before.hospitalId, now);
   if (!hospital.editable) throw forbidden();
   if (!hospital.admitsCases) throw invalid([fieldError('hospitalId', 'hospital_not_designated')]);

@@ -3,6 +3,7 @@ import {
   closeDeadline,
   type DeadlineInput,
   openDeadline,
+  openDeadlines,
   openNewDeadlines,
 } from '../../platform/deadlines/service.js';
 import { EMPTYING_HOURS } from '../../rules/hospitalReadiness.js';
@@ -19,16 +20,42 @@ const HOUR = 3_600_000;
 
 /**
  * CAS-3, assumption (本地口径): a confirmed case or an asymptomatic infection is transferred to the
- * designated hospital within 2 hours of its report (or of its confirmation, when later). 001 §11 ("按规定转运")
- * and 002 §24 ("及时规范转运至定点收治医院") give no number; 002 §25 gives 12 hours for moving contacts to
- * an isolation site, and a case is more infectious than a contact, so the case's own 2-hour report
- * window (CAS-2, 001 §8) is taken as the cautious reading.
+ * designated hospital within 2 hours of becoming one (its report, or its reclassification from
+ * suspected). 001 §11 ("按规定转运") and 002 §24 ("及时规范转运至定点收治医院") give no number; 002 §25
+ * gives 12 hours for moving contacts to an isolation site, and a case is more infectious than a
+ * contact, so the case's own 2-hour report window (CAS-2, 001 §8) is taken as the cautious reading.
  */
 export const TRANSFER_HOURS = 2;
 
-export function transferDueAt(reportedAt: Date, confirmedAt: Date | null): Date {
-  const from = confirmedAt && confirmedAt > reportedAt ? confirmedAt : reportedAt;
-  return new Date(from.getTime() + TRANSFER_HOURS * HOUR);
+/**
+ * CAS-3: when the case became treatable as the cases module recorded it (the report, or the latest
+ * reclassification out of suspected), for a `cases` row aliased `alias`; its report time when no
+ * change is recorded. Recorded times, not a typed-in confirmation time.
+ */
+export const treatableSinceSql = (alias: string) =>
+  `coalesce((SELECT max(ch.changed_at) FROM case_changes ch WHERE ch.case_id = ${alias}.id
+     AND ch.kind IN ('report', 'reclassify') AND ch.to_classification IN ('confirmed', 'asymptomatic')
+     AND (ch.from_classification IS NULL OR ch.from_classification = 'suspected')), ${alias}.reported_at)`;
+
+/**
+ * CAS-3: when the transfer of the case aliased `alias` is due: the open transfer deadline's due time,
+ * else 2 hours after the later of when it became treatable and `nowParam` (the deadline's opening),
+ * so that a deadline is never overdue when it is opened.
+ */
+export const transferDueSql = (alias: string, nowParam: string, hoursParam: string) =>
+  `coalesce((SELECT td.due_at FROM deadlines td WHERE td.subject_type = '${TRANSFER_SUBJECT}'
+     AND td.subject_id = ${alias}.id AND td.kind = '${TRANSFER_KIND}' AND td.done_at IS NULL
+     AND td.cancelled_at IS NULL),
+   greatest(${treatableSinceSql(alias)}, ${nowParam}::timestamptz) + make_interval(hours => ${hoursParam}))`;
+
+/** CAS-3: the transfer due time of one case (see transferDueSql). */
+export async function transferDueAt(tx: Queryable, caseId: string, now: Date): Promise<Date> {
+  const [row] = await tx.query<{ due: Date }>(
+    `SELECT ${transferDueSql('c', '$2', '$3')} AS due FROM cases c WHERE c.id = $1`,
+    [caseId, now, TRANSFER_HOURS],
+  );
+  if (!row) throw new Error('transferDueAt: the case is not visible');
+  return new Date(row.due);
 }
 
 export interface TransferOwed {
@@ -76,6 +103,33 @@ export async function openTransferDeadlines(
     owed.map((c) => transferDeadline(c, openedAt)),
   );
   return opened.length;
+}
+
+/** Why a transfer deadline was withdrawn: the case was discarded or reclassified suspected. */
+export const NOT_TREATABLE_REASON = 'case_not_treatable';
+
+/**
+ * CAS-3: a case owing a transfer again after its transfer deadline was withdrawn (reclassified
+ * suspected, then confirmed again) gets a new one; a transfer deadline done is not reopened.
+ * Returns how many were opened.
+ */
+export async function reopenTransferDeadlines(
+  tx: Queryable,
+  owed: readonly TransferOwed[],
+  openedAt: Date,
+): Promise<number> {
+  if (owed.length === 0) return 0;
+  const withdrawn = await tx.query<{ id: string }>(
+    `SELECT x.id FROM unnest($1::uuid[]) AS x(id)
+     WHERE EXISTS (SELECT 1 FROM deadlines d WHERE d.subject_type = $2 AND d.subject_id = x.id AND d.kind = $3
+         AND d.cancel_reason = $4)
+       AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.subject_type = $2 AND d.subject_id = x.id AND d.kind = $3
+         AND (d.done_at IS NOT NULL OR d.cancelled_at IS NULL))`,
+    [owed.map((c) => c.caseId), TRANSFER_SUBJECT, TRANSFER_KIND, NOT_TREATABLE_REASON],
+  );
+  const ids = new Set(withdrawn.map((w) => w.id));
+  const again = owed.filter((c) => ids.has(c.caseId)).map((c) => transferDeadline(c, openedAt));
+  return (await openDeadlines(tx, again)).length;
 }
 
 /** CAS-3: admission fulfils the transfer. */
