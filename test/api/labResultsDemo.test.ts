@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-it('demo: the lab receives the sealed tubes, one pool positive, the rest negative; a re-run changes nothing', async () => {
+it('TST-1 demo: the lab receives the sealed tubes, one pool positive (even beside a single tube already positive, CAS-2), the rest negative; a re-run changes nothing', async () => {
   const actor = env.world.users.a_admin!;
   const members = await createPersons(env.ctx, actor, VILLAGE_A, 3, 3);
   const openedAt = new Date(env.ctx.now().getTime() - 3_600_000);
@@ -27,6 +27,11 @@ it('demo: the lab receives the sealed tubes, one pool positive, the rest negativ
     openedAt,
   });
   await insertTube(env.ctx, { barcode: 'DEMO-000003', jurisdictionCode: COUNTY_A, openedAt, sealed: false });
+  // The world already holds a case's single positive tube (CAS-2): it is no pool, so it does not stand in for one.
+  const [single] = await env.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM tubes WHERE result = 'positive' AND member_count = 1",
+  );
+  expect(single!.n).toBeGreaterThan(0);
   await loadLabResultsDemo(env.ctx, actor);
   const state = () =>
     env.db.query<{ barcode: string; result: string | null; received: boolean }>(

@@ -36,8 +36,10 @@ export async function loadLabResultsDemo(ctx: AppContext, actor: Actor): Promise
       tubes.map((tube) => tube.barcode),
       ctx.now(),
     );
-    const hasPositive = tubes.some((tube) => tube.result === 'positive');
-    const positive = hasPositive ? undefined : tubes.find((tube) => !tube.result && tube.memberCount > 1);
+    // One positive pool (TST-1): a single tube already positive elsewhere (a case's own test, CAS-2) is no pool.
+    const isPool = (tube: { memberCount: number }) => tube.memberCount > 1;
+    const hasPositivePool = tubes.some((tube) => tube.result === 'positive' && isPool(tube));
+    const positive = hasPositivePool ? undefined : tubes.find((tube) => !tube.result && isPool(tube));
     const rows: ResultRow[] = tubes
       .filter((tube) => !tube.result)
       .map((tube, i) => ({
