@@ -12,7 +12,8 @@ import { signInAs } from '../support/world.js';
 
 /**
  * The demo county's dashboard as the commander opens it (issue 13 Deliver 1): every tile loads, and
- * every count figure equals a direct count of the demo's rows and the rows its drill lists.
+ * every count figure equals a direct count of the demo's rows and the rows its drill lists, the
+ * outbreak tiles' too (the sentinel feeds of MON-1, MON-3, MON-5 among them).
  */
 let db: Database;
 let drop: () => Promise<void>;

@@ -44,6 +44,8 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
   if (url.pathname === '/cases/review')
     return (await get(`/api/cases?awaitingReview=true&${q}&pageSize=1`)).total;
   if (url.pathname === '/bulletin') return { kind: 'bulletin', board: await get(`/api/bulletin?${q}`) };
+  if (url.pathname === '/sentinels/data')
+    return { kind: 'sentinels', board: await get(`/api/sentinels/overview?${q}`) };
   if (url.pathname === '/hospitals')
     return (await get(`/api/hospitals${tab === 'awaiting' ? '/awaiting-transfer' : ''}?${q}`))
       .total as number;
@@ -53,7 +55,7 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
 }
 
 export interface Board {
-  kind: 'landing' | 'turnaround' | 'campaign' | 'bulletin';
+  kind: 'landing' | 'turnaround' | 'campaign' | 'bulletin' | 'sentinels';
   // biome-ignore lint/suspicious/noExplicitAny: the board's own response, read by the figure's key
   board: any;
 }

@@ -4,6 +4,7 @@ import { expectedAlertFigures } from './dashboardExpectedAlerts.js';
 import { expectedCaseFigures } from './dashboardExpectedCases.js';
 import { expectedDrugSalesFigures } from './dashboardExpectedDrugSales.js';
 import { expectedHospitalFigures } from './dashboardExpectedHospitals.js';
+import { expectedSentinelFigures } from './dashboardExpectedSentinels.js';
 
 /**
  * The dashboard's figures counted straight from the base tables (as the database owner, no
@@ -201,6 +202,7 @@ export async function expectedFigures(
   for (const [key, value] of await expectedAlertFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedDrugSalesFigures(db, root, now, zone, today))
     expected.set(key, value);
+  for (const [key, value] of await expectedSentinelFigures(db, root, zone, today)) expected.set(key, value);
   return expected;
 }
 
