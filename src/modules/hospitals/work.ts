@@ -32,7 +32,7 @@ export const TRANSFER_HOURS = 2;
  * reclassification out of suspected), for a `cases` row aliased `alias`; its report time when no
  * change is recorded. Recorded times, not a typed-in confirmation time.
  */
-export const treatableSinceSql = (alias: string) =>
+const treatableSinceSql = (alias: string) =>
   `coalesce((SELECT max(ch.changed_at) FROM case_changes ch WHERE ch.case_id = ${alias}.id
      AND ch.kind IN ('report', 'reclassify') AND ch.to_classification IN ('confirmed', 'asymptomatic')
      AND (ch.from_classification IS NULL OR ch.from_classification = 'suspected')), ${alias}.reported_at)`;
