@@ -27,14 +27,25 @@ describe('CAS-2 "2小时内进行网络直报…2小时内完成审核" [002 §2
   });
 });
 
-describe('CAS-1 report card times: onset ≤ sampling ≤ found ≤ report', () => {
+describe('CAS-1 report card times: onset ≤ report, sampling ≤ found ≤ report', () => {
   it.each([
     ['in order', { onsetAt: at(-48), sampledAt: at(-3), foundAt: at(-1), reportedAt: at(0) }, []],
     ['onset missing', { sampledAt: at(-3), foundAt: at(-1), reportedAt: at(0) }, []],
     [
-      'sampling before onset',
+      'onset after sampling (fever before a screening result)',
       { onsetAt: at(-2), sampledAt: at(-3), foundAt: at(-1), reportedAt: at(0) },
-      [{ field: 'sampledAt', code: 'case_time_order' }],
+      [],
+    ],
+    ['onset after finding', { onsetAt: at(-0.5), sampledAt: at(-3), foundAt: at(-1), reportedAt: at(0) }, []],
+    [
+      'onset after report',
+      { onsetAt: at(1), sampledAt: at(-3), foundAt: at(-1), reportedAt: at(0) },
+      [{ field: 'onsetAt', code: 'in_future' }],
+    ],
+    [
+      'found before sampling',
+      { onsetAt: at(-2), sampledAt: at(-3), foundAt: at(-4), reportedAt: at(0) },
+      [{ field: 'foundAt', code: 'case_time_order' }],
     ],
     [
       'found after report',

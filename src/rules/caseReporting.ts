@@ -54,14 +54,16 @@ export interface CardTimeProblem {
 }
 
 /**
- * CAS-1's times on a report card: none after the report (the moment it is made), and onset ≤
- * sampling ≤ found ≤ report, each compared with the latest earlier time given. A confirmation
- * comes after sampling (the result it rests on) and not after the report.
+ * CAS-1's times on a report card: none after the report (the moment it is made), and sampling ≤
+ * found ≤ report. Onset is bound by the report only: a person sampled in a screening may fall ill
+ * before the result comes out, and the card keeps the real onset. A confirmation comes after
+ * sampling (the result it rests on) and not after the report.
  */
 export function checkCardTimes(card: CardTimes): CardTimeProblem[] {
   const problems: CardTimeProblem[] = [];
+  if (card.onsetAt && card.onsetAt.getTime() > card.reportedAt.getTime())
+    problems.push({ field: 'onsetAt', code: 'in_future' });
   const order: Array<[CardTimeField, Date | null | undefined]> = [
-    ['onsetAt', card.onsetAt],
     ['sampledAt', card.sampledAt],
     ['foundAt', card.foundAt],
   ];

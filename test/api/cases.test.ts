@@ -237,20 +237,39 @@ describe('CAS-1 the card, its history, reclassification and discard', () => {
       card({
         personId,
         classification: 'suspected',
-        onsetAt: at(39).toISOString(),
+        onsetAt: at(41).toISOString(),
         sampledAt: at(38).toISOString(),
-        foundAt: at(41).toISOString(),
+        foundAt: at(37).toISOString(),
       }),
       hospital,
     );
     expect(response.statusCode).toBe(400);
     const errors = response.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]);
     expect(errors).toEqual([
-      ['sampledAt', 'case_time_order'],
-      ['foundAt', 'in_future'],
+      ['onsetAt', 'in_future'],
+      ['foundAt', 'case_time_order'],
       ['severity', 'case_severity_confirmed_only'],
     ]);
-    expect(response.json().errors[0].message_zh).toContain('不能早于');
+    expect(response.json().errors[1].message_zh).toContain('不能早于');
+  });
+
+  it('takes an onset after sampling: fever before a screening result is reported with its real onset', async () => {
+    await moveTo(at(40));
+    const [personId] = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 1, seed++);
+    const response = await post(
+      '/api/cases',
+      card({
+        personId,
+        classification: 'suspected',
+        severity: undefined,
+        sampledAt: at(30).toISOString(),
+        onsetAt: at(36).toISOString(),
+        foundAt: at(39).toISOString(),
+      }),
+      hospital,
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ onsetAt: at(36).toISOString().replace('.000Z', 'Z') });
   });
 
   it('keeps every reclassification with its reason and review state; a discard needs a reason and frees the person', async () => {
@@ -385,5 +404,28 @@ describe('CAS-1 the card, its history, reclassification and discard', () => {
       code: 'case_tube_not_positive',
     });
     expect((await get('/api/cases/not-a-uuid', cdc)).statusCode).toBe(400);
+  });
+});
+
+describe('CAS-2 a positive reported by naming the person', () => {
+  it('links the unreported positive and is found at its result: a concealed positive shows as a late report', async () => {
+    await moveTo(at(200));
+    const { personId, barcode } = await positive('CASE-000200');
+    await moveTo(at(230));
+    const rows = async () =>
+      (await get('/api/cases/board', cdc))
+        .json()
+        .rows.filter((row: { personId: string }) => row.personId === personId)
+        .map((r: { kind: string; tubeBarcode: string | null }) => [r.kind, r.tubeBarcode]);
+    expect(await rows()).toEqual([['concealed', barcode]]);
+    // The card names the person only and says it was found just now: the result's time stands.
+    const response = await post('/api/cases', card({ personId, foundAt: at(230).toISOString() }), hospital);
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      tubeBarcode: barcode,
+      foundAt: at(200).toISOString().replace('.000Z', 'Z'),
+      reportLateMinutes: 28 * 60,
+    });
+    expect(await rows()).toEqual([['late_report', barcode]]);
   });
 });

@@ -30,6 +30,12 @@ interface PositiveTube {
   jurisdictionName: string;
 }
 
+const POSITIVE_SQL = `SELECT t.id AS "tubeId", t.barcode, t.resulted_at AS "resultedAt", s.sampled_at AS "sampledAt",
+       (SELECT l.name FROM labs l WHERE l.id = t.lab_id) AS "labName", p.id AS "personId", p.name AS "personName",
+       p.id_masked AS "personIdNumberMasked", p.jurisdiction_code AS "personJurisdiction",
+       coalesce((SELECT j.name FROM jurisdictions j WHERE j.code = p.jurisdiction_code), '') AS "jurisdictionName"
+     FROM tubes t JOIN samples s ON s.tube_id = t.id JOIN persons p ON p.id = s.person_id`;
+
 /** A positive individual result in the caller's scope (its tube and its one person), or undefined. */
 async function positiveTube(
   tx: Queryable,
@@ -39,15 +45,28 @@ async function positiveTube(
   const barcode = ref.barcode ? checkTubeBarcode(ref.barcode) : undefined;
   if (barcode && !barcode.ok) return undefined;
   const [row] = await tx.query<PositiveTube>(
-    `SELECT t.id AS "tubeId", t.barcode, t.resulted_at AS "resultedAt", s.sampled_at AS "sampledAt",
-       (SELECT l.name FROM labs l WHERE l.id = t.lab_id) AS "labName", p.id AS "personId", p.name AS "personName",
-       p.id_masked AS "personIdNumberMasked", p.jurisdiction_code AS "personJurisdiction",
-       coalesce((SELECT j.name FROM jurisdictions j WHERE j.code = p.jurisdiction_code), '') AS "jurisdictionName"
-     FROM tubes t JOIN samples s ON s.tube_id = t.id JOIN persons p ON p.id = s.person_id
-     WHERE ${barcode ? 't.barcode = $1' : 't.id = $1::uuid'} AND t.result = 'positive' AND t.member_count = 1`,
+    `${POSITIVE_SQL} WHERE ${barcode ? 't.barcode = $1' : 't.id = $1::uuid'} AND t.result = 'positive' AND t.member_count = 1`,
     [barcode ? barcode.barcode : ref.tubeId],
   );
   return row && inScope(row.personJurisdiction, actor.scopes) ? row : undefined;
+}
+
+/**
+ * CAS-2: the person's earliest positive individual result that no report covers yet (none names its
+ * tube, none was open when it came out) — the result the board counts as overdue or concealed. A card
+ * naming only the person reports that result: it links the tube and is found when the result came out,
+ * so a late or concealed positive cannot be hidden behind a found time typed as "now".
+ */
+async function uncoveredPositive(tx: Queryable, personId: string): Promise<PositiveTube | undefined> {
+  const [row] = await tx.query<PositiveTube>(
+    `${POSITIVE_SQL}
+     WHERE s.person_id = $1 AND t.result = 'positive' AND t.member_count = 1 AND t.resulted_at IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.person_id = s.person_id
+         AND (c.tube_id = t.id OR c.discarded_at IS NULL OR c.discarded_at > t.resulted_at))
+     ORDER BY t.resulted_at, t.id LIMIT 1`,
+    [personId],
+  );
+  return row;
 }
 
 const iso = (at: Date | null | undefined) => (at ? at.toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
@@ -134,7 +153,8 @@ async function identify(
 
 /**
  * Files a report card (CAS-1) and starts its CDC review (CAS-2). The report time is now; a card
- * naming a positive result is found when the result came out. The report closes the 2-hour report
+ * naming a positive result, or a person with a positive result no report covers yet, links that
+ * result and is found when it came out. The report closes the 2-hour report
  * items of the person's positive results. A second report of a person with an open case is refused
  * (409 `case_open`, naming the case); the same `id` again returns the stored card.
  */
@@ -151,8 +171,18 @@ export async function reportCase(
   }
   const errors: FieldError[] = [];
   const who = await identify(ctx, tx, actor, input, errors);
-  const foundAt = who?.tube ? who.tube.resultedAt : at(input.foundAt);
-  if (!foundAt && !who?.tube) errors.push(fieldError('foundAt', 'required'));
+  if (who && !who.tube) {
+    const tube = await uncoveredPositive(tx, who.personId);
+    if (tube) who.tube = tube;
+  }
+  // A card found by its result is found when the result came out, unless the card names an earlier finding.
+  const typed = at(input.foundAt);
+  const foundAt = who?.tube
+    ? typed && !input.tubeBarcode && typed < who.tube.resultedAt
+      ? typed
+      : who.tube.resultedAt
+    : typed;
+  if (!foundAt) errors.push(fieldError('foundAt', 'required'));
   const sampledAt = at(input.sampledAt) ?? who?.tube?.sampledAt ?? null;
   const card = {
     onsetAt: at(input.onsetAt),

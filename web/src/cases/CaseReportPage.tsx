@@ -210,8 +210,7 @@ export default function CaseReportPage() {
         <Form.Item
           name="sampledAt"
           label={labels.sampledAt}
-          dependencies={['onsetAt']}
-          rules={[timeRule(t, labels.sampledAt, () => [get('onsetAt')()])]}
+          rules={[timeRule(t, labels.sampledAt, () => [])]}
         >
           <DatePicker showTime style={{ width: '100%' }} data-testid="case-sampled" />
         </Form.Item>
@@ -219,11 +218,8 @@ export default function CaseReportPage() {
           <Form.Item
             name="foundAt"
             label={labels.foundAt}
-            dependencies={['onsetAt', 'sampledAt']}
-            rules={[
-              pickedRule(t, labels.foundAt),
-              timeRule(t, labels.foundAt, () => [get('onsetAt')(), get('sampledAt')()]),
-            ]}
+            dependencies={['sampledAt']}
+            rules={[pickedRule(t, labels.foundAt), timeRule(t, labels.foundAt, () => [get('sampledAt')()])]}
           >
             <DatePicker showTime style={{ width: '100%' }} data-testid="case-found" />
           </Form.Item>

@@ -13,7 +13,8 @@ export const CASE_CODE_KEYS = {
 
 /**
  * CAS-1's times, checked as the API checks them: none in the future (the report is made now), and
- * not earlier than the latest earlier time on the card (onset ≤ sampling ≤ found).
+ * not earlier than the latest earlier time on the card (sampling ≤ found). Onset is bound by the
+ * report only: someone sampled in a screening may fall ill before the result comes out.
  */
 export function timeRule(
   t: TFunction,
