@@ -26,8 +26,19 @@ describe('MON-2 the four drug classes', () => {
 });
 
 describe('MON-2 follow-up due time (本地口径: 24 hours)', () => {
-  it('is due 24 hours after the earliest sale awaiting follow-up', () => {
+  it('is due 24 hours after the sale when recorded at once', () => {
     expect(FOLLOW_UP_HOURS).toBe(24);
-    expect(followUpDue(new Date('2026-12-07T01:30:00Z')).toISOString()).toBe('2026-12-08T01:30:00.000Z');
+    const sold = new Date('2026-12-07T01:30:00Z');
+    expect(followUpDue(sold, new Date('2026-12-07T01:31:00Z')).toISOString()).toBe(
+      '2026-12-08T01:31:00.000Z',
+    );
+    expect(followUpDue(sold, sold).toISOString()).toBe('2026-12-08T01:30:00.000Z');
+  });
+
+  it('is due 24 hours after recording for a late batch, so it is never overdue when opened', () => {
+    const recorded = new Date('2026-12-07T01:30:00Z');
+    expect(followUpDue(new Date('2026-12-01T01:30:00Z'), recorded).toISOString()).toBe(
+      '2026-12-08T01:30:00.000Z',
+    );
   });
 });

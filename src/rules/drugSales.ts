@@ -51,9 +51,10 @@ export function parseDrugClasses(words: readonly string[]): DrugClass[] | undefi
 export const FOLLOW_UP_HOURS = 24;
 
 /**
- * When the follow-up of an outlet's day is due: FOLLOW_UP_HOURS after the earliest sale of that
- * day still awaiting follow-up (a batch is worked as one; its oldest sale sets the pace).
+ * When the follow-up of a sale is due: FOLLOW_UP_HOURS after the sale, or after it was recorded
+ * when it was recorded later (a late batch), so that nothing is overdue when it is opened (MON-2).
+ * An outlet's day is worked as one batch: the sale awaiting follow-up due first sets its pace.
  */
-export function followUpDue(earliestAwaiting: Date): Date {
-  return new Date(earliestAwaiting.getTime() + FOLLOW_UP_HOURS * 3_600_000);
+export function followUpDue(soldAt: Date, recordedAt: Date): Date {
+  return new Date(Math.max(soldAt.getTime(), recordedAt.getTime()) + FOLLOW_UP_HOURS * 3_600_000);
 }

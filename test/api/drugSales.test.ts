@@ -262,14 +262,14 @@ describe('MON-2 the sales sheet and the batch feed', () => {
 });
 
 describe('MON-2 follow-up by the medical-control group', () => {
-  it('opens one deadline per outlet and day, owned by the working group, due 24 hours after its first sale', async () => {
+  it('opens one deadline per outlet and day, owned by the working group, due 24 hours after its first sale or its recording if later', async () => {
     const deadlines = await env.db.query<{ role: string; due: Date; rule: string; code: string }>(
       `SELECT owner_role AS role, due_at AS due, rule_id AS rule, jurisdiction_code AS code FROM deadlines
        WHERE subject_type = 'drug_sale_day' AND done_at IS NULL`,
     );
     expect(deadlines).toHaveLength(1);
     const [first] = await env.db.query<{ t: Date }>(
-      'SELECT min(sold_at) AS t FROM drug_sales WHERE outlet_id = $1',
+      'SELECT min(greatest(sold_at, recorded_at)) AS t FROM drug_sales WHERE outlet_id = $1',
       [outlet],
     );
     expect(deadlines[0]).toMatchObject({ role: 'working_group', rule: 'MON-2', code: VILLAGE_A });
@@ -360,5 +360,24 @@ describe('MON-2 scope', () => {
     expect(
       (await post(`/api/drug-sales/${id}/unmask`, otherCounty, { reason: '回访核实身份' })).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('MON-2 late sales', () => {
+  it('MON-2 a late batch opens its follow-up due 24 hours after recording, never already overdue', async () => {
+    const late = await post('/api/drug-sales/batch', pharmacy, {
+      outletId: outlet,
+      sales: [
+        { saleId: 'late-1', idNumber: newId(), classes: ['antiviral'], soldAt: '2026-12-01T01:00:00Z' },
+      ],
+    });
+    expect(late.json()).toMatchObject({ inserted: 1, rejected: 0 });
+    const [deadline] = await env.db.query<{ due: Date; opened: Date }>(
+      `SELECT d.due_at AS due, d.opened_at AS opened FROM deadlines d
+       JOIN drug_sale_days b ON b.id::text = d.subject_id::text
+       WHERE d.subject_type = 'drug_sale_day' AND b.day = '2026-12-01' AND d.done_at IS NULL`,
+    );
+    expect(new Date(deadline!.due).getTime()).toBe(NOW.getTime() + 24 * 3_600_000);
+    expect(new Date(deadline!.due).getTime()).toBeGreaterThan(new Date(deadline!.opened).getTime());
   });
 });

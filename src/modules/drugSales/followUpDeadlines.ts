@@ -10,7 +10,7 @@ export const FOLLOW_UP_KIND = 'follow_up';
  * Opens (or moves) the follow-up deadline of each of the outlet's `days` that has sales awaiting
  * follow-up. One obligation per outlet and day, not per sale: the medical-control group works an
  * outlet's day as one list (a county of 100,000 sales a month holds a few hundred items, not
- * 100,000), and the oldest sale awaiting sets its due time (MON-2, rules/drugSales.ts). Owned by the
+ * 100,000), and the awaiting sale due first sets its due time (MON-2, rules/drugSales.ts). Owned by the
  * working group (医疗防控组 sits in the county's working group) at the outlet's jurisdiction, so that the
  * county's group sees it and the recording outlet's scope may open it.
  */
@@ -26,17 +26,25 @@ export async function openFollowUps(
      SELECT $1, $2, d FROM unnest($3::date[]) AS x(d) ON CONFLICT (outlet_id, day) DO NOTHING`,
     [outlet.jurisdictionCode, outlet.id, days],
   );
-  const batches = await tx.query<{ id: string; day: string; earliest: Date | string }>(
-    `SELECT d.id, to_char(d.day, 'YYYY-MM-DD') AS day,
-       (SELECT min(s.sold_at) FROM drug_sales s
-        WHERE s.outlet_id = d.outlet_id AND s.sale_day = d.day AND s.followed_up_at IS NULL) AS earliest
-     FROM drug_sale_days d WHERE d.outlet_id = $1 AND d.day = ANY($2::date[])`,
+  // The awaiting sale due first: the earliest of max(sold, recorded) (rules/drugSales.ts followUpDue).
+  const batches = await tx.query<{
+    id: string;
+    day: string;
+    sold_at: Date | string | null;
+    recorded_at: Date | string | null;
+  }>(
+    `SELECT d.id, to_char(d.day, 'YYYY-MM-DD') AS day, first.sold_at, first.recorded_at
+     FROM drug_sale_days d
+     LEFT JOIN LATERAL (SELECT s.sold_at, s.recorded_at FROM drug_sales s
+        WHERE s.outlet_id = d.outlet_id AND s.sale_day = d.day AND s.followed_up_at IS NULL
+        ORDER BY greatest(s.sold_at, s.recorded_at) LIMIT 1) first ON true
+     WHERE d.outlet_id = $1 AND d.day = ANY($2::date[])`,
     [outlet.id, days],
   );
   await openDeadlines(
     tx,
     batches
-      .filter((batch) => batch.earliest !== null)
+      .filter((batch) => batch.sold_at !== null && batch.recorded_at !== null)
       .map((batch) => {
         const [, month, day] = batch.day.split('-').map(Number);
         return {
@@ -46,7 +54,7 @@ export async function openFollowUps(
           kind: FOLLOW_UP_KIND,
           jurisdictionCode: outlet.jurisdictionCode,
           ownerRole: 'working_group' as const,
-          dueAt: followUpDue(new Date(batch.earliest as string)),
+          dueAt: followUpDue(new Date(batch.sold_at as string), new Date(batch.recorded_at as string)),
           openedAt: now,
           title: {
             zh: `回访${outlet.name.slice(0, 60)}${month}月${day}日四类药品购药人员`,
