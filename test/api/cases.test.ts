@@ -429,3 +429,21 @@ describe('CAS-2 a positive reported by naming the person', () => {
     expect(await rows()).toEqual([['late_report', barcode]]);
   });
 });
+
+describe('CAS-1 a report card number already used in another county', () => {
+  it('answers 409 id_taken, not a server error', async () => {
+    await moveTo(at(240));
+    const id = '0c0c0c0c-0000-4000-8000-0000000000b1';
+    const inB = await post(
+      '/api/cases',
+      card({ id, personId: env.world.personB.id, foundAt: at(239).toISOString() }),
+      adminB,
+    );
+    expect(inB.statusCode).toBe(201);
+    const [personId] = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 1, seed++);
+    const inA = await post('/api/cases', card({ id, personId, foundAt: at(239).toISOString() }), hospital);
+    expect(inA.statusCode).toBe(409);
+    expect(inA.json()).toMatchObject({ code: 'id_taken', errors: [{ field: 'id' }] });
+    expect(inA.json().detail_zh).toContain('编号');
+  });
+});

@@ -17,6 +17,12 @@ import { closeCaseReportItems, openReviewDeadline } from './work.js';
 
 const HOUR = 3_600_000;
 
+const isPrimaryKeyClash = (error: unknown) =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === '23505' &&
+  (error as { constraint?: unknown }).constraint === 'cases_pkey';
+
 interface PositiveTube {
   tubeId: string;
   barcode: string;
@@ -200,34 +206,41 @@ export async function reportCase(
   if (open) throw new AppError('case_open', [], { caseId: open });
   const id = input.id ?? randomUUID();
   // The open-case index decides a race between two reports of the same person: one gets the 409.
-  const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO cases (id, jurisdiction_code, person_id, classification, severity, origin, onset_at, sampled_at,
+  const inserted = await tx
+    .query<{ id: string }>(
+      `INSERT INTO cases (id, jurisdiction_code, person_id, classification, severity, origin, onset_at, sampled_at,
        found_at, reported_at, confirmed_at, reporting_institution, reporting_doctor, exposure_summary,
        current_location, tube_id, reported_by, reported_by_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      ON CONFLICT (person_id) WHERE status <> 'discarded' DO NOTHING RETURNING id`,
-    [
-      id,
-      who.jurisdictionCode,
-      who.personId,
-      input.classification,
-      input.severity ?? null,
-      input.origin ?? 'local',
-      card.onsetAt,
-      card.sampledAt,
-      card.foundAt,
-      now,
-      // A confirmed card without its own confirmation time is confirmed by what found it.
-      card.confirmedAt ?? (input.classification === 'confirmed' ? card.foundAt : null),
-      input.reportingInstitution.trim(),
-      input.reportingDoctor.trim(),
-      input.exposureSummary?.trim() || null,
-      input.currentLocation?.trim() || null,
-      who.tube?.tubeId ?? null,
-      actor.userId,
-      `${actor.displayName} (${actor.username})`,
-    ],
-  );
+      [
+        id,
+        who.jurisdictionCode,
+        who.personId,
+        input.classification,
+        input.severity ?? null,
+        input.origin ?? 'local',
+        card.onsetAt,
+        card.sampledAt,
+        card.foundAt,
+        now,
+        // A confirmed card without its own confirmation time is confirmed by what found it.
+        card.confirmedAt ?? (input.classification === 'confirmed' ? card.foundAt : null),
+        input.reportingInstitution.trim(),
+        input.reportingDoctor.trim(),
+        input.exposureSummary?.trim() || null,
+        input.currentLocation?.trim() || null,
+        who.tube?.tubeId ?? null,
+        actor.userId,
+        `${actor.displayName} (${actor.username})`,
+      ],
+    )
+    .catch((error: unknown) => {
+      // The id is taken by a case the caller cannot see (another county's, hidden by row-level
+      // security from the look-up above): a 409 of its own, not a server error.
+      if (isPrimaryKeyClash(error)) throw new AppError('id_taken', [fieldError('id', 'duplicate_id')]);
+      throw error;
+    });
   if (inserted.length === 0)
     throw new AppError('case_open', [], { caseId: (await openCaseOf(tx, who.personId)) ?? '' });
   const view = await readCase(tx, actor.scopes, id);
