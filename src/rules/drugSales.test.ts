@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FOLLOW_UP_HOURS, followUpDue, parseDrugClasses } from './drugSales.js';
+import {
+  FOLLOW_UP_HOURS,
+  followUpDue,
+  parseDrugClasses,
+  SALE_MAX_AGE_DAYS,
+  saleTooOld,
+} from './drugSales.js';
 
 /**
  * MON-2 (004 §11): "药店(含网上药店)、个体诊所、卫生院对'退热、止咳、抗病毒、抗生素'四类药品要实时做好平台登记和调查
@@ -40,5 +46,18 @@ describe('MON-2 follow-up due time (本地口径: 24 hours)', () => {
     expect(followUpDue(new Date('2026-12-01T01:30:00Z'), recorded).toISOString()).toBe(
       '2026-12-08T01:30:00.000Z',
     );
+  });
+});
+
+describe('MON-2 earliest sale time (本地口径: 30 days)', () => {
+  const now = new Date('2026-12-07T02:00:00Z');
+  it.each([
+    ['2001-01-01T00:00:00Z', true],
+    ['2026-11-07T01:59:59Z', true],
+    ['2026-11-07T02:00:00Z', false],
+    ['2026-12-06T02:00:00Z', false],
+  ])('a sale at %s is too old: %s', (soldAt, tooOld) => {
+    expect(SALE_MAX_AGE_DAYS).toBe(30);
+    expect(saleTooOld(new Date(soldAt), now)).toBe(tooOld);
   });
 });

@@ -51,6 +51,19 @@ export function parseDrugClasses(words: readonly string[]): DrugClass[] | undefi
 export const FOLLOW_UP_HOURS = 24;
 
 /**
+ * MON-2 本地口径 (assumption): a sale is registered "实时" (004 §11), so a till or a sheet may carry
+ * sales of at most SALE_MAX_AGE_DAYS before the time of recording; an older date is a typing slip or
+ * a hostile sheet (e.g. 2001), refused as a row error, not a late batch of follow-ups. 30 days covers
+ * a month's paper register typed in late while keeping follow-up (within 24 hours) meaningful.
+ */
+export const SALE_MAX_AGE_DAYS = 30;
+
+/** Whether `soldAt` lies more than SALE_MAX_AGE_DAYS before `now` (MON-2). */
+export function saleTooOld(soldAt: Date, now: Date): boolean {
+  return soldAt.getTime() < now.getTime() - SALE_MAX_AGE_DAYS * 86_400_000;
+}
+
+/**
  * When the follow-up of a sale is due: FOLLOW_UP_HOURS after the sale, or after it was recorded
  * when it was recorded later (a late batch), so that nothing is overdue when it is opened (MON-2).
  * An outlet's day is worked as one batch: the sale awaiting follow-up due first sets its pace.

@@ -363,7 +363,28 @@ describe('MON-2 scope', () => {
   });
 });
 
-describe('MON-2 late sales', () => {
+describe('MON-2 old and late sales', () => {
+  it('MON-2 refuses a sale dated more than 30 days before its recording, with its own reason', async () => {
+    const before = await salesAt();
+    const response = await importSheet(
+      [
+        '身份证号,药品类别,销售时间',
+        `${newId()},退热,2001-01-01 08:00`,
+        `${newId()},退热,2026-11-06 09:00`,
+      ].join('\n'),
+    );
+    expect(response.json()).toMatchObject({
+      rows: 2,
+      inserted: 0,
+      rejected: 2,
+      errors: [
+        { line: 2, field: 'soldAt', code: 'sale_too_old', message_zh: expect.stringContaining('30天') },
+        { line: 3, field: 'soldAt', code: 'sale_too_old' },
+      ],
+    });
+    expect(await salesAt()).toBe(before);
+  });
+
   it('MON-2 a late batch opens its follow-up due 24 hours after recording, never already overdue', async () => {
     const late = await post('/api/drug-sales/batch', pharmacy, {
       outletId: outlet,

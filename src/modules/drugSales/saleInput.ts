@@ -1,7 +1,7 @@
 import { type RowError, rowErrorWithLabel } from '../../platform/bulk/index.js';
 import type { FieldCode } from '../../platform/messages.js';
 import { FUTURE_TOLERANCE_MS } from '../../rules/clockSkew.js';
-import { type DrugClass, parseDrugClasses } from '../../rules/drugSales.js';
+import { type DrugClass, parseDrugClasses, saleTooOld } from '../../rules/drugSales.js';
 import { checkResidentId } from '../../rules/idNumber.js';
 import { normalizePhone } from '../../rules/mask.js';
 import { isSafeText } from '../../rules/safeText.js';
@@ -50,7 +50,8 @@ const SALE_ID = /^[\w.:-]{1,64}$/;
 
 /**
  * Checks one sale (MON-2): a GB 11643 ID number (`today` is the outlet's local date), an optional
- * mainland phone, one to four of the four classes, an optional quantity, a time not in the future.
+ * mainland phone, one to four of the four classes, an optional quantity, a time not in the future nor more
+ * than SALE_MAX_AGE_DAYS in the past (rules/drugSales.ts).
  * Never echoes a rejected value: a cell may hold anything, an ID number included.
  */
 export function checkSale(
@@ -78,6 +79,7 @@ export function checkSale(
   if (raw.soldAt === undefined) errors.push(saleError(line, 'soldAt', 'datetime_format'));
   else if (raw.soldAt && raw.soldAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
     errors.push(saleError(line, 'soldAt', 'in_future'));
+  else if (raw.soldAt && saleTooOld(raw.soldAt, now)) errors.push(saleError(line, 'soldAt', 'sale_too_old'));
   if (errors.length > 0 || !id.ok || !classes || phone === undefined || quantity === undefined)
     return { errors };
   return {
