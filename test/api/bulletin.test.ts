@@ -192,6 +192,10 @@ describe('CAS-5 the press conference after a first local case', () => {
     // (written without its history: counted from its report).
     expect(figure('cumulative.confirmed').value).toBe(5);
     expect(figure('new.confirmed').value).toBe(1);
+    // CAS-5: the tile says it counts as the bulletin does (cases reclassified today included), unlike the
+    // cases tile's cases reported today.
+    expect(tile.title.zh).toBe('今日疫情通报数据');
+    expect(figure('new.confirmed').label.zh).toBe('今日新增确诊病例（通报口径，含当日转确诊）');
     const owed = figure('conferences.owed');
     expect(owed).toMatchObject({ value: 1, tone: 'danger' });
     const listed = await get(`/api${owed.drill}`, workingGroup);

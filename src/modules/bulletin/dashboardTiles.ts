@@ -11,8 +11,22 @@ const CLASS_LABELS: Record<CaseClass, { zh: string; en: string }> = {
 };
 
 /**
+ * What the bulletin's "new" counts (CAS-5): a case enters the class it holds at the day's end, so a
+ * case reported on an earlier day and reclassified today is new today. The cases tile counts only
+ * the cases reported today; these notes keep the two from reading as the same figure.
+ */
+const NEW_NOTES: Record<CaseClass, { zh: string; en: string }> = {
+  confirmed: { zh: '通报口径，含当日转确诊', en: 'bulletin count, incl. reclassified to confirmed today' },
+  asymptomatic: { zh: '通报口径，含当日转为无症状', en: 'bulletin count, incl. reclassified today' },
+  suspected: { zh: '通报口径', en: 'bulletin count' },
+};
+
+/**
  * CAS-5: today's new cases by class and the cumulative confirmed, as the day's bulletin reads them
- * (local and imported together), and the press conferences owed and not yet held.
+ * (local and imported together), and the press conferences owed and not yet held. The bulletin counts
+ * a case new on the day it entered the class it holds at the day's end, so a case reported earlier as
+ * suspected (or asymptomatic) and confirmed today is today's new confirmed case (疫情通报口径); the
+ * cases module's tile counts the cases reported today, by their class now. The labels say which.
  */
 async function today(request: DashboardRequest): Promise<TileBody> {
   const { tx, jurisdiction: root, timeZone, now } = request;
@@ -33,7 +47,10 @@ async function today(request: DashboardRequest): Promise<TileBody> {
         const value = sum(klass, 'new');
         return {
           key: `new.${klass}`,
-          label: { zh: `今日新增${CLASS_LABELS[klass].zh}`, en: `New ${CLASS_LABELS[klass].en} today` },
+          label: {
+            zh: `今日新增${CLASS_LABELS[klass].zh}（${NEW_NOTES[klass].zh}）`,
+            en: `New ${CLASS_LABELS[klass].en} today (${NEW_NOTES[klass].en})`,
+          },
           value,
           drill: page,
           tone: value > 0 ? ('danger' as const) : ('normal' as const),
@@ -67,7 +84,7 @@ export const bulletinTiles: readonly DashboardTile[] = [
     id: 'bulletin.today',
     order: 14,
     permission: 'case.read',
-    title: { zh: '今日疫情数据', en: 'Today’s outbreak figures' },
+    title: { zh: '今日疫情通报数据', en: 'Today’s bulletin figures' },
     load: today,
   },
 ];
