@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseFiguresOfDays } from '../../src/modules/cases/index.js';
 import { createUser } from '../../src/platform/access/accounts.js';
 import { withCheckDigit } from '../../src/rules/idNumber.js';
 import type { Role } from '../../src/rules/roles.js';
@@ -445,5 +446,36 @@ describe('CAS-1 a report card number already used in another county', () => {
     expect(inA.statusCode).toBe(409);
     expect(inA.json()).toMatchObject({ code: 'id_taken', errors: [{ field: 'id' }] });
     expect(inA.json().detail_zh).toContain('编号');
+  });
+});
+
+describe('CAS-5 figures follow the order changes were made in', () => {
+  it('two changes of one instant count in the order they were made, not by their ids', async () => {
+    await moveTo(at(250));
+    const [personId] = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 1, seed++);
+    const reported = await post('/api/cases', card({ personId, foundAt: at(249).toISOString() }), hospital);
+    expect(reported.statusCode).toBe(201);
+    const caseId = reported.json().id;
+    const day = [{ start: at(260), end: at(284) }];
+    const held = async () =>
+      Object.fromEntries(
+        (await caseFiguresOfDays(env.db, COUNTY_A, day))
+          .filter((row) => row.origin === 'local')
+          .map((row) => [row.classification, row.held]),
+      );
+    const before = await held();
+    // 无症状 then back to 确诊 at one instant; the later change carries the smaller id.
+    const by = env.world.users.a_admin!.userId;
+    for (const [id, from, to] of [
+      ['ffffffff-ffff-4fff-bfff-ffffffffffff', 'confirmed', 'asymptomatic'],
+      ['00000000-0000-4000-8000-000000000001', 'asymptomatic', 'confirmed'],
+    ])
+      await env.db.query(
+        `INSERT INTO case_changes (id, case_id, jurisdiction_code, kind, from_classification, to_classification,
+           reason, changed_by, changed_by_name, changed_at, review_due_at)
+         VALUES ($1, $2, $3, 'reclassify', $4, $5, '订正', $6, 'a_admin', $7, $8)`,
+        [id, caseId, VILLAGE_A, from, to, by, at(261), at(263)],
+      );
+    expect(await held()).toEqual(before);
   });
 });

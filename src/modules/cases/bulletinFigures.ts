@@ -32,14 +32,14 @@ const WITHOUT_HISTORY = `c.jurisdiction_code >= $1 AND c.jurisdiction_code < $2
 
 /** Spans of a class per case, as of the end of the last day given ($3). */
 const SPANS = `WITH history AS (
-    SELECT ch.case_id, ch.id::text AS seq, ch.kind, ch.to_classification AS class, ch.changed_at
+    SELECT ch.case_id, ch.seq, ch.kind, ch.to_classification AS class, ch.changed_at
     FROM case_changes ch
     WHERE ch.jurisdiction_code >= $1 AND ch.jurisdiction_code < $2 AND ch.changed_at < $3
     UNION ALL
-    SELECT c.id, '0', 'report', c.classification, c.reported_at FROM cases c
+    SELECT c.id, 0::bigint, 'report', c.classification, c.reported_at FROM cases c
     WHERE ${WITHOUT_HISTORY} AND c.reported_at < $3
     UNION ALL
-    SELECT c.id, '1', 'discard', c.classification, c.discarded_at FROM cases c
+    SELECT c.id, 1::bigint, 'discard', c.classification, c.discarded_at FROM cases c
     WHERE ${WITHOUT_HISTORY} AND c.discarded_at < $3
   ), ch AS (
     SELECT h.case_id, c.origin, h.kind, h.class, h.changed_at,
