@@ -13,7 +13,11 @@ export type Origin = (typeof ORIGINS)[number];
 /** One class of one origin on one day. */
 interface ClassFigures {
   new: number;
-  /** Of the new confirmed cases, those who were asymptomatic infections before (无症状感染者转为确诊). */
+  /**
+   * Of the new confirmed cases, those who were asymptomatic infections at the day's start
+   * (当日无症状感染者转为确诊): only those reported on earlier days. A case reported and reclassified the
+   * same day is new once, in the class it holds at the day's end, and is no conversion (CAS-5).
+   */
   fromAsymptomatic: number;
   fromSuspected: number;
   /**

@@ -294,8 +294,12 @@ describe('CAS-5 daily figures from the records', () => {
     expect(d21.text.zh).toContain('新增境外输入确诊病例1例');
 
     const d22 = await bulletin('2026-11-22');
-    expect(d22.day.cases.local.confirmed).toMatchObject({ new: 1, fromSuspected: 1, cumulative: 3 });
-    expect(d22.day.cases.local.suspected).toMatchObject({ new: 1, cumulative: 0, discarded: 1 });
+    // CAS-5: the suspected case reported at 08:00 and confirmed at 20:00 on the 22nd is new once, as a
+    // confirmed case: not also a new suspected case, nor a conversion (转为确诊 counts only cases
+    // reported on earlier days).
+    expect(d22.day.cases.local.confirmed).toMatchObject({ new: 1, fromSuspected: 0, cumulative: 3 });
+    expect(d22.day.cases.local.suspected).toMatchObject({ new: 0, cumulative: 0, discarded: 1 });
+    expect(d22.text.zh).toContain('新增本土确诊病例1例，新增本土无症状感染者0例；');
     expect(d22.text.zh).toContain('当日排除或订正此前报告的病例1例');
     expect(d22.text.zh).toContain('累计报告本土确诊病例3例');
   });
@@ -366,5 +370,67 @@ describe('CAS-5 daily figures from the records', () => {
     expect((await get(`/api/bulletin?jurisdiction=${COUNTY_A}&date=2026-11-21`, community)).statusCode).toBe(
       403,
     );
+  });
+});
+
+describe('CAS-5 a discarded first case and its press conference', () => {
+  const conferencesOfB = () =>
+    env.db.query<{ caseId: string; cancelled: boolean; deadlineOpen: boolean }>(
+      `SELECT p.first_case_id AS "caseId", p.cancelled_at IS NOT NULL AS cancelled,
+         EXISTS (SELECT 1 FROM deadlines d WHERE d.subject_type = 'press_conference' AND d.subject_id = p.id
+           AND d.done_at IS NULL AND d.cancelled_at IS NULL) AS "deadlineOpen"
+       FROM press_conferences p WHERE p.jurisdiction_code = $1 AND p.first_case_id IS NOT NULL
+       ORDER BY p.first_case_at`,
+      [COUNTY_B],
+    );
+  /** Discards a case (排除) as the cases module records it. */
+  const discard = async (caseId: string, when: Date) => {
+    await env.db.query(
+      "UPDATE cases SET status = 'discarded', discarded_at = $2, discard_reason = '复核排除' WHERE id = $1",
+      [caseId, when],
+    );
+    await env.db.query(
+      `INSERT INTO case_changes (case_id, jurisdiction_code, kind, from_classification, to_classification, reason,
+         changed_by, changed_by_name, changed_at, review_due_at)
+       SELECT id, jurisdiction_code, 'discard', classification, classification, '复核排除', $3, '报告医生', $2,
+         $2::timestamptz + interval '2 hours' FROM cases WHERE id = $1`,
+      [caseId, when, reporterId],
+    );
+  };
+
+  it('CAS-5 discarding the only local case cancels the conference owed and its deadline; the next case owes one', async () => {
+    const [first] = await env.db.query<{ id: string }>(
+      "SELECT id FROM cases WHERE jurisdiction_code ^@ $1 AND origin = 'local' AND status <> 'discarded'",
+      [COUNTY_B],
+    );
+    expect((await conferencesOfB()).map((c) => c.caseId)).toEqual([first!.id]);
+    await discard(first!.id, at('2026-11-22T09:00:00'));
+    expect(await sweepConferences(env.ctx)).toBe(0);
+    expect(await conferencesOfB()).toEqual([{ caseId: first!.id, cancelled: true, deadlineOpen: false }]);
+    // The cancelled conference is no longer listed as owed.
+    const bAdmin = await signInAs(env.app, 'b_admin');
+    const list = await get(`/api/bulletin/conferences?jurisdiction=${COUNTY_B}`, bAdmin);
+    expect(list.json().items.filter((i: { heldAt: string | null }) => i.heldAt === null)).toEqual([]);
+
+    // The next local case is the county's first real one: it owes one conference, once.
+    const next = await seedCase(VILLAGE_B, COUNTY_B, 'local', [
+      { kind: 'report', to: 'confirmed', at: at('2026-11-23T08:00:00') },
+    ]);
+    expect(await sweepConferences(env.ctx)).toBe(1);
+    expect(await sweepConferences(env.ctx)).toBe(0);
+    expect((await conferencesOfB()).at(-1)).toEqual({ caseId: next, cancelled: false, deadlineOpen: true });
+  });
+
+  it('CAS-5 discarding a first case while another local case of its outbreak remains keeps the conference, and owes no second one', async () => {
+    const first = (await conferencesOfB()).at(-1)!.caseId;
+    await seedCase(VILLAGE_B, COUNTY_B, 'local', [
+      { kind: 'report', to: 'asymptomatic', at: at('2026-11-23T15:00:00') },
+    ]);
+    await discard(first, at('2026-11-23T20:00:00'));
+    expect(await sweepConferences(env.ctx)).toBe(0);
+    const rows = await conferencesOfB();
+    expect(rows.filter((r) => !r.cancelled)).toEqual([
+      { caseId: first, cancelled: false, deadlineOpen: true },
+    ]);
   });
 });

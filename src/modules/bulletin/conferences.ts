@@ -2,13 +2,18 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
-import { closeDeadline, type DeadlineInput, openNewDeadlines } from '../../platform/deadlines/service.js';
+import {
+  cancelDeadlines,
+  closeDeadline,
+  type DeadlineInput,
+  openNewDeadlines,
+} from '../../platform/deadlines/service.js';
 import { fieldError, invalid, notFound } from '../../platform/errors.js';
 import { conferenceDueDate, OUTBREAK_QUIET_DAYS } from '../../rules/bulletin.js';
 import { FUTURE_TOLERANCE_MS } from '../../rules/clockSkew.js';
 import { inScope } from '../../rules/roles.js';
 import { endOfLocalDay, localDate } from '../../rules/time.js';
-import { localOutbreakStarts } from '../cases/index.js';
+import { localOutbreakStarts, outbreaksGone } from '../cases/index.js';
 import { effectiveTimeZone } from '../jurisdictions/index.js';
 
 export const CONFERENCE_SUBJECT = 'press_conference';
@@ -43,16 +48,27 @@ interface ConferenceView {
 
 /**
  * CAS-5, set-based: every local outbreak start in the subtree `root` (see localOutbreakStarts) that
- * has no conference row yet gets one, owed by the end of the next local day in its county, with its
+ * no conference row covers yet gets one, owed by the end of the next local day in its county, with its
  * deadline for the county's working group. Runs on the owner's connection (the sweep) or in a
  * transaction that sees the whole county. Returns how many were opened.
  */
 export async function openOwedConferences(tx: Queryable, ctx: AppContext, root: string): Promise<number> {
   const starts = await localOutbreakStarts(tx, root, OUTBREAK_QUIET_DAYS);
   if (starts.length === 0) return 0;
+  // Outbreak starts are decided from the conference rows already held, not re-derived alone: a case
+  // that counts as a start only because an earlier first case was discarded belongs to the outbreak
+  // whose conference (owed or held, not cancelled) began within the quiet days before it.
   const known = await tx.query<{ caseId: string }>(
-    'SELECT first_case_id AS "caseId" FROM press_conferences WHERE first_case_id = ANY($1::uuid[])',
-    [starts.map((s) => s.caseId)],
+    `SELECT s.case_id AS "caseId" FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS s(case_id, county, at)
+     WHERE EXISTS (SELECT 1 FROM press_conferences p WHERE p.jurisdiction_code = s.county
+       AND (p.first_case_id = s.case_id OR (p.first_case_id IS NOT NULL AND p.cancelled_at IS NULL
+         AND p.first_case_at <= s.at AND s.at - p.first_case_at <= make_interval(days => $4))))`,
+    [
+      starts.map((s) => s.caseId),
+      starts.map((s) => s.countyCode),
+      starts.map((s) => new Date(s.countedAt).toISOString()),
+      OUTBREAK_QUIET_DAYS,
+    ],
   );
   const knownIds = new Set(known.map((k) => k.caseId));
   const fresh = starts.filter((s) => !knownIds.has(s.caseId));
@@ -105,14 +121,51 @@ export async function openOwedConferences(tx: Queryable, ctx: AppContext, root: 
   return inserted.length;
 }
 
-/** The sweep over every county, on the owner's connection (row-level security does not apply). */
+/** Why a conference owed after a first case was cancelled (CAS-5). */
+const FIRST_CASE_DISCARDED = 'first local case discarded';
+
+/**
+ * CAS-5: a conference owed and not held whose first case has been discarded (排除), with no other
+ * local case of its outbreak left, is cancelled with its deadline: there was no outbreak to announce.
+ * One already held stays as it was. Returns how many were cancelled.
+ */
+async function cancelVanishedConferences(tx: Queryable, ctx: AppContext, root: string): Promise<number> {
+  const owed = await tx.query<{ id: string; caseId: string; countyCode: string; countedAt: Date }>(
+    `SELECT id, first_case_id AS "caseId", jurisdiction_code AS "countyCode", first_case_at AS "countedAt"
+     FROM press_conferences
+     WHERE jurisdiction_code >= $1 AND jurisdiction_code < $2 AND first_case_id IS NOT NULL
+       AND held_at IS NULL AND cancelled_at IS NULL`,
+    [root, `${root}:`],
+  );
+  const gone = new Set(await outbreaksGone(tx, root, OUTBREAK_QUIET_DAYS, owed));
+  const ids = owed.filter((o) => gone.has(o.caseId)).map((o) => o.id);
+  if (ids.length === 0) return 0;
+  const now = ctx.now();
+  await tx.query(
+    `UPDATE press_conferences SET cancelled_at = $2, cancel_reason = $3
+     WHERE id = ANY($1::uuid[]) AND held_at IS NULL AND cancelled_at IS NULL`,
+    [ids, now.toISOString(), FIRST_CASE_DISCARDED],
+  );
+  for (const id of ids)
+    await cancelDeadlines(tx, { subjectType: CONFERENCE_SUBJECT, subjectId: id }, FIRST_CASE_DISCARDED, now);
+  return ids.length;
+}
+
+/**
+ * The sweep over every county, on the owner's connection (row-level security does not apply): first
+ * the conferences whose outbreak vanished are cancelled, then those newly owed are opened. Returns
+ * how many were opened.
+ */
 export async function sweepConferences(ctx: AppContext): Promise<number> {
   const roots = await ctx.db.query<{ code: string }>(
     "SELECT code FROM jurisdictions WHERE level = 'province' ORDER BY code",
   );
   let opened = 0;
   for (const root of roots)
-    opened += await ctx.db.transaction((tx) => openOwedConferences(tx, ctx, root.code));
+    opened += await ctx.db.transaction(async (tx) => {
+      await cancelVanishedConferences(tx, ctx, root.code);
+      return openOwedConferences(tx, ctx, root.code);
+    });
   return opened;
 }
 
@@ -155,7 +208,7 @@ export async function recordConference(
     `UPDATE press_conferences SET held_at = $2, place = $3, spokesperson = $4, note = $5, recorded_by = $6,
        recorded_by_name = $7, recorded_at = $8
      WHERE id = (SELECT id FROM press_conferences WHERE jurisdiction_code = $1 AND held_at IS NULL
-       ORDER BY due_at, id LIMIT 1 FOR UPDATE)
+       AND cancelled_at IS NULL ORDER BY due_at, id LIMIT 1 FOR UPDATE)
      RETURNING id`,
     [county, ...values],
   );
@@ -201,7 +254,7 @@ async function readConference(tx: Queryable, id: string): Promise<ConferenceView
 export function listConferences(tx: Queryable, root: string, limit = 50): Promise<ConferenceView[]> {
   return tx.query<ConferenceView>(
     `SELECT ${CONFERENCE_COLUMNS} FROM press_conferences p
-     WHERE p.jurisdiction_code >= $1 AND p.jurisdiction_code < $2
+     WHERE p.jurisdiction_code >= $1 AND p.jurisdiction_code < $2 AND p.cancelled_at IS NULL
      ORDER BY (p.held_at IS NULL) DESC, p.due_at ASC NULLS LAST, p.held_at DESC, p.id
      LIMIT $3`,
     [root.slice(0, COUNTY_LENGTH), `${root.slice(0, COUNTY_LENGTH)}:`, limit],

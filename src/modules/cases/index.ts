@@ -1,6 +1,6 @@
 // The public surface of the cases module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
-export { caseFiguresOfDays, localOutbreakStarts } from './bulletinFigures.js';
+export { caseFiguresOfDays, localOutbreakStarts, outbreaksGone } from './bulletinFigures.js';
 export { casesTiles } from './dashboardTiles.js';
 export { loadCasesDemo } from './demo.js';
 export {
