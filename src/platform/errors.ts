@@ -1,4 +1,5 @@
-import { ERROR_MESSAGES, type ErrorCode, FIELD_MESSAGES, type FieldCode } from './messages.js';
+import { ERROR_MESSAGES, type ErrorCode } from './errorMessages.js';
+import { FIELD_MESSAGES, type FieldCode } from './messages.js';
 
 export interface FieldError {
   field: string;

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_MESSAGES, type ErrorCode } from '../../src/platform/errorMessages.js';
 import { AppError, toProblem } from '../../src/platform/errors.js';
-import { ERROR_MESSAGES, type ErrorCode } from '../../src/platform/messages.js';
 
 /** Issue 12, clear errors: the registry of problem codes, and who may still say "changed by someone else". */
 const CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
