@@ -1,5 +1,5 @@
 import type { Role } from '../../../src/rules/roles.js';
-import type { NavigationGroup, NavigationItem } from './navigation.js';
+import type { NavigationGroup, NavigationItem } from './navigationTypes.js';
 
 /** What the menu needs to know of the signed-in user (the session's `Me` has both). */
 interface Viewer {
