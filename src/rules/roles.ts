@@ -42,6 +42,20 @@ const PERMISSIONS = [
   'alert.handle',
   /** Information release (CAS-5): recording press conferences held. */
   'bulletin.release',
+  /** Venues and venue codes (HC-2): reading the registry and its scans; registering venues, sending check-in feeds. */
+  'venue.read',
+  'venue.write',
+  /** Investigations (EPI-1, EPI-2, EPI-6): reading them and their teams; investigating; reviewing before release. */
+  'investigation.read',
+  'investigation.write',
+  'investigation.review',
+  /** Contacts (EPI-4): reading them; listing, classifying and handing them over. */
+  'contact.read',
+  'contact.write',
+  /** Transmission chains (EPI-5): linking infectors and infectees (reading goes with investigation.read). */
+  'chain.write',
+  /** Investigation teams and epi assistants in reserve (EPI-6). */
+  'team.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,11 +86,16 @@ const SAMPLING: Permission[] = ['testing.read', 'testing.sample'];
 const LAB_WORK: Permission[] = [...SAMPLING, 'testing.result', 'testing.lab', 'deadline.write'];
 /** Oversight of the outbreak response (CAS-*, MON-*): cases, hospitals, sentinel feeds and alerts, read only. */
 const OUTBREAK_READ: Permission[] = ['case.read', 'hospital.read', 'sentinel.read', 'alert.read'];
+/** Oversight of tracing (EPI-*, HC-2): venues, investigations and contacts, read only. */
+const TRACING_READ: Permission[] = ['venue.read', 'investigation.read', 'contact.read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   commander: [
     ...MANAGE_PERSONS,
     ...OUTBREAK_READ,
+    ...TRACING_READ,
+    'investigation.review', // EPI-6: reports reviewed before release
+    'team.write',
     'alert.handle',
     'bulletin.release', // CAS-5: the HQ holds the press conference
     ...ARRIVALS,
@@ -91,6 +110,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   working_group: [
     ...MANAGE_PERSONS,
     ...OUTBREAK_READ,
+    ...TRACING_READ,
+    'contact.write', // EPI-4: pushes contacts to control
+    'team.write',
     'alert.handle',
     'bulletin.release', // CAS-5: owns the press-conference deadline and records it
     'hospital.write',
@@ -103,6 +125,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   cdc_epidemiologist: [
     ...MANAGE_PERSONS,
     ...OUTBREAK_READ,
+    ...TRACING_READ,
+    'venue.write',
+    'investigation.write',
+    'investigation.review',
+    'contact.write',
+    'chain.write',
+    'team.write',
     'case.report',
     'case.review',
     'alert.handle',
@@ -127,14 +156,26 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   fever_clinic: [...READ, ...SAMPLING, 'person.write', 'case.read', 'case.report', 'sentinel.report'],
   pharmacy: [...READ, 'sentinel.report'],
-  community_worker: [...MANAGE_PERSONS, ...ARRIVALS, ...SAMPLING, 'person.unmask', 'jurisdiction.write'],
-  isolation_manager: [...READ, ...ARRIVALS, ...SAMPLING, 'person.write', 'person.unmask'],
+  community_worker: [
+    ...MANAGE_PERSONS,
+    ...ARRIVALS,
+    ...SAMPLING,
+    'person.unmask',
+    'jurisdiction.write',
+    // HC-2: registers the venues of the community; EPI-4: general contacts' home isolation, handovers.
+    'venue.read',
+    'venue.write',
+    'contact.read',
+    'contact.write',
+  ],
+  isolation_manager: [...READ, ...ARRIVALS, ...SAMPLING, 'person.write', 'person.unmask', 'contact.read'],
   checkpoint_staff: [...READ, ...SAMPLING, 'person.write', 'arrival.read', 'arrival.write'],
   department_liaison: [...READ, 'person.export', 'arrival.read', 'testing.read', 'deadline.write'],
   school_reporter: [...READ, 'person.write', 'testing.read', 'sentinel.report'],
   supervisor: [
     ...READ,
     ...OUTBREAK_READ,
+    ...TRACING_READ,
     'person.export',
     'audit.read',
     'user.read',

@@ -6,9 +6,15 @@ import { multipartFile } from './multipart.js';
 import { alertsRequests } from './routeRequests/alerts.js';
 import { bulletinRequests } from './routeRequests/bulletin.js';
 import { casesRequests } from './routeRequests/cases.js';
+import { chainsRequests } from './routeRequests/chains.js';
+import { coExposureRequests } from './routeRequests/coExposure.js';
+import { contactsRequests } from './routeRequests/contacts.js';
 import { drugSalesRequests } from './routeRequests/drugSales.js';
+import { epiTeamsRequests } from './routeRequests/epiTeams.js';
 import { hospitalsRequests } from './routeRequests/hospitals.js';
+import { investigationsRequests } from './routeRequests/investigations.js';
 import { sentinelsRequests } from './routeRequests/sentinels.js';
+import { venuesRequests } from './routeRequests/venues.js';
 
 import {
   API_TOKEN_A,
@@ -551,6 +557,12 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     ...sentinelsRequests(world),
     ...alertsRequests(world),
     ...bulletinRequests(world),
+    ...venuesRequests(world),
+    ...coExposureRequests(world),
+    ...investigationsRequests(world),
+    ...contactsRequests(world),
+    ...chainsRequests(world),
+    ...epiTeamsRequests(world),
   };
 }
 

@@ -30,6 +30,11 @@ const SentinelDataPage = lazy(() => import('./sentinels/SentinelDataPage'));
 const AlertsPage = lazy(() => import('./alerts/AlertsPage'));
 const AlertDetailPage = lazy(() => import('./alerts/AlertDetailPage'));
 const BulletinPage = lazy(() => import('./bulletin/BulletinPage'));
+const EpiTeamsPage = lazy(() => import('./epiTeams/EpiTeamsPage'));
+const ChainsPage = lazy(() => import('./chains/ChainsPage'));
+const ContactsPage = lazy(() => import('./contacts/ContactsPage'));
+const InvestigationsPage = lazy(() => import('./investigations/InvestigationsPage'));
+const VenuesPage = lazy(() => import('./venues/VenuesPage'));
 const PrivacyAlertsPage = lazy(() => import('./privacyAlerts/PrivacyAlertsPage'));
 const HandoversPage = lazy(() => import('./handovers/HandoversPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
@@ -148,6 +153,11 @@ export function AppRoutes() {
           <Route path="alerts" element={guarded('alert.read', <AlertsPage />)} />
           <Route path="alerts/:id" element={guarded('alert.read', <AlertDetailPage />)} />
           <Route path="bulletin" element={guarded('case.read', <BulletinPage />)} />
+          <Route path="epi-teams" element={guarded('investigation.read', <EpiTeamsPage />)} />
+          <Route path="chains" element={guarded('investigation.read', <ChainsPage />)} />
+          <Route path="contacts" element={guarded('contact.read', <ContactsPage />)} />
+          <Route path="investigations" element={guarded('investigation.read', <InvestigationsPage />)} />
+          <Route path="venues" element={guarded('venue.read', <VenuesPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

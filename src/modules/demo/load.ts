@@ -8,12 +8,17 @@ import { loadDemoActivity } from './activity.js';
 import { loadDemoAlerts } from './alertsDemo.js';
 import { loadDemoBulletin } from './bulletinDemo.js';
 import { loadDemoCases } from './casesDemo.js';
+import { loadDemoChains } from './chainsDemo.js';
+import { loadDemoContacts } from './contactsDemo.js';
 import { loadDemoDrugSales } from './drugSalesDemo.js';
+import { loadDemoEpiTeams } from './epiTeamsDemo.js';
 import { loadDemoHospitals } from './hospitalsDemo.js';
+import { loadDemoInvestigations } from './investigationsDemo.js';
 import { demoPeople } from './people.js';
 import { seededRandom } from './random.js';
 import { loadDemoSentinels } from './sentinelsDemo.js';
 import { loadDemoTesting } from './testing.js';
+import { loadDemoVenues } from './venuesDemo.js';
 
 /** 盘山县, Panjin, Liaoning: the demo county, on its real GB/T 2260 divisions. */
 export const DEMO_COUNTY = '211122';
@@ -124,5 +129,10 @@ export async function loadDemo(ctx: AppContext, persons: number, onProgress?: (d
   await loadDemoSentinels(ctx);
   await loadDemoAlerts(ctx);
   await loadDemoBulletin(ctx);
+  await loadDemoEpiTeams(ctx);
+  await loadDemoVenues(ctx);
+  await loadDemoInvestigations(ctx);
+  await loadDemoContacts(ctx);
+  await loadDemoChains(ctx);
   return { logins, created, grids: grids.length, activity, campaignSamples };
 }

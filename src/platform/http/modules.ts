@@ -6,10 +6,14 @@ import { bulletinRoutes } from '../../modules/bulletin/index.js';
 import { cadreLeaveRoutes } from '../../modules/cadreLeave/index.js';
 import { campaignRoutes } from '../../modules/campaigns/index.js';
 import { casesRoutes } from '../../modules/cases/index.js';
+import { chainRoutes } from '../../modules/chains/index.js';
 import { checkpointRoutes } from '../../modules/checkpoints/index.js';
+import { contactRoutes } from '../../modules/contacts/index.js';
 import { documentRoutes } from '../../modules/documents/index.js';
 import { drugSalesRoutes } from '../../modules/drugSales/index.js';
+import { epiTeamRoutes } from '../../modules/epiTeams/index.js';
 import { hospitalRoutes } from '../../modules/hospitals/index.js';
+import { investigationRoutes } from '../../modules/investigations/index.js';
 import { jurisdictionRoutes } from '../../modules/jurisdictions/index.js';
 import { labResultRoutes } from '../../modules/labResults/index.js';
 import { labRoutes } from '../../modules/labs/index.js';
@@ -25,6 +29,7 @@ import { sessionRoutes } from '../../modules/session/index.js';
 import { systemRoutes } from '../../modules/system/index.js';
 import { truckRoutes } from '../../modules/trucks/index.js';
 import { userRoutes } from '../../modules/users/index.js';
+import { coExposureRoutes, venueRoutes } from '../../modules/venues/index.js';
 import type { AppContext } from '../context.js';
 import { deadlineRoutes } from '../deadlines/routes.js';
 import { dashboardRoutes } from '../surfaces/dashboardRoutes.js';
@@ -64,6 +69,12 @@ export const modules: ReadonlyArray<(api: TypedApp, ctx: AppContext) => Promise<
   sentinelRoutes,
   alertRoutes,
   bulletinRoutes,
+  venueRoutes,
+  coExposureRoutes,
+  epiTeamRoutes,
+  investigationRoutes,
+  contactRoutes,
+  chainRoutes,
   dashboardRoutes,
   workRoutes,
   storyRoutes,

@@ -4,17 +4,25 @@ import { bulletinStorySources, bulletinTiles, bulletinWorkSubjects } from '../..
 import { cadreLeaveStorySources, cadreLeaveWorkSubjects } from '../../modules/cadreLeave/index.js';
 import { campaignsTiles } from '../../modules/campaigns/index.js';
 import { casesStorySources, casesTiles, casesWorkSubjects } from '../../modules/cases/index.js';
+import { chainsStorySources, chainsTiles, chainsWorkSubjects } from '../../modules/chains/index.js';
 import { checkpointsStorySources } from '../../modules/checkpoints/index.js';
+import { contactsStorySources, contactsTiles, contactsWorkSubjects } from '../../modules/contacts/index.js';
 import {
   drugSalesStorySources,
   drugSalesTiles,
   drugSalesWorkSubjects,
 } from '../../modules/drugSales/index.js';
+import { epiTeamsStorySources, epiTeamsTiles, epiTeamsWorkSubjects } from '../../modules/epiTeams/index.js';
 import {
   hospitalsStorySources,
   hospitalsTiles,
   hospitalsWorkSubjects,
 } from '../../modules/hospitals/index.js';
+import {
+  investigationsStorySources,
+  investigationsTiles,
+  investigationsWorkSubjects,
+} from '../../modules/investigations/index.js';
 import { landingStorySources, landingTiles, landingWorkSubjects } from '../../modules/landing/index.js';
 import { routineTestingTiles } from '../../modules/routineTesting/index.js';
 import {
@@ -24,6 +32,7 @@ import {
 } from '../../modules/sentinels/index.js';
 import { testingStorySources, testingTiles, testingWorkSubjects } from '../../modules/testing/index.js';
 import { trucksStorySources, trucksWorkSubjects } from '../../modules/trucks/index.js';
+import { venuesStorySources, venuesTiles, venuesWorkSubjects } from '../../modules/venues/index.js';
 import { auditStorySources } from '../audit/story.js';
 import { deadlineStorySources } from '../deadlines/story.js';
 import { deadlineTiles } from '../deadlines/tiles.js';
@@ -43,6 +52,11 @@ export const DASHBOARD_TILES: readonly DashboardTile[] = [
   ...sentinelsTiles,
   ...alertsTiles,
   ...bulletinTiles,
+  ...venuesTiles,
+  ...epiTeamsTiles,
+  ...investigationsTiles,
+  ...contactsTiles,
+  ...chainsTiles,
 ];
 
 /** Every module's work subjects: the action that closes each kind of open deadline. */
@@ -58,6 +72,11 @@ export const WORK_SUBJECTS: readonly WorkSubject[] = [
   ...sentinelsWorkSubjects,
   ...alertsWorkSubjects,
   ...bulletinWorkSubjects,
+  ...venuesWorkSubjects,
+  ...epiTeamsWorkSubjects,
+  ...investigationsWorkSubjects,
+  ...contactsWorkSubjects,
+  ...chainsWorkSubjects,
 ];
 
 /** Every module's sources of a person's story. */
@@ -76,4 +95,9 @@ export const STORY_SOURCES: readonly StorySource[] = [
   ...sentinelsStorySources,
   ...alertsStorySources,
   ...bulletinStorySources,
+  ...venuesStorySources,
+  ...epiTeamsStorySources,
+  ...investigationsStorySources,
+  ...contactsStorySources,
+  ...chainsStorySources,
 ];

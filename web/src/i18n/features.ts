@@ -14,8 +14,12 @@ import campaignsEn from '../campaigns/i18n/en.json';
 import campaignsZh from '../campaigns/i18n/zh-CN.json';
 import casesEn from '../cases/i18n/en.json';
 import casesZh from '../cases/i18n/zh-CN.json';
+import chainsEn from '../chains/i18n/en.json';
+import chainsZh from '../chains/i18n/zh-CN.json';
 import checkpointsEn from '../checkpoints/i18n/en.json';
 import checkpointsZh from '../checkpoints/i18n/zh-CN.json';
+import contactsEn from '../contacts/i18n/en.json';
+import contactsZh from '../contacts/i18n/zh-CN.json';
 import dashboardEn from '../dashboard/i18n/en.json';
 import dashboardZh from '../dashboard/i18n/zh-CN.json';
 import deadlinesEn from '../deadlines/i18n/en.json';
@@ -24,12 +28,16 @@ import documentsEn from '../documents/i18n/en.json';
 import documentsZh from '../documents/i18n/zh-CN.json';
 import drugSalesEn from '../drugSales/i18n/en.json';
 import drugSalesZh from '../drugSales/i18n/zh-CN.json';
+import epiTeamsEn from '../epiTeams/i18n/en.json';
+import epiTeamsZh from '../epiTeams/i18n/zh-CN.json';
 import handoversEn from '../handovers/i18n/en.json';
 import handoversZh from '../handovers/i18n/zh-CN.json';
 import hospitalsEn from '../hospitals/i18n/en.json';
 import hospitalsZh from '../hospitals/i18n/zh-CN.json';
 import importJobsEn from '../import/i18n/en.json';
 import importJobsZh from '../import/i18n/zh-CN.json';
+import investigationsEn from '../investigations/i18n/en.json';
+import investigationsZh from '../investigations/i18n/zh-CN.json';
 import labResultsEn from '../labResults/i18n/en.json';
 import labResultsZh from '../labResults/i18n/zh-CN.json';
 import labsEn from '../labs/i18n/en.json';
@@ -56,6 +64,8 @@ import storyEn from '../story/i18n/en.json';
 import storyZh from '../story/i18n/zh-CN.json';
 import trucksEn from '../trucks/i18n/en.json';
 import trucksZh from '../trucks/i18n/zh-CN.json';
+import venuesEn from '../venues/i18n/en.json';
+import venuesZh from '../venues/i18n/zh-CN.json';
 import workEn from '../work/i18n/en.json';
 import workZh from '../work/i18n/zh-CN.json';
 
@@ -98,6 +108,11 @@ const drugSales = pair(drugSalesZh, drugSalesEn);
 const sentinels = pair(sentinelsZh, sentinelsEn);
 const alerts = pair(alertsZh, alertsEn);
 const bulletin = pair(bulletinZh, bulletinEn);
+const epiTeams = pair(epiTeamsZh, epiTeamsEn);
+const chains = pair(chainsZh, chainsEn);
+const contacts = pair(contactsZh, contactsEn);
+const investigations = pair(investigationsZh, investigationsEn);
+const venues = pair(venuesZh, venuesEn);
 
 export const FEATURE_MESSAGES = {
   zh: {
@@ -131,6 +146,11 @@ export const FEATURE_MESSAGES = {
     sentinels: sentinels.zh,
     alerts: alerts.zh,
     bulletin: bulletin.zh,
+    epiTeams: epiTeams.zh,
+    chains: chains.zh,
+    contacts: contacts.zh,
+    investigations: investigations.zh,
+    venues: venues.zh,
   },
   en: {
     account: account.en,
@@ -163,6 +183,11 @@ export const FEATURE_MESSAGES = {
     sentinels: sentinels.en,
     alerts: alerts.en,
     bulletin: bulletin.en,
+    epiTeams: epiTeams.en,
+    chains: chains.en,
+    contacts: contacts.en,
+    investigations: investigations.en,
+    venues: venues.en,
   },
 };
 export { pair };

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -34,10 +35,13 @@ import {
   NotificationOutlined,
   ProfileOutlined,
   QrcodeOutlined,
+  RadarChartOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
+  ScanOutlined,
   SendOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
   SolutionOutlined,
@@ -45,6 +49,7 @@ import {
   TeamOutlined,
   TruckOutlined,
   UserOutlined,
+  UserSwitchOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../../src/rules/roles.js';
@@ -325,6 +330,42 @@ export const NAVIGATION: readonly NavigationGroup[] = [
         icon: ProfileOutlined,
         permission: 'case.read',
         roles: ['commander', 'working_group', 'cdc_epidemiologist'],
+      },
+    ],
+  },
+  {
+    key: 'tracing',
+    labelKey: 'nav.groups.tracing',
+    icon: RadarChartOutlined,
+    items: [
+      {
+        path: '/venues',
+        labelKey: 'venues.nav',
+        icon: ScanOutlined,
+        permission: 'venue.read',
+        // HC-2: supervisors see venues with missing scans; the CDC reaches venues from the tracing tabs.
+        roles: ['supervisor'],
+      },
+      {
+        path: '/investigations',
+        labelKey: 'investigations.nav',
+        icon: AimOutlined,
+        permission: 'investigation.read',
+        roles: ['cdc_epidemiologist', 'commander', 'supervisor'],
+      },
+      {
+        path: '/contacts',
+        labelKey: 'contacts.nav',
+        icon: UserSwitchOutlined,
+        permission: 'contact.read',
+        roles: ['working_group', 'isolation_manager', 'commander'],
+      },
+      {
+        path: '/chains',
+        labelKey: 'chains.nav',
+        icon: ShareAltOutlined,
+        permission: 'investigation.read',
+        roles: ['commander'],
       },
     ],
   },

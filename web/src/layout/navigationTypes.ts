@@ -44,7 +44,12 @@ type LabelKey =
   | 'sentinels.nav'
   | 'sentinels.dataNav'
   | 'alerts.nav'
-  | 'bulletin.nav';
+  | 'bulletin.nav'
+  | 'venues.nav'
+  | 'investigations.nav'
+  | 'contacts.nav'
+  | 'chains.nav'
+  | 'epiTeams.nav';
 
 export interface NavigationItem {
   path: string;
@@ -60,7 +65,15 @@ export interface NavigationItem {
   roles: readonly Role[] | 'every role';
 }
 
-type GroupKey = 'workbench' | 'persons' | 'arrivals' | 'testing' | 'outbreak' | 'policy' | 'system';
+type GroupKey =
+  | 'workbench'
+  | 'persons'
+  | 'arrivals'
+  | 'testing'
+  | 'outbreak'
+  | 'tracing'
+  | 'policy'
+  | 'system';
 
 export interface NavigationGroup {
   key: GroupKey;

@@ -1,0 +1,6 @@
+// The public surface of the chains module: other modules, the app, the CLI, tests and benchmarks
+// import from here only (checked by scripts/check-walls.js).
+export { chainsTiles } from './dashboardTiles.js';
+export { chainRoutes } from './routes.js';
+export { chainsStorySources } from './storySources.js';
+export { chainsWorkSubjects } from './workSubjects.js';

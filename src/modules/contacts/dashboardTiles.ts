@@ -1,0 +1,4 @@
+import type { DashboardTile } from '../../platform/surfaces/types.js';
+
+/** The contacts module's dashboard tiles. */
+export const contactsTiles: readonly DashboardTile[] = [];

@@ -1,0 +1,6 @@
+// The public surface of the investigations module: other modules, the app, the CLI, tests and benchmarks
+// import from here only (checked by scripts/check-walls.js).
+export { investigationsTiles } from './dashboardTiles.js';
+export { investigationRoutes } from './routes.js';
+export { investigationsStorySources } from './storySources.js';
+export { investigationsWorkSubjects } from './workSubjects.js';

@@ -1,0 +1,8 @@
+// The public surface of the venues module: other modules, the app, the CLI, tests and benchmarks
+// import from here only (checked by scripts/check-walls.js).
+
+export { coExposureRoutes } from './coExposureRoutes.js';
+export { venuesTiles } from './dashboardTiles.js';
+export { venueRoutes } from './routes.js';
+export { venuesStorySources } from './storySources.js';
+export { venuesWorkSubjects } from './workSubjects.js';

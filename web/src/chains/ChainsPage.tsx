@@ -1,0 +1,13 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { TracingTabs } from '../tracing/TracingTabs';
+
+export default function ChainsPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TracingTabs />
+      <Typography.Title level={3}>{t('chains.title')}</Typography.Title>
+    </>
+  );
+}
