@@ -2,3 +2,4 @@
 // import from here only (checked by scripts/check-walls.js).
 export { checkpointRoutes } from './routes.js';
 export { checkpointsStorySources } from './storySources.js';
+export { type PersonPass, passesOf } from './passesOf.js';
