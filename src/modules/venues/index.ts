@@ -1,6 +1,16 @@
 // The public surface of the venues module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
 
+export {
+  type CheckInIdentity,
+  type CheckInRow,
+  checkInIdentity,
+  ensureCheckInPartitions,
+  insertCheckIns,
+  insertCheckInsTx,
+  type Visit,
+  visitsOf,
+} from './checkIns.js';
 export { coExposureRoutes } from './coExposureRoutes.js';
 export { venuesTiles } from './dashboardTiles.js';
 export { venueRoutes } from './routes.js';
