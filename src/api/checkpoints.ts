@@ -25,7 +25,15 @@ export const CheckpointView = Type.Object({
   name: Type.String(),
   kind: CheckpointKind,
   active: Type.Boolean(),
+  /** HC-3: the NAT proof must be sampled within this many hours before the pass (set, else 48, seed 004 §3). */
+  natWithinHours: Type.Integer(),
+  /** Whether the checkpoint sets its own hours (false: the default of 48 applies). */
+  natWithinHoursSet: Type.Boolean(),
 });
+
+/** HC-3 (004 §3 “查验…48 小时核酸检测阴性证明”): the default window of a NAT proof, in hours. */
+export const DEFAULT_NAT_WITHIN_HOURS = 48;
+export const NatWithinHours = Type.Integer({ minimum: 1, maximum: 168 });
 
 export const CheckpointBody = Type.Object(
   {
@@ -33,9 +41,22 @@ export const CheckpointBody = Type.Object(
     name: SafeText(60, { minLength: 1 }),
     kind: CheckpointKind,
     jurisdictionCode: JurisdictionCode,
+    natWithinHours: OptionalNullable(NatWithinHours),
   },
   { additionalProperties: false },
 );
+
+/** A checkpoint's settings (HC-3): the NAT proof's window; null returns to the default (48 h). */
+export const CheckpointPatchBody = Type.Object(
+  { natWithinHours: Nullable(NatWithinHours) },
+  { additionalProperties: false },
+);
+
+export const PASS_DIRECTIONS = ['in', 'out'] as const;
+export const PassDirection = Type.Enum(PASS_DIRECTIONS);
+/** The NAT proof against the checkpoint's window: valid, too old, or none shown. */
+export const NAT_PROOFS = ['valid', 'expired', 'missing'] as const;
+export const NatProof = Type.Enum(NAT_PROOFS);
 
 /** One traveller at the checkpoint (HC-3); empty optional fields are null. */
 export const PassBody = Type.Object(
@@ -54,6 +75,11 @@ export const PassBody = Type.Object(
     natAt: OptionalNullable(DateTime),
     destinationCode: JurisdictionCode,
     plate: OptionalNullable(SafeText(12)),
+    /** HC-3: 进 (in) or 出 (out). */
+    direction: OptionalNullable(PassDirection),
+    /** HC-3: the itinerary card (行程卡) shown or not, and the places it listed. */
+    itineraryShown: OptionalNullable(Type.Boolean()),
+    itineraryPlaces: Type.Optional(Type.Array(SafeText(40, { minLength: 1 }), { maxItems: 20 })),
     registerEveryArrival: Type.Optional(Type.Boolean({ description: 'ARR-9: register every arrival' })),
   },
   { additionalProperties: false },
@@ -82,6 +108,16 @@ export const PassView = Type.Object({
   reasons: Type.Array(Type.Enum(PASS_REASONS)),
   arrivalId: Nullable(Type.String()),
   handover: Nullable(Type.Enum(['registered', 'outside_scope'])),
+  /** HC-3; null on passes logged before directions were recorded (shown as 未记录). */
+  direction: Nullable(PassDirection),
+  /** The window the NAT proof was checked against (null on old passes: the default 48 h applies). */
+  natWithinHours: Nullable(Type.Integer()),
+  natProof: NatProof,
+  /** null: not recorded (old passes). */
+  itineraryShown: Nullable(Type.Boolean()),
+  itineraryPlaces: Type.Array(Type.String()),
+  /** A NAT proof missing or too old, or the itinerary card not shown. */
+  missingProof: Type.Boolean(),
 });
 
 /** What registering the traveller as an arrival gave: the plan now on the community's lists. */
@@ -109,6 +145,9 @@ export const PassCountsView = Type.Object({
   fever: Type.Integer(),
   held: Type.Integer(),
   handedOver: Type.Integer(),
+  directionIn: Type.Integer(),
+  directionOut: Type.Integer(),
+  missingProof: Type.Integer(),
 });
 
 /** A day's passes at one checkpoint, newest first, with the day's counts. */
@@ -126,6 +165,9 @@ export type HealthCode = Static<typeof HealthCode>;
 export type PassOutcome = Static<typeof PassOutcome>;
 export type Checkpoint = Static<typeof CheckpointView>;
 export type CheckpointBody = Static<typeof CheckpointBody>;
+export type CheckpointPatchBody = Static<typeof CheckpointPatchBody>;
+export type PassDirection = Static<typeof PassDirection>;
+export type NatProof = Static<typeof NatProof>;
 export type PassBody = Static<typeof PassBody>;
 export type Pass = Static<typeof PassView>;
 export type Registration = Static<typeof RegistrationView>;

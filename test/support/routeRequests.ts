@@ -240,6 +240,10 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       payload: { id: CHECKPOINT_A, name: '盘山收费站', kind: 'highway', jurisdictionCode: COUNTY_A },
     }),
     'GET /api/checkpoints/:id': () => ({ url: `/api/checkpoints/${CHECKPOINT_A}` }),
+    'PATCH /api/checkpoints/:id': () => ({
+      url: `/api/checkpoints/${CHECKPOINT_A}`,
+      payload: { natWithinHours: 48 },
+    }),
     'POST /api/checkpoints/:id/passes': () => ({
       url: `/api/checkpoints/${CHECKPOINT_A}/passes`,
       payload: {
@@ -251,9 +255,14 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
         origin: 'domestic',
         originDivisionCode: '211103',
         destinationCode: VILLAGE_A,
+        direction: 'in',
+        itineraryShown: true,
+        itineraryPlaces: ['辽宁省盘锦市'],
       },
     }),
-    'GET /api/checkpoints/:id/passes': () => ({ url: `/api/checkpoints/${CHECKPOINT_A}/passes` }),
+    'GET /api/checkpoints/:id/passes': () => ({
+      url: `/api/checkpoints/${CHECKPOINT_A}/passes?direction=in&healthCode=green&missingProof=true`,
+    }),
     // Push lists: the import's id is client-given; POST is registered before the routes under it.
     'POST /api/push-lists': () => {
       const file = multipartFile(

@@ -1,4 +1,4 @@
-import type { CheckpointKind } from '../../api/checkpoints.js';
+import { type CheckpointKind, DEFAULT_NAT_WITHIN_HOURS } from '../../api/checkpoints.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Queryable } from '../../platform/db/types.js';
@@ -12,6 +12,8 @@ export interface Checkpoint {
   name: string;
   kind: CheckpointKind;
   active: boolean;
+  natWithinHours: number;
+  natWithinHoursSet: boolean;
 }
 
 export interface CheckpointInput {
@@ -19,6 +21,7 @@ export interface CheckpointInput {
   name: string;
   kind: CheckpointKind;
   jurisdictionCode: string;
+  natWithinHours?: number | null | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,7 +31,8 @@ export const channelOf = (kind: CheckpointKind) => (kind === 'highway' ? 'checkp
 
 const COLUMNS = `c.id, c.jurisdiction_code AS "jurisdictionCode",
   (SELECT j.name FROM jurisdictions j WHERE j.code = c.jurisdiction_code) AS "jurisdictionName",
-  c.name, c.kind, c.active`;
+  c.name, c.kind, c.active, coalesce(c.nat_within_hours, ${DEFAULT_NAT_WITHIN_HOURS}) AS "natWithinHours",
+  c.nat_within_hours IS NOT NULL AS "natWithinHoursSet"`;
 
 export async function getCheckpoint(tx: Queryable, actor: Actor, id: string): Promise<Checkpoint> {
   if (!UUID.test(id)) throw notFound();
@@ -68,9 +72,9 @@ export async function createCheckpoint(
   const [place] = await tx.query('SELECT 1 FROM jurisdictions WHERE code = $1', [input.jurisdictionCode]);
   if (!place) throw invalid([fieldError('jurisdictionCode', 'jurisdiction_unknown')]);
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO checkpoints (id, jurisdiction_code, name, kind, created_by)
-     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
-    [input.id ?? null, input.jurisdictionCode, name, input.kind, actor.userId],
+    `INSERT INTO checkpoints (id, jurisdiction_code, name, kind, created_by, nat_within_hours)
+     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+    [input.id ?? null, input.jurisdictionCode, name, input.kind, actor.userId, input.natWithinHours ?? null],
   );
   if (!row) return { checkpoint: await sameAgain(tx, actor, { ...input, name }), created: false };
   const checkpoint = await getCheckpoint(tx, actor, row.id);
@@ -107,4 +111,25 @@ async function nameTaken(tx: Queryable, input: CheckpointInput): Promise<boolean
     input.name,
   ]);
   return rows.length > 0;
+}
+
+/** HC-3: sets the hours within which a NAT proof must have been sampled (null: the default 48 h). */
+export async function setCheckpointNatHours(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  natWithinHours: number | null,
+): Promise<Checkpoint> {
+  const before = await getCheckpoint(tx, actor, id);
+  await tx.query('UPDATE checkpoints SET nat_within_hours = $2 WHERE id = $1', [id, natWithinHours]);
+  const after = await getCheckpoint(tx, actor, id);
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entity: 'checkpoint',
+    entityId: id,
+    jurisdictionCode: after.jurisdictionCode,
+    before: { natWithinHours: before.natWithinHoursSet ? before.natWithinHours : null },
+    after: { natWithinHours },
+  });
+  return after;
 }

@@ -23,6 +23,11 @@ export interface PassInput {
   natAt?: string | null | undefined;
   destinationCode: string;
   plate?: string | null | undefined;
+  /** HC-3: 进 (in) or 出 (out); unrecorded when absent. */
+  direction?: 'in' | 'out' | null | undefined;
+  /** HC-3: the itinerary card (行程卡) shown or not, and the places it listed. */
+  itineraryShown?: boolean | null | undefined;
+  itineraryPlaces?: string[] | undefined;
   registerEveryArrival?: boolean | undefined;
 }
 
@@ -40,6 +45,9 @@ export interface PassFields {
   natAt: Date | null;
   destinationCode: string;
   plate: string | null;
+  direction: 'in' | 'out' | null;
+  itineraryShown: boolean | null;
+  itineraryPlaces: string[] | null;
 }
 
 const LIMITS = { name: 50, originName: 100, originCountry: 60, plate: 12 } as const;
@@ -101,6 +109,10 @@ export function validatePass(
   const leftOriginAt = instant(errors, 'leftOriginAt', input.leftOriginAt, now) ?? now;
   const natAt = instant(errors, 'natAt', input.natAt, now);
   const plate = text(errors, 'plate', input.plate?.toUpperCase().replace(/\s+/g, ''));
+  const places = (input.itineraryPlaces ?? []).map((p) => p.trim()).filter((p) => p !== '');
+  if (places.length > 20 || places.some((p) => p.length > 40 || !isSafeText(p)))
+    errors.push(fieldError('itineraryPlaces', 'unsafe_text'));
+  const itineraryShown = input.itineraryShown ?? (places.length > 0 ? true : null);
   if (errors.length > 0 || !name || !id.ok) return { errors };
   return {
     errors,
@@ -118,6 +130,10 @@ export function validatePass(
       natAt,
       destinationCode: input.destinationCode,
       plate,
+      direction: input.direction ?? null,
+      itineraryShown,
+      // Places are the card's; a card not shown lists none.
+      itineraryPlaces: itineraryShown ? [...new Set(places)] : null,
     },
   };
 }

@@ -128,9 +128,9 @@ export async function logPass(
     `INSERT INTO checkpoint_passes (id, checkpoint_id, jurisdiction_code, passed_at, person_name, id_cipher, id_hash,
        id_masked, phone_cipher, phone_masked, health_code, temperature, origin, origin_division_code, origin_name,
        origin_risk, origin_district_risk, nat_at, destination_code, plate, outcome, reasons, arrival_id, handover,
-       recorded_by)
+       recorded_by, direction, nat_within_hours, itinerary_shown, itinerary_places)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-       $23, $24, $25)
+       $23, $24, $25, $26, $27, $28, $29)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       passId,
@@ -158,6 +158,10 @@ export async function logPass(
       registration?.arrivalId ?? null,
       handover,
       actor.userId,
+      fields.direction,
+      checkpoint.natWithinHours,
+      fields.itineraryShown,
+      fields.itineraryPlaces,
     ],
   );
   // An id already used beyond the caller's scope: refused (the transaction undoes the registration).
@@ -176,6 +180,9 @@ export async function logPass(
       reasons: pass.reasons,
       handover,
       arrivalId: pass.arrivalId,
+      direction: pass.direction,
+      natProof: pass.natProof,
+      itineraryShown: pass.itineraryShown,
     },
   });
   return { pass, created: true, registration };

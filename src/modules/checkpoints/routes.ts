@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import {
   CheckpointBody,
+  CheckpointPatchBody,
   CheckpointView,
+  HEALTH_CODES,
   LoggedPassView,
   PassBody,
   PassDayView,
@@ -12,7 +14,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { PASS_OUTCOMES } from '../../rules/checkpointOutcome.js';
-import { createCheckpoint, getCheckpoint, listCheckpoints } from './checkpoints.js';
+import { createCheckpoint, getCheckpoint, listCheckpoints, setCheckpointNatHours } from './checkpoints.js';
 import { logPass } from './passes.js';
 import { listPasses } from './passList.js';
 
@@ -68,6 +70,25 @@ export function checkpointRoutes(api: TypedApp, ctx: AppContext) {
       withScope(ctx.db, actorOf(request), (tx) => getCheckpoint(tx, actorOf(request), request.params.id)),
   );
 
+  api.patch(
+    '/checkpoints/:id',
+    {
+      config: { permission: 'arrival.write' },
+      schema: {
+        tags,
+        summary: 'A checkpoint’s settings (HC-3): the hours within which a NAT proof must be sampled',
+        description: 'null returns to the default of 48 hours (seed 004 §3 “48 小时核酸检测阴性证明”).',
+        params: IdParams,
+        body: CheckpointPatchBody,
+        response: { 200: CheckpointView },
+      },
+    },
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) =>
+        setCheckpointNatHours(tx, actorOf(request), request.params.id, request.body.natWithinHours),
+      ),
+  );
+
   api.post(
     '/checkpoints/:id/passes',
     {
@@ -98,20 +119,33 @@ export function checkpointRoutes(api: TypedApp, ctx: AppContext) {
       config: { permission: 'arrival.read' },
       schema: {
         tags,
-        summary: 'A day’s passes at one checkpoint, newest first, with counts (fever, held, handed over)',
+        summary:
+          'The checkpoint log (HC-3): a day’s passes at one checkpoint, newest first, filtered by outcome, ' +
+          'direction, code colour or a missing proof, with counts (fever, held, handed over, in/out, missing proof)',
         params: IdParams,
         querystring: Type.Object({
           date: Type.Optional(IsoDate),
           outcome: Type.Optional(literals(PASS_OUTCOMES)),
+          direction: Type.Optional(literals(['in', 'out', 'unrecorded'] as const)),
+          healthCode: Type.Optional(literals(HEALTH_CODES)),
+          missingProof: Type.Optional(Type.Boolean()),
           ...Paging.properties,
         }),
         response: { 200: PassDayView },
       },
     },
     (request) => {
-      const { page = 1, pageSize = 50, date, outcome } = request.query;
+      const { page = 1, pageSize = 50, date, outcome, direction, healthCode, missingProof } = request.query;
       return withScope(ctx.db, actorOf(request), (tx) =>
-        listPasses(ctx, tx, actorOf(request), request.params.id, { date, outcome, page, pageSize }),
+        listPasses(ctx, tx, actorOf(request), request.params.id, {
+          date,
+          outcome,
+          direction,
+          healthCode,
+          missingProof,
+          page,
+          pageSize,
+        }),
       );
     },
   );
