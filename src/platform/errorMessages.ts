@@ -129,6 +129,19 @@ export const ERROR_MESSAGES = {
     en: 'Nothing of this case is awaiting review (someone may have reviewed it already); reload to see it',
     zh: '该病例没有待审核的内容（可能已由他人审核），请刷新查看',
   },
+  // Transmission chains (EPI-5)
+  chain_cycle: {
+    en: 'This link would close a cycle ({cycle}): a case cannot be infected, directly or through others, by its own infectee',
+    zh: '此关联会形成传播闭环（{cycle}）：病例不能直接或间接被其传染的人传染',
+  },
+  chain_link_exists: {
+    en: 'These two cases are already linked this way; remove the link first to record it anew',
+    zh: '这两个病例之间已有相同方向的关联，如需重新登记请先解除原关联',
+  },
+  chain_link_removed: {
+    en: 'This link has already been removed; reload to see the chain',
+    zh: '该关联已被解除，请刷新查看传播链',
+  },
   internal: { en: 'Something went wrong on the server', zh: '服务器内部错误' },
 } as const satisfies Record<string, Message>;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -55,6 +55,9 @@ const STATUS: Record<ErrorCode, number> = {
   case_open: 409,
   case_discarded: 409,
   case_nothing_to_review: 409,
+  chain_cycle: 409,
+  chain_link_exists: 409,
+  chain_link_removed: 409,
   internal: 500,
 };
 

@@ -122,6 +122,9 @@ export const FIELD_MESSAGES = {
   not_community: { en: 'must be a community or village', zh: '应为社区或村（嘎查）' },
   origin_unknown: { en: 'is not a known district (GB/T 2260)', zh: '不是已知的区县（GB/T 2260）' },
   wrong_state: { en: 'does not allow this step now', zh: '当前状态不允许此操作' },
+  // Transmission chains (EPI-5)
+  same_case: { en: 'must be another case than the infectee', zh: '不能与被感染者为同一病例' },
+  case_discarded: { en: 'is a discarded case', zh: '为已排除的病例' },
   // Alerts (MON-4)
   warning_outside_alert: {
     en: "must be the alert's jurisdiction or one above it",

@@ -82,6 +82,9 @@ export const AUDIT_ACTIONS = {
   'hospital.admit': { zh: '定点医院收治', en: 'Admitted to a designated hospital' },
   'hospital.discharge': { zh: '治愈出院', en: 'Discharged' },
   'hospital.emptied': { zh: '定点医院已腾空', en: 'Designated hospital emptied' },
+  'chain.link': { zh: '登记传播关联', en: 'Transmission link recorded' },
+  'chain.unlink': { zh: '解除传播关联', en: 'Transmission link removed' },
+  'chain.recompute': { zh: '重算传播链代际与问责', en: 'Chains recomputed' },
 } as const satisfies Record<string, Text>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -124,6 +127,8 @@ export const AUDIT_OBJECT_TYPES = {
   hospital_stay: { zh: '转运收治记录', en: 'Transfer and stay' },
   drug_outlet: { zh: '药店诊所', en: 'Drug outlet' },
   drug_sale: { zh: '四类药品销售', en: 'Four-class drug sale' },
+  chain_link: { zh: '传播关联', en: 'Transmission link' },
+  chain_cluster: { zh: '传播链', en: 'Transmission chain' },
 } as const satisfies Record<string, Text>;
 
 export type AuditObjectType = keyof typeof AUDIT_OBJECT_TYPES;
