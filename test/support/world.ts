@@ -11,6 +11,7 @@ import type { AppContext } from '../../src/platform/context.js';
 import { permissionsOf, type Role } from '../../src/rules/roles.js';
 import { seedAlerts } from './worldAlerts.js';
 import { seedCases } from './worldCases.js';
+import { seedCoExposure } from './worldCoExposure.js';
 import { seedClaims } from './worldClaims.js';
 import { openWorldCall, openWorldDeadline } from './worldDeadlines.js';
 import { seedHospitals } from './worldHospitals.js';
@@ -136,6 +137,7 @@ export async function seedWorld(ctx: AppContext) {
   const testingB = await seedTestingWorld(ctx, users.b_admin!, COUNTY_B);
   await seedClaims(ctx, users.a_admin!, COUNTY_A, VILLAGE_A);
   const casesA = await seedCases(ctx, users.a_admin!, testingA);
+  await seedCoExposure(ctx, casesA.personId);
   await seedHospitals(ctx, users.a_admin!);
   await seedAlerts(ctx);
   return {

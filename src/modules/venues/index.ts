@@ -11,7 +11,11 @@ export {
   type Visit,
   visitsOf,
 } from './checkIns.js';
+export type { CoExposed, CoExposureExposure, CoExposureQuery, Visit as CoExposureVisit } from './coExposure.js';
+export { coExposureSearch } from './coExposure.js';
 export { coExposureRoutes } from './coExposureRoutes.js';
+export type { CaseCoExposure, CaseVisit, VenueCoExposure } from './coExposureService.js';
+export { caseCoExposure, venueCoExposure } from './coExposureService.js';
 export { venuesTiles } from './dashboardTiles.js';
 export { venueRoutes } from './routes.js';
 export { venuesStorySources } from './storySources.js';

@@ -82,6 +82,8 @@ export const AUDIT_ACTIONS = {
   'hospital.admit': { zh: '定点医院收治', en: 'Admitted to a designated hospital' },
   'hospital.discharge': { zh: '治愈出院', en: 'Discharged' },
   'hospital.emptied': { zh: '定点医院已腾空', en: 'Designated hospital emptied' },
+  'co_exposure.case': { zh: '查询病例时空伴随人员', en: 'Co-exposure search for a case' },
+  'co_exposure.venue': { zh: '查询场所时空伴随人员', en: 'Co-exposure search at a venue' },
   'chain.link': { zh: '登记传播关联', en: 'Transmission link recorded' },
   'chain.unlink': { zh: '解除传播关联', en: 'Transmission link removed' },
   'chain.recompute': { zh: '重算传播链代际与问责', en: 'Chains recomputed' },
@@ -127,6 +129,7 @@ export const AUDIT_OBJECT_TYPES = {
   hospital_stay: { zh: '转运收治记录', en: 'Transfer and stay' },
   drug_outlet: { zh: '药店诊所', en: 'Drug outlet' },
   drug_sale: { zh: '四类药品销售', en: 'Four-class drug sale' },
+  co_exposure: { zh: '时空伴随查询', en: 'Co-exposure search' },
   chain_link: { zh: '传播关联', en: 'Transmission link' },
   chain_cluster: { zh: '传播链', en: 'Transmission chain' },
 } as const satisfies Record<string, Text>;
