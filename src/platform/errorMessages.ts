@@ -62,6 +62,14 @@ export const ERROR_MESSAGES = {
     en: 'The import with this number is still running; wait for it to finish',
     zh: '使用此编号的导入仍在进行中，请等待完成后查看结果',
   },
+  team_member_exists: {
+    en: 'This account is already a member of the team',
+    zh: '该账号已是本队伍成员',
+  },
+  team_inactive: {
+    en: 'This team is deactivated; restore it before adding members',
+    zh: '该队伍已停用，请先恢复后再添加成员',
+  },
   name_taken: {
     en: 'This name is already used here; choose another',
     zh: '此名称在本辖区已被使用，请换一个名称',

@@ -40,6 +40,8 @@ const STATUS: Record<ErrorCode, number> = {
   id_taken: 409,
   import_running: 409,
   name_taken: 409,
+  team_member_exists: 409,
+  team_inactive: 409,
   target_date_taken: 409,
   landing_ended: 409,
   duplicate_submission: 409,

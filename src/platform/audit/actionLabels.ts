@@ -109,6 +109,8 @@ export const AUDIT_OBJECT_TYPES = {
   truck_report: { zh: '货车司乘人员报备', en: 'Truck report' },
   checkpoint: { zh: '卡口', en: 'Checkpoint' },
   checkpoint_pass: { zh: '卡口通行记录', en: 'Checkpoint pass' },
+  epi_team: { zh: '流调队伍', en: 'Investigation team' },
+  epi_team_member: { zh: '流调队伍成员', en: 'Investigation team member' },
   cadre_leave: { zh: '干部职工离开报备', en: 'Cadre leave' },
   case: { zh: '病例报告', en: 'Case report' },
   push_import: { zh: '大数据推送名单导入', en: 'Push list import' },
