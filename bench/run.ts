@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { bulletinBench } from './bulletin.js';
+import { coExposureIngestBench, coExposureSearchBench } from './coExposure.js';
 import { dashboardBench } from './dashboard.js';
 import { drugSalesIngestBench } from './drugSalesIngest.js';
 import { importBench } from './import.js';
@@ -46,6 +47,8 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   landingForm: landingFormBench,
   bulletin: bulletinBench,
   triggers: triggersBench,
+  coExposureIngest: coExposureIngestBench,
+  coExposureSearch: coExposureSearchBench,
 };
 
 /** Other work on the machine skews every figure: each section says how busy it was. */
