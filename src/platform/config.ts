@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { CHECK_IN_RETENTION } from '../rules/venues.js';
 import type { UploadLimits } from './bulk/limits.js';
 
 /** Configuration is read here once, validated, and frozen; nothing else reads process.env. */
@@ -31,6 +32,11 @@ export interface Config {
    * Unset, the address a request came in on is used.
    */
   readonly publicUrl: string | undefined;
+  /**
+   * Days venue check-ins are kept (FANGKONG_CHECK_IN_RETENTION_DAYS, HC-2 privacy): 28 by default,
+   * twice EPI-2's 14-day look-back (src/rules/venues.ts CHECK_IN_RETENTION); older day partitions are dropped.
+   */
+  readonly checkInRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +70,16 @@ function uploadLimits(env: NodeJS.ProcessEnv): UploadLimits {
     maxRejectedRows: positive(env, 'FANGKONG_IMPORT_MAX_REJECTED_ROWS', 10_000),
     staleImportSeconds: positive(env, 'FANGKONG_IMPORT_STALE_SECONDS', 60),
   });
+}
+
+/** HC-2: how long check-ins are kept; bounds and the default's reason in src/rules/venues.ts. */
+function retentionDays(env: NodeJS.ProcessEnv): number {
+  const days = positive(env, 'FANGKONG_CHECK_IN_RETENTION_DAYS', CHECK_IN_RETENTION.defaultDays);
+  if (days < CHECK_IN_RETENTION.minDays || days > CHECK_IN_RETENTION.maxDays)
+    throw new ConfigError(
+      `FANGKONG_CHECK_IN_RETENTION_DAYS must be from ${CHECK_IN_RETENTION.minDays} to ${CHECK_IN_RETENTION.maxDays} days (EPI-2 looks back 14), got "${env.FANGKONG_CHECK_IN_RETENTION_DAYS}"`,
+    );
+  return days;
 }
 
 /**
@@ -148,5 +164,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.FANGKONG_TRUST_PROXY || undefined,
     uploads: uploadLimits(env),
     publicUrl: publicUrl(env),
+    checkInRetentionDays: retentionDays(env),
   });
 }

@@ -342,5 +342,8 @@ export const FIELD_MESSAGES = {
     zh: '该病例已在转运途中或已在定点医院收治',
   },
   icu_exceeds_beds: { en: 'must not exceed the total beds', zh: '不能多于床位总数' },
+  venue_unknown: { en: 'is not an active venue in your jurisdiction', zh: '不是您辖区内在用的场所' },
+  venue_code_invalid: { en: 'is not a valid venue code', zh: '不是有效的场所码' },
+  check_in_too_old: { en: 'is older than check-ins are kept', zh: '早于扫码登记记录的保存期限' },
 } as const satisfies Record<string, Message>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;

@@ -21,6 +21,7 @@ export const testConfig: Config = Object.freeze({
   trustProxy: undefined,
   uploads: DEFAULT_UPLOAD_LIMITS,
   publicUrl: undefined,
+  checkInRetentionDays: 28,
 });
 
 /** A context on `db` with a clock the test can move. */

@@ -137,9 +137,10 @@ export async function insertCheckInsTx(
     );
     inserted += result[0]?.n ?? 0;
     // One identity per (jurisdiction, person) per statement: the last row's wins.
-    const identities = new Map<string, CheckInRow>();
+    const identities = new Map<string, CheckInRow & { identity: NonNullable<CheckInRow['identity']> }>();
     for (const r of chunk)
-      if (r.identity) identities.set(`${r.jurisdictionCode}:${r.idHash.toString('hex')}`, r);
+      if (r.identity)
+        identities.set(`${r.jurisdictionCode}:${r.idHash.toString('hex')}`, { ...r, identity: r.identity });
     for (const overwrite of [true, false]) {
       const group = [...identities.values()].filter((r) => (r.source !== 'scan') === overwrite);
       if (group.length === 0) continue;
@@ -156,11 +157,11 @@ export async function insertCheckInsTx(
         [
           group.map((r) => r.jurisdictionCode),
           group.map((r) => r.idHash),
-          group.map((r) => r.identity!.name),
-          group.map((r) => cipher.encrypt(r.identity!.idNumber)),
-          group.map((r) => maskIdNumber(r.identity!.idNumber)),
-          group.map((r) => (r.identity!.phone ? cipher.encrypt(r.identity!.phone) : null)),
-          group.map((r) => (r.identity!.phone ? maskPhone(r.identity!.phone) : null)),
+          group.map((r) => r.identity.name),
+          group.map((r) => cipher.encrypt(r.identity.idNumber)),
+          group.map((r) => maskIdNumber(r.identity.idNumber)),
+          group.map((r) => (r.identity.phone ? cipher.encrypt(r.identity.phone) : null)),
+          group.map((r) => (r.identity.phone ? maskPhone(r.identity.phone) : null)),
         ],
       );
     }

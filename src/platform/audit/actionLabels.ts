@@ -131,6 +131,8 @@ export const AUDIT_OBJECT_TYPES = {
   hospital_stay: { zh: '转运收治记录', en: 'Transfer and stay' },
   drug_outlet: { zh: '药店诊所', en: 'Drug outlet' },
   drug_sale: { zh: '四类药品销售', en: 'Four-class drug sale' },
+  venue: { zh: '场所', en: 'Venue' },
+  check_in_feed: { zh: '场所扫码登记数据', en: 'Check-in feed' },
   co_exposure: { zh: '时空伴随查询', en: 'Co-exposure search' },
   chain_link: { zh: '传播关联', en: 'Transmission link' },
   chain_cluster: { zh: '传播链', en: 'Transmission chain' },
