@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Select } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyFieldProblems } from '../common/applyFieldProblems';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -11,6 +11,7 @@ interface Values {
   name: string;
   kind: CheckpointKind;
   jurisdictionCode: string;
+  natWithinHours?: number | null;
 }
 
 /** Adds a checkpoint or station within the caller's jurisdiction. */
@@ -40,7 +41,9 @@ export function CheckpointForm({ onDone }: { onDone: () => void }) {
         form={form}
         layout="vertical"
         initialValues={{ kind: 'highway' }}
-        onFinish={(values) => mutation.mutate({ ...values, name: values.name.trim() })}
+        onFinish={(values) =>
+          mutation.mutate({ ...values, name: values.name.trim(), natWithinHours: values.natWithinHours ?? null })
+        }
         data-testid="checkpoint-form"
       >
         <Form.Item name="name" label={labels.name} rules={[{ required: true, whitespace: true, max: 60 }]}>
@@ -54,6 +57,9 @@ export function CheckpointForm({ onDone }: { onDone: () => void }) {
         </Form.Item>
         <Form.Item name="jurisdictionCode" label={labels.jurisdictionCode} rules={[{ required: true }]}>
           <JurisdictionTreeSelect<string> data-testid="checkpoint-jurisdiction" />
+        </Form.Item>
+        <Form.Item name="natWithinHours" label={t('checkpoints.natWithinHours')} extra={t('checkpoints.natWithinHint')}>
+          <InputNumber min={1} max={168} precision={0} placeholder="48" data-testid="checkpoint-nat-hours" />
         </Form.Item>
         {mutation.error ? <ProblemAlert error={mutation.error} /> : null}
         <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="checkpoint-save">

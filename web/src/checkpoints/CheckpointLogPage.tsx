@@ -44,7 +44,7 @@ export default function CheckpointLogPage() {
   });
   const next = () => {
     // The destination and the option usually stay the same for the next traveller in the queue.
-    const keep = form.getFieldsValue(['destinationCode', 'registerEveryArrival']);
+    const keep = form.getFieldsValue(['destinationCode', 'registerEveryArrival', 'direction']);
     form.resetFields();
     form.setFieldsValue({ ...PASS_DEFAULTS, ...keep });
     mutation.reset();
@@ -54,13 +54,23 @@ export default function CheckpointLogPage() {
       <Typography.Title level={3} className="page-title" data-testid="checkpoint-title">
         {checkpoint.data?.name ?? t('checkpoints.pass.title')}{' '}
         {checkpoint.data ? <Tag>{t(`checkpoints.kinds.${checkpoint.data.kind}`)}</Tag> : null}
+        {checkpoint.data ? (
+          <Tag color="blue" data-testid="checkpoint-nat-window">
+            {t('checkpoints.natWithinShort', { hours: checkpoint.data.natWithinHours })}
+          </Tag>
+        ) : null}
       </Typography.Title>
       {checkpoint.error ? <ProblemAlert error={checkpoint.error} /> : null}
       {mutation.data ? (
         <PassResult pass={mutation.data.pass} registration={mutation.data.registration} onNext={next} />
       ) : null}
       <Card style={{ marginBottom: 16, display: mutation.data ? 'none' : undefined }}>
-        <PassForm form={form} saving={mutation.isPending} onSubmit={(values) => mutation.mutate(values)} />
+        <PassForm
+          form={form}
+          saving={mutation.isPending}
+          onSubmit={(values) => mutation.mutate(values)}
+          natWithinHours={checkpoint.data?.natWithinHours}
+        />
         {mutation.error ? (
           <div style={{ marginTop: 12 }}>
             <ProblemAlert error={mutation.error} hideFields={Object.keys(labels)} />

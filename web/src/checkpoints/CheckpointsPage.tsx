@@ -51,6 +51,7 @@ export default function CheckpointsPage() {
                   <Space wrap size={4}>
                     <Tag>{t(`checkpoints.kinds.${checkpoint.kind}`)}</Tag>
                     <span>{checkpoint.jurisdictionName ?? checkpoint.jurisdictionCode}</span>
+                    <Tag color="blue">{t('checkpoints.natWithinShort', { hours: checkpoint.natWithinHours })}</Tag>
                   </Space>
                 }
               />

@@ -1,4 +1,4 @@
-import { Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Switch, Typography } from 'antd';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { JurisdictionTreeSelect } from '../jurisdictions/JurisdictionTreeSelect';
@@ -18,12 +18,17 @@ export interface PassValues {
   natAt?: Dayjs | null;
   destinationCode: string;
   plate?: string;
+  direction?: 'in' | 'out' | null;
+  itineraryShown?: boolean;
+  itineraryPlaces?: string[];
   registerEveryArrival: boolean;
 }
 
 export const PASS_DEFAULTS: Partial<PassValues> = {
   healthCode: 'green',
   origin: 'domestic',
+  direction: 'in',
+  itineraryShown: true,
   registerEveryArrival: false,
 };
 
@@ -44,6 +49,9 @@ export function toPassBody(id: string, values: PassValues): PassBody {
     natAt: values.natAt ? values.natAt.toISOString() : null,
     destinationCode: values.destinationCode,
     plate: blank(values.plate),
+    direction: values.direction ?? null,
+    itineraryShown: values.itineraryShown ?? null,
+    itineraryPlaces: values.itineraryShown ? (values.itineraryPlaces ?? []).map((p) => p.trim()).filter(Boolean) : [],
     registerEveryArrival: values.registerEveryArrival,
   };
 }
@@ -55,13 +63,17 @@ export function PassForm({
   form,
   saving,
   onSubmit,
+  natWithinHours,
 }: {
   form: ReturnType<typeof Form.useForm<PassValues>>[0];
   saving: boolean;
+  /** HC-3: the checkpoint's NAT window, said under the sampling time. */
+  natWithinHours?: number | undefined;
   onSubmit: (values: PassValues) => void;
 }) {
   const { t } = useTranslation();
   const origin = Form.useWatch('origin', form);
+  const itineraryShown = Form.useWatch('itineraryShown', form);
   const labels = {
     name: t('checkpoints.pass.name'),
     idNumber: t('checkpoints.pass.idNumber'),
@@ -78,6 +90,18 @@ export function PassForm({
       data-testid="pass-form"
     >
       <Row gutter={12}>
+        <Col xs={24}>
+          <Form.Item name="direction" label={t('checkpoints.pass.direction')}>
+            <Radio.Group optionType="button" buttonStyle="solid" size="large" data-testid="pass-direction">
+              <Radio.Button value="in" data-testid="pass-direction-in">
+                {t('checkpoints.pass.directions.in')}
+              </Radio.Button>
+              <Radio.Button value="out" data-testid="pass-direction-out">
+                {t('checkpoints.pass.directions.out')}
+              </Radio.Button>
+            </Radio.Group>
+          </Form.Item>
+        </Col>
         <Col xs={24} sm={12}>
           <Form.Item
             name="idNumber"
@@ -181,7 +205,17 @@ export function PassForm({
           </Form.Item>
         </Col>
         <Col xs={12} sm={6}>
-          <Form.Item name="natAt" label={t('checkpoints.pass.natAt')}>
+          <Form.Item
+            name="natAt"
+            label={t('checkpoints.pass.natAt')}
+            extra={
+              natWithinHours ? (
+                <Typography.Text type="secondary">
+                  {t('checkpoints.pass.natWithin', { hours: natWithinHours })}
+                </Typography.Text>
+              ) : undefined
+            }
+          >
             <DatePicker
               showTime={{ format: 'HH:mm' }}
               format="YYYY-MM-DD HH:mm"
@@ -190,6 +224,29 @@ export function PassForm({
             />
           </Form.Item>
         </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item name="itineraryShown" label={t('checkpoints.pass.itineraryShown')} valuePropName="checked">
+            <Switch data-testid="pass-itinerary-shown" />
+          </Form.Item>
+        </Col>
+        {itineraryShown ? (
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="itineraryPlaces"
+              label={t('checkpoints.pass.itineraryPlaces')}
+              tooltip={t('checkpoints.pass.itineraryPlacesHint')}
+            >
+              <Select
+                mode="tags"
+                open={false}
+                maxCount={20}
+                tokenSeparators={[',', '，', '、']}
+                placeholder={t('checkpoints.pass.itineraryPlacesHint')}
+                data-testid="pass-itinerary-places"
+              />
+            </Form.Item>
+          </Col>
+        ) : null}
         <Col xs={12} sm={6}>
           <Form.Item name="phone" label={labels.phone} rules={[phoneRule(t, labels.phone)]}>
             <Input inputMode="tel" maxLength={20} data-testid="pass-phone" />

@@ -35,7 +35,7 @@ export const HEALTH_CODES = ['green', 'yellow', 'red'] as const satisfies readon
 export const checkpointKeys = {
   list: ['checkpoints', 'list'] as const,
   one: (id: string) => ['checkpoints', id] as const,
-  passes: (id: string, outcome?: string) => ['checkpoints', id, 'passes', outcome ?? 'all'] as const,
+  passes: (id: string, filters: PassFilters = {}) => ['checkpoints', id, 'passes', filters] as const,
 };
 
 export const listCheckpoints = () => api.get<Checkpoint[]>('/checkpoints');
@@ -43,5 +43,20 @@ export const getCheckpoint = (id: string) => api.get<Checkpoint>(`/checkpoints/$
 export const createCheckpoint = (body: CheckpointBody) => api.post<Checkpoint>('/checkpoints', body);
 export const logPass = (checkpointId: string, body: PassBody) =>
   api.post<LoggedPass>(`/checkpoints/${checkpointId}/passes`, body);
-export const listPasses = (checkpointId: string, outcome?: PassOutcome) =>
-  api.get<PassDay>(`/checkpoints/${checkpointId}/passes${queryString({ outcome, pageSize: 100 })}`);
+/** HC-3 log filters: outcome, direction ('unrecorded': old passes), code colour, a proof missing. */
+export type PassFilters = {
+  outcome?: PassOutcome | undefined;
+  direction?: 'in' | 'out' | 'unrecorded' | undefined;
+  healthCode?: HealthCode | undefined;
+  missingProof?: boolean | undefined;
+};
+export const listPasses = (checkpointId: string, filters: PassFilters = {}) =>
+  api.get<PassDay>(
+    `/checkpoints/${checkpointId}/passes${queryString({
+      ...filters,
+      missingProof: filters.missingProof === undefined ? undefined : String(filters.missingProof),
+      pageSize: 100,
+    })}`,
+  );
+export const setNatWindow = (checkpointId: string, natWithinHours: number | null) =>
+  api.patch<Checkpoint>(`/checkpoints/${checkpointId}`, { natWithinHours });
