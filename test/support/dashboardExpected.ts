@@ -2,6 +2,7 @@ import type { Database } from '../../src/platform/db/types.js';
 import { deadlineStatus, escalatedInto } from '../../src/rules/deadlines.js';
 import { expectedAlertFigures } from './dashboardExpectedAlerts.js';
 import { expectedCaseFigures } from './dashboardExpectedCases.js';
+import { expectedChainFigures } from './dashboardExpectedChains.js';
 import { expectedDrugSalesFigures } from './dashboardExpectedDrugSales.js';
 import { expectedHospitalFigures } from './dashboardExpectedHospitals.js';
 import { expectedSentinelFigures } from './dashboardExpectedSentinels.js';
@@ -203,6 +204,7 @@ export async function expectedFigures(
   for (const [key, value] of await expectedDrugSalesFigures(db, root, now, zone, today))
     expected.set(key, value);
   for (const [key, value] of await expectedSentinelFigures(db, root, zone, today)) expected.set(key, value);
+  for (const [key, value] of await expectedChainFigures(db, root)) expected.set(key, value);
   return expected;
 }
 

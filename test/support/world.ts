@@ -11,6 +11,7 @@ import type { AppContext } from '../../src/platform/context.js';
 import { permissionsOf, type Role } from '../../src/rules/roles.js';
 import { seedAlerts } from './worldAlerts.js';
 import { seedCases } from './worldCases.js';
+import { seedChains } from './worldChains.js';
 import { seedCoExposure } from './worldCoExposure.js';
 import { seedClaims } from './worldClaims.js';
 import { openWorldCall, openWorldDeadline } from './worldDeadlines.js';
@@ -139,6 +140,7 @@ export async function seedWorld(ctx: AppContext) {
   const casesA = await seedCases(ctx, users.a_admin!, testingA);
   await seedCoExposure(ctx, casesA.personId);
   await seedHospitals(ctx, users.a_admin!);
+  await seedChains(ctx, users.a_admin!, users.b_admin!, '150402001001');
   await seedAlerts(ctx);
   return {
     users,
