@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { bulletinBench } from './bulletin.js';
+import { chainGenerationsBench } from './chainGenerations.js';
 import { coExposureIngestBench, coExposureSearchBench } from './coExposure.js';
 import { dashboardBench } from './dashboard.js';
 import { drugSalesIngestBench } from './drugSalesIngest.js';
@@ -49,6 +50,7 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   triggers: triggersBench,
   coExposureIngest: coExposureIngestBench,
   coExposureSearch: coExposureSearchBench,
+  chainGenerations: chainGenerationsBench,
 };
 
 /** Other work on the machine skews every figure: each section says how busy it was. */
