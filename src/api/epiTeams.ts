@@ -80,7 +80,10 @@ export const EpiTeamMemberPatchBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const RevealBody = Type.Object({ reason: SafeText(200, { minLength: 2 }) }, { additionalProperties: false });
+export const RevealBody = Type.Object(
+  { reason: SafeText(200, { minLength: 2 }) },
+  { additionalProperties: false },
+);
 export const RevealedPhoneView = Type.Object({ phone: Nullable(Type.String()) });
 
 /** EPI-6: the reserve of epi assistants per village/community against 3–5, and per town. */
@@ -120,7 +123,9 @@ export const ReserveView = Type.Object({
 
 /** Accounts in the jurisdiction that may be added to a team. */
 export const EpiTeamAccountView = Type.Object({
-  items: Type.Array(Type.Object({ userId: Type.String(), displayName: Type.String(), jurisdictionCode: Type.String() })),
+  items: Type.Array(
+    Type.Object({ userId: Type.String(), displayName: Type.String(), jurisdictionCode: Type.String() }),
+  ),
 });
 
 export type EpiTeamKind = Static<typeof EpiTeamKind>;

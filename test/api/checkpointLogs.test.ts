@@ -58,13 +58,27 @@ describe('HC-3 checkpoint logs', () => {
     });
     const set = await send('PATCH', `/api/checkpoints/${checkpoint}`, admin, { natWithinHours: 24 });
     expect(set.json()).toMatchObject({ natWithinHours: 24, natWithinHoursSet: true });
-    expect((await send('PATCH', `/api/checkpoints/${checkpoint}`, other, { natWithinHours: 12 })).statusCode).toBe(404);
-    expect((await send('PATCH', `/api/checkpoints/${checkpoint}`, admin, { natWithinHours: 0 })).statusCode).toBe(400);
+    expect(
+      (await send('PATCH', `/api/checkpoints/${checkpoint}`, other, { natWithinHours: 12 })).statusCode,
+    ).toBe(404);
+    expect(
+      (await send('PATCH', `/api/checkpoints/${checkpoint}`, admin, { natWithinHours: 0 })).statusCode,
+    ).toBe(400);
   });
 
   it.each([
-    ['a proof sampled 20 h before, window 24 h', { natAt: hoursAgo(20), itineraryShown: true }, 'valid', false],
-    ['a proof sampled 30 h before, window 24 h', { natAt: hoursAgo(30), itineraryShown: true }, 'expired', true],
+    [
+      'a proof sampled 20 h before, window 24 h',
+      { natAt: hoursAgo(20), itineraryShown: true },
+      'valid',
+      false,
+    ],
+    [
+      'a proof sampled 30 h before, window 24 h',
+      { natAt: hoursAgo(30), itineraryShown: true },
+      'expired',
+      true,
+    ],
     ['no proof', { itineraryShown: true }, 'missing', true],
     ['a valid proof, itinerary not shown', { natAt: hoursAgo(2), itineraryShown: false }, 'valid', true],
   ] as const)('HC-3: %s → NAT %s, missing proof %s', async (_what, change, natProof, missingProof) => {
@@ -132,7 +146,9 @@ describe('HC-3 checkpoint logs', () => {
     const from = new Date(NOW.getTime() - 86_400_000);
     const to = new Date(NOW.getTime() + 60_000);
     const mine = await withScope(env.ctx.db, users.a_admin!, (tx) => passesOf(tx, hash, from, to));
-    expect(mine.map((p) => [p.checkpointName, p.direction, p.healthCode])).toEqual([['沙岭检查站', 'out', 'yellow']]);
+    expect(mine.map((p) => [p.checkpointName, p.direction, p.healthCode])).toEqual([
+      ['沙岭检查站', 'out', 'yellow'],
+    ]);
     expect(mine[0]!.at).toBeInstanceOf(Date);
     const theirs = await withScope(env.ctx.db, users.b_admin!, (tx) => passesOf(tx, hash, from, to));
     expect(theirs).toEqual([]);

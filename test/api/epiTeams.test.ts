@@ -55,7 +55,11 @@ describe('EPI-6 investigation teams', () => {
     expect(field.statusCode).toBe(201);
     fieldTeam = field.json().id;
     reserveTeam = (
-      await send('POST', '/api/epi-teams', admin, { name: '协查员储备', kind: 'reserve', jurisdictionCode: COUNTY_A })
+      await send('POST', '/api/epi-teams', admin, {
+        name: '协查员储备',
+        kind: 'reserve',
+        jurisdictionCode: COUNTY_A,
+      })
     ).json().id;
     const list = (await get(`/api/epi-teams?jurisdiction=${COUNTY_A}`, admin)).json();
     expect(list.items.map((t: { name: string }) => t.name)).toEqual(['第一流调组', '协查员储备']);
@@ -65,19 +69,35 @@ describe('EPI-6 investigation teams', () => {
       kind: 'field',
       jurisdictionCode: COUNTY_A,
     });
-    expect({ status: again.statusCode, code: again.json().code }).toEqual({ status: 409, code: 'name_taken' });
+    expect({ status: again.statusCode, code: again.json().code }).toEqual({
+      status: 409,
+      code: 'name_taken',
+    });
   });
 
   it('EPI-6: the big-data working group lists its members; the flag clears', async () => {
     const group = (
-      await send('POST', '/api/epi-teams', admin, { name: '大数据工作组', kind: 'big_data', jurisdictionCode: COUNTY_A })
+      await send('POST', '/api/epi-teams', admin, {
+        name: '大数据工作组',
+        kind: 'big_data',
+        jurisdictionCode: COUNTY_A,
+      })
     ).json();
     const [me] = await env.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'a_admin'");
-    const lead = await send('POST', `/api/epi-teams/${group.id}/members`, admin, { userId: me!.id, role: 'lead' });
+    const lead = await send('POST', `/api/epi-teams/${group.id}/members`, admin, {
+      userId: me!.id,
+      role: 'lead',
+    });
     expect(lead.statusCode).toBe(201);
     expect(lead.json()).toMatchObject({ userId: me!.id, displayName: 'a_admin', role: 'lead' });
-    const twice = await send('POST', `/api/epi-teams/${group.id}/members`, admin, { userId: me!.id, role: 'analyst' });
-    expect({ status: twice.statusCode, code: twice.json().code }).toEqual({ status: 409, code: 'team_member_exists' });
+    const twice = await send('POST', `/api/epi-teams/${group.id}/members`, admin, {
+      userId: me!.id,
+      role: 'analyst',
+    });
+    expect({ status: twice.statusCode, code: twice.json().code }).toEqual({
+      status: 409,
+      code: 'team_member_exists',
+    });
     expect(twice.json().title ?? twice.json().detail ?? '').not.toBe('');
     const list = (await get(`/api/epi-teams?jurisdiction=${COUNTY_A}&kind=big_data`, admin)).json();
     expect(list.items).toHaveLength(1);
@@ -133,9 +153,13 @@ describe('EPI-6 investigation teams', () => {
     const member = team.members.find((m: { displayName: string }) => m.displayName === '协查员0');
     expect(member.phoneMasked).toBe('139****9000');
     expect(JSON.stringify(team)).not.toContain('13900139000');
-    const refused = await send('POST', `/api/epi-team-members/${member.id}/phone`, supervisor, { reason: '联系' });
+    const refused = await send('POST', `/api/epi-team-members/${member.id}/phone`, supervisor, {
+      reason: '联系',
+    });
     expect(refused.statusCode).toBe(403);
-    const shown = await send('POST', `/api/epi-team-members/${member.id}/phone`, admin, { reason: '联系协查员' });
+    const shown = await send('POST', `/api/epi-team-members/${member.id}/phone`, admin, {
+      reason: '联系协查员',
+    });
     expect(shown.json()).toEqual({ phone: '13900139000' });
     const [audit] = await env.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_log WHERE action = 'unmask' AND entity = 'epi_team_member' AND entity_id = $1",
@@ -177,7 +201,8 @@ describe('EPI-6 investigation teams', () => {
     expect(short.drill).toBe(`/epi-teams?jurisdiction=${COUNTY_A}&tab=reserve&status=short`);
     const town = tile.body.heat.rows.find((r: { code: string }) => r.code === VILLAGE_A.slice(0, 9));
     const inTown = reserve.villages.filter(
-      (v: { code: string; status: string }) => v.code.startsWith(VILLAGE_A.slice(0, 9)) && v.status === 'short',
+      (v: { code: string; status: string }) =>
+        v.code.startsWith(VILLAGE_A.slice(0, 9)) && v.status === 'short',
     );
     expect(town.cells[0].value).toBe(inTown.length);
   });
@@ -194,7 +219,9 @@ describe('EPI-6 investigation teams', () => {
     const mine = (await get(`/api/epi-teams?jurisdiction=${COUNTY_B}`, other)).json();
     expect(mine.items).toEqual([]);
     expect(mine.countiesWithoutBigData.map((c: { code: string }) => c.code)).toEqual([COUNTY_B]);
-    expect((await send('PATCH', `/api/epi-teams/${fieldTeam}`, supervisor, { name: 'x' })).statusCode).toBe(403);
+    expect((await send('PATCH', `/api/epi-teams/${fieldTeam}`, supervisor, { name: 'x' })).statusCode).toBe(
+      403,
+    );
     expect((await get(`/api/epi-teams?jurisdiction=${COUNTY_A}`, community)).statusCode).toBe(403);
   });
 });

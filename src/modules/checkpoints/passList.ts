@@ -88,7 +88,10 @@ export async function listPasses(
   const filtered = query.direction || query.healthCode || query.missingProof !== undefined;
   const total = filtered
     ? firstRow(
-        await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM checkpoint_passes x WHERE ${filters}`, params),
+        await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM checkpoint_passes x WHERE ${filters}`,
+          params,
+        ),
         'SELECT count of checkpoint_passes',
       ).n
     : query.outcome

@@ -11,7 +11,8 @@ async function reserve(request: DashboardRequest): Promise<TileBody | null> {
   const { tx, actor, jurisdiction, children } = request;
   const r = await reserveOf(tx, actor, jurisdiction);
   if (r.summary.villages === 0) return null;
-  const page = (code: string, status?: string) => drill('/epi-teams', { jurisdiction: code, tab: 'reserve', status });
+  const page = (code: string, status?: string) =>
+    drill('/epi-teams', { jurisdiction: code, tab: 'reserve', status });
   const shortOf = (code: string) =>
     r.villages.filter((v) => v.code.startsWith(code) && v.status === 'short').length;
   return {
@@ -47,7 +48,10 @@ async function reserve(request: DashboardRequest): Promise<TileBody | null> {
             })),
           }
         : undefined,
-    note: { zh: '每村（社区）储备流调协查员 3–5 人', en: '3–5 epi assistants in reserve per village/community' },
+    note: {
+      zh: '每村（社区）储备流调协查员 3–5 人',
+      en: '3–5 epi assistants in reserve per village/community',
+    },
   };
 }
 

@@ -10,7 +10,11 @@ import { inScope } from '../../rules/roles.js';
  * (active assistants of active teams naming the village), short (< 3), ready or over (> 5), and per
  * town the villages short and over. Villages short first, then by code.
  */
-export async function reserveOf(tx: Queryable, actor: Actor, jurisdiction: string | undefined): Promise<Reserve> {
+export async function reserveOf(
+  tx: Queryable,
+  actor: Actor,
+  jurisdiction: string | undefined,
+): Promise<Reserve> {
   const root = jurisdiction ?? actor.scopes[0] ?? '';
   if (!inScope(root, actor.scopes)) throw notFound();
   const villages = await tx.query<Village>(
@@ -29,7 +33,9 @@ export async function reserveOf(tx: Queryable, actor: Actor, jurisdiction: strin
     assistants.map((a) => a.code),
   );
   const rank = { short: 0, over: 1, ready: 2 } as const;
-  const rows = [...readiness.villages].sort((a, b) => rank[a.status] - rank[b.status] || a.code.localeCompare(b.code));
+  const rows = [...readiness.villages].sort(
+    (a, b) => rank[a.status] - rank[b.status] || a.code.localeCompare(b.code),
+  );
   return {
     jurisdictionCode: root,
     min: RESERVE_MIN,

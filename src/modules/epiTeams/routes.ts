@@ -69,7 +69,9 @@ export async function epiTeamRoutes(api: TypedApp, ctx: AppContext): Promise<voi
       },
     },
     (request) =>
-      withScope(ctx.db, actorOf(request), (tx) => reserveOf(tx, actorOf(request), request.query.jurisdiction)),
+      withScope(ctx.db, actorOf(request), (tx) =>
+        reserveOf(tx, actorOf(request), request.query.jurisdiction),
+      ),
   );
 
   api.get(
@@ -84,7 +86,9 @@ export async function epiTeamRoutes(api: TypedApp, ctx: AppContext): Promise<voi
       },
     },
     (request) =>
-      withScope(ctx.db, actorOf(request), (tx) => teamAccounts(tx, actorOf(request), request.query.jurisdiction)),
+      withScope(ctx.db, actorOf(request), (tx) =>
+        teamAccounts(tx, actorOf(request), request.query.jurisdiction),
+      ),
   );
 
   // Registered before the routes under /epi-teams/:id (test/support/routeRequests relies on it).
@@ -111,9 +115,15 @@ export async function epiTeamRoutes(api: TypedApp, ctx: AppContext): Promise<voi
     '/epi-teams/:id',
     {
       config: { permission: 'investigation.read' },
-      schema: { tags, summary: 'One team with all its members', params: IdParams, response: { 200: EpiTeamView } },
+      schema: {
+        tags,
+        summary: 'One team with all its members',
+        params: IdParams,
+        response: { 200: EpiTeamView },
+      },
     },
-    (request) => withScope(ctx.db, actorOf(request), (tx) => getTeam(tx, actorOf(request), request.params.id)),
+    (request) =>
+      withScope(ctx.db, actorOf(request), (tx) => getTeam(tx, actorOf(request), request.params.id)),
   );
 
   api.patch(
@@ -129,7 +139,9 @@ export async function epiTeamRoutes(api: TypedApp, ctx: AppContext): Promise<voi
       },
     },
     (request) =>
-      withScope(ctx.db, actorOf(request), (tx) => patchTeam(tx, actorOf(request), request.params.id, request.body)),
+      withScope(ctx.db, actorOf(request), (tx) =>
+        patchTeam(tx, actorOf(request), request.params.id, request.body),
+      ),
   );
 
   api.post(
@@ -139,7 +151,8 @@ export async function epiTeamRoutes(api: TypedApp, ctx: AppContext): Promise<voi
       schema: {
         tags,
         summary: 'Add a member: an account, or a reserve person by name and phone (sealed)',
-        description: 'An assistant of a reserve team names the village/community they stand ready for (EPI-6).',
+        description:
+          'An assistant of a reserve team names the village/community they stand ready for (EPI-6).',
         params: IdParams,
         body: EpiTeamMemberBody,
         response: { 201: EpiTeamMemberView },
@@ -166,7 +179,9 @@ export async function epiTeamRoutes(api: TypedApp, ctx: AppContext): Promise<voi
       },
     },
     (request) =>
-      withScope(ctx.db, actorOf(request), (tx) => patchMember(tx, actorOf(request), request.params.id, request.body)),
+      withScope(ctx.db, actorOf(request), (tx) =>
+        patchMember(tx, actorOf(request), request.params.id, request.body),
+      ),
   );
 
   api.post(

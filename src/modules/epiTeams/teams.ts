@@ -36,7 +36,11 @@ function checkJurisdiction(actor: Actor, jurisdiction: string | undefined): void
   if (jurisdiction && !inScope(jurisdiction, actor.scopes)) throw notFound();
 }
 
-async function membersOf(tx: Queryable, teamIds: string[], includeInactive: boolean): Promise<EpiTeamMember[]> {
+async function membersOf(
+  tx: Queryable,
+  teamIds: string[],
+  includeInactive: boolean,
+): Promise<EpiTeamMember[]> {
   if (teamIds.length === 0) return [];
   return tx.query<EpiTeamMember>(
     `SELECT ${MEMBER_SQL} FROM ${MEMBER_FROM}
@@ -55,7 +59,11 @@ async function membersOf(tx: Queryable, teamIds: string[], includeInactive: bool
 export async function listTeams(
   tx: Queryable,
   actor: Actor,
-  query: { jurisdiction?: string | undefined; kind?: EpiTeamKind | undefined; includeInactive?: boolean | undefined },
+  query: {
+    jurisdiction?: string | undefined;
+    kind?: EpiTeamKind | undefined;
+    includeInactive?: boolean | undefined;
+  },
 ): Promise<EpiTeamList> {
   checkJurisdiction(actor, query.jurisdiction);
   const root = query.jurisdiction ?? null;
@@ -120,9 +128,12 @@ export async function createTeam(
   const [place] = await tx.query('SELECT 1 FROM jurisdictions WHERE code = $1', [input.jurisdictionCode]);
   if (!place) throw invalid([fieldError('jurisdictionCode', 'jurisdiction_unknown')]);
   if (input.id && UUID.test(input.id)) {
-    const [again] = await tx.query<TeamRow>(`SELECT ${TEAM_SQL} FROM epi_teams t WHERE t.id = $1`, [input.id]);
+    const [again] = await tx.query<TeamRow>(`SELECT ${TEAM_SQL} FROM epi_teams t WHERE t.id = $1`, [
+      input.id,
+    ]);
     if (again) {
-      const same = again.name === name && again.kind === input.kind && again.jurisdictionCode === input.jurisdictionCode;
+      const same =
+        again.name === name && again.kind === input.kind && again.jurisdictionCode === input.jurisdictionCode;
       if (same && inScope(again.jurisdictionCode, actor.scopes))
         return { team: await getTeam(tx, actor, again.id), created: false };
       throw new AppError('id_taken', [fieldError('id', 'duplicate_id')]);
@@ -149,7 +160,12 @@ export async function createTeam(
 }
 
 /** Renames a team, or deactivates (active: false) / restores it. */
-export async function patchTeam(tx: Queryable, actor: Actor, id: string, input: EpiTeamPatchBody): Promise<EpiTeam> {
+export async function patchTeam(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  input: EpiTeamPatchBody,
+): Promise<EpiTeam> {
   const before = await getTeam(tx, actor, id);
   const name = input.name?.trim() ?? before.name;
   if (name === '') throw invalid([fieldError('name', 'required')]);
@@ -172,13 +188,17 @@ export async function patchTeam(tx: Queryable, actor: Actor, id: string, input: 
 async function checkVillage(tx: Queryable, team: EpiTeam, code: string): Promise<void> {
   if (!code.startsWith(team.jurisdictionCode))
     throw invalid([fieldError('villageCode', 'jurisdiction_out_of_scope')]);
-  const [place] = await tx.query<{ level: string }>('SELECT level FROM jurisdictions WHERE code = $1', [code]);
+  const [place] = await tx.query<{ level: string }>('SELECT level FROM jurisdictions WHERE code = $1', [
+    code,
+  ]);
   if (!place) throw invalid([fieldError('villageCode', 'jurisdiction_unknown')]);
   if (place.level !== 'village') throw invalid([fieldError('villageCode', 'not_community')]);
 }
 
 async function memberById(tx: Queryable, id: string): Promise<EpiTeamMember | undefined> {
-  const [row] = await tx.query<EpiTeamMember>(`SELECT ${MEMBER_SQL} FROM ${MEMBER_FROM} WHERE m.id = $1`, [id]);
+  const [row] = await tx.query<EpiTeamMember>(`SELECT ${MEMBER_SQL} FROM ${MEMBER_FROM} WHERE m.id = $1`, [
+    id,
+  ]);
   return row;
 }
 
@@ -203,7 +223,8 @@ export async function addMember(
   const userId = input.userId ?? null;
   const name = input.name?.trim() || null;
   const errors = [];
-  if ((userId === null) === (name === null)) errors.push(fieldError(userId ? 'name' : 'userId', 'member_identity'));
+  if ((userId === null) === (name === null))
+    errors.push(fieldError(userId ? 'name' : 'userId', 'member_identity'));
   let phone: string | null = null;
   if (input.phone?.trim()) {
     phone = normalizePhone(input.phone) ?? null;
@@ -221,10 +242,10 @@ export async function addMember(
       [userId],
     );
     if (!user) throw invalid([fieldError('userId', 'jurisdiction_unknown')]);
-    const taken = await tx.query('SELECT 1 FROM epi_team_members WHERE team_id = $1 AND user_id = $2 AND active', [
-      team.id,
-      userId,
-    ]);
+    const taken = await tx.query(
+      'SELECT 1 FROM epi_team_members WHERE team_id = $1 AND user_id = $2 AND active',
+      [team.id, userId],
+    );
     if (taken.length > 0) throw new AppError('team_member_exists', [fieldError('userId', 'username_taken')]);
   }
   if (!team.active) throw new AppError('team_inactive');

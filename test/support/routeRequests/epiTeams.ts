@@ -19,7 +19,13 @@ export function epiTeamsRequests(_world: World): Record<string, Build> {
     'PATCH /api/epi-teams/:id': () => ({ url: `/api/epi-teams/${EPI_TEAM_A}`, payload: { active: true } }),
     'POST /api/epi-teams/:id/members': () => ({
       url: `/api/epi-teams/${EPI_TEAM_A}/members`,
-      payload: { id: EPI_MEMBER_A, name: '李协查', phone: '13800138000', role: 'assistant', villageCode: VILLAGE_A },
+      payload: {
+        id: EPI_MEMBER_A,
+        name: '李协查',
+        phone: '13800138000',
+        role: 'assistant',
+        villageCode: VILLAGE_A,
+      },
     }),
     'PATCH /api/epi-team-members/:id': () => ({
       url: `/api/epi-team-members/${EPI_MEMBER_A}`,

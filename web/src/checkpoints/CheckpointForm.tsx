@@ -42,7 +42,11 @@ export function CheckpointForm({ onDone }: { onDone: () => void }) {
         layout="vertical"
         initialValues={{ kind: 'highway' }}
         onFinish={(values) =>
-          mutation.mutate({ ...values, name: values.name.trim(), natWithinHours: values.natWithinHours ?? null })
+          mutation.mutate({
+            ...values,
+            name: values.name.trim(),
+            natWithinHours: values.natWithinHours ?? null,
+          })
         }
         data-testid="checkpoint-form"
       >
@@ -58,7 +62,11 @@ export function CheckpointForm({ onDone }: { onDone: () => void }) {
         <Form.Item name="jurisdictionCode" label={labels.jurisdictionCode} rules={[{ required: true }]}>
           <JurisdictionTreeSelect<string> data-testid="checkpoint-jurisdiction" />
         </Form.Item>
-        <Form.Item name="natWithinHours" label={t('checkpoints.natWithinHours')} extra={t('checkpoints.natWithinHint')}>
+        <Form.Item
+          name="natWithinHours"
+          label={t('checkpoints.natWithinHours')}
+          extra={t('checkpoints.natWithinHint')}
+        >
           <InputNumber min={1} max={168} precision={0} placeholder="48" data-testid="checkpoint-nat-hours" />
         </Form.Item>
         {mutation.error ? <ProblemAlert error={mutation.error} /> : null}

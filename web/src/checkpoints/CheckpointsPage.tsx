@@ -51,7 +51,9 @@ export default function CheckpointsPage() {
                   <Space wrap size={4}>
                     <Tag>{t(`checkpoints.kinds.${checkpoint.kind}`)}</Tag>
                     <span>{checkpoint.jurisdictionName ?? checkpoint.jurisdictionCode}</span>
-                    <Tag color="blue">{t('checkpoints.natWithinShort', { hours: checkpoint.natWithinHours })}</Tag>
+                    <Tag color="blue">
+                      {t('checkpoints.natWithinShort', { hours: checkpoint.natWithinHours })}
+                    </Tag>
                   </Space>
                 }
               />

@@ -1,12 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Segmented, Select, Space, Statistic, Switch, Table, type TableColumnsType, Tag } from 'antd';
+import {
+  Card,
+  Col,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { rowTestId } from '../common/testId';
 import { useLanguage } from '../i18n/useLanguage';
-import { checkpointKeys, HEALTH_CODES, type HealthCode, listPasses, type Pass, type PassOutcome } from './api';
+import {
+  checkpointKeys,
+  HEALTH_CODES,
+  type HealthCode,
+  listPasses,
+  type Pass,
+  type PassOutcome,
+} from './api';
 import { OutcomeTags } from './outcomeTags';
 
 const FILTERS: Array<PassOutcome | 'all'> = ['all', 'medical', 'hold', 'register_and_hand_over', 'pass'];
@@ -74,7 +93,9 @@ export function PassDayList({ checkpointId }: { checkpointId: string }) {
       title: t('checkpoints.today.direction'),
       render: (_, pass) =>
         pass.direction ? (
-          <Tag color={pass.direction === 'in' ? 'blue' : 'purple'}>{t(`checkpoints.pass.directions.${pass.direction}`)}</Tag>
+          <Tag color={pass.direction === 'in' ? 'blue' : 'purple'}>
+            {t(`checkpoints.pass.directions.${pass.direction}`)}
+          </Tag>
         ) : (
           <Tag>{t('checkpoints.pass.directions.unrecorded')}</Tag>
         ),
@@ -87,7 +108,9 @@ export function PassDayList({ checkpointId }: { checkpointId: string }) {
     {
       key: 'code',
       title: t('checkpoints.today.code'),
-      render: (_, pass) => <Tag color={CODE_TAG[pass.healthCode]}>{t(`checkpoints.pass.codes.${pass.healthCode}`)}</Tag>,
+      render: (_, pass) => (
+        <Tag color={CODE_TAG[pass.healthCode]}>{t(`checkpoints.pass.codes.${pass.healthCode}`)}</Tag>
+      ),
     },
     {
       key: 'proofs',

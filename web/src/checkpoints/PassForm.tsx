@@ -1,4 +1,16 @@
-import { Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
+import {
+  Button,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Switch,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { JurisdictionTreeSelect } from '../jurisdictions/JurisdictionTreeSelect';
@@ -51,7 +63,9 @@ export function toPassBody(id: string, values: PassValues): PassBody {
     plate: blank(values.plate),
     direction: values.direction ?? null,
     itineraryShown: values.itineraryShown ?? null,
-    itineraryPlaces: values.itineraryShown ? (values.itineraryPlaces ?? []).map((p) => p.trim()).filter(Boolean) : [],
+    itineraryPlaces: values.itineraryShown
+      ? (values.itineraryPlaces ?? []).map((p) => p.trim()).filter(Boolean)
+      : [],
     registerEveryArrival: values.registerEveryArrival,
   };
 }
@@ -225,7 +239,11 @@ export function PassForm({
           </Form.Item>
         </Col>
         <Col xs={12} sm={6}>
-          <Form.Item name="itineraryShown" label={t('checkpoints.pass.itineraryShown')} valuePropName="checked">
+          <Form.Item
+            name="itineraryShown"
+            label={t('checkpoints.pass.itineraryShown')}
+            valuePropName="checked"
+          >
             <Switch data-testid="pass-itinerary-shown" />
           </Form.Item>
         </Col>
