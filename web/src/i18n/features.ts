@@ -18,6 +18,8 @@ import chainsEn from '../chains/i18n/en.json';
 import chainsZh from '../chains/i18n/zh-CN.json';
 import checkpointsEn from '../checkpoints/i18n/en.json';
 import checkpointsZh from '../checkpoints/i18n/zh-CN.json';
+import coExposureEn from '../coExposure/i18n/en.json';
+import coExposureZh from '../coExposure/i18n/zh-CN.json';
 import contactsEn from '../contacts/i18n/en.json';
 import contactsZh from '../contacts/i18n/zh-CN.json';
 import dashboardEn from '../dashboard/i18n/en.json';
@@ -113,6 +115,7 @@ const chains = pair(chainsZh, chainsEn);
 const contacts = pair(contactsZh, contactsEn);
 const investigations = pair(investigationsZh, investigationsEn);
 const venues = pair(venuesZh, venuesEn);
+const coExposure = pair(coExposureZh, coExposureEn);
 
 export const FEATURE_MESSAGES = {
   zh: {
@@ -151,6 +154,7 @@ export const FEATURE_MESSAGES = {
     contacts: contacts.zh,
     investigations: investigations.zh,
     venues: venues.zh,
+    coExposure: coExposure.zh,
   },
   en: {
     account: account.en,
@@ -188,6 +192,7 @@ export const FEATURE_MESSAGES = {
     contacts: contacts.en,
     investigations: investigations.en,
     venues: venues.en,
+    coExposure: coExposure.en,
   },
 };
 export { pair };
