@@ -94,6 +94,7 @@ export async function createVenue(
   cipher: PiiCipher,
   actor: Actor,
   input: VenueBody,
+  now: Date,
 ): Promise<{ venue: VenueView; created: boolean }> {
   const errors: FieldError[] = [];
   const name = input.name.trim();
@@ -111,8 +112,8 @@ export async function createVenue(
   }
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO venues (id, jurisdiction_code, name, kind, address, capacity, responsible_name,
-       responsible_phone_cipher, responsible_phone_masked, created_by)
-     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       responsible_phone_cipher, responsible_phone_masked, created_by, created_at)
+     VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT DO NOTHING RETURNING id`,
     [
       input.id ?? null,
@@ -125,6 +126,7 @@ export async function createVenue(
       phone ? cipher.encrypt(phone) : null,
       phone ? maskPhone(phone) : null,
       actor.userId,
+      now,
     ],
   );
   if (!row) {

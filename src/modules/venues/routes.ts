@@ -70,7 +70,7 @@ export async function venueRoutes(api: TypedApp, ctx: AppContext): Promise<void>
     },
     async (request, reply) => {
       const { venue, created } = await withScope(ctx.db, actorOf(request), (tx) =>
-        createVenue(tx, ctx.cipher, actorOf(request), request.body),
+        createVenue(tx, ctx.cipher, actorOf(request), request.body, ctx.now()),
       );
       return reply.status(created ? 201 : 200).send(venue);
     },
