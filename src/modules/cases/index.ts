@@ -8,6 +8,9 @@ export {
   readCaseForHospital,
   TREATABLE_CASES_SQL,
 } from './forHospitals.js';
+// The report card and its review, for other modules' demos (the chains demo adds a cluster's cases).
+export { reportCase } from './report.js';
+export { reviewCase } from './review.js';
 export { casesRoutes } from './routes.js';
 export { casesStorySources } from './storySources.js';
 export { casesWorkSubjects } from './workSubjects.js';
