@@ -34,7 +34,6 @@ const EpiTeamsPage = lazy(() => import('./epiTeams/EpiTeamsPage'));
 const ChainsPage = lazy(() => import('./chains/ChainsPage'));
 const ClusterPage = lazy(() => import('./chains/ClusterPage'));
 const ContactsPage = lazy(() => import('./contacts/ContactsPage'));
-const ContactDetailPage = lazy(() => import('./contacts/ContactDetailPage'));
 const InvestigationsPage = lazy(() => import('./investigations/InvestigationsPage'));
 const VenuesPage = lazy(() => import('./venues/VenuesPage'));
 const PrivacyAlertsPage = lazy(() => import('./privacyAlerts/PrivacyAlertsPage'));
@@ -159,7 +158,6 @@ export function AppRoutes() {
           <Route path="chains" element={guarded('investigation.read', <ChainsPage />)} />
           <Route path="chains/:clusterId" element={guarded('investigation.read', <ClusterPage />)} />
           <Route path="contacts" element={guarded('contact.read', <ContactsPage />)} />
-          <Route path="contacts/:id" element={guarded('contact.read', <ContactDetailPage />)} />
           <Route path="investigations" element={guarded('investigation.read', <InvestigationsPage />)} />
           <Route path="venues" element={guarded('venue.read', <VenuesPage />)} />
           <Route path="*" element={<NotFoundPage />} />
