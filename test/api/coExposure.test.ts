@@ -4,7 +4,16 @@ import type { Role } from '../../src/rules/roles.js';
 import { COUNTY_A, PASSWORD, signInAs } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
 import { CASE_TUBE_A } from '../support/worldCases.js';
-import { CASE_VISIT_AT, NEAR_A, NEAR_B, VENUE_A, VENUE_B } from '../support/worldCoExposure.js';
+import {
+  CASE_PASS_AT,
+  CASE_VISIT_AT,
+  CHECKPOINT_A,
+  NEAR_A,
+  NEAR_B,
+  TRAVELLER,
+  VENUE_A,
+  VENUE_B,
+} from '../support/worldCoExposure.js';
 
 /**
  * EPI-3 co-exposure search through the API: the world's case (its person checked in at county A's
@@ -77,10 +86,17 @@ describe('EPI-3 co-exposure of a case', () => {
     const response = await get(`/api/co-exposure/case/${CASE_ID}`, adminA);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json() as Result;
-    expect(body.visits.map((v) => [v.venueId, v.at])).toEqual([[VENUE_A, CASE_VISIT_AT]]);
+    expect(body.visits.map((v) => [v.venueId, v.at])).toEqual([
+      [CHECKPOINT_A, CASE_PASS_AT],
+      [VENUE_A, CASE_VISIT_AT],
+    ]);
     expect(body.items.map((p) => [p.name, p.sharedVisits, p.overlapMinutes, p.closestGapMinutes])).toEqual([
       [NEAR_A.name, 1, 25, 5],
+      [TRAVELLER.name, 1, 15, 15],
       [NEAR_B.name, 1, 10, 20],
+    ]);
+    expect(body.items[1]!.exposures.map((e) => [e.venueId, e.venueName, e.source])).toEqual([
+      [CHECKPOINT_A, '盘山收费站（时空伴随）', 'checkpoint'],
     ]);
     expect(body.items[0]!.exposures).toEqual([
       {
@@ -99,13 +115,14 @@ describe('EPI-3 co-exposure of a case', () => {
   it('narrows with the window: 10 minutes finds only the closer visitor', async () => {
     const body = (await get(`/api/co-exposure/case/${CASE_ID}?windowMinutes=10`, adminA)).json() as Result;
     expect(body.items.map((p) => p.name)).toEqual([NEAR_A.name]);
+    // The checkpoint's traveller passed 15 minutes after the case: outside a 10-minute window.
   });
 
   it('masks names without person.unmask (supervisor)', async () => {
     const response = await get(`/api/co-exposure/case/${CASE_ID}`, supervisorA);
     expect(response.statusCode, response.body).toBe(200);
     const names = (response.json() as Result).items.map((p) => p.name);
-    expect(names).toEqual(['钱**', '孙**']);
+    expect(names).toEqual(['钱**', '王**', '孙**']);
     expect(response.body).not.toContain(NEAR_A.idNumber);
   });
 
@@ -126,7 +143,7 @@ describe('EPI-3 co-exposure of a case', () => {
     expect(rows[0]).toMatchObject({
       actor_name: 'a_admin (a_admin)',
       entity_id: CASE_ID,
-      detail: { windowMinutes: 30, days: 7, visits: 1, results: 2 },
+      detail: { windowMinutes: 30, days: 7, visits: 2, results: 3 },
     });
   });
 

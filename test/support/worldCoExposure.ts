@@ -11,6 +11,10 @@ import { withCheckDigit } from '../../src/rules/idNumber.js';
  */
 export const VENUE_A = '0e0e0000-0000-4000-8000-0000000000a1';
 export const VENUE_B = '0e0e0000-0000-4000-8000-0000000000b1';
+/** County A's highway checkpoint the case's person passed the day before, a traveller 15 minutes later. */
+export const CHECKPOINT_A = '0e0e0000-0000-4000-8000-0000000000c1';
+export const CASE_PASS_AT = '2026-11-21T08:00:00.000Z';
+export const TRAVELLER = { name: '王路平', idNumber: withCheckDigit('21112219800303234') };
 /** The case person's visit to VENUE_A. */
 export const CASE_VISIT_AT = '2026-11-22T10:00:00.000Z';
 /** Visitors near the case at VENUE_A: 5 and 20 minutes after; the third comes six hours later. */
@@ -43,6 +47,39 @@ export async function seedCoExposure(ctx: AppContext, casePersonId: string) {
        VALUES ($1, '211122001001', $2, $3, 'scan')`,
       [VENUE_A, at(0), person!.id_hash],
     );
+    await tx.query(
+      `INSERT INTO checkpoints (id, jurisdiction_code, name, kind) VALUES ($1, '211122', '盘山收费站（时空伴随）', 'highway')`,
+      [CHECKPOINT_A],
+    );
+    const [casePerson] = await tx.query<{ name: string; id_cipher: Buffer; id_masked: string }>(
+      'SELECT name, id_cipher, id_masked FROM persons WHERE id = $1',
+      [casePersonId],
+    );
+    const traveller = sealIdentifiers(ctx.cipher, TRAVELLER.idNumber, null);
+    const passes = [
+      {
+        name: casePerson!.name,
+        cipher: casePerson!.id_cipher,
+        hash: person!.id_hash,
+        masked: casePerson!.id_masked,
+        at: CASE_PASS_AT,
+      },
+      {
+        name: TRAVELLER.name,
+        cipher: traveller.id_cipher,
+        hash: traveller.id_hash,
+        masked: traveller.id_masked,
+        at: new Date(Date.parse(CASE_PASS_AT) + 15 * 60_000).toISOString(),
+      },
+    ];
+    for (const p of passes) {
+      await tx.query(
+        `INSERT INTO checkpoint_passes (checkpoint_id, jurisdiction_code, passed_at, person_name, id_cipher, id_hash, id_masked,
+           health_code, temperature, origin, destination_code, outcome)
+         VALUES ($1, '211122', $2, $3, $4, $5, $6, 'green', 36.5, 'domestic', '211122', 'pass')`,
+        [CHECKPOINT_A, p.at, p.name, p.cipher, p.hash, p.masked],
+      );
+    }
     for (const v of visitors) {
       const sealed = sealIdentifiers(ctx.cipher, v.idNumber, v.phone);
       await tx.query(
