@@ -74,22 +74,48 @@ export async function loadGraph(tx: Queryable): Promise<ChainGraph> {
 }
 
 export function buildGraph(cases: CaseRow[], links: LinkRow[]): ChainGraph {
-  const index = new Map(cases.map((c, i) => [c.caseId, i]));
-  const liveLinks = links.filter((l) => index.has(l.infectorCaseId) && index.has(l.infecteeCaseId));
-  const from = Int32Array.from(liveLinks, (l) => index.get(l.infectorCaseId) ?? 0);
-  const to = Int32Array.from(liveLinks, (l) => index.get(l.infecteeCaseId) ?? 0);
+  const index = new Map<string, number>();
+  const imported = new Uint8Array(cases.length);
+  cases.forEach((c, i) => {
+    index.set(c.caseId, i);
+    if (c.origin === 'imported') imported[i] = 1;
+  });
+  // One pass over the links: two look-ups each, links touching a case not read (discarded, out of scope) left out.
+  const from = new Int32Array(links.length);
+  const to = new Int32Array(links.length);
+  const certainty = new Int8Array(links.length);
+  const liveLinks: LinkRow[] = [];
+  for (const l of links) {
+    const a = index.get(l.infectorCaseId);
+    const b = index.get(l.infecteeCaseId);
+    if (a === undefined || b === undefined) continue;
+    from[liveLinks.length] = a;
+    to[liveLinks.length] = b;
+    certainty[liveLinks.length] = CERTAINTY_RANK[l.certainty as Certainty];
+    liveLinks.push(l);
+  }
+  const n = liveLinks.length;
   const result = computeGenerations({
     nodeCount: cases.length,
-    imported: cases.map((c) => c.origin === 'imported'),
-    from,
-    to,
-    certainty: liveLinks.map((l) => CERTAINTY_RANK[l.certainty as Certainty]),
+    imported,
+    from: from.subarray(0, n),
+    to: to.subarray(0, n),
+    certainty: certainty.subarray(0, n),
   });
   const members: number[][] = Array.from({ length: result.clusterCount }, () => []);
   result.cluster.forEach((k, v) => {
     members[k]?.push(v);
   });
-  return { cases, links, index, liveLinks, from, to, result, members };
+  return {
+    cases,
+    links,
+    index,
+    liveLinks,
+    from: from.subarray(0, n),
+    to: to.subarray(0, n),
+    result,
+    members,
+  };
 }
 
 export function nodeView(graph: ChainGraph, v: number): NodeView {
