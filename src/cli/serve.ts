@@ -2,6 +2,7 @@ import { startAlertEvaluations } from '../modules/alerts/index.js';
 import { startConferenceSweeps } from '../modules/bulletin/index.js';
 import { DEMO_PASSWORD, loadDemo, unchangedDemoLogins } from '../modules/demo/index.js';
 import { startTreatmentSweeps } from '../modules/hospitals/index.js';
+import { startInvestigationSweeps } from '../modules/investigations/index.js';
 import { startRoutineSweeps } from '../modules/routineTesting/index.js';
 import { startCheckInSweeps } from '../modules/venues/index.js';
 import type { AppContext } from '../platform/context.js';
@@ -25,6 +26,7 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
   const stopConferences = startConferenceSweeps(ctx); // CAS-5: conferences owed after a first local case
   const stopTreatment = startTreatmentSweeps(ctx); // CAS-3, CAS-4: transfers and emptying owed, every 10 minutes
   const stopEvaluations = startAlertEvaluations(ctx); // MON-4: changed feeds each minute, every rule hourly
+  const stopInvestigations = startInvestigationSweeps(ctx); // EPI-1: investigations opened or closed, every minute
   const stopCheckIns = startCheckInSweeps(ctx); // HC-2: check-in partitions ahead, dropped after retention; at start and hourly
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   const url = `http://${ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host}:${ctx.config.port}/`;
@@ -46,6 +48,7 @@ export async function serve(ctx: AppContext, options: { demo: boolean; demoPerso
     await stopConferences();
     await stopTreatment();
     await stopEvaluations();
+    await stopInvestigations();
     await stopCheckIns();
     await app.close();
     await ctx.db.close();

@@ -150,6 +150,15 @@ export const ERROR_MESSAGES = {
     en: 'This link has already been removed; reload to see the chain',
     zh: '该关联已被解除，请刷新查看传播链',
   },
+  // Investigations (EPI-1, EPI-6).
+  investigation_closed: {
+    en: 'This investigation is closed (its case was discarded) or its report has been released, so it can no longer be changed',
+    zh: '该流调已结束（病例已排除）或报告已审核发布，不能再修改',
+  },
+  review_own_report: {
+    en: 'A report is reviewed by someone other than its author: the investigator and whoever submitted it may not review it',
+    zh: '流调报告须由他人审核：调查人员和提交人不能审核本人的报告',
+  },
   internal: { en: 'Something went wrong on the server', zh: '服务器内部错误' },
 } as const satisfies Record<string, Message>;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

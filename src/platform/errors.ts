@@ -57,6 +57,8 @@ const STATUS: Record<ErrorCode, number> = {
   case_open: 409,
   case_discarded: 409,
   case_nothing_to_review: 409,
+  investigation_closed: 409,
+  review_own_report: 403,
   chain_cycle: 409,
   chain_link_exists: 409,
   chain_link_removed: 409,

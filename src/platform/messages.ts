@@ -147,6 +147,11 @@ export const FIELD_MESSAGES = {
   },
   // Arrivals and policy packs (ARR-*)
   person_unknown: { en: 'is not a known person', zh: '不是已登记的人员' },
+  investigator_unknown: {
+    en: 'is not an active CDC epidemiologist of the case’s county',
+    zh: '不是该病例所在县区疾控的在岗流调人员',
+  },
+  team_unknown: { en: 'is not an active investigation team of the case’s county', zh: '不是该病例所在县区的在用流调队伍' },
   pack_version_exists: {
     en: 'is already loaded with different content; give the changed pack a new version',
     zh: '已以不同内容加载；修改后的政策包须使用新版本号',

@@ -16,6 +16,7 @@ import { seedCoExposure } from './worldCoExposure.js';
 import { seedClaims } from './worldClaims.js';
 import { openWorldCall, openWorldDeadline } from './worldDeadlines.js';
 import { seedHospitals } from './worldHospitals.js';
+import { seedInvestigations } from './worldInvestigations.js';
 import { seedTestingWorld } from './worldTesting.js';
 
 /** Two real counties far apart: 盘山县 (Panjin, Liaoning) and 红山区 (Chifeng, Inner Mongolia). */
@@ -140,6 +141,7 @@ export async function seedWorld(ctx: AppContext) {
   const casesA = await seedCases(ctx, users.a_admin!, testingA);
   await seedCoExposure(ctx, casesA.personId);
   await seedHospitals(ctx, users.a_admin!);
+  await seedInvestigations(ctx, users.a_admin!);
   await seedChains(ctx, users.a_admin!, users.b_admin!, '150402001001');
   await seedAlerts(ctx);
   return {

@@ -2,5 +2,6 @@
 // import from here only (checked by scripts/check-walls.js).
 export { investigationsTiles } from './dashboardTiles.js';
 export { investigationRoutes } from './routes.js';
+export { startInvestigationSweeps, sweepInvestigations } from './scheduler.js';
 export { investigationsStorySources } from './storySources.js';
 export { investigationsWorkSubjects } from './workSubjects.js';
