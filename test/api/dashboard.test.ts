@@ -147,6 +147,7 @@ describe('GET /api/dashboard', () => {
       'campaigns.running',
       'landing.dailyClear',
       'alerts.open',
+      'investigations.deadlines',
       'routineTesting.missed',
     ]);
     expect(view.tiles.every((tile) => !tile.error && tile.body !== null)).toBe(true);

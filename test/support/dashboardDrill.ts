@@ -43,6 +43,7 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
   if (url.pathname === '/cases') return total('/api/cases');
   if (url.pathname === '/cases/review')
     return (await get(`/api/cases?awaitingReview=true&${q}&pageSize=1`)).total;
+  if (url.pathname === '/investigations') return total('/api/investigations');
   if (url.pathname === '/chains') return (await get(`/api/chains?${q}`)).total as number;
   if (url.pathname === '/bulletin') return { kind: 'bulletin', board: await get(`/api/bulletin?${q}`) };
   if (url.pathname === '/sentinels/data')

@@ -5,6 +5,7 @@ import { expectedCaseFigures } from './dashboardExpectedCases.js';
 import { expectedChainFigures } from './dashboardExpectedChains.js';
 import { expectedDrugSalesFigures } from './dashboardExpectedDrugSales.js';
 import { expectedHospitalFigures } from './dashboardExpectedHospitals.js';
+import { expectedInvestigationFigures } from './dashboardExpectedInvestigations.js';
 import { expectedSentinelFigures } from './dashboardExpectedSentinels.js';
 
 /**
@@ -205,6 +206,7 @@ export async function expectedFigures(
     expected.set(key, value);
   for (const [key, value] of await expectedSentinelFigures(db, root, zone, today)) expected.set(key, value);
   for (const [key, value] of await expectedChainFigures(db, root)) expected.set(key, value);
+  for (const [key, value] of await expectedInvestigationFigures(db, root, now)) expected.set(key, value);
   return expected;
 }
 

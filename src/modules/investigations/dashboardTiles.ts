@@ -11,7 +11,7 @@ async function investigations(request: DashboardRequest): Promise<TileBody | nul
   const { tx, jurisdiction, now } = request;
   const params: unknown[] = [now];
   const where = scopeCondition('i.jurisdiction_code', [jurisdiction], params);
-  const [row] = await tx.query<{
+  const [counts] = await tx.query<{
     total: number;
     firstOverdue: number;
     completeOverdue: number;
@@ -26,6 +26,20 @@ async function investigations(request: DashboardRequest): Promise<TileBody | nul
      FROM investigations i WHERE ${where}`,
     params,
   );
+  // A case reported a moment ago whose investigation the sweep has not opened yet is under way too:
+  // the list the figure drills to opens it.
+  const caseParams: unknown[] = [];
+  const [unopened] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM cases c
+     WHERE c.status <> 'discarded' AND ${scopeCondition('c.jurisdiction_code', [jurisdiction], caseParams)}
+       AND NOT EXISTS (SELECT 1 FROM investigations x WHERE x.case_id = c.id)`,
+    caseParams,
+  );
+  const row = counts && {
+    ...counts,
+    total: counts.total + (unopened?.n ?? 0),
+    underWay: counts.underWay + (unopened?.n ?? 0),
+  };
   if (!row || row.total === 0) return null;
   const list = (query: Record<string, string | undefined>) =>
     drill('/investigations', { jurisdiction, ...query });
