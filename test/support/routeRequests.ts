@@ -257,7 +257,6 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
         destinationCode: VILLAGE_A,
         direction: 'in',
         itineraryShown: true,
-        itineraryPlaces: ['辽宁省盘锦市'],
       },
     }),
     'GET /api/checkpoints/:id/passes': () => ({

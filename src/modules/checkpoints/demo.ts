@@ -27,11 +27,11 @@ const NAMES = [
  * no card (missing proof), a yellow code held, and one pass from before directions were recorded.
  */
 export async function loadCheckpointsDemo(ctx: AppContext, actor: Actor, county: string): Promise<void> {
-  await withScope(ctx.db, actor, async (tx) => {
+  const spread = await withScope(ctx.db, actor, async (tx): Promise<Array<[string, number]>> => {
     const [existing] = await tx.query('SELECT 1 FROM checkpoints WHERE jurisdiction_code = $1 LIMIT 1', [
       county,
     ]);
-    if (existing) return;
+    if (existing) return [];
     const villages = await tx.query<{ code: string }>(
       "SELECT code FROM jurisdictions WHERE level = 'village' AND code ^@ $1 ORDER BY code LIMIT 10",
       [county],
@@ -49,6 +49,7 @@ export async function loadCheckpointsDemo(ctx: AppContext, actor: Actor, county:
       natWithinHours: 72,
     });
     const now = ctx.now().getTime();
+    const spreadBy: Array<[string, number]> = [];
     const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
     for (let i = 0; i < 16; i++) {
       const at = i % 3 === 2 ? station : highway;
@@ -65,7 +66,7 @@ export async function loadCheckpointsDemo(ctx: AppContext, actor: Actor, county:
         originName: ['盘锦市兴隆台区', '沈阳市和平区', '朝阳市双塔区', '营口市盖州市'][i % 4] ?? null,
         natAt: i % 6 === 4 ? hoursAgo(60) : i % 8 === 5 ? null : hoursAgo(6 + i),
         destinationCode: villages[i % Math.max(1, villages.length)]?.code ?? county,
-        plate: at === highway ? `辽L$String(10000 + i * 137).slice(0, 5)` : null,
+        plate: at === highway ? `辽L${String(10000 + i * 137).slice(0, 5)}` : null,
         direction: i % 4 === 1 ? 'out' : 'in',
         itineraryShown: i % 9 !== 6,
         itineraryPlaces:
@@ -73,16 +74,8 @@ export async function loadCheckpointsDemo(ctx: AppContext, actor: Actor, county:
             ? []
             : ([['辽宁省盘锦市'], ['辽宁省沈阳市', '辽宁省盘锦市'], ['辽宁省朝阳市']][i % 3] ?? []),
       };
-      try {
-        const logged = await logPass(ctx, tx, actor, at.id, input);
-        // Spread over the day so far, as a shift logs them.
-        await tx.query(
-          'UPDATE checkpoint_passes SET passed_at = passed_at - make_interval(mins => $2) WHERE id = $1',
-          [logged.pass.id, (16 - i) * 17],
-        );
-      } catch (error) {
-        ctx.log.warn({ err: error }, 'demo checkpoint pass not logged');
-      }
+      const logged = await logPass(ctx, tx, actor, at.id, input);
+      spreadBy.push([logged.pass.id, (16 - i) * 17]);
     }
     // A pass from before directions and proofs were recorded (HC-3: shown as 未记录).
     const oldId = withCheckDigit('21110219750612031');
@@ -102,5 +95,12 @@ export async function loadCheckpointsDemo(ctx: AppContext, actor: Actor, county:
         actor.userId,
       ],
     );
+    return spreadBy;
   });
+  // Spread over the day so far, as a shift logs them (as the owner: passes are never updated by the app).
+  for (const [id, minutes] of spread)
+    await ctx.db.query(
+      'UPDATE checkpoint_passes SET passed_at = passed_at - make_interval(mins => $2::int) WHERE id = $1',
+      [id, minutes],
+    );
 }
