@@ -26,7 +26,7 @@
  */
 
 export type Certainty = 'confirmed' | 'probable' | 'possible';
-export const CERTAINTIES: readonly Certainty[] = ['confirmed', 'probable', 'possible'];
+
 /** Rank of a certainty: higher is firmer. */
 export const CERTAINTY_RANK: Readonly<Record<Certainty, number>> = { confirmed: 3, probable: 2, possible: 1 };
 
@@ -175,7 +175,7 @@ export function computeGenerations(graph: LinkGraph): Generations {
  * Adding the link `to → from` would close a cycle exactly when such a path exists; the refusal
  * names the cases on it. Breadth-first, O(nodes + links).
  */
-export function findPath(
+function findPath(
   nodeCount: number,
   links: ReadonlyArray<{ from: number; to: number }>,
   from: number,

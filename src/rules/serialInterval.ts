@@ -13,8 +13,8 @@
  */
 
 export const MIN_PAIRS = 10;
-export const BOOTSTRAP_RESAMPLES = 2000;
-export const BOOTSTRAP_SEED = 20260415;
+const BOOTSTRAP_RESAMPLES = 2000;
+const BOOTSTRAP_SEED = 20260415;
 
 export interface Estimate {
   /** Pairs used (those with both times known). */

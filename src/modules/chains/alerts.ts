@@ -13,7 +13,7 @@ export const ACCOUNTABILITY_KIND = 'chain.accountability';
  * 24 hours of the third generation appearing: the span EPI-1 gives a complete investigation, which
  * "追根溯源" of the third generation is part of.
  */
-export const ACCOUNTABILITY_HOURS = 24;
+const ACCOUNTABILITY_HOURS = 24;
 
 export interface AlertRow {
   deadlineId: string;
