@@ -72,6 +72,7 @@ interface Result {
   visits: Array<{ venueId: string; at: string }>;
   items: Array<{
     idHash: string;
+    firstAt: string;
     name: string;
     idMasked: string;
     sharedVisits: number;
@@ -172,8 +173,13 @@ describe('EPI-3 everyone at a venue in a time range', () => {
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json() as Result & { venueName: string };
     expect(body.venueName).toBe('盘山县惠民超市');
-    expect(body.items).toHaveLength(3);
-    expect(body.items.map((p) => p.name)).toEqual(expect.arrayContaining([NEAR_A.name, NEAR_B.name]));
+    // In the order they arrived: the case's person at 10:00, then 10:05 and 10:20.
+    expect(body.items.map((p) => p.firstAt)).toEqual([
+      CASE_VISIT_AT,
+      '2026-11-22T10:05:00.000Z',
+      '2026-11-22T10:20:00.000Z',
+    ]);
+    expect(body.items.slice(1).map((p) => p.name)).toEqual([NEAR_A.name, NEAR_B.name]);
     const [audit] = await env.db.query<{ entity_id: string; detail: { results: number } }>(
       `SELECT entity_id, detail FROM audit_log WHERE action = 'co_exposure.venue' ORDER BY id DESC LIMIT 1`,
     );

@@ -152,6 +152,9 @@ export async function venueCoExposure(
     },
     actor,
   );
+  // Everyone at the venue in the range is equally "there": listed in the order they arrived. Past
+  // `limit`, those farthest from the range's middle are the ones left out (the search's ranking).
+  items.sort((a, b) => a.firstAt.localeCompare(b.firstAt) || a.idHash.localeCompare(b.idHash));
   await recordAudit(tx, actor, {
     action: 'co_exposure.venue',
     entity: 'co_exposure',
