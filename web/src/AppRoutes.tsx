@@ -35,6 +35,7 @@ const ChainsPage = lazy(() => import('./chains/ChainsPage'));
 const ClusterPage = lazy(() => import('./chains/ClusterPage'));
 const ContactsPage = lazy(() => import('./contacts/ContactsPage'));
 const InvestigationsPage = lazy(() => import('./investigations/InvestigationsPage'));
+const InvestigationPage = lazy(() => import('./investigations/InvestigationPage'));
 const VenuesPage = lazy(() => import('./venues/VenuesPage'));
 const PrivacyAlertsPage = lazy(() => import('./privacyAlerts/PrivacyAlertsPage'));
 const HandoversPage = lazy(() => import('./handovers/HandoversPage'));
@@ -159,6 +160,7 @@ export function AppRoutes() {
           <Route path="chains/:clusterId" element={guarded('investigation.read', <ClusterPage />)} />
           <Route path="contacts" element={guarded('contact.read', <ContactsPage />)} />
           <Route path="investigations" element={guarded('investigation.read', <InvestigationsPage />)} />
+          <Route path="investigations/:caseId" element={guarded('investigation.read', <InvestigationPage />)} />
           <Route path="venues" element={guarded('venue.read', <VenuesPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

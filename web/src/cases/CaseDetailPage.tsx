@@ -6,6 +6,7 @@ import { formatDateTime } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { rowTestId } from '../common/testId';
 import { useLanguage } from '../i18n/useLanguage';
+import { CaseInvestigationLink } from '../investigations/CaseInvestigationLink';
 import { type CaseChangeView, caseKeys, fetchCase } from './api';
 import { CaseActions } from './CaseActions';
 import { ClassTag, LateTag, StatusTag } from './CaseTags';
@@ -64,6 +65,7 @@ export default function CaseDetailPage() {
         {c.personName} <ClassTag value={c} /> <StatusTag value={c} />
       </Typography.Title>
       <CaseActions value={c} />
+      <CaseInvestigationLink caseId={c.id} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="case-card">
           <Descriptions.Item label={t('cases.fields.idNumber')}>{c.personIdNumberMasked}</Descriptions.Item>
