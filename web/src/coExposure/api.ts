@@ -63,7 +63,12 @@ export function candidateOf(person: CoExposed): BatchBody['candidates'][number] 
             at: closest.at,
             overlapMinutes: person.overlapMinutes,
           }
-        : { kind: 'venue', venueId: closest.venueId, at: closest.at, overlapMinutes: person.overlapMinutes },
+        : {
+            kind: 'venue',
+            venueId: closest.venueId,
+            at: closest.at,
+            overlapMinutes: Math.round(person.overlapMinutes),
+          },
   };
 }
 
