@@ -61,7 +61,7 @@ export function candidateOf(person: CoExposed): BatchBody['candidates'][number] 
             kind: 'checkpoint',
             checkpointId: closest.venueId,
             at: closest.at,
-            overlapMinutes: person.overlapMinutes,
+            overlapMinutes: Math.round(person.overlapMinutes),
           }
         : {
             kind: 'venue',
