@@ -47,7 +47,7 @@ const GIVEN = [
 /**
  * EPI-6 demo for a county: a field investigation team and the big-data working group with the demo
  * logins, and a reserve of epi assistants — 3 to 5 for most villages, a few villages short (every
- * seventh has 1 or 2, every eleventh none) so that the readiness tile has something to show.
+ * seventh has 1 or 2, every eleventh none; every thirteenth has 6, over the 5) so that the readiness tile has something to show.
  */
 export async function loadEpiTeamsDemo(ctx: AppContext, actor: Actor, county: string): Promise<void> {
   await withScope(ctx.db, actor, async (tx) => {
@@ -106,7 +106,7 @@ export async function loadEpiTeamsDemo(ctx: AppContext, actor: Actor, county: st
         teamId = team.id;
         teams.set(village.town, teamId);
       }
-      const count = i % 11 === 5 ? 0 : i % 7 === 3 ? 1 + (i % 2) : 3 + (i % 3);
+      const count = i % 11 === 5 ? 0 : i % 7 === 3 ? 1 + (i % 2) : i % 13 === 8 ? 6 : 3 + (i % 3);
       for (let k = 0; k < count; k++) {
         n++;
         const name = `${SURNAMES[(i + k * 5) % SURNAMES.length]}${GIVEN[(i * 3 + k) % GIVEN.length]}`;
