@@ -88,7 +88,7 @@ export function CoExposurePanel({ caseId, venue }: CoExposurePanelProps) {
       title: t('coExposure.person'),
       key: 'person',
       render: (_, p) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <span data-testid="co-exposure-name">
             {p.name || t('coExposure.unnamed')}
             {p.knownPersonId ? (
@@ -121,7 +121,7 @@ export function CoExposurePanel({ caseId, venue }: CoExposurePanelProps) {
       title: t('coExposure.exposures'),
       key: 'exposures',
       render: (_, p) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           {p.exposures.map((e) => (
             <span key={`${e.venueId}-${e.at}-${e.caseAt}`}>
               {e.source === 'checkpoint' ? <Tag>{t('coExposure.checkpoint')}</Tag> : null}
@@ -239,7 +239,7 @@ export function CoExposurePanel({ caseId, venue }: CoExposurePanelProps) {
           style={{ marginTop: 12 }}
           data-testid="co-exposure-result"
           type={result.rejected.length > 0 ? 'warning' : 'success'}
-          message={t('coExposure.result', {
+          title={t('coExposure.result', {
             created: result.created.length,
             existing: result.existing.length,
             rejected: result.rejected.length,
