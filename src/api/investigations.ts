@@ -229,5 +229,3 @@ export const Workload = Type.Object({
     }),
   ),
 });
-
-export const DeletedView = Type.Object({ deleted: Type.Boolean() });

@@ -41,7 +41,7 @@ export function investigationDue(times: {
   return { firstDueAt: due(FIRST_INVESTIGATION_HOURS), completeDueAt: due(COMPLETE_INVESTIGATION_HOURS) };
 }
 
-export type LookBackAnchor = 'onset' | 'sampling' | 'report';
+type LookBackAnchor = 'onset' | 'sampling' | 'report';
 
 export interface LookBack {
   anchor: LookBackAnchor;
@@ -75,7 +75,7 @@ export function lookBackWindow(
   return { anchor, anchorAt, from, to };
 }
 
-export const INVESTIGATION_STATUSES = [
+const INVESTIGATION_STATUSES = [
   'open', // opened with the case; the first investigation not yet recorded
   'first_done', // 首次流调 recorded (EPI-1's 8 hours)
   'submitted', // the complete report awaits review (EPI-1's 24 hours, EPI-6)
