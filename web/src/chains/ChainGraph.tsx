@@ -8,42 +8,50 @@ const CLASS_COLOURS: Record<string, string> = {
   asymptomatic: '#d48806',
   suspected: '#1677ff',
 };
-const LAYER_GAP = 110;
-const NODE_GAP = 56;
+const BAND_GAP = 90;
+const ROW_GAP = 46;
+const NODE_GAP = 52;
 
 /**
- * A layered layout by generation (best reading): each generation is a row, and within a row the
- * cases are ordered by the mean position of their infectors (one barycentre pass), so a chain
- * reads top to bottom and siblings sit together. Computed here (no layout extension), so hundreds
- * of nodes lay out at once.
+ * A layered layout by generation (best reading): each generation is a band, and within a band the
+ * cases are ordered by the mean position of their infectors (one barycentre pass), so a chain reads
+ * top to bottom and siblings sit together. A band wider than the view wraps into rows, so a cluster
+ * of hundreds keeps a shape that fits the screen (zoom in to read the names). Computed here (no
+ * layout extension), so hundreds of nodes lay out at once.
  */
-function layered(nodes: readonly NodeView[], links: readonly LinkView[]) {
-  const rows = new Map<number, NodeView[]>();
+function layered(nodes: readonly NodeView[], links: readonly LinkView[], width: number) {
+  const perRow = Math.max(6, Math.floor(width / NODE_GAP));
+  const bands = new Map<number, NodeView[]>();
   for (const n of nodes) {
     const g = Math.max(n.generation, 1);
-    rows.set(g, [...(rows.get(g) ?? []), n]);
+    bands.set(g, [...(bands.get(g) ?? []), n]);
   }
   const x = new Map<string, number>();
   const infectors = new Map<string, string[]>();
   for (const l of links)
     infectors.set(l.infecteeCaseId, [...(infectors.get(l.infecteeCaseId) ?? []), l.infectorCaseId]);
-  const widest = Math.max(...[...rows.values()].map((r) => r.length), 1);
   const positions = new Map<string, { x: number; y: number }>();
-  for (const g of [...rows.keys()].sort((a, b) => a - b)) {
-    const row = rows.get(g) ?? [];
+  const labels: Array<{ generation: number; count: number; y: number }> = [];
+  let top = 0;
+  for (const g of [...bands.keys()].sort((a, b) => a - b)) {
+    const band = bands.get(g) ?? [];
     const key = (n: NodeView) => {
       const xs = (infectors.get(n.caseId) ?? []).flatMap((id) => (x.has(id) ? [x.get(id) ?? 0] : []));
       return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.MAX_SAFE_INTEGER;
     };
-    const ordered = [...row].sort((a, b) => key(a) - key(b) || a.reportedAt.localeCompare(b.reportedAt));
-    const offset = ((widest - ordered.length) * NODE_GAP) / 2;
+    const ordered = [...band].sort((a, b) => key(a) - key(b) || a.reportedAt.localeCompare(b.reportedAt));
+    const rows = Math.ceil(ordered.length / perRow);
+    labels.push({ generation: g, count: ordered.length, y: top });
     ordered.forEach((n, i) => {
-      const px = offset + i * NODE_GAP;
+      const row = Math.floor(i / perRow);
+      const inRow = row < rows - 1 ? perRow : ordered.length - row * perRow;
+      const px = ((perRow - inRow) * NODE_GAP) / 2 + (i % perRow) * NODE_GAP;
       x.set(n.caseId, px);
-      positions.set(n.caseId, { x: px, y: (g - 1) * LAYER_GAP });
+      positions.set(n.caseId, { x: px, y: top + row * ROW_GAP });
     });
+    top += (rows - 1) * ROW_GAP + BAND_GAP;
   }
-  return positions;
+  return { positions, labels };
 }
 
 /** The cluster's graph (cytoscape, loaded with this page only); a click on a case calls onSelect. */
@@ -55,7 +63,7 @@ export default function ChainGraph({
 }: {
   nodes: readonly NodeView[];
   links: readonly LinkView[];
-  labels: { generation: (g: number) => string };
+  labels: { band: (generation: number, count: number) => string };
   onSelect: (caseId: string) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
@@ -63,12 +71,19 @@ export default function ChainGraph({
   select.current = onSelect;
   useEffect(() => {
     if (!container.current) return;
-    const positions = layered(nodes, links);
+    const { positions, labels: bands } = layered(nodes, links, container.current.clientWidth - 140);
     const elements: ElementDefinition[] = [
+      ...bands.map((b) => ({
+        data: { id: `band-${b.generation}`, label: labels.band(b.generation, b.count) },
+        classes: 'band',
+        position: { x: -90, y: b.y },
+        selectable: false,
+        grabbable: false,
+      })),
       ...nodes.map((n) => ({
         data: {
           id: n.caseId,
-          label: `${n.personName}\n${labels.generation(n.generation)}`,
+          label: n.personName,
           colour: CLASS_COLOURS[n.classification] ?? '#8c8c8c',
           alert: n.maxGeneration >= 3 ? 1 : 0,
         },
@@ -101,6 +116,20 @@ export default function ChainGraph({
           },
         },
         {
+          selector: 'node.band',
+          style: {
+            shape: 'round-rectangle',
+            'background-color': '#e6f4ff',
+            width: 110,
+            height: 22,
+            'text-valign': 'center',
+            'text-margin-y': 0,
+            'font-size': 11,
+            color: '#0958d9',
+            'min-zoomed-font-size': 0,
+          },
+        },
+        {
           selector: 'node[alert = 1]',
           style: { 'border-width': 4, 'border-color': '#a8071a', shape: 'diamond' },
         },
@@ -122,7 +151,9 @@ export default function ChainGraph({
         { selector: 'node:selected', style: { 'overlay-opacity': 0.2, 'overlay-color': '#1677ff' } },
       ],
     });
-    cy.on('tap', 'node', (event) => select.current(event.target.id()));
+    cy.on('tap', 'node', (event) => {
+      if (!event.target.hasClass('band')) select.current(event.target.id());
+    });
     return () => cy.destroy();
   }, [nodes, links, labels]);
   return <div ref={container} data-testid="chain-graph" style={{ width: '100%', height: '100%' }} />;

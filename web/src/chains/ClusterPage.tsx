@@ -94,7 +94,10 @@ export default function ClusterPage() {
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: chainKeys.all }),
   });
-  const labels = useMemo(() => ({ generation: (g: number) => t('chains.generationN', { n: g }) }), [t]);
+  const labels = useMemo(
+    () => ({ band: (g: number, count: number) => t('chains.graph.band', { n: g, count }) }),
+    [t],
+  );
   const detail = query.data;
   const node = detail?.nodes.find((n) => n.caseId === selected);
   const columns: TableColumnsType<LinkView> = [
@@ -229,13 +232,13 @@ export default function ClusterPage() {
               </Card>
             </Col>
           </Row>
-          <Card
-            size="small"
-            title={t('chains.graph.title')}
-            extra={<Typography.Text type="secondary">{t('chains.graph.legend')}</Typography.Text>}
-            style={{ marginBottom: 12 }}
-          >
-            <div style={{ height: 'min(70vh, 640px)', minHeight: 320 }}>
+          <Card size="small" title={t('chains.graph.title')} style={{ marginBottom: 12 }}>
+            <div
+              style={{
+                height: detail.nodes.length > 40 ? 'min(80vh, 820px)' : 'min(70vh, 560px)',
+                minHeight: 320,
+              }}
+            >
               <Suspense fallback={<Skeleton active />}>
                 <ChainGraph
                   nodes={detail.nodes}
@@ -245,6 +248,7 @@ export default function ClusterPage() {
                 />
               </Suspense>
             </div>
+            <Typography.Text type="secondary">{t('chains.graph.legend')}</Typography.Text>
           </Card>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <Col xs={24} md={12}>
