@@ -37,6 +37,7 @@ const ContactsPage = lazy(() => import('./contacts/ContactsPage'));
 const InvestigationsPage = lazy(() => import('./investigations/InvestigationsPage'));
 const InvestigationPage = lazy(() => import('./investigations/InvestigationPage'));
 const VenuesPage = lazy(() => import('./venues/VenuesPage'));
+const VenuePoster = lazy(() => import('./venues/VenuePoster'));
 const PrivacyAlertsPage = lazy(() => import('./privacyAlerts/PrivacyAlertsPage'));
 const HandoversPage = lazy(() => import('./handovers/HandoversPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
@@ -162,6 +163,7 @@ export function AppRoutes() {
           <Route path="investigations" element={guarded('investigation.read', <InvestigationsPage />)} />
           <Route path="investigations/:caseId" element={guarded('investigation.read', <InvestigationPage />)} />
           <Route path="venues" element={guarded('venue.read', <VenuesPage />)} />
+          <Route path="venues/:id/poster" element={guarded('venue.read', <VenuePoster />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -11,14 +11,20 @@ export {
   type Visit,
   visitsOf,
 } from './checkIns.js';
-export type { CoExposed, CoExposureExposure, CoExposureQuery, Visit as CoExposureVisit } from './coExposure.js';
+export type {
+  CoExposed,
+  CoExposureExposure,
+  CoExposureQuery,
+  Visit as CoExposureVisit,
+} from './coExposure.js';
 export { coExposureSearch } from './coExposure.js';
 export { coExposureRoutes } from './coExposureRoutes.js';
 export type { CaseCoExposure, CaseVisit, VenueCoExposure } from './coExposureService.js';
 export { caseCoExposure, venueCoExposure } from './coExposureService.js';
 export { venuesTiles } from './dashboardTiles.js';
+export { loadVenuesDemo } from './demo.js';
 export { startCheckInSweeps, sweepCheckIns } from './retention.js';
 export { checkInUrl, venueRoutes } from './routes.js';
-export { signVenueCode, venueCodeKeys, verifyVenueCode } from './venueCode.js';
 export { venuesStorySources } from './storySources.js';
+export { signVenueCode, venueCodeKeys, verifyVenueCode } from './venueCode.js';
 export { venuesWorkSubjects } from './workSubjects.js';

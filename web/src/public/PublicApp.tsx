@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LandingReport } from './LandingReport';
+import { VenueCheckIn } from './VenueCheckIn';
 
 const THEME = { token: { colorPrimary: '#1f4e8c' } };
 // English first, so that the truck form's English joins it rather than stands in for it.
@@ -13,6 +14,8 @@ function Page({ pathname }: { pathname: string }) {
   const { t } = useTranslation();
   const landing = /^\/landing\/([^/]+)\/?$/.exec(pathname);
   if (landing) return <LandingReport code={decodeURIComponent(landing[1]!)} />;
+  const venue = /^\/check-in\/([^/]+)\/?$/.exec(pathname);
+  if (venue) return <VenueCheckIn code={decodeURIComponent(venue[1]!)} />;
   if (/^\/truck-report\/?$/.test(pathname))
     return (
       <Suspense fallback={<p style={{ padding: 24 }}>{t('common.loading')}</p>}>
