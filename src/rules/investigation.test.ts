@@ -45,6 +45,14 @@ describe('EPI-1 investigation deadlines (8 h first, 24 h complete)', () => {
       '2026-12-08T01:00:00Z',
     ],
     [
+      'opened 20 h late: the complete is never due before the first',
+      '2026-12-07T01:00:00Z',
+      null,
+      '2026-12-07T21:00:00Z',
+      '2026-12-08T05:00:00Z',
+      '2026-12-08T05:00:00Z',
+    ],
+    [
       'opened after both would be due',
       '2026-12-05T01:00:00Z',
       null,
@@ -68,6 +76,7 @@ describe('EPI-1 investigation deadlines (8 h first, 24 h complete)', () => {
       const due = investigationDue({ reportedAt: at('2026-12-07T01:00:00Z'), openedAt: opened });
       expect(due.firstDueAt.getTime()).toBeGreaterThan(opened.getTime());
       expect(due.completeDueAt.getTime()).toBeGreaterThan(opened.getTime());
+      expect(due.completeDueAt.getTime()).toBeGreaterThanOrEqual(due.firstDueAt.getTime());
     }
     expect([FIRST_INVESTIGATION_HOURS, COMPLETE_INVESTIGATION_HOURS]).toEqual([8, 24]);
   });

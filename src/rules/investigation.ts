@@ -38,7 +38,10 @@ export function investigationDue(times: {
       fromReport > times.openedAt.getTime() ? fromReport : times.openedAt.getTime() + hours * HOUR,
     );
   };
-  return { firstDueAt: due(FIRST_INVESTIGATION_HOURS), completeDueAt: due(COMPLETE_INVESTIGATION_HOURS) };
+  const firstDueAt = due(FIRST_INVESTIGATION_HOURS);
+  // The complete investigation includes the first: never due before it (a first opened late).
+  const completeDueAt = new Date(Math.max(due(COMPLETE_INVESTIGATION_HOURS).getTime(), firstDueAt.getTime()));
+  return { firstDueAt, completeDueAt };
 }
 
 type LookBackAnchor = 'onset' | 'sampling' | 'report';
