@@ -26,6 +26,8 @@ function layered(nodes: readonly NodeView[], links: readonly LinkView[], width: 
     const g = Math.max(n.generation, 1);
     bands.set(g, [...(bands.get(g) ?? []), n]);
   }
+  // Rows as wide as the widest band (up to the view), so a small cluster sits beside its band labels.
+  const cols = Math.min(perRow, Math.max(1, ...[...bands.values()].map((b) => b.length)));
   const x = new Map<string, number>();
   const infectors = new Map<string, string[]>();
   for (const l of links)
@@ -45,7 +47,7 @@ function layered(nodes: readonly NodeView[], links: readonly LinkView[], width: 
     ordered.forEach((n, i) => {
       const row = Math.floor(i / perRow);
       const inRow = row < rows - 1 ? perRow : ordered.length - row * perRow;
-      const px = ((perRow - inRow) * NODE_GAP) / 2 + (i % perRow) * NODE_GAP;
+      const px = ((cols - inRow) * NODE_GAP) / 2 + (i % perRow) * NODE_GAP;
       x.set(n.caseId, px);
       positions.set(n.caseId, { x: px, y: top + row * ROW_GAP });
     });
