@@ -1,16 +1,79 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Form, Tag, Typography } from 'antd';
-import { useRef } from 'react';
+import { App, Button, Card, Flex, Form, InputNumber, Popover, Space, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { applyFieldProblems } from '../common/applyFieldProblems';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { useLanguage } from '../i18n/useLanguage';
-import { checkpointKeys, getCheckpoint, logPass } from './api';
+import { usePermission } from '../session/useSession';
+import { type Checkpoint, checkpointKeys, getCheckpoint, logPass, setNatWindow } from './api';
 import { newId } from './newId';
 import { PassDayList } from './PassDayList';
 import { PASS_DEFAULTS, PassForm, type PassValues, toPassBody } from './PassForm';
 import { PassResult } from './PassResult';
+
+/** HC-3: the checkpoint's NAT window (hours); empty returns to the default 48 h. */
+function NatWindow({ checkpoint }: { checkpoint: Checkpoint }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const canWrite = usePermission('arrival.write');
+  const [hours, setHours] = useState<number | null>(
+    checkpoint.natWithinHoursSet ? checkpoint.natWithinHours : null,
+  );
+  const mutation = useMutation({
+    mutationFn: () => setNatWindow(checkpoint.id, hours),
+    onSuccess: () => {
+      message.success(t('checkpoints.settingsSaved'));
+      void queryClient.invalidateQueries({ queryKey: checkpointKeys.one(checkpoint.id) });
+      void queryClient.invalidateQueries({ queryKey: checkpointKeys.list });
+    },
+  });
+  const tag = (
+    <Tag
+      color="blue"
+      style={canWrite ? { cursor: 'pointer' } : undefined}
+      data-testid="checkpoint-nat-window"
+    >
+      {t('checkpoints.natWithinShort', { hours: checkpoint.natWithinHours })}
+    </Tag>
+  );
+  if (!canWrite) return tag;
+  return (
+    <Popover
+      trigger="click"
+      title={t('checkpoints.natWithinHours')}
+      content={
+        <Flex vertical gap={8} style={{ maxWidth: 260 }}>
+          <Typography.Text type="secondary">{t('checkpoints.natWithinHint')}</Typography.Text>
+          <Space>
+            <InputNumber
+              min={1}
+              max={168}
+              precision={0}
+              placeholder="48"
+              value={hours}
+              onChange={(value) => setHours(value ?? null)}
+              data-testid="checkpoint-nat-hours-edit"
+            />
+            <Button
+              type="primary"
+              loading={mutation.isPending}
+              onClick={() => mutation.mutate()}
+              data-testid="checkpoint-nat-save"
+            >
+              {t('common.save')}
+            </Button>
+          </Space>
+          {mutation.error ? <ProblemAlert error={mutation.error} /> : null}
+        </Flex>
+      }
+    >
+      {tag}
+    </Popover>
+  );
+}
 
 /**
  * The checkpoint staff's phone page (ARR-15, HC-3): log a traveller, see what to do with them, and
@@ -55,9 +118,7 @@ export default function CheckpointLogPage() {
         {checkpoint.data?.name ?? t('checkpoints.pass.title')}{' '}
         {checkpoint.data ? <Tag>{t(`checkpoints.kinds.${checkpoint.data.kind}`)}</Tag> : null}
         {checkpoint.data ? (
-          <Tag color="blue" data-testid="checkpoint-nat-window">
-            {t('checkpoints.natWithinShort', { hours: checkpoint.data.natWithinHours })}
-          </Tag>
+          <NatWindow key={checkpoint.data.natWithinHours} checkpoint={checkpoint.data} />
         ) : null}
       </Typography.Title>
       {checkpoint.error ? <ProblemAlert error={checkpoint.error} /> : null}
