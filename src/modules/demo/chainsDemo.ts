@@ -9,6 +9,8 @@ import { contextAt } from './clock.js';
 import { DEMO_COUNTY } from './load.js';
 
 const HOUR = 3_600_000;
+/** The evidence of the demo's first link: its presence marks the demo as loaded. */
+const FIRST_EVIDENCE = '夫妻同住，发病前3天共同生活';
 
 async function actorOf(ctx: AppContext, username: string): Promise<Actor | undefined> {
   const [row] = await ctx.db.query<{ id: string; displayName: string; roles: Role[]; scopes: string[] }>(
@@ -33,12 +35,13 @@ const CASES = [
  * home and a colleague at work (second generation, flagged); the wife infected their granddaughter
  * (third generation), which put the accountability investigation on the commander's list; 钱立军
  * met both the wife and the colleague at a dinner (two candidate infectors, probable and possible).
- * Runs once: nothing is added when the county already has a link.
+ * Runs once: nothing is added when the county already has the demo's first link.
  */
 export async function loadDemoChains(ctx: AppContext): Promise<void> {
-  const [done] = await ctx.db.query('SELECT 1 FROM chain_links WHERE infectee_jurisdiction ^@ $1 LIMIT 1', [
-    DEMO_COUNTY,
-  ]);
+  const [done] = await ctx.db.query(
+    'SELECT 1 FROM chain_links WHERE infectee_jurisdiction ^@ $1 AND evidence = $2 LIMIT 1',
+    [DEMO_COUNTY, FIRST_EVIDENCE],
+  );
   if (done) return;
   const [cdc, hospital] = await Promise.all(
     ['cdc_epidemiologist', 'hospital_reporter'].map((name) => actorOf(ctx, name)),
@@ -89,7 +92,7 @@ export async function loadDemoChains(ctx: AppContext): Promise<void> {
         exposureAt: ago(exposureHoursAgo).toISOString(),
       }),
     );
-  await link(90, index, wife, 'confirmed', 'household', '夫妻同住，发病前3天共同生活', 8 * 24);
+  await link(90, index, wife, 'confirmed', 'household', FIRST_EVIDENCE, 8 * 24);
   await link(88, index, colleague, 'probable', 'workplace', '同一车间工作，发病前2天共处8小时', 7 * 24 + 4);
   await link(6, wife, granddaughter, 'confirmed', 'household', '祖孙同住，由祖母接送上学', 4 * 24);
   await link(4, wife, diner, 'probable', 'gathering', '家庭聚餐同桌，约2小时', 4 * 24 + 2);
