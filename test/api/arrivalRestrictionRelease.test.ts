@@ -22,7 +22,7 @@ beforeAll(async () => {
   admin = await signInAs(env.app, 'a_admin');
   const assigned = await send('PUT', `/api/policy/assignments/${PANJIN_COMMUNITY}`, {
     packId: 'panjin-2022',
-    version: '4',
+    version: '5',
   });
   expect(assigned.statusCode).toBe(200);
   const area = await send('POST', '/api/risk-areas', {

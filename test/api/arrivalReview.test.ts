@@ -98,7 +98,7 @@ describe('no protocol matches: the CDC review list, with the facts and a deadlin
     expect(item).toMatchObject({
       reason: 'no_protocol',
       arrivalDate: '2026-11-23',
-      pack: { id: 'panshan-2021', version: '5', effectiveFrom: '2021-09-01' },
+      pack: { id: 'panshan-2021', version: '6', effectiveFrom: '2021-09-01' },
       facts: {
         origin: 'overseas',
         originCountry: '韩国',

@@ -93,7 +93,7 @@ describe('B7 an origin known only to a district that holds a published high-risk
 
   it('a pack that sends such origins to the CDC: no plan, a CDC review, settled by reclassifying', async () => {
     const text = readFileSync('packs/panshan-2021.yaml', 'utf8')
-      .replace('version: "5"', 'version: "5-review"')
+      .replace('version: "6"', 'version: "5-review"')
       .replace(/coarseOrigin:\n {2}reading: cautious/, 'coarseOrigin:\n  reading: review');
     expect((await send('POST', '/api/policy/packs', panshan, { yaml: text })).statusCode).toBe(201);
     const assigned = await send('PUT', `/api/policy/assignments/${OTHER_VILLAGE}`, panshan, {

@@ -36,9 +36,9 @@ beforeAll(async () => {
   let towns: Array<typeof town>;
   ({ env, admin, towns } = await openImpactWorld());
   town = towns[1] as typeof town;
-  await assign(ONLY_PANJIN, 'panjin-2022', '4');
-  await assign(PANSHAN_THEN_PANJIN, 'panshan-2021', '5');
-  await assign(PANSHAN_THEN_PANJIN, 'panjin-2022', '4');
+  await assign(ONLY_PANJIN, 'panjin-2022', '5');
+  await assign(PANSHAN_THEN_PANJIN, 'panshan-2021', '6');
+  await assign(PANSHAN_THEN_PANJIN, 'panjin-2022', '5');
 });
 afterAll(() => env.close());
 
@@ -71,7 +71,7 @@ describe('ARR-1 … ARR-10 the pack version in force on the arrival date plans i
     expect(item).toMatchObject({
       reason: 'no_pack',
       arrivalDate: '2021-08-31',
-      pack: { id: 'panjin-2022', version: '4', effectiveFrom: '2022-09-01', effectiveTo: null },
+      pack: { id: 'panjin-2022', version: '5', effectiveFrom: '2022-09-01', effectiveTo: null },
       facts: { origin: 'overseas', originCountry: '日本', portIsolationDays: 14, daysSinceEntry: 15 },
       deadline: { overdue: false },
     });
@@ -94,7 +94,7 @@ describe('ARR-1 … ARR-10 the pack version in force on the arrival date plans i
     const response = await arrive(ONLY_PANJIN, '2021-12-24T16:30:00Z');
     expect(response.statusCode).toBe(201);
     const detail = response.json();
-    expect(detail).toMatchObject({ ruleId: 'ARR-4', packId: 'panshan-2021', packVersion: '5' });
+    expect(detail).toMatchObject({ ruleId: 'ARR-4', packId: 'panshan-2021', packVersion: '6' });
     expect(detail.plans[0].plan).toMatchObject({ packId: 'panshan-2021', day0: '2021-12-25' });
   });
 
@@ -104,18 +104,18 @@ describe('ARR-1 … ARR-10 the pack version in force on the arrival date plans i
       status: 'released',
       ruleId: 'ARR-4',
       packId: 'panjin-2022',
-      packVersion: '4',
+      packVersion: '5',
     });
   });
 
   it('an arrival inside the window of the version assigned now is planned by it', async () => {
     const detail = (await arrive(PANSHAN_THEN_PANJIN, '2022-10-01T02:00:00Z')).json();
-    expect(detail).toMatchObject({ ruleId: 'ARR-4', packId: 'panjin-2022', packVersion: '4' });
+    expect(detail).toMatchObject({ ruleId: 'ARR-4', packId: 'panjin-2022', packVersion: '5' });
   });
 
   it('an arrival dated under an earlier version once assigned there is planned by that version', async () => {
     const detail = (await arrive(PANSHAN_THEN_PANJIN, '2021-12-25T02:00:00Z')).json();
-    expect(detail).toMatchObject({ ruleId: 'ARR-4', packId: 'panshan-2021', packVersion: '5' });
+    expect(detail).toMatchObject({ ruleId: 'ARR-4', packId: 'panshan-2021', packVersion: '6' });
     expect(detail.plans[0].plan).toMatchObject({ packId: 'panshan-2021', day0: '2021-12-25' });
   });
 
@@ -155,8 +155,8 @@ describe('ARR-1 … ARR-10 a town given a later version: its earlier arrivals st
 
   it('apply leaves the arrival before the version’s first day on the county’s version', async () => {
     const { detail, plan } = await activePlanOf(before);
-    expect(detail).toMatchObject({ status: 'under_control', packId: 'panshan-2021', packVersion: '5' });
-    expect(plan).toMatchObject({ packId: 'panshan-2021', packVersion: '5', rule: 'ARR-5' });
+    expect(detail).toMatchObject({ status: 'under_control', packId: 'panshan-2021', packVersion: '6' });
+    expect(plan).toMatchObject({ packId: 'panshan-2021', packVersion: '6', rule: 'ARR-5' });
   });
 
   it('reclassifying it keeps it planned by the county’s version, not sent to review as no_pack', async () => {
@@ -168,7 +168,7 @@ describe('ARR-1 … ARR-10 a town given a later version: its earlier arrivals st
     });
     expect(detail).toMatchObject({ status: 'under_control', ruleId: 'ARR-5', packId: 'panshan-2021' });
     const { plan } = await activePlanOf(before);
-    expect(plan).toMatchObject({ packId: 'panshan-2021', packVersion: '5', rule: 'ARR-5' });
+    expect(plan).toMatchObject({ packId: 'panshan-2021', packVersion: '6', rule: 'ARR-5' });
     const reviews = await env.db.query(
       `SELECT kind FROM deadlines WHERE subject_type = 'arrival' AND subject_id = $1 AND kind LIKE 'review:%'`,
       [before],
@@ -189,8 +189,8 @@ describe('ARR-1 … ARR-10 a town given a later version: its earlier arrivals st
       },
       201,
     );
-    expect(late).toMatchObject({ ruleId: 'ARR-5', packId: 'panshan-2021', packVersion: '5' });
-    expect((await activePlanOf(late.id)).plan).toMatchObject({ packId: 'panshan-2021', packVersion: '5' });
+    expect(late).toMatchObject({ ruleId: 'ARR-5', packId: 'panshan-2021', packVersion: '6' });
+    expect((await activePlanOf(late.id)).plan).toMatchObject({ packId: 'panshan-2021', packVersion: '6' });
   });
 
   it('an arrival from the version’s first day is planned by the town’s new version', async () => {

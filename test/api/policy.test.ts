@@ -21,7 +21,7 @@ const post = (url: string, cookie: string, payload: object) =>
 const panshan = readFileSync('packs/panshan-2021.yaml', 'utf8');
 /** The next version asks ARR-4 arrivals for an extra NAT on day 1 (a changed rule, not new code). */
 const panshanNext = panshan
-  .replace('version: "5"', 'version: "6"')
+  .replace('version: "6"', 'version: "7"')
   .replace(/(kind: nat\n\s+days: )\[7\]/, '$1[1, 7]');
 
 describe('policy packs as versioned data', () => {
@@ -34,7 +34,7 @@ describe('policy packs as versioned data', () => {
       'panshan-2021',
       'shenyang-2020',
     ]);
-    const detail = (await get('/api/policy/packs/panshan-2021/5', community)).json();
+    const detail = (await get('/api/policy/packs/panshan-2021/6', community)).json();
     for (const protocol of detail.content.protocols) {
       expect(protocol.source.document).toBe('003');
       expect(protocol.rule).toMatch(/^ARR-\d+$/);
@@ -43,7 +43,7 @@ describe('policy packs as versioned data', () => {
     expect(governing.governing).toEqual({
       jurisdictionCode: COUNTY_A,
       packId: 'panshan-2021',
-      packVersion: '5',
+      packVersion: '6',
     });
   });
 
@@ -68,13 +68,13 @@ describe('policy packs as versioned data', () => {
   it('previews the impact of a new version per person, then applies it with an audit entry', async () => {
     expect((await post('/api/policy/packs', admin, { yaml: panshanNext })).statusCode).toBe(201);
     expect((await post('/api/policy/packs', admin, { yaml: panshanNext })).statusCode).toBe(200);
-    const body = { packId: 'panshan-2021', version: '6', jurisdictionCode: COUNTY_A };
+    const body = { packId: 'panshan-2021', version: '7', jurisdictionCode: COUNTY_A };
     const preview = (await post('/api/policy/impact/preview', admin, body)).json();
     expect(preview.examined).toBe(1);
     expect(preview.changes).toEqual([
       expect.objectContaining({
         arrivalId: env.world.arrivalA.arrivalId,
-        fromVersion: '5',
+        fromVersion: '6',
         fromProtocol: 'overseas-after-port-7-central',
         toProtocol: 'overseas-after-port-7-central',
         removedTests: [],
@@ -94,7 +94,7 @@ describe('policy packs as versioned data', () => {
       catchUp: 0,
     });
     const arrival = (await get(`/api/arrivals/${env.world.arrivalA.arrivalId}`, admin)).json();
-    expect(arrival.packVersion).toBe('6');
+    expect(arrival.packVersion).toBe('7');
     expect(arrival.plans.map((p: { status: string }) => p.status)).toEqual(['active', 'superseded']);
     const open = await env.db.query<{ kind: string }>(
       `SELECT d.kind FROM deadlines d 

@@ -38,7 +38,7 @@ const assignmentsAt = (code: string) =>
   env.db.query('SELECT pack_version FROM policy_assignments WHERE jurisdiction_code = $1', [code]);
 
 describe('an unknown jurisdiction is refused with its field, not a 500', () => {
-  const shipped = { packId: 'panshan-2021', version: '5' };
+  const shipped = { packId: 'panshan-2021', version: '6' };
 
   it.each([
     ['PUT', `/api/policy/assignments/${NO_SUCH_VILLAGE}`, shipped],
@@ -120,7 +120,7 @@ describe('a version stored before citations were checked is checked before it is
     expect(response.json().packErrors).toEqual(packErrors);
     expect(await assignmentsAt(QUIET_COMMUNITY)).toEqual([]);
     const [county] = await assignmentsAt(COUNTY_A);
-    expect(county).toEqual({ pack_version: '5' });
+    expect(county).toEqual({ pack_version: '6' });
   });
 
   it('the same version with words its document holds, stored the same way, is assigned', async () => {

@@ -32,10 +32,10 @@ beforeAll(async () => {
   ];
   await recordAt(env, admin, moved[0] ?? '', 'test:nat:d1', '2026-11-20T09:00:00+08:00');
   unchanged = env.world.arrivalA.arrivalId;
-  await api.post('/api/policy/packs', { yaml: panshanMovingNat('6', 3) }, 201);
+  await api.post('/api/policy/packs', { yaml: panshanMovingNat('7', 3) }, 201);
   await api.post('/api/policy/impact/apply', {
     packId: 'panshan-2021',
-    version: '6',
+    version: '7',
     jurisdictionCode: COUNTY_A,
   });
 });
@@ -48,7 +48,7 @@ describe('accountability of an apply (issue 12 Deliver 7)', () => {
     const detail = audit.items[0].detail;
     expect(detail).toMatchObject({
       packId: 'panshan-2021',
-      version: '6',
+      version: '7',
       replaced: 2,
       unchanged: 1,
       examined: 3,
@@ -65,14 +65,14 @@ describe('accountability of an apply (issue 12 Deliver 7)', () => {
         from: {
           planId: old?.id,
           packId: 'panshan-2021',
-          version: '5',
+          version: '6',
           protocol: old?.plan.protocolId,
           rule: expect.any(String),
         },
         to: {
           planId: active?.id,
           packId: 'panshan-2021',
-          version: '6',
+          version: '7',
           protocol: active?.plan.protocolId,
           rule: expect.any(String),
         },
@@ -86,8 +86,8 @@ describe('accountability of an apply (issue 12 Deliver 7)', () => {
     expect(audit.items).toHaveLength(1);
     expect(audit.items[0]).toMatchObject({
       entity: 'arrival',
-      before: { version: '5' },
-      after: { version: '6' },
+      before: { version: '6' },
+      after: { version: '7' },
       detail: { changed: true, satisfied: [{ item: 'test:nat:d3', by: 'test:nat:d1' }], dropped: [] },
     });
     expect((await api.get('/api/audit?action=replan')).items).toHaveLength(3);
@@ -95,13 +95,13 @@ describe('accountability of an apply (issue 12 Deliver 7)', () => {
 
   it('ARR-4 a plan the new version leaves unchanged shows the version that governs it now', async () => {
     const detail = await detailOf(env, admin, unchanged);
-    expect(detail.packVersion).toBe('6');
+    expect(detail.packVersion).toBe('7');
     const [active, old] = detail.plans;
-    expect(active).toMatchObject({ status: 'active', supersededBy: null, plan: { packVersion: '6' } });
-    expect(old).toMatchObject({ status: 'superseded', supersededBy: active?.id, plan: { packVersion: '5' } });
+    expect(active).toMatchObject({ status: 'active', supersededBy: null, plan: { packVersion: '7' } });
+    expect(old).toMatchObject({ status: 'superseded', supersededBy: active?.id, plan: { packVersion: '6' } });
     const list = await api.get(`/api/arrivals?jurisdiction=${COUNTY_A}&pageSize=50`);
     const versions = list.items.map((a: { packVersion: string | null }) => a.packVersion);
-    expect(versions.filter((v: string | null) => v !== null && v !== '6')).toEqual([]);
+    expect(versions.filter((v: string | null) => v !== null && v !== '7')).toEqual([]);
   });
 
   it('ARR-5 the arrival shows which plan replaced which, and the result that satisfied the moved test', async () => {
@@ -117,12 +117,12 @@ describe('accountability of an apply (issue 12 Deliver 7)', () => {
 
 describe('no silent arrivals after a change (issue 12 Deliver 5)', () => {
   it('ARR-5 a version that no longer plans them sends them to the CDC’s review list, with a deadline', async () => {
-    const yaml = panshanMovingNat('7', 3).replace(
+    const yaml = panshanMovingNat('8', 3).replace(
       'match: { origin: domestic, originRisk: [high, medium] }',
       'match: { origin: domestic, originRisk: [key_concern] }',
     );
     await api.post('/api/policy/packs', { yaml }, 201);
-    const body = { packId: 'panshan-2021', version: '7', jurisdictionCode: COUNTY_A };
+    const body = { packId: 'panshan-2021', version: '8', jurisdictionCode: COUNTY_A };
     const preview = await api.post('/api/policy/impact/preview', body);
     const planless = preview.changes.filter((c: { toProtocol: string | null }) => c.toProtocol === null);
     expect(planless.map((c: { arrivalId: string }) => c.arrivalId).sort()).toEqual([...moved].sort());

@@ -39,10 +39,10 @@ beforeAll(async () => {
   // Town 2 was assigned Chifeng's pack after its arrivals were planned, as an assignment could once
   // be made silently (the route now refuses it, see below): its plans are still the county pack's.
   await env.db.query(
-    `INSERT INTO policy_assignments (jurisdiction_code, pack_id, pack_version) VALUES ($1, 'chifeng-2022', '5')`,
+    `INSERT INTO policy_assignments (jurisdiction_code, pack_id, pack_version) VALUES ($1, 'chifeng-2022', '6')`,
     [two.town],
   );
-  await api.post('/api/policy/packs', { yaml: panshanMovingNat('6', 3) }, 201);
+  await api.post('/api/policy/packs', { yaml: panshanMovingNat('7', 3) }, 201);
 });
 afterAll(() => env.close());
 
@@ -50,7 +50,7 @@ const activePlan = async (arrivalId: string) =>
   (await detailOf(env, admin, arrivalId)).plans.find((p) => p.status === 'active');
 
 describe('ARR-5 a new county version reaches only the plans the county’s assignment governs', () => {
-  const body = () => ({ packId: 'panshan-2021', version: '6', jurisdictionCode: COUNTY_A });
+  const body = () => ({ packId: 'panshan-2021', version: '7', jurisdictionCode: COUNTY_A });
 
   it('previews the county’s own arrivals, and shows the town with its own assignment as a boundary', async () => {
     const preview = await api.post('/api/policy/impact/preview', body());
@@ -63,7 +63,7 @@ describe('ARR-5 a new county version reaches only the plans the county’s assig
         jurisdictionCode: towns[1]?.town,
         jurisdictionName: expect.any(String),
         packId: 'chifeng-2022',
-        packVersion: '5',
+        packVersion: '6',
         plans: 2,
       },
     ]);
@@ -76,10 +76,10 @@ describe('ARR-5 a new county version reaches only the plans the county’s assig
     for (const [i, id] of arrivals.other.entries()) {
       const now = await activePlan(id);
       expect(now?.id).toBe(before[i]?.id);
-      expect(now?.plan.packVersion).toBe('5');
+      expect(now?.plan.packVersion).toBe('6');
     }
     for (const id of [...arrivals.county, ...arrivals.unassigned]) {
-      expect((await activePlan(id))?.plan).toMatchObject({ packId: 'panshan-2021', packVersion: '6' });
+      expect((await activePlan(id))?.plan).toMatchObject({ packId: 'panshan-2021', packVersion: '7' });
     }
   });
 });
@@ -88,7 +88,7 @@ describe('ARR-5 re-assigning a subtree to another pack is previewed and applied 
   it('refuses to re-assign it silently', async () => {
     const refused = await api.put(
       `/api/policy/assignments/${towns[2]?.town}`,
-      { packId: 'chifeng-2022', version: '5' },
+      { packId: 'chifeng-2022', version: '6' },
       409,
     );
     expect(refused).toMatchObject({ code: 'assignment_replans' });
@@ -96,13 +96,13 @@ describe('ARR-5 re-assigning a subtree to another pack is previewed and applied 
   });
 
   it('previews the town’s plans under the other pack, then applies them', async () => {
-    const body = { packId: 'chifeng-2022', version: '5', jurisdictionCode: towns[2]?.town };
+    const body = { packId: 'chifeng-2022', version: '6', jurisdictionCode: towns[2]?.town };
     const preview = await api.post('/api/policy/impact/preview', body);
     expect(preview.changes).toHaveLength(2);
     for (const change of preview.changes) {
       expect(change).toMatchObject({
         fromPackId: 'panshan-2021',
-        fromVersion: '6',
+        fromVersion: '7',
         fromRule: 'ARR-5',
         toRule: 'ARR-9',
         toTitle: { zh: expect.any(String) },
@@ -110,7 +110,7 @@ describe('ARR-5 re-assigning a subtree to another pack is previewed and applied 
     }
     expect(await api.post('/api/policy/impact/apply', body)).toMatchObject({ replaced: 2, examined: 2 });
     for (const id of arrivals.unassigned) {
-      expect((await activePlan(id))?.plan).toMatchObject({ packId: 'chifeng-2022', packVersion: '5' });
+      expect((await activePlan(id))?.plan).toMatchObject({ packId: 'chifeng-2022', packVersion: '6' });
     }
     const governing = await api.get(`/api/policy/assignments?jurisdiction=${towns[2]?.village}`);
     expect(governing.governing).toMatchObject({ jurisdictionCode: towns[2]?.town, packId: 'chifeng-2022' });
@@ -119,25 +119,25 @@ describe('ARR-5 re-assigning a subtree to another pack is previewed and applied 
   it('assigns a subtree without active plans directly', async () => {
     const village = towns[3]?.village ?? '';
     expect(
-      await api.put(`/api/policy/assignments/${village}`, { packId: 'panshan-2021', version: '6' }),
+      await api.put(`/api/policy/assignments/${village}`, { packId: 'panshan-2021', version: '7' }),
     ).toEqual({
       jurisdictionCode: village,
       packId: 'panshan-2021',
-      packVersion: '6',
+      packVersion: '7',
     });
   });
 });
 
 describe('ARR-5 a version reaches only arrivals dated within its dates of effect', () => {
   it('leaves the plans of arrivals before its first day to the version in force then', async () => {
-    const later = panshanAs('7').replace(/^effectiveFrom: "[^"]+"/m, 'effectiveFrom: "2026-11-21"');
+    const later = panshanAs('8').replace(/^effectiveFrom: "[^"]+"/m, 'effectiveFrom: "2026-11-21"');
     await api.post('/api/policy/packs', { yaml: later }, 201);
-    const body = { packId: 'panshan-2021', version: '7', jurisdictionCode: towns[0]?.town };
+    const body = { packId: 'panshan-2021', version: '8', jurisdictionCode: towns[0]?.town };
     const preview = await api.post('/api/policy/impact/preview', body);
     // Town 1: the arrivals of 11-20 (outside) and 11-22 (inside), and the world's ARR-4 one of 11-23.
     expect(preview).toMatchObject({ examined: 2, outsideWindow: 1 });
     await api.post('/api/policy/impact/apply', body);
-    expect((await activePlan(arrivals.county[0] ?? ''))?.plan.packVersion).toBe('6');
-    expect((await activePlan(arrivals.county[1] ?? ''))?.plan.packVersion).toBe('7');
+    expect((await activePlan(arrivals.county[0] ?? ''))?.plan.packVersion).toBe('7');
+    expect((await activePlan(arrivals.county[1] ?? ''))?.plan.packVersion).toBe('8');
   });
 });

@@ -75,8 +75,8 @@ describe('catch-ups: preview, apply, audit and deadlines agree (missed tests of 
   it('ARR-5 daily NATs on days 1–3, day 1 done, seen on day 5: one catch-up (day 3), day 2 made up by it', async () => {
     const person = await arriveFromHighRisk(env, admin, towns[0]?.village ?? '', ARRIVED);
     await recordAt(env, admin, person, 'test:nat:d1', '2026-11-20T09:30:00+08:00');
-    await api.post('/api/policy/packs', { yaml: panshanAs('10').replace(ARR5_NAT, '$1[1, 2, 3]') }, 201);
-    const body = { packId: 'panshan-2021', version: '10', jurisdictionCode: towns[0]?.town };
+    await api.post('/api/policy/packs', { yaml: panshanAs('11').replace(ARR5_NAT, '$1[1, 2, 3]') }, 201);
+    const body = { packId: 'panshan-2021', version: '11', jurisdictionCode: towns[0]?.town };
 
     const change = await changeOf(body, person);
     expect(change?.addedInPast).toEqual([
@@ -107,18 +107,18 @@ describe('a test one version drops and the next restores keeps its result', () =
   it('ARR-5 day-1 NAT done under version 5, dropped by 6, restored by 7: nothing to make up', async () => {
     const person = await arriveFromHighRisk(env, admin, towns[1]?.village ?? '', ARRIVED);
     await recordAt(env, admin, person, 'test:nat:d1', '2026-11-20T09:30:00+08:00');
-    const dropDay1 = panshanAs('6').replace(/\n(\s+)- kind: nat\n\s+days: \[1\]\n(?:\1 {2}.*\n)*/, '\n');
+    const dropDay1 = panshanAs('7').replace(/\n(\s+)- kind: nat\n\s+days: \[1\]\n(?:\1 {2}.*\n)*/, '\n');
     expect(dropDay1).not.toMatch(ARR5_NAT);
     await api.post('/api/policy/packs', { yaml: dropDay1 }, 201);
-    await api.post('/api/policy/packs', { yaml: panshanAs('7') }, 201);
+    await api.post('/api/policy/packs', { yaml: panshanAs('8') }, 201);
     const town = { packId: 'panshan-2021', jurisdictionCode: towns[1]?.town };
-    await api.post('/api/policy/impact/apply', { ...town, version: '6' });
+    await api.post('/api/policy/impact/apply', { ...town, version: '7' });
     const dropped = await detailOf(env, admin, person);
     expect(dropped.plans[0]?.plan.tests.map((t) => `${t.kind}:d${t.day}`)).toEqual(['nat:d14', 'serum:d14']);
 
-    const change = await changeOf({ ...town, version: '7' }, person);
+    const change = await changeOf({ ...town, version: '8' }, person);
     expect(change).toMatchObject({ addedInPast: [], satisfied: [], doneDropped: [], madeUp: [] });
-    const applied = await api.post('/api/policy/impact/apply', { ...town, version: '7' });
+    const applied = await api.post('/api/policy/impact/apply', { ...town, version: '8' });
     expect(applied).toMatchObject({ replaced: 1, catchUp: 0 });
     const detail = await detailOf(env, admin, person);
     const [active] = detail.plans;
@@ -141,8 +141,8 @@ describe('a test moved earlier counts the NAT taken on its old day (the "third t
     negative = await arriveFromHighRisk(env, admin, towns[2]?.village ?? '', ARRIVED);
     positive = await arriveFromHighRisk(env, admin, towns[2]?.village ?? '', ARRIVED);
     // Version 7 moves the NAT to day 3, applied on day 1; both take it on day 3.
-    await api.post('/api/policy/packs', { yaml: panshanMovingNat('8', 3) }, 201);
-    await applyAt(new Date('2026-11-20T02:00:00Z'), { ...town(), version: '8' });
+    await api.post('/api/policy/packs', { yaml: panshanMovingNat('9', 3) }, 201);
+    await applyAt(new Date('2026-11-20T02:00:00Z'), { ...town(), version: '9' });
     await recordAt(env, admin, negative, 'test:nat:d3', '2026-11-22T09:30:00+08:00');
     const at = '2026-11-22T09:30:00+08:00';
     env.setNow(new Date(at));
@@ -153,11 +153,11 @@ describe('a test moved earlier counts the NAT taken on its old day (the "third t
     });
     env.setNow(NOW);
     // Version 8 moves it back to day 1, now day 5.
-    await api.post('/api/policy/packs', { yaml: panshanAs('9') }, 201);
+    await api.post('/api/policy/packs', { yaml: panshanAs('10') }, 201);
   });
 
   it('ARR-5 preview: the day-3 negative counts for day 1 (a local reading), the positive goes with it', async () => {
-    const preview = await api.post('/api/policy/impact/preview', { ...town(), version: '9' });
+    const preview = await api.post('/api/policy/impact/preview', { ...town(), version: '10' });
     const byArrival = new Map(preview.changes.map((c: Change) => [c.arrivalId, c]));
     expect(byArrival.get(negative)).toMatchObject({
       satisfied: [
@@ -186,7 +186,7 @@ describe('a test moved earlier counts the NAT taken on its old day (the "third t
   });
 
   it('ARR-5 apply: both results on the active plan, no catch-up NAT, nothing overdue', async () => {
-    const applied = await api.post('/api/policy/impact/apply', { ...town(), version: '9' });
+    const applied = await api.post('/api/policy/impact/apply', { ...town(), version: '10' });
     expect(applied).toMatchObject({ replaced: 2, satisfied: 1, catchUp: 0 });
     for (const [person, result] of [
       [negative, 'negative'],

@@ -47,7 +47,7 @@ beforeAll(async () => {
     people.push({ id, day0, testedDay1 });
   }
   expect(people.filter((p) => p.testedDay1)).toHaveLength(13);
-  await api.post('/api/policy/packs', { yaml: panshanMovingNat('6', 3) }, 201);
+  await api.post('/api/policy/packs', { yaml: panshanMovingNat('7', 3) }, 201);
   await api.post('/api/policy/packs', { yaml: panshanMovingNat('5-strict', 3, false) }, 201);
 });
 afterAll(() => env.close());
@@ -63,7 +63,7 @@ type Change = {
 const byArrival = (changes: Change[]) => new Map(changes.map((c) => [c.arrivalId, c]));
 
 describe('ARR-5 a NAT moved from day 1 to day 3 (default reading: a done NAT since day 0 counts)', () => {
-  const body = () => ({ packId: 'panshan-2021', version: '6', jurisdictionCode: towns[0]?.town });
+  const body = () => ({ packId: 'panshan-2021', version: '7', jurisdictionCode: towns[0]?.town });
 
   it('previews, per person, who already did the moved test and who must make it up by when', async () => {
     const preview = await api.post('/api/policy/impact/preview', body());
@@ -171,12 +171,12 @@ describe('late work stays late, new work is reachable', () => {
          AND subject_id = $1 AND kind = 'test:nat:d3' AND done_at IS NULL AND cancelled_at IS NULL`,
       [missed?.id],
     );
-    const v7 = panshanMovingNat('8', 3).replace(
+    const v7 = panshanMovingNat('9', 3).replace(
       '一律集中隔离观察14天，并进行“2+1”医学检测',
       '一律集中隔离观察14天',
     );
     await api.post('/api/policy/packs', { yaml: v7 }, 201);
-    const body = { packId: 'panshan-2021', version: '8', jurisdictionCode: towns[0]?.town };
+    const body = { packId: 'panshan-2021', version: '9', jurisdictionCode: towns[0]?.town };
     // Three days on, the catch-up of version 5 was missed too.
     env.setNow(new Date('2026-11-27T02:00:00Z'));
     try {
@@ -218,18 +218,18 @@ describe('late work stays late, new work is reachable', () => {
   it('a version that only re-stamps keeps every result and due time', async () => {
     await api.post(
       '/api/policy/packs',
-      { yaml: panshanAs('9').replace(/(kind: nat\n\s+days: )\[1\]/, '$1[3]') },
+      { yaml: panshanAs('10').replace(/(kind: nat\n\s+days: )\[1\]/, '$1[3]') },
       201,
     );
     const person = inTown(0).find((p) => p.testedDay1);
     const before = await detailOf(env, admin, person?.id ?? '');
     await api.post('/api/policy/impact/apply', {
       packId: 'panshan-2021',
-      version: '9',
+      version: '10',
       jurisdictionCode: towns[0]?.town,
     });
     const after = await detailOf(env, admin, person?.id ?? '');
-    expect(after.packVersion).toBe('9');
+    expect(after.packVersion).toBe('10');
     expect(after.work).toEqual(before.work);
     const day3 = after.events.find((e) => e.planId === after.plans[0]?.id);
     expect(day3).toMatchObject({ item: 'test:nat:d3', satisfiedBy: 'test:nat:d1' });

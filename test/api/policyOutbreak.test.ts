@@ -22,7 +22,7 @@ const county = actorFor(randomUUID(), 'county', ['working_group'], [COUNTY_A]);
 beforeAll(async () => {
   env = await openWorldApp();
   await env.db.query(
-    `INSERT INTO policy_assignments (jurisdiction_code, pack_id, pack_version) VALUES ($1, 'panjin-2022', '4')`,
+    `INSERT INTO policy_assignments (jurisdiction_code, pack_id, pack_version) VALUES ($1, 'panjin-2022', '5')`,
     [VILLAGE],
   );
 });
@@ -46,7 +46,7 @@ describe('MON-4 the trigger rules in force for each subtree', () => {
       'school-absence-cluster',
       'ili-county',
     ]);
-    expect(entries[0]?.pack?.packVersion).toBe('5');
+    expect(entries[0]?.pack?.packVersion).toBe('6');
     // 000 §2.2 "加强发热门诊、个体诊所、药店等哨点管理": sales and fever visits only.
     expect(ids(entries[1])).toEqual(['four-class-sales-town', 'fever-visits-town']);
   });

@@ -3,6 +3,7 @@ import { deadlineStatus, escalatedInto } from '../../src/rules/deadlines.js';
 import { expectedAlertFigures } from './dashboardExpectedAlerts.js';
 import { expectedCaseFigures } from './dashboardExpectedCases.js';
 import { expectedChainFigures } from './dashboardExpectedChains.js';
+import { expectedContactFigures } from './dashboardExpectedContacts.js';
 import { expectedDrugSalesFigures } from './dashboardExpectedDrugSales.js';
 import { expectedHospitalFigures } from './dashboardExpectedHospitals.js';
 import { expectedInvestigationFigures } from './dashboardExpectedInvestigations.js';
@@ -206,6 +207,7 @@ export async function expectedFigures(
     expected.set(key, value);
   for (const [key, value] of await expectedSentinelFigures(db, root, zone, today)) expected.set(key, value);
   for (const [key, value] of await expectedChainFigures(db, root)) expected.set(key, value);
+  for (const [key, value] of await expectedContactFigures(db, root, now)) expected.set(key, value);
   for (const [key, value] of await expectedInvestigationFigures(db, root, now)) expected.set(key, value);
   return expected;
 }

@@ -361,7 +361,7 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
       payload: { jurisdiction: COUNTY_A },
     }),
     'GET /api/policy/packs': () => ({ url: '/api/policy/packs' }),
-    'GET /api/policy/packs/:id/:version': () => ({ url: '/api/policy/packs/panshan-2021/5' }),
+    'GET /api/policy/packs/:id/:version': () => ({ url: '/api/policy/packs/panshan-2021/6' }),
     'GET /api/documents': () => ({ url: '/api/documents' }),
     'GET /api/documents/:id': () => ({ url: '/api/documents/003' }),
     'POST /api/documents': () => ({
@@ -376,21 +376,21 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     'POST /api/policy/packs': () => ({
       url: '/api/policy/packs',
       payload: {
-        yaml: readFileSync('packs/panshan-2021.yaml', 'utf8').replace('version: "5"', 'version: "5.1"'),
+        yaml: readFileSync('packs/panshan-2021.yaml', 'utf8').replace('version: "6"', 'version: "6.1"'),
       },
     }),
     'GET /api/policy/assignments': () => ({ url: `/api/policy/assignments?jurisdiction=${COUNTY_A}` }),
     'PUT /api/policy/assignments/:code': () => ({
       url: `/api/policy/assignments/${VILLAGE_A}`,
-      payload: { packId: 'panshan-2021', version: '5' },
+      payload: { packId: 'panshan-2021', version: '6' },
     }),
     'POST /api/policy/impact/preview': () => ({
       url: '/api/policy/impact/preview',
-      payload: { packId: 'panshan-2021', version: '5', jurisdictionCode: COUNTY_A },
+      payload: { packId: 'panshan-2021', version: '6', jurisdictionCode: COUNTY_A },
     }),
     'POST /api/policy/impact/apply': () => ({
       url: '/api/policy/impact/apply',
-      payload: { packId: 'panshan-2021', version: '5', jurisdictionCode: COUNTY_A },
+      payload: { packId: 'panshan-2021', version: '6', jurisdictionCode: COUNTY_A },
     }),
     'POST /api/trucks/reports': () => ({
       url: '/api/trucks/reports',

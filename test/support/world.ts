@@ -14,6 +14,7 @@ import { seedCases } from './worldCases.js';
 import { seedChains } from './worldChains.js';
 import { seedCoExposure } from './worldCoExposure.js';
 import { seedClaims } from './worldClaims.js';
+import { seedContacts } from './worldContacts.js';
 import { openWorldCall, openWorldDeadline } from './worldDeadlines.js';
 import { seedHospitals } from './worldHospitals.js';
 import { seedInvestigations } from './worldInvestigations.js';
@@ -141,6 +142,7 @@ export async function seedWorld(ctx: AppContext) {
   const casesA = await seedCases(ctx, users.a_admin!, testingA);
   await seedCoExposure(ctx, casesA.personId);
   await seedHospitals(ctx, users.a_admin!);
+  await seedContacts(ctx, users.a_admin!);
   await seedInvestigations(ctx, users.a_admin!);
   await seedChains(ctx, users.a_admin!, users.b_admin!, '150402001001');
   await seedAlerts(ctx);

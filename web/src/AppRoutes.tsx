@@ -34,6 +34,7 @@ const EpiTeamsPage = lazy(() => import('./epiTeams/EpiTeamsPage'));
 const ChainsPage = lazy(() => import('./chains/ChainsPage'));
 const ClusterPage = lazy(() => import('./chains/ClusterPage'));
 const ContactsPage = lazy(() => import('./contacts/ContactsPage'));
+const ContactDetailPage = lazy(() => import('./contacts/ContactDetailPage'));
 const InvestigationsPage = lazy(() => import('./investigations/InvestigationsPage'));
 const InvestigationPage = lazy(() => import('./investigations/InvestigationPage'));
 const VenuesPage = lazy(() => import('./venues/VenuesPage'));
@@ -160,6 +161,7 @@ export function AppRoutes() {
           <Route path="chains" element={guarded('investigation.read', <ChainsPage />)} />
           <Route path="chains/:clusterId" element={guarded('investigation.read', <ClusterPage />)} />
           <Route path="contacts" element={guarded('contact.read', <ContactsPage />)} />
+          <Route path="contacts/:id" element={guarded('contact.read', <ContactDetailPage />)} />
           <Route path="investigations" element={guarded('investigation.read', <InvestigationsPage />)} />
           <Route path="investigations/:caseId" element={guarded('investigation.read', <InvestigationPage />)} />
           <Route path="venues" element={guarded('venue.read', <VenuesPage />)} />

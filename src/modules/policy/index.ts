@@ -2,6 +2,7 @@
 // import from here only (checked by scripts/check-walls.js).
 
 export {
+  contactControlInForce,
   dischargeFollowUpInForce,
   dischargePlanFor,
   triggerRulesInForce,

@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../../platform/db/types.js';
 import { dayCounter } from '../../rules/policy/calendar.js';
 import { type DischargePlan, dischargePlan } from '../../rules/policy/dischargePlan.js';
-import type { DischargeFollowUp, TriggerRule } from '../../rules/policy/outbreakTypes.js';
+import type { ContactControl, DischargeFollowUp, TriggerRule } from '../../rules/policy/outbreakTypes.js';
 import { packInForceFor } from './store.js';
 
 /**
@@ -103,4 +103,26 @@ export async function dischargePlanFor(
   const found = await dischargeFollowUpInForce(db, tx, jurisdictionCode, date);
   if (!found) return null;
   return { plan: dischargePlan(found.followUp, dischargedAt, timeZone), pack: found.pack };
+}
+
+/**
+ * EPI-4: how contacts are controlled in a jurisdiction on local date `date` (its pack's
+ * `contactControl`, by the version governing there that day), if the version sets it.
+ */
+export async function contactControlInForce(
+  db: Database,
+  tx: Queryable,
+  jurisdictionCode: string,
+  date: string,
+): Promise<{ control: ContactControl; pack: PackRef } | null> {
+  const found = await packInForceFor(db, tx, jurisdictionCode, date);
+  if (!found.pack?.contactControl) return null;
+  return {
+    control: found.pack.contactControl,
+    pack: {
+      packId: found.pack.id,
+      packVersion: found.pack.version,
+      governedBy: found.assignment.jurisdictionCode,
+    },
+  };
 }

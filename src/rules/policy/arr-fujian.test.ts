@@ -203,7 +203,7 @@ describe('Fujian winter-spring plan (seed 002) as packs/fujian-2021.yaml', () =>
     const plan = planArrival(arrival('2022-01-31T10:00+08:00', { origin: 'overseas' }), pack)!;
     expect(plan).toMatchObject({
       packId: 'fujian-2021',
-      packVersion: '4',
+      packVersion: '5',
       protocolId: 'overseas-14-7',
       rule: 'ARR-1',
       timeZone: 'Asia/Shanghai',

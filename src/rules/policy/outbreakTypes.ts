@@ -64,3 +64,30 @@ export interface DischargeStep extends Sourced {
 export interface DischargeFollowUp extends Sourced {
   steps: DischargeStep[];
 }
+
+/** EPI-4: the classes of contacts a pack says how to control (密切接触者、次密切接触者、一般接触者). */
+export type ContactClass = 'close' | 'secondary_close' | 'general';
+export const CONTACT_CLASSES: readonly ContactClass[] = ['close', 'secondary_close', 'general'];
+
+/**
+ * EPI-4: one step of a contact's control. `transfer` counts hours from identification (002 §25
+ * "做到隔离人员 12 小时内转运到集中隔离点"); the others count days from the last exposure (day 0 = its
+ * local date in the contact's jurisdiction).
+ */
+export interface ContactStep extends Sourced {
+  kind: 'transfer' | 'centralised_isolation' | 'home_isolation' | 'health_monitoring' | 'test';
+  /** transfer: hours after identification by which the contact is in the isolation place. */
+  withinHours?: number;
+  /** transfer and centralised isolation: a single room (单人单间). */
+  singleRoom?: boolean;
+  /** Days after the last exposure; isolation and monitoring run from `day` to `untilDay`. */
+  day?: number;
+  untilDay?: number;
+  test?: TestKind;
+  title: Text;
+}
+
+/** EPI-4: what follows a contact's identification, per class, each step citing its clause. */
+export interface ContactControl extends Sourced {
+  classes: Partial<Record<ContactClass, { steps: ContactStep[] } & Partial<Sourced>>>;
+}

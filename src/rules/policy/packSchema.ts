@@ -1,4 +1,5 @@
 import { Fields, Issues, isObj, type PackError } from './packCheck.js';
+import { CONTACT_PACK_KEYS, checkContactControl } from './packContacts.js';
 import { checkDischargeFollowUp, DISCHARGE_PACK_KEYS } from './packDischarge.js';
 import {
   checkAdjustment,
@@ -44,6 +45,7 @@ const PACK_KEYS = [
   ...ROUTINE_PACK_KEYS,
   ...TRIGGER_PACK_KEYS,
   ...DISCHARGE_PACK_KEYS,
+  ...CONTACT_PACK_KEYS,
   ...SOURCED,
 ];
 const PROTOCOL_KEYS = [
@@ -206,6 +208,7 @@ export function validatePack(value: unknown): { pack: Pack } | { errors: PackErr
   checkRoutineTesting(f);
   checkTriggers(f);
   checkDischargeFollowUp(f);
+  checkContactControl(f);
   const protocols = f.items('protocols', PROTOCOL_KEYS, true, 1);
   const heads = protocols.map(checkProtocol);
   checkUnique(

@@ -5,7 +5,7 @@
  */
 
 import type { KeyGroup } from '../keyGroups.js';
-import type { DischargeFollowUp, TriggerRule } from './outbreakTypes.js';
+import type { ContactControl, DischargeFollowUp, TriggerRule } from './outbreakTypes.js';
 
 /** Where an item comes from: a registered source document ("002"), its clause ("§3"), the words quoted. */
 export interface Source {
@@ -222,6 +222,8 @@ export interface Pack {
   triggers?: TriggerRule[];
   /** CAS-3: isolation and follow-up after a patient's discharge (absent: the pack sets none). */
   dischargeFollowUp?: DischargeFollowUp;
+  /** EPI-4: how contacts of a case are controlled, per class (absent: the pack sets none). */
+  contactControl?: ContactControl;
   /** The seed the pack transcribes; `assumption` when e.g. its authority or dates are inferred. */
   source?: Source;
   assumption?: boolean;
