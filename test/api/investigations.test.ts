@@ -78,7 +78,7 @@ beforeAll(async () => {
   ({ cookie: cdc1, id: cdc1Id } = await addUser('inv_cdc1', 'cdc_epidemiologist', COUNTY_A));
   ({ cookie: cdc2 } = await addUser('inv_cdc2', 'cdc_epidemiologist', COUNTY_A));
   ({ cookie: cdcB } = await addUser('inv_cdc_b', 'cdc_epidemiologist', COUNTY_B));
-  persons = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 8, 61);
+  persons = await createPersons(env.ctx, env.world.users.a_admin!, VILLAGE_A, 10, 61);
   personsB = await createPersons(env.ctx, env.world.users.b_admin!, VILLAGE_B, 1, 62);
 });
 afterAll(() => env.close());
@@ -301,6 +301,41 @@ describe('EPI-6 reports reviewed before release (003 §3.4.6), by another person
     const mine = response.json().items.find((i: { userId: string }) => i.userId === cdc1Id);
     expect(mine).toMatchObject({ displayName: 'inv_cdc1 (inv_cdc1)' });
     expect(mine.completedLast7Days).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('EPI-1, EPI-6 the dashboard tile', () => {
+  it('counts under way, first and complete overdue and awaiting review, each equal to the list it drills to', async () => {
+    // A case reported 30 hours ago whose investigation is opened now is not overdue; one whose
+    // investigation was opened then is, for both deadlines.
+    const late = await insertCase(persons[8]!, new Date(START.getTime() - 30 * HOUR));
+    await env.db.query(
+      `INSERT INTO investigations (id, case_id, jurisdiction_code, person_id, opened_at, first_due_at, complete_due_at)
+       SELECT id, id, jurisdiction_code, person_id, reported_at, reported_at + interval '8 hours',
+         reported_at + interval '24 hours'
+       FROM cases WHERE id = $1`,
+      [late],
+    );
+    // A case reported a moment ago whose investigation no sweep has opened yet: under way all the same.
+    await insertCase(persons[9]!, START);
+    const response = await send('GET', `/api/dashboard?jurisdiction=${COUNTY_A}`, cdc1);
+    expect(response.statusCode, response.body).toBe(200);
+    const tile = response.json().tiles.find((t: { id: string }) => t.id === 'investigations.deadlines');
+    const figures = tile.body.figures as Array<{ key: string; value: number; drill: string }>;
+    expect(figures.map((f) => f.key)).toEqual([
+      'underWay',
+      'firstOverdue',
+      'completeOverdue',
+      'awaitingReview',
+    ]);
+    expect(figures.find((f) => f.key === 'firstOverdue')!.value).toBeGreaterThanOrEqual(1);
+    for (const figure of figures) {
+      const listed = await send('GET', `/api${figure.drill}&pageSize=1`, cdc1);
+      expect({ key: figure.key, total: listed.json().total }).toEqual({
+        key: figure.key,
+        total: figure.value,
+      });
+    }
   });
 });
 
