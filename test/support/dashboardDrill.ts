@@ -45,6 +45,13 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
     return (await get(`/api/cases?awaitingReview=true&${q}&pageSize=1`)).total;
   if (url.pathname === '/investigations') return total('/api/investigations');
   if (url.pathname === '/chains') return (await get(`/api/chains?${q}`)).total as number;
+  if (url.pathname === '/epi-teams' && tab === 'reserve') {
+    // EPI-6: the reserve list of the teams page, filtered by status on the page.
+    const status = q.get('status');
+    q.delete('status');
+    const reserve = await get(`/api/epi-teams/reserve?${q}`);
+    return reserve.villages.filter((v: { status: string }) => !status || v.status === status).length;
+  }
   if (url.pathname === '/bulletin') return { kind: 'bulletin', board: await get(`/api/bulletin?${q}`) };
   if (url.pathname === '/sentinels/data')
     return { kind: 'sentinels', board: await get(`/api/sentinels/overview?${q}`) };

@@ -5,6 +5,7 @@ import { expectedCaseFigures } from './dashboardExpectedCases.js';
 import { expectedChainFigures } from './dashboardExpectedChains.js';
 import { expectedContactFigures } from './dashboardExpectedContacts.js';
 import { expectedDrugSalesFigures } from './dashboardExpectedDrugSales.js';
+import { expectedEpiTeamFigures } from './dashboardExpectedEpiTeams.js';
 import { expectedHospitalFigures } from './dashboardExpectedHospitals.js';
 import { expectedInvestigationFigures } from './dashboardExpectedInvestigations.js';
 import { expectedSentinelFigures } from './dashboardExpectedSentinels.js';
@@ -209,6 +210,7 @@ export async function expectedFigures(
   for (const [key, value] of await expectedChainFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedContactFigures(db, root, now)) expected.set(key, value);
   for (const [key, value] of await expectedInvestigationFigures(db, root, now)) expected.set(key, value);
+  for (const [key, value] of await expectedEpiTeamFigures(db, root)) expected.set(key, value);
   return expected;
 }
 
