@@ -149,6 +149,7 @@ describe('GET /api/dashboard', () => {
       'alerts.open',
       'investigations.deadlines',
       'routineTesting.missed',
+      'venues.scans',
       'epiTeams.reserve',
     ]);
     expect(view.tiles.every((tile) => !tile.error && tile.body !== null)).toBe(true);

@@ -9,6 +9,7 @@ import { expectedEpiTeamFigures } from './dashboardExpectedEpiTeams.js';
 import { expectedHospitalFigures } from './dashboardExpectedHospitals.js';
 import { expectedInvestigationFigures } from './dashboardExpectedInvestigations.js';
 import { expectedSentinelFigures } from './dashboardExpectedSentinels.js';
+import { expectedVenueFigures } from './dashboardExpectedVenues.js';
 
 /**
  * The dashboard's figures counted straight from the base tables (as the database owner, no
@@ -210,6 +211,7 @@ export async function expectedFigures(
   for (const [key, value] of await expectedChainFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedContactFigures(db, root, now)) expected.set(key, value);
   for (const [key, value] of await expectedInvestigationFigures(db, root, now)) expected.set(key, value);
+  for (const [key, value] of await expectedVenueFigures(db, root, now)) expected.set(key, value);
   for (const [key, value] of await expectedEpiTeamFigures(db, root)) expected.set(key, value);
   return expected;
 }

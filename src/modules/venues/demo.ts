@@ -20,7 +20,7 @@ const VENUES: ReadonlyArray<[string, VenueKind, number | null, number]> = [
   ['太平镇农贸市场', 'market', 300, 60],
   ['盘山影剧院', 'theatre', 60, 40],
   ['星光国际影城', 'theatre', 300, 70],
-  ['金嗓子KTV', 'entertainment', 120, 35],
+  ['金嗓子歌舞厅', 'entertainment', 120, 35],
   ['欢乐谷游艺厅', 'game_room', 80, 30],
   ['极速网吧', 'internet_cafe', 100, 45],
   ['翼龙网咖', 'internet_cafe', 60, 30],

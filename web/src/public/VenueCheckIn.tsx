@@ -2,6 +2,7 @@ import { Form } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldProblems } from '../common/applyFieldProblems';
+import { formatDateTime } from '../common/formatDateTime';
 import { useLanguage } from '../i18n/useLanguage';
 import { idNumberRule, phoneRule, requiredRule } from '../persons/formRules';
 import {
@@ -12,7 +13,7 @@ import {
   savedIdentity,
   saveIdentity,
 } from './checkInApi';
-import { Section, SubmitButton, TextInput } from './controls';
+import { SubmitButton, TextInput } from './controls';
 import { Alert, ProblemAlert } from './deferred';
 import { LanguageToggle } from './LanguageToggle';
 import { useFetched } from './useFetched';
@@ -98,13 +99,7 @@ export function VenueCheckIn({ code }: { code: string }) {
     }
   };
 
-  const at = done
-    ? new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'Asia/Shanghai',
-      }).format(new Date(done.at))
-    : '';
+  const at = done ? formatDateTime(done.at, language) : '';
 
   return (
     <div style={PAGE}>
@@ -203,36 +198,34 @@ export function VenueCheckIn({ code }: { code: string }) {
               }
               data-testid="check-in-form"
             >
-              <Section>
-                <Form.Item name="name" label={labels.name} required rules={[requiredRule(t, labels.name)]}>
-                  <TextInput autoComplete="name" maxLength={40} data-testid="check-in-name" />
-                </Form.Item>
-                <Form.Item
-                  name="idNumber"
-                  label={labels.idNumber}
-                  required
-                  rules={[
-                    requiredRule(t, labels.idNumber),
-                    idNumberRule(t, labels.idNumber, () => 'resident_id'),
-                  ]}
-                >
-                  <TextInput maxLength={18} autoComplete="off" data-testid="check-in-id-number" />
-                </Form.Item>
-                <Form.Item
-                  name="phone"
-                  label={labels.phone}
-                  required
-                  rules={[requiredRule(t, labels.phone), phoneRule(t, labels.phone)]}
-                >
-                  <TextInput
-                    type="tel"
-                    inputMode="tel"
-                    autoComplete="tel"
-                    maxLength={20}
-                    data-testid="check-in-phone"
-                  />
-                </Form.Item>
-              </Section>
+              <Form.Item name="name" label={labels.name} required rules={[requiredRule(t, labels.name)]}>
+                <TextInput autoComplete="name" maxLength={40} data-testid="check-in-name" />
+              </Form.Item>
+              <Form.Item
+                name="idNumber"
+                label={labels.idNumber}
+                required
+                rules={[
+                  requiredRule(t, labels.idNumber),
+                  idNumberRule(t, labels.idNumber, () => 'resident_id'),
+                ]}
+              >
+                <TextInput maxLength={18} autoComplete="off" data-testid="check-in-id-number" />
+              </Form.Item>
+              <Form.Item
+                name="phone"
+                label={labels.phone}
+                required
+                rules={[requiredRule(t, labels.phone), phoneRule(t, labels.phone)]}
+              >
+                <TextInput
+                  type="tel"
+                  inputMode="tel"
+                  autoComplete="tel"
+                  maxLength={20}
+                  data-testid="check-in-phone"
+                />
+              </Form.Item>
               {error ? (
                 <Suspense fallback={null}>
                   <ProblemAlert error={error} />

@@ -47,7 +47,7 @@ export function CheckInFeed() {
       <Card>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Paragraph style={{ marginBottom: 0 }}>{t('venues.feed.intro')}</Typography.Paragraph>
-          <Typography.Text code>场所编号,登记时间,姓名,证件号码,手机号</Typography.Text>
+          <Typography.Text code>{t('venues.feed.headers')}</Typography.Text>
           <SpreadsheetPicker
             file={file}
             onPick={(picked) => {
