@@ -152,25 +152,26 @@ export async function coExposureSearch(
       FROM per_visit GROUP BY id_hash
       ORDER BY shared DESC, overlap DESC, closest, id_hash
       LIMIT ${limit}
+    ),
+    -- The listed people's exposures in one pass over the hits (a hash join, not a scan per person),
+    -- with the place's name; at most ${EXPOSURES_LISTED} listed per person, the earliest.
+    exposures AS (
+      SELECT h.id_hash, ${ISO('min(h.at)')} AS first_at, ${ISO('max(h.at)')} AS last_at,
+        array_to_json((array_agg(json_build_object(
+          'venueId', h.place, 'venueName', COALESCE(vn.name, ck.name, ''), 'jurisdictionCode', h.jurisdiction_code,
+          'caseAt', ${ISO('h.case_at')}, 'at', ${ISO('h.at')}, 'source', h.source) ORDER BY h.at, h.case_at))[1:${EXPOSURES_LISTED}]) AS list
+      FROM ranked r JOIN hits h ON h.id_hash = r.id_hash
+      LEFT JOIN venues vn ON h.source = 'check_in' AND vn.id = h.place
+      LEFT JOIN checkpoints ck ON h.source = 'checkpoint' AND ck.id = h.place
+      GROUP BY h.id_hash
     )
-    SELECT r.id_hash, r.shared, r.overlap, r.closest,
-      (SELECT ${ISO('min(h.at)')} FROM hits h WHERE h.id_hash = r.id_hash) AS first_at,
-      (SELECT ${ISO('max(h.at)')} FROM hits h WHERE h.id_hash = r.id_hash) AS last_at,
-      (SELECT json_agg(json_build_object(
-          'venueId', e.place, 'venueName', e.place_name, 'jurisdictionCode', e.jurisdiction_code,
-          'caseAt', ${ISO('e.case_at')}, 'at', ${ISO('e.at')}, 'source', e.source) ORDER BY e.at)
-        FROM (
-          SELECT h.*, COALESCE(
-              (SELECT vn.name FROM venues vn WHERE vn.id = h.place AND h.source = 'check_in'),
-              (SELECT ck.name FROM checkpoints ck WHERE ck.id = h.place AND h.source = 'checkpoint'),
-              '') AS place_name
-          FROM hits h WHERE h.id_hash = r.id_hash ORDER BY h.at LIMIT ${EXPOSURES_LISTED}
-        ) e) AS exposures,
+    SELECT r.id_hash, r.shared, r.overlap, r.closest, e.first_at, e.last_at, e.list AS exposures,
       known.id AS known_person_id,
       COALESCE(known.name, ident.name, pass.person_name) AS name,
       COALESCE(known.id_masked, ident.id_masked, pass.id_masked) AS id_masked,
       COALESCE(known.phone_masked, ident.phone_masked, pass.phone_masked) AS phone_masked
     FROM ranked r
+    JOIN exposures e ON e.id_hash = r.id_hash
     LEFT JOIN LATERAL (
       SELECT p.id, p.name, p.id_masked, p.phone_masked FROM persons p WHERE p.id_hash = r.id_hash LIMIT 1
     ) known ON true
