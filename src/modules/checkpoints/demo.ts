@@ -66,7 +66,7 @@ export async function loadCheckpointsDemo(ctx: AppContext, actor: Actor, county:
         originName: ['盘锦市兴隆台区', '沈阳市和平区', '朝阳市双塔区', '营口市盖州市'][i % 4] ?? null,
         natAt: i % 6 === 4 ? hoursAgo(60) : i % 8 === 5 ? null : hoursAgo(6 + i),
         destinationCode: villages[i % Math.max(1, villages.length)]?.code ?? county,
-        plate: at === highway ? `辽L${String(10000 + i * 137).slice(0, 5)}` : null,
+        plate: null,
         direction: i % 4 === 1 ? 'out' : 'in',
         itineraryShown: i % 9 !== 6,
         itineraryPlaces:
