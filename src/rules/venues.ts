@@ -55,7 +55,7 @@ export const isVenueKind = (value: string): value is VenueKind =>
  * 体育场馆、网吧、电影院…等室内公共场所,接待人数不得超过容载量的75%”. The other types get no number
  * from the plans (malls, hotels and restaurants: “适时采取限流措施”, no figure), so no limit here.
  */
-export const ZON4_SHARE: Partial<Record<VenueKind, number>> = {
+const ZON4_SHARE: Partial<Record<VenueKind, number>> = {
   theatre: 0.75,
   entertainment: 0.75,
   game_room: 0.75,

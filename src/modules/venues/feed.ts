@@ -63,7 +63,7 @@ const LABELS: Record<string, string> = {
   phone: '手机号',
 };
 /** A sheet carries a day's or a week's scans of a few venues; beyond this, send several. */
-export const MAX_SHEET_ROWS = 50_000;
+const MAX_SHEET_ROWS = 50_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const rowError = (line: number, field: string, code: FieldCode): RowError => ({

@@ -2,13 +2,9 @@
 // import from here only (checked by scripts/check-walls.js).
 
 export {
-  type CheckInIdentity,
   type CheckInRow,
   checkInIdentity,
-  ensureCheckInPartitions,
   insertCheckIns,
-  insertCheckInsTx,
-  type Visit,
   visitsOf,
 } from './checkIns.js';
 export type {
@@ -24,7 +20,7 @@ export { caseCoExposure, venueCoExposure } from './coExposureService.js';
 export { venuesTiles } from './dashboardTiles.js';
 export { loadVenuesDemo } from './demo.js';
 export { startCheckInSweeps, sweepCheckIns } from './retention.js';
-export { checkInUrl, venueRoutes } from './routes.js';
+export { venueRoutes } from './routes.js';
 export { venuesStorySources } from './storySources.js';
 export { signVenueCode, venueCodeKeys, verifyVenueCode } from './venueCode.js';
 export { venuesWorkSubjects } from './workSubjects.js';

@@ -38,7 +38,6 @@ const solvedRequests = new WeakSet<object>();
 const PER_ADDRESS = { name: 'venue.check-in.address', max: 60, windowSeconds: 60 } as const;
 const PER_ID_NUMBER = { name: 'venue.check-in.id', max: 30, windowSeconds: 3600 } as const;
 const PER_VENUE = { name: 'venue.check-in.venue', max: 6000, windowSeconds: 3600 } as const;
-export const CHECK_IN_LIMITS = { PER_ADDRESS, PER_ID_NUMBER, PER_VENUE };
 const nearing = (max: number) => Math.ceil(max / 2) + 1;
 
 const SUCCESS = { zh: '登记成功', en: 'Checked in' };

@@ -29,7 +29,7 @@ const tags = ['venues'];
 const IdParams = Type.Object({ id: Uuid });
 
 /** The page a venue's QR code opens. */
-export const checkInUrl = (origin: string, code: string) => `${origin}/check-in/${code}`;
+const checkInUrl = (origin: string, code: string) => `${origin}/check-in/${code}`;
 
 /** The venues module's routes under /api: the registry, codes, feeds, the supervisor's view (HC-2), and the public check-in. */
 export async function venueRoutes(api: TypedApp, ctx: AppContext): Promise<void> {
