@@ -295,6 +295,18 @@ describe('EPI-6 reports reviewed before release (003 §3.4.6), by another person
     );
   });
 
+  it('EPI-6 the person’s story tells the investigation opened, submitted and released', async () => {
+    const story = await send('GET', `/api/persons/${persons[7]}/story`, cdc2);
+    expect(story.statusCode, story.body).toBe(200);
+    const titles = story
+      .json()
+      .events.filter((e: { source: string }) => e.source === 'investigations')
+      .map((e: { title: { zh: string } }) => e.title.zh);
+    expect(titles).toEqual(
+      expect.arrayContaining(['开启流行病学调查', '流调报告提交审核', '流调报告审核发布']),
+    );
+  });
+
   it('EPI-6 workload per investigator: open, overdue, completed in the last 7 days', async () => {
     const response = await send('GET', `/api/investigations/workload?jurisdiction=${COUNTY_A}`, cdc2);
     expect(response.statusCode, response.body).toBe(200);
