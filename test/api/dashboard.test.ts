@@ -148,6 +148,7 @@ describe('GET /api/dashboard', () => {
       'landing.dailyClear',
       'alerts.open',
       'investigations.deadlines',
+      'contacts.control',
       'routineTesting.missed',
       'venues.scans',
       'epiTeams.reserve',

@@ -58,7 +58,7 @@ async function control(request: DashboardRequest): Promise<TileBody | null> {
 export const contactsTiles: readonly DashboardTile[] = [
   {
     id: 'contacts.control',
-    order: 36,
+    order: 76,
     permission: 'contact.read',
     title: { zh: '接触者管控（EPI-4）', en: 'Contacts to control (EPI-4)' },
     load: control,

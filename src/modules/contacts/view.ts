@@ -10,12 +10,13 @@ type Filter = Static<typeof ContactQuery>;
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-// The first open deadline of a contact. Deadlines are row-level secured by their owner's jurisdiction,
+// The first open deadline of a contact: the transfer or hand-over while open (EPI-4's 12 hours), else
+// the earliest. Deadlines are row-level secured by their owner's jurisdiction,
 // so the sender of a hand-over sees none of the receiving county's: it reads the hand-over state.
 const NEXT_DEADLINE_SQL = `(SELECT json_build_object('id', d.id, 'kind', d.kind, 'titleZh', d.title_zh, 'titleEn', d.title_en,
     'dueAt', d.due_at, 'ownerRole', d.owner_role, 'jurisdictionCode', d.jurisdiction_code)
   FROM deadlines d WHERE d.subject_type = 'contact' AND d.subject_id = c.id AND d.done_at IS NULL AND d.cancelled_at IS NULL
-  ORDER BY d.due_at, d.kind LIMIT 1)`;
+  ORDER BY d.kind NOT IN ('transfer', 'handover'), d.due_at, d.kind LIMIT 1)`;
 
 const ITEM_SQL = `c.id, c.case_id AS "caseId", c.class, c.status, p.name AS "personName", p.id_masked AS "personIdMasked",
   c.jurisdiction_code AS "jurisdictionCode", (SELECT j.name FROM jurisdictions j WHERE j.code = c.jurisdiction_code) AS "jurisdictionName",

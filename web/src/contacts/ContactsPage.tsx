@@ -63,6 +63,11 @@ export default function ContactsPage() {
         </Space>
       ),
     },
+    {
+      title: t('contacts.columns.deadline'),
+      key: 'deadline',
+      render: (_, row) => <DeadlineCell deadline={row.nextDeadline} />,
+    },
     { title: t('contacts.columns.class'), key: 'class', render: (_, row) => <ClassTag value={row.class} /> },
     {
       title: t('contacts.columns.status'),
@@ -78,11 +83,6 @@ export default function ContactsPage() {
           {row.addressUnverified ? <Tag color="gold">{t('contacts.addressUnverified')}</Tag> : null}
         </Space>
       ),
-    },
-    {
-      title: t('contacts.columns.deadline'),
-      key: 'deadline',
-      render: (_, row) => <DeadlineCell deadline={row.nextDeadline} />,
     },
     {
       title: t('contacts.columns.jurisdiction'),
