@@ -120,8 +120,14 @@ export const FIELD_MESSAGES = {
   uscc_checksum: { en: 'has a wrong check character (GB 32100)', zh: '校验码错误（GB 32100）' },
   id_repeated: { en: 'is listed twice', zh: '重复填写' },
   not_community: { en: 'must be a community or village', zh: '应为社区或村（嘎查）' },
-  member_identity: { en: 'name an account or a person (name), not both', zh: '请选择账号或填写姓名（二选一）' },
-  village_required: { en: 'is required for a reserve epi assistant', zh: '储备流调协查员须填写所在村（社区）' },
+  member_identity: {
+    en: 'name an account or a person (name), not both',
+    zh: '请选择账号或填写姓名（二选一）',
+  },
+  village_required: {
+    en: 'is required for a reserve epi assistant',
+    zh: '储备流调协查员须填写所在村（社区）',
+  },
   origin_unknown: { en: 'is not a known district (GB/T 2260)', zh: '不是已知的区县（GB/T 2260）' },
   wrong_state: { en: 'does not allow this step now', zh: '当前状态不允许此操作' },
   // Transmission chains (EPI-5)
@@ -151,7 +157,10 @@ export const FIELD_MESSAGES = {
     en: 'is not an active CDC epidemiologist of the case’s county',
     zh: '不是该病例所在县区疾控的在岗流调人员',
   },
-  team_unknown: { en: 'is not an active investigation team of the case’s county', zh: '不是该病例所在县区的在用流调队伍' },
+  team_unknown: {
+    en: 'is not an active investigation team of the case’s county',
+    zh: '不是该病例所在县区的在用流调队伍',
+  },
   pack_version_exists: {
     en: 'is already loaded with different content; give the changed pack a new version',
     zh: '已以不同内容加载；修改后的政策包须使用新版本号',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoChains } from '../../src/modules/demo/chainsDemo.js';
+import { loadDemoChains } from '../../src/modules/demo/index.js';
 import { createUser } from '../../src/platform/access/accounts.js';
 import type { Role } from '../../src/rules/roles.js';
 import { drilled } from '../support/dashboardDrill.js';

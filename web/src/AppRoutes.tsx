@@ -163,7 +163,10 @@ export function AppRoutes() {
           <Route path="contacts" element={guarded('contact.read', <ContactsPage />)} />
           <Route path="contacts/:id" element={guarded('contact.read', <ContactDetailPage />)} />
           <Route path="investigations" element={guarded('investigation.read', <InvestigationsPage />)} />
-          <Route path="investigations/:caseId" element={guarded('investigation.read', <InvestigationPage />)} />
+          <Route
+            path="investigations/:caseId"
+            element={guarded('investigation.read', <InvestigationPage />)}
+          />
           <Route path="venues" element={guarded('venue.read', <VenuesPage />)} />
           <Route path="venues/:id/poster" element={guarded('venue.read', <VenuePoster />)} />
           <Route path="*" element={<NotFoundPage />} />

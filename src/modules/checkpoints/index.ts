@@ -2,6 +2,6 @@
 // import from here only (checked by scripts/check-walls.js).
 
 export { loadCheckpointsDemo } from './demo.js';
-export { type PersonPass, passesOf } from './passesOf.js';
+export { passesOf } from './passesOf.js';
 export { checkpointRoutes } from './routes.js';
 export { checkpointsStorySources } from './storySources.js';

@@ -9,7 +9,7 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
  * HC-3: the NAT proof against the window in force at the pass (the checkpoint's setting, stored on
  * the pass; old passes: the default 48 h of seed 004 §3). A sampling time after the pass counts as valid.
  */
-export const NAT_PROOF_SQL = `(CASE WHEN x.nat_at IS NULL THEN 'missing'
+const NAT_PROOF_SQL = `(CASE WHEN x.nat_at IS NULL THEN 'missing'
   WHEN x.nat_at >= x.passed_at - make_interval(hours => coalesce(x.nat_within_hours, ${DEFAULT_NAT_WITHIN_HOURS}))
   THEN 'valid' ELSE 'expired' END)`;
 

@@ -1,5 +1,7 @@
 // The public surface of the demo module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
+
+export { loadDemoChains } from './chainsDemo.js';
 export { localAt } from './clock.js';
 export { DEMO_COUNTY, DEMO_PASSWORD, loadDemo } from './load.js';
 export { unchangedDemoLogins } from './logins.js';

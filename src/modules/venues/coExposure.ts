@@ -21,7 +21,7 @@ export interface Visit {
   kind?: 'venue' | 'checkpoint';
 }
 
-export interface CoExposureExposure {
+interface CoExposureExposure {
   venueId: string;
   venueName: string;
   jurisdictionCode: string;
@@ -66,7 +66,7 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
  * $2 kinds, $3 instants, $4 window minutes, $5 hashes excluded; `scope` adds the jurisdiction ranges.
  * Exported for the benchmark's bare join, which is this without ranking or identity.
  */
-export function hitsSql(checkInScope: string, passScope: string): string {
+function hitsSql(checkInScope: string, passScope: string): string {
   return `visits AS (
     SELECT (v.ord - 1)::int AS visit, v.place, v.kind, v.at
     FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS v(place, kind, at, ord)
@@ -114,7 +114,7 @@ interface Row {
 const round1 = (value: string | number) => Math.round(Number(value) * 10) / 10;
 
 /** Parameters of the hits for a list of visits. */
-export function hitsParams(query: CoExposureQuery): unknown[] {
+function hitsParams(query: CoExposureQuery): unknown[] {
   return [
     query.visits.map((v) => v.venueId),
     query.visits.map((v) => v.kind ?? 'venue'),

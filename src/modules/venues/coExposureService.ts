@@ -9,7 +9,7 @@ import { type CoExposed, coExposureSearch, type Visit } from './coExposure.js';
 const DAY = 86_400_000;
 
 /** One of the case's own visits the search started from. */
-export interface CaseVisit {
+interface CaseVisit {
   kind: 'venue' | 'checkpoint';
   venueId: string;
   venueName: string;
@@ -46,7 +46,7 @@ async function caseSubject(tx: Queryable, caseId: string) {
  * A person's visits (check-ins and checkpoint passes) in [from, to], oldest first, in the caller's
  * scope (row-level security and the scope condition).
  */
-export async function visitsForSearch(
+async function visitsForSearch(
   tx: Queryable,
   actor: Pick<Actor, 'scopes'>,
   idHash: Buffer,

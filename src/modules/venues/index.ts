@@ -7,16 +7,9 @@ export {
   insertCheckIns,
   visitsOf,
 } from './checkIns.js';
-export type {
-  CoExposed,
-  CoExposureExposure,
-  CoExposureQuery,
-  Visit as CoExposureVisit,
-} from './coExposure.js';
+export type { Visit as CoExposureVisit } from './coExposure.js';
 export { coExposureSearch } from './coExposure.js';
 export { coExposureRoutes } from './coExposureRoutes.js';
-export type { CaseCoExposure, CaseVisit, VenueCoExposure } from './coExposureService.js';
-export { caseCoExposure, venueCoExposure } from './coExposureService.js';
 export { venuesTiles } from './dashboardTiles.js';
 export { loadVenuesDemo } from './demo.js';
 export { startCheckInSweeps, sweepCheckIns } from './retention.js';

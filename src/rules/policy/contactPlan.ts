@@ -14,7 +14,7 @@ import type { Source, TestKind, Text } from './types.js';
  *   assumption (EPI-4) — the test is still worth taking, and a deadline is never overdue when opened;
  * - the transfer is elapsed when every centralised isolation step is.
  */
-export interface ContactPlanStep {
+interface ContactPlanStep {
   kind: ContactStep['kind'];
   /** transfer: hours after identification. */
   withinHours?: number;
