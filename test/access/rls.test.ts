@@ -20,7 +20,11 @@ async function tablesWithJurisdiction(): Promise<string[]> {
     `SELECT c.table_name FROM information_schema.columns c
      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-       AND c.column_name IN ('jurisdiction_code') ORDER BY 1`,
+       AND c.column_name IN ('jurisdiction_code')
+       -- A day partition (check-ins) is reached only through its parent, whose policy applies; the
+       -- request role holds no privilege on the partition itself (tested below).
+       AND NOT EXISTS (SELECT 1 FROM pg_class p WHERE p.relname = c.table_name AND p.relispartition)
+     ORDER BY 1`,
   );
   return [...rows.map((r) => r.table_name), 'jurisdictions'];
 }
@@ -48,6 +52,15 @@ describe('CMD-1 row-level security', () => {
         rls: true,
         hasPolicy: true,
       });
+    }
+  });
+
+  it('the request role holds no privilege on a day partition: only the parent and its policy admit rows', async () => {
+    const partitions = await db.query<{ name: string }>(
+      `SELECT relname AS name FROM pg_class WHERE relispartition AND relkind = 'r' AND relnamespace = current_schema()::regnamespace`,
+    );
+    for (const { name } of partitions) {
+      await expect(asAppRole(COUNTY_A, `SELECT count(*) FROM ${name}`)).rejects.toThrow(/permission denied/);
     }
   });
 

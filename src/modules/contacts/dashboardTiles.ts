@@ -60,7 +60,7 @@ export const contactsTiles: readonly DashboardTile[] = [
     id: 'contacts.control',
     order: 76,
     permission: 'contact.read',
-    title: { zh: '接触者管控（EPI-4）', en: 'Contacts to control (EPI-4)' },
+    title: { zh: '接触者管控', en: 'Contacts to control' },
     load: control,
   },
 ];

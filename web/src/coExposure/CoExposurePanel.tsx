@@ -249,8 +249,10 @@ export function CoExposurePanel({ caseId, venue }: CoExposurePanelProps) {
               <ul>
                 {result.rejected.map((r) => (
                   <li key={r.index}>
-                    {items[r.index]?.name ?? `#${r.index + 1}`}:{' '}
-                    {pickText(language, r.message.zh, r.message.en)}
+                    {t('coExposure.rejectedRow', {
+                      name: items[r.index]?.name ?? `#${r.index + 1}`,
+                      reason: pickText(language, r.message.zh, r.message.en),
+                    })}
                   </li>
                 ))}
               </ul>
