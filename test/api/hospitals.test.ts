@@ -102,7 +102,8 @@ async function transferAndAdmit(caseId: string) {
 }
 
 beforeAll(async () => {
-  env = await openWorldApp();
+  // The evaluation counts every confirmed case of county A not yet admitted: the tracing modules' cases stay out.
+  env = await openWorldApp({ tracingCases: false });
   env.setNow(START);
   admin = await signInAs(env.app, 'a_admin');
   adminB = await signInAs(env.app, 'b_admin');
