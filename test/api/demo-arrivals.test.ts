@@ -76,9 +76,15 @@ describe('demo arrivals', () => {
   it('registers about 60 arrivals by every channel, planned by the county pack into ARR-4, ARR-5 and ARR-8', async () => {
     const all = (await get('/api/arrivals?pageSize=100', commander)).json();
     expect(all.total).toBeGreaterThanOrEqual(55);
-    expect(all.total).toBe(first.activity.arrivals);
+    // HC-3: the checkpoint log's demo passes into the county register arrivals of their own.
+    const [logged] = await db.query<{ n: number }>(
+      'SELECT count(DISTINCT arrival_id)::int AS n FROM checkpoint_passes WHERE arrival_id IS NOT NULL',
+    );
+    expect(logged!.n).toBeGreaterThan(0);
+    expect(all.total).toBe(first.activity.arrivals + logged!.n);
     const channels = new Set(all.items.map((a: { channel: string }) => a.channel));
-    expect([...channels].sort()).toEqual(['checkpoint', 'landing_code', 'manual', 'push_list']);
+    // 'station': the railway station's checkpoint log (HC-3) registers its passes into the county.
+    expect([...channels].sort()).toEqual(['checkpoint', 'landing_code', 'manual', 'push_list', 'station']);
     const byRule = new Map<string, number>();
     for (const arrival of all.items as Array<{ ruleId: string | null; packId: string | null }>) {
       byRule.set(arrival.ruleId ?? 'none', (byRule.get(arrival.ruleId ?? 'none') ?? 0) + 1);

@@ -3,12 +3,22 @@ import { withScope } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { createBatch, createOne } from './service.js';
 
+/** The reason of the demo's household contact: its presence marks the demo as loaded. */
+const HOUSEHOLD_REASON = '与病例同住，末次接触在病例发病前一天';
+
 /**
  * The demo county's contacts (EPI-4): for its latest local case, a close contact from the household
  * (12-hour transfer open), a general contact from the workplace (14 days at home with the community),
  * and a secondary close contact met by the close contact — each pushed to control by the pack.
+ * Runs once: nothing is added when the county already has the demo's household contact (a reload
+ * would otherwise list three more residents).
  */
 export async function loadContactsDemo(ctx: AppContext, actor: Actor, county: string): Promise<number> {
+  const [done] = await ctx.db.query(
+    'SELECT 1 FROM contacts WHERE source_code ^@ $1 AND reason = $2 LIMIT 1',
+    [county, HOUSEHOLD_REASON],
+  );
+  if (done) return 0;
   return withScope(ctx.db, actor, async (tx) => {
     const [kase] = await tx.query<{ id: string; personId: string; reportedAt: Date }>(
       `SELECT id, person_id AS "personId", reported_at AS "reportedAt" FROM cases
@@ -31,7 +41,7 @@ export async function loadContactsDemo(ctx: AppContext, actor: Actor, county: st
     const close = await createOne(ctx, tx, actor, {
       caseId: kase.id,
       class: 'close',
-      reason: '与病例同住，末次接触在病例发病前一天',
+      reason: HOUSEHOLD_REASON,
       personId: first.id,
       exposure: { kind: 'household', place: '家中', at: at(20) },
     });

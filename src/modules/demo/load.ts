@@ -128,11 +128,13 @@ export async function loadDemo(ctx: AppContext, persons: number, onProgress?: (d
   await loadDemoDrugSales(ctx);
   await loadDemoSentinels(ctx);
   await loadDemoAlerts(ctx);
-  await loadDemoBulletin(ctx);
   await loadDemoEpiTeams(ctx);
   await loadDemoVenues(ctx);
   await loadDemoInvestigations(ctx);
   await loadDemoContacts(ctx);
   await loadDemoChains(ctx);
+  // CAS-5 after every demo that reports cases: the chain's cluster began before the other local cases,
+  // so the conference owed is its first case's (opened earlier, the server's sweep would owe a second).
+  await loadDemoBulletin(ctx);
   return { logins, created, grids: grids.length, activity, campaignSamples };
 }

@@ -6,12 +6,16 @@ import { ensureInvestigations } from './open.js';
 import { assign, recordFirst, review, submit } from './workflow.js';
 
 const HOUR = 3_600_000;
+/** The first investigation of the demo's investigation under way: its presence marks the demo as loaded. */
+const UNDER_WAY_FIRST = '电话询问病例本人，初步掌握发病前一周的活动地点，待逐一核实。';
 
 /**
  * The demo county's investigations (EPI-1, EPI-2, EPI-6): every case's investigation opened as the
  * sweep would; the earliest case's report written, submitted by the CDC epidemiologist and released
  * by the commander; the next one under way, assigned, with its first investigation, a timeline
- * from the interview, an exposure and goods traced with the people.
+ * from the interview, an exposure and goods traced with the people. Runs once: nothing is added
+ * when the county already has the demo's investigation under way (a reload would otherwise work the
+ * next two open investigations).
  */
 export async function loadInvestigationsDemo(
   ctx: AppContext,
@@ -19,6 +23,11 @@ export async function loadInvestigationsDemo(
   reviewer: Actor | undefined,
   county: string,
 ) {
+  const [done] = await ctx.db.query(
+    'SELECT 1 FROM investigations WHERE jurisdiction_code ^@ $1 AND first_summary = $2 LIMIT 1',
+    [county, UNDER_WAY_FIRST],
+  );
+  if (done) return;
   const now = ctx.now();
   await withScope(ctx.db, cdc, (tx) => ensureInvestigations(tx, [county], now));
   const cases = await withScope(ctx.db, cdc, (tx) =>
@@ -57,13 +66,7 @@ export async function loadInvestigationsDemo(
       [county],
     );
     await assign(tx, cdc, underWay.id, { investigatorId: cdc.userId, teamId: team?.id ?? null });
-    await recordFirst(
-      ctx,
-      tx,
-      cdc,
-      underWay.id,
-      '电话询问病例本人，初步掌握发病前一周的活动地点，待逐一核实。',
-    );
+    await recordFirst(ctx, tx, cdc, underWay.id, UNDER_WAY_FIRST);
     const entries = [
       {
         place: '盘山县城惠民超市',

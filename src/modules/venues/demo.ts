@@ -77,6 +77,12 @@ interface Visitor {
 export async function loadVenuesDemo(ctx: AppContext, actor: Actor, county: string): Promise<void> {
   const rand = random(20_211_122);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  // Runs once: the demo's first venue marks it as loaded (a reload would refuse its names).
+  const [done] = await ctx.db.query(
+    'SELECT 1 FROM venues WHERE jurisdiction_code ^@ $1 AND name = $2 LIMIT 1',
+    [county, VENUES[0]?.[0]],
+  );
+  if (done) return;
   const now = ctx.now();
   const places = await ctx.db.query<{ code: string }>(
     "SELECT code FROM jurisdictions WHERE code ^@ $1 AND level = 'village' ORDER BY code LIMIT 60",
