@@ -76,6 +76,8 @@ function boardValue(id: string, opened: Board): number {
     case 'testing.turnaround.onTimeShare':
       return Math.round((sum('onTimeToday') / sum('resultedToday')) * 1000) / 10;
   }
+  // HC-2: the venues in use, as the supervisor's view counts them (its list holds only flagged venues).
+  if (id === 'venues.scans.active') return board.activeVenues;
   const campaign = /^campaigns\.running\.(\w+)$/.exec(id);
   if (campaign) return board.totals[campaign[1]!];
   // CAS-5: the bulletin's figures of the day, local and imported together.
@@ -149,6 +151,7 @@ describe('GET /api/dashboard', () => {
       'alerts.open',
       'investigations.deadlines',
       'contacts.control',
+      'chains.clusters',
       'routineTesting.missed',
       'venues.scans',
       'epiTeams.reserve',

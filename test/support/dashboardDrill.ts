@@ -52,6 +52,12 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
     const reserve = await get(`/api/epi-teams/reserve?${q}`);
     return reserve.villages.filter((v: { status: string }) => !status || v.status === status).length;
   }
+  if (url.pathname === '/venues' && q.get('view') === 'supervision') {
+    // HC-2: the supervisor's view; a flag lists its flagged venues, no flag opens the figures.
+    q.delete('view');
+    const view = await get(`/api/venues/supervision?${q}`);
+    return q.get('flag') ? (view.items.length as number) : { kind: 'venues', board: view };
+  }
   if (url.pathname === '/bulletin') return { kind: 'bulletin', board: await get(`/api/bulletin?${q}`) };
   if (url.pathname === '/sentinels/data')
     return { kind: 'sentinels', board: await get(`/api/sentinels/overview?${q}`) };
@@ -64,7 +70,7 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
 }
 
 export interface Board {
-  kind: 'landing' | 'turnaround' | 'campaign' | 'bulletin' | 'sentinels';
+  kind: 'landing' | 'turnaround' | 'campaign' | 'bulletin' | 'sentinels' | 'venues';
   // biome-ignore lint/suspicious/noExplicitAny: the board's own response, read by the figure's key
   board: any;
 }

@@ -13,7 +13,7 @@ async function venueScans(request: DashboardRequest): Promise<TileBody | null> {
   if (!inScope(jurisdiction, actor.scopes)) return null;
   const view = await supervision(tx, actor, now, { jurisdiction });
   if (view.activeVenues === 0) return null;
-  const page = (flag?: string) => drill('/venues', { view: 'supervision', flag });
+  const page = (flag?: string) => drill('/venues', { view: 'supervision', jurisdiction, flag });
   return {
     figures: [
       {

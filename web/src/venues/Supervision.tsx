@@ -22,7 +22,13 @@ export function Supervision() {
   const flag = (FLAGS as readonly string[]).includes(params.get('flag') ?? '')
     ? (params.get('flag') ?? undefined)
     : undefined;
-  const query = useQuery({ queryKey: venueKeys.supervision(flag), queryFn: () => getSupervision(flag) });
+  // A dashboard tile opens the view on its jurisdiction; the figures keep it when they filter.
+  const jurisdiction = params.get('jurisdiction') ?? undefined;
+  const query = useQuery({
+    queryKey: venueKeys.supervision(flag, jurisdiction),
+    queryFn: () => getSupervision(flag, jurisdiction),
+  });
+  const within: Record<string, string> = jurisdiction ? { jurisdiction } : {};
   const data = query.data;
   const columns: TableColumnsType<SupervisionItem> = [
     {
@@ -75,7 +81,7 @@ export function Supervision() {
         <Col xs={12} md={6}>
           <Card
             hoverable
-            onClick={() => setParams({ view: 'supervision' })}
+            onClick={() => setParams({ view: 'supervision', ...within })}
             data-testid="venue-supervision-all"
           >
             <Statistic title={t('venues.supervision.active')} value={data?.activeVenues ?? 0} />
@@ -85,7 +91,7 @@ export function Supervision() {
           <Col key={f} xs={12} md={6}>
             <Card
               hoverable
-              onClick={() => setParams({ view: 'supervision', flag: f })}
+              onClick={() => setParams({ view: 'supervision', ...within, flag: f })}
               style={flag === f ? { borderColor: '#1677ff' } : undefined}
               data-testid={`venue-supervision-${f}`}
             >

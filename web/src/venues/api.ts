@@ -46,7 +46,8 @@ export const venueKeys = {
   list: (filters: VenueFilters) => ['venues', 'list', filters] as const,
   one: (id: string) => ['venues', id] as const,
   code: (id: string) => ['venues', id, 'code'] as const,
-  supervision: (flag?: string) => ['venues', 'supervision', flag ?? 'all'] as const,
+  supervision: (flag?: string, jurisdiction?: string) =>
+    ['venues', 'supervision', flag ?? 'all', jurisdiction ?? 'scope'] as const,
 };
 
 export const listVenues = (filters: VenueFilters) =>
@@ -62,8 +63,8 @@ export const createVenue = (body: VenueBody) => api.post<VenueView>('/venues', b
 export const updateVenue = (id: string, body: VenuePatchBody) => api.patch<VenueView>(`/venues/${id}`, body);
 export const getVenueCode = (id: string) =>
   api.get<{ venueId: string; code: string; url: string; qrSvg: string }>(`/venues/${id}/code`);
-export const getSupervision = (flag?: string) =>
-  api.get<SupervisionView>(`/venues/supervision${queryString({ flag })}`);
+export const getSupervision = (flag?: string, jurisdiction?: string) =>
+  api.get<SupervisionView>(`/venues/supervision${queryString({ jurisdiction, flag })}`);
 
 export async function uploadCheckIns(file: File): Promise<FeedReportView> {
   const form = new FormData();
