@@ -407,7 +407,7 @@ interface ContactRow {
 }
 
 /** The contact, locked, for an action of the county that manages it (a sender sees, never acts). */
-async function lockWorkable(tx: Queryable, actor: Actor, id: string, version?: number): Promise<ContactRow> {
+async function lockWorkable(tx: Queryable, actor: Actor, id: string): Promise<ContactRow> {
   const [row] = await tx.query<ContactRow>(
     `SELECT id, jurisdiction_code AS "jurisdictionCode", source_code AS "sourceCode", person_id AS "personId",
        class, status, exposure_at AS "exposureAt", handover_state AS "handoverState", plan, version
@@ -416,7 +416,6 @@ async function lockWorkable(tx: Queryable, actor: Actor, id: string, version?: n
   );
   if (!row || !inScope(row.jurisdictionCode, actor.scopes)) throw notFound();
   if (row.status === 'released' || row.status === 'discarded') throw new AppError('wrong_state');
-  if (version !== undefined && version !== row.version) throw new AppError('conflict');
   return row;
 }
 
