@@ -13,25 +13,8 @@ export type { FeedReportView, SupervisionView, VenueBody, VenueKind, VenuePatchB
 export type SupervisionItem = SupervisionView['items'][number];
 export type FeedRowError = FeedReportView['errors'][number];
 
-/** The venue types the plans name, in the registry form's order (src/rules/venues.ts). */
-export const VENUE_KINDS = [
-  'mall',
-  'restaurant',
-  'hotel',
-  'theatre',
-  'entertainment',
-  'game_room',
-  'internet_cafe',
-  'gym',
-  'school',
-  'medical',
-  'market',
-  'transport',
-  'religious',
-  'elderly_care',
-  'enterprise',
-  'other',
-] as const satisfies readonly VenueKind[];
+/** The venue types the plans name, in the registry form's order: the rule's own list. */
+export { VENUE_KINDS } from '../../../src/rules/venues';
 
 export interface VenueFilters {
   jurisdiction?: string | undefined;
