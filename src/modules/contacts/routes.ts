@@ -16,7 +16,8 @@ import type { AppContext } from '../../platform/context.js';
 import type { TypedApp } from '../../platform/http/app.js';
 import { actorOf } from '../../platform/http/auth.js';
 import { secondaryCandidates } from './derive.js';
-import { acceptHandover, closeContact, createBatch, createOne, reclassify } from './service.js';
+import { acceptHandover, closeContact, reclassify } from './lifecycle.js';
+import { createBatch, createOne } from './service.js';
 import { listContacts, readContact } from './view.js';
 
 const tags = ['contacts'];
