@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { loadShippedDocuments } from '../modules/documents/index.js';
 import { loadShippedPacks } from '../modules/policy/index.js';
+import { platformClock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { migrate } from './db/migrate.js';
@@ -17,5 +18,11 @@ export async function openContext(config: Config, log: Logger): Promise<AppConte
   if (documents.length > 0) log.info({ documents }, 'source documents registered');
   const packs = await loadShippedPacks(db);
   if (packs.length > 0) log.info({ packs }, 'policy packs loaded');
-  return { db, config, cipher: createPiiCipher(config.secret), log, now: () => new Date() };
+  return {
+    db,
+    config,
+    cipher: createPiiCipher(config.secret),
+    log,
+    now: platformClock(config.testClockFile),
+  };
 }

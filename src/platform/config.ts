@@ -37,6 +37,8 @@ export interface Config {
    * twice EPI-2's 14-day look-back (src/rules/venues.ts CHECK_IN_RETENTION); older day partitions are dropped.
    */
   readonly checkInRetentionDays: number;
+  /** Tests only (NODE_ENV=test): a file holding milliseconds the clock is shifted by (clock.ts). */
+  readonly testClockFile: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -147,6 +149,17 @@ function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
   return url.origin;
 }
 
+/** A shifted clock is for tests that run the platform as a process, never for a deployment. */
+function testClockFile(env: NodeJS.ProcessEnv): string | undefined {
+  const file = env.FANGKONG_TEST_CLOCK_FILE?.trim();
+  if (!file) return undefined;
+  if (env.NODE_ENV !== 'test')
+    throw new ConfigError(
+      'FANGKONG_TEST_CLOCK_FILE shifts the clock and is accepted in tests only (NODE_ENV=test)',
+    );
+  return resolve(file);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.FANGKONG_DATA_DIR || '.data');
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -165,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploads: uploadLimits(env),
     publicUrl: publicUrl(env),
     checkInRetentionDays: retentionDays(env),
+    testClockFile: testClockFile(env),
   });
 }

@@ -150,6 +150,39 @@ export const ERROR_MESSAGES = {
     en: 'This link has already been removed; reload to see the chain',
     zh: '该关联已被解除，请刷新查看传播链',
   },
+  // Isolation (ISO-1 … ISO-6) and health monitoring.
+  room_not_ready: {
+    en: 'This room is not ready for a person (occupied, being cleaned or out of service); choose another',
+    zh: '该房间当前不可入住（已入住、待消杀或停用），请另选房间',
+  },
+  room_full: {
+    en: 'This room already holds as many people as it takes',
+    zh: '该房间已住满',
+  },
+  single_room_required: {
+    en: 'The plan requires one person per room: people may share a room only where the plan allows it',
+    zh: '方案要求单人单间，仅在方案允许时可同住',
+  },
+  stay_open: {
+    en: 'This person is already in isolation or has a room held; open their stay instead',
+    zh: '该人员已在隔离中或已分配房间，请打开其隔离记录办理',
+  },
+  stay_closed: {
+    en: 'This isolation stay has already ended; reload to see it',
+    zh: '该隔离记录已结束，请刷新查看',
+  },
+  release_not_allowed: {
+    en: 'The plan does not allow release yet; the reasons are listed',
+    zh: '方案尚不允许解除隔离，原因见下',
+  },
+  site_has_occupants: {
+    en: 'People are still in this site or room; move them before taking it out of use',
+    zh: '该隔离点或房间仍有人员，须先转出再停用',
+  },
+  reading_recorded: {
+    en: 'A reading has already been recorded for this time of day; correct it rather than adding another',
+    zh: '该时段已录入监测记录，请修改原记录，勿重复录入',
+  },
   // Investigations (EPI-1, EPI-6).
   investigation_closed: {
     en: 'This investigation is closed (its case was discarded) or its report has been released, so it can no longer be changed',

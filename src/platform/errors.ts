@@ -62,6 +62,14 @@ const STATUS: Record<ErrorCode, number> = {
   chain_cycle: 409,
   chain_link_exists: 409,
   chain_link_removed: 409,
+  room_not_ready: 409,
+  room_full: 409,
+  single_room_required: 409,
+  stay_open: 409,
+  stay_closed: 409,
+  release_not_allowed: 409,
+  site_has_occupants: 409,
+  reading_recorded: 409,
   internal: 500,
 };
 

@@ -56,6 +56,14 @@ const PERMISSIONS = [
   'chain.write',
   /** Investigation teams and epi assistants in reserve (EPI-6). */
   'team.write',
+  /** Isolation (ISO-*): reading sites, rooms, stays and the demand for rooms. */
+  'isolation.read',
+  /** Isolation sites (ISO-1, ISO-3): registering sites, rooms, readiness and the staff ledger. */
+  'isolation.site',
+  /** Isolation stays (ISO-4 … ISO-6): allocating rooms, transfers, room turnover, test results, release. */
+  'isolation.write',
+  /** Health monitoring (ISO-4, ISO-5): recording readings, issuing self-report links, handling abnormal readings. */
+  'monitoring.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,12 +96,20 @@ const LAB_WORK: Permission[] = [...SAMPLING, 'testing.result', 'testing.lab', 'd
 const OUTBREAK_READ: Permission[] = ['case.read', 'hospital.read', 'sentinel.read', 'alert.read'];
 /** Oversight of tracing (EPI-*, HC-2): venues, investigations and contacts, read only. */
 const TRACING_READ: Permission[] = ['venue.read', 'investigation.read', 'contact.read'];
+/** Running isolation (ISO-*): sites, rooms, stays, monitoring. */
+const ISOLATION_WORK: Permission[] = [
+  'isolation.read',
+  'isolation.site',
+  'isolation.write',
+  'monitoring.write',
+];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   commander: [
     ...MANAGE_PERSONS,
     ...OUTBREAK_READ,
     ...TRACING_READ,
+    'isolation.read',
     'investigation.review', // EPI-6: reports reviewed before release
     'team.write',
     'alert.handle',
@@ -112,6 +128,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...OUTBREAK_READ,
     ...TRACING_READ,
     'contact.write', // EPI-4: pushes contacts to control
+    ...ISOLATION_WORK, // ISO-1: the isolation-site working group (隔离场所管理专班, 002 §29)
     'team.write',
     'alert.handle',
     'bulletin.release', // CAS-5: owns the press-conference deadline and records it
@@ -136,6 +153,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'case.review',
     'alert.handle',
     'sentinel.report',
+    'isolation.read',
+    'monitoring.write', // ISO-4: abnormal temperatures are reported to the CDC
     ...ARRIVALS,
     ...LAB_WORK,
     'person.unmask',
@@ -167,8 +186,19 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'venue.write',
     'contact.read',
     'contact.write',
+    // ISO-5: the community supervises home isolation and its twice-daily readings.
+    'isolation.read',
+    'monitoring.write',
   ],
-  isolation_manager: [...READ, ...ARRIVALS, ...SAMPLING, 'person.write', 'person.unmask', 'contact.read'],
+  isolation_manager: [
+    ...READ,
+    ...ARRIVALS,
+    ...SAMPLING,
+    ...ISOLATION_WORK,
+    'person.write',
+    'person.unmask',
+    'contact.read',
+  ],
   checkpoint_staff: [...READ, ...SAMPLING, 'person.write', 'arrival.read', 'arrival.write'],
   department_liaison: [...READ, 'person.export', 'arrival.read', 'testing.read', 'deadline.write'],
   school_reporter: [...READ, 'person.write', 'testing.read', 'sentinel.report'],
@@ -181,6 +211,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'user.read',
     'arrival.read',
     'testing.read',
+    'isolation.read',
   ],
   admin: [...PERMISSIONS],
 };

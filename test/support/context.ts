@@ -22,6 +22,7 @@ export const testConfig: Config = Object.freeze({
   uploads: DEFAULT_UPLOAD_LIMITS,
   publicUrl: undefined,
   checkInRetentionDays: 28,
+  testClockFile: undefined,
 });
 
 /** A context on `db` with a clock the test can move. */

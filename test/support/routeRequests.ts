@@ -11,8 +11,12 @@ import { coExposureRequests } from './routeRequests/coExposure.js';
 import { contactsRequests } from './routeRequests/contacts.js';
 import { drugSalesRequests } from './routeRequests/drugSales.js';
 import { epiTeamsRequests } from './routeRequests/epiTeams.js';
+import { healthMonitoringRequests } from './routeRequests/healthMonitoring.js';
 import { hospitalsRequests } from './routeRequests/hospitals.js';
 import { investigationsRequests } from './routeRequests/investigations.js';
+import { isolationDemandRequests } from './routeRequests/isolationDemand.js';
+import { isolationSitesRequests } from './routeRequests/isolationSites.js';
+import { isolationStaysRequests } from './routeRequests/isolationStays.js';
 import { sentinelsRequests } from './routeRequests/sentinels.js';
 import { venuesRequests } from './routeRequests/venues.js';
 
@@ -571,6 +575,10 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     ...contactsRequests(world),
     ...chainsRequests(world),
     ...epiTeamsRequests(world),
+    ...isolationSitesRequests(world),
+    ...isolationStaysRequests(world),
+    ...isolationDemandRequests(world),
+    ...healthMonitoringRequests(world),
   };
 }
 

@@ -38,6 +38,10 @@ const ContactDetailPage = lazy(() => import('./contacts/ContactDetailPage'));
 const InvestigationsPage = lazy(() => import('./investigations/InvestigationsPage'));
 const InvestigationPage = lazy(() => import('./investigations/InvestigationPage'));
 const VenuesPage = lazy(() => import('./venues/VenuesPage'));
+const IsolationOverviewPage = lazy(() => import('./isolationDemand/IsolationOverviewPage'));
+const IsolationSitesPage = lazy(() => import('./isolationSites/SitesPage'));
+const IsolationStaysPage = lazy(() => import('./isolationStays/StaysPage'));
+const MonitoringPage = lazy(() => import('./healthMonitoring/MonitoringPage'));
 const VenuePoster = lazy(() => import('./venues/VenuePoster'));
 const PrivacyAlertsPage = lazy(() => import('./privacyAlerts/PrivacyAlertsPage'));
 const HandoversPage = lazy(() => import('./handovers/HandoversPage'));
@@ -168,6 +172,10 @@ export function AppRoutes() {
             element={guarded('investigation.read', <InvestigationPage />)}
           />
           <Route path="venues" element={guarded('venue.read', <VenuesPage />)} />
+          <Route path="isolation" element={guarded('isolation.read', <IsolationOverviewPage />)} />
+          <Route path="isolation/sites" element={guarded('isolation.read', <IsolationSitesPage />)} />
+          <Route path="isolation/stays" element={guarded('isolation.read', <IsolationStaysPage />)} />
+          <Route path="monitoring" element={guarded('isolation.read', <MonitoringPage />)} />
           <Route path="venues/:id/poster" element={guarded('venue.read', <VenuePoster />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -14,6 +14,7 @@ import { loadDemoDrugSales } from './drugSalesDemo.js';
 import { loadDemoEpiTeams } from './epiTeamsDemo.js';
 import { loadDemoHospitals } from './hospitalsDemo.js';
 import { loadDemoInvestigations } from './investigationsDemo.js';
+import { loadDemoIsolation } from './isolationDemo.js';
 import { demoPeople } from './people.js';
 import { seededRandom } from './random.js';
 import { loadDemoSentinels } from './sentinelsDemo.js';
@@ -133,6 +134,7 @@ export async function loadDemo(ctx: AppContext, persons: number, onProgress?: (d
   await loadDemoInvestigations(ctx);
   await loadDemoContacts(ctx);
   await loadDemoChains(ctx);
+  await loadDemoIsolation(ctx);
   // CAS-5 after every demo that reports cases: the chain's cluster began before the other local cases,
   // so the conference owed is its first case's (opened earlier, the server's sweep would owe a second).
   await loadDemoBulletin(ctx);

@@ -12,8 +12,14 @@ import { contactRoutes } from '../../modules/contacts/index.js';
 import { documentRoutes } from '../../modules/documents/index.js';
 import { drugSalesRoutes } from '../../modules/drugSales/index.js';
 import { epiTeamRoutes } from '../../modules/epiTeams/index.js';
+import { monitoringPublicRoutes, monitoringRoutes } from '../../modules/healthMonitoring/index.js';
 import { hospitalRoutes } from '../../modules/hospitals/index.js';
 import { investigationRoutes } from '../../modules/investigations/index.js';
+import {
+  isolationDemandRoutes,
+  isolationSiteRoutes,
+  isolationStayRoutes,
+} from '../../modules/isolation/index.js';
 import { jurisdictionRoutes } from '../../modules/jurisdictions/index.js';
 import { labResultRoutes } from '../../modules/labResults/index.js';
 import { labRoutes } from '../../modules/labs/index.js';
@@ -75,6 +81,11 @@ export const modules: ReadonlyArray<(api: TypedApp, ctx: AppContext) => Promise<
   investigationRoutes,
   contactRoutes,
   chainRoutes,
+  isolationSiteRoutes,
+  isolationStayRoutes,
+  isolationDemandRoutes,
+  monitoringRoutes,
+  monitoringPublicRoutes,
   dashboardRoutes,
   workRoutes,
   storyRoutes,

@@ -14,6 +14,11 @@ import {
 } from '../../modules/drugSales/index.js';
 import { epiTeamsStorySources, epiTeamsTiles, epiTeamsWorkSubjects } from '../../modules/epiTeams/index.js';
 import {
+  monitoringStorySources,
+  monitoringTiles,
+  monitoringWorkSubjects,
+} from '../../modules/healthMonitoring/index.js';
+import {
   hospitalsStorySources,
   hospitalsTiles,
   hospitalsWorkSubjects,
@@ -23,6 +28,11 @@ import {
   investigationsTiles,
   investigationsWorkSubjects,
 } from '../../modules/investigations/index.js';
+import {
+  isolationStorySources,
+  isolationTiles,
+  isolationWorkSubjects,
+} from '../../modules/isolation/index.js';
 import { landingStorySources, landingTiles, landingWorkSubjects } from '../../modules/landing/index.js';
 import { routineTestingTiles } from '../../modules/routineTesting/index.js';
 import {
@@ -57,6 +67,8 @@ export const DASHBOARD_TILES: readonly DashboardTile[] = [
   ...investigationsTiles,
   ...contactsTiles,
   ...chainsTiles,
+  ...isolationTiles,
+  ...monitoringTiles,
 ];
 
 /** Every module's work subjects: the action that closes each kind of open deadline. */
@@ -77,6 +89,8 @@ export const WORK_SUBJECTS: readonly WorkSubject[] = [
   ...investigationsWorkSubjects,
   ...contactsWorkSubjects,
   ...chainsWorkSubjects,
+  ...isolationWorkSubjects,
+  ...monitoringWorkSubjects,
 ];
 
 /** Every module's sources of a person's story. */
@@ -100,4 +114,6 @@ export const STORY_SOURCES: readonly StorySource[] = [
   ...investigationsStorySources,
   ...contactsStorySources,
   ...chainsStorySources,
+  ...isolationStorySources,
+  ...monitoringStorySources,
 ];

@@ -34,12 +34,20 @@ import epiTeamsEn from '../epiTeams/i18n/en.json';
 import epiTeamsZh from '../epiTeams/i18n/zh-CN.json';
 import handoversEn from '../handovers/i18n/en.json';
 import handoversZh from '../handovers/i18n/zh-CN.json';
+import healthMonitoringEn from '../healthMonitoring/i18n/en.json';
+import healthMonitoringZh from '../healthMonitoring/i18n/zh-CN.json';
 import hospitalsEn from '../hospitals/i18n/en.json';
 import hospitalsZh from '../hospitals/i18n/zh-CN.json';
 import importJobsEn from '../import/i18n/en.json';
 import importJobsZh from '../import/i18n/zh-CN.json';
 import investigationsEn from '../investigations/i18n/en.json';
 import investigationsZh from '../investigations/i18n/zh-CN.json';
+import isolationDemandEn from '../isolationDemand/i18n/en.json';
+import isolationDemandZh from '../isolationDemand/i18n/zh-CN.json';
+import isolationSitesEn from '../isolationSites/i18n/en.json';
+import isolationSitesZh from '../isolationSites/i18n/zh-CN.json';
+import isolationStaysEn from '../isolationStays/i18n/en.json';
+import isolationStaysZh from '../isolationStays/i18n/zh-CN.json';
 import labResultsEn from '../labResults/i18n/en.json';
 import labResultsZh from '../labResults/i18n/zh-CN.json';
 import labsEn from '../labs/i18n/en.json';
@@ -115,6 +123,10 @@ const chains = pair(chainsZh, chainsEn);
 const contacts = pair(contactsZh, contactsEn);
 const investigations = pair(investigationsZh, investigationsEn);
 const venues = pair(venuesZh, venuesEn);
+const isolationSites = pair(isolationSitesZh, isolationSitesEn);
+const isolationStays = pair(isolationStaysZh, isolationStaysEn);
+const isolationDemand = pair(isolationDemandZh, isolationDemandEn);
+const healthMonitoring = pair(healthMonitoringZh, healthMonitoringEn);
 const coExposure = pair(coExposureZh, coExposureEn);
 
 export const FEATURE_MESSAGES = {
@@ -154,6 +166,10 @@ export const FEATURE_MESSAGES = {
     contacts: contacts.zh,
     investigations: investigations.zh,
     venues: venues.zh,
+    isolationSites: isolationSites.zh,
+    isolationStays: isolationStays.zh,
+    isolationDemand: isolationDemand.zh,
+    healthMonitoring: healthMonitoring.zh,
     coExposure: coExposure.zh,
   },
   en: {
@@ -192,6 +208,10 @@ export const FEATURE_MESSAGES = {
     contacts: contacts.en,
     investigations: investigations.en,
     venues: venues.en,
+    isolationSites: isolationSites.en,
+    isolationStays: isolationStays.en,
+    isolationDemand: isolationDemand.en,
+    healthMonitoring: healthMonitoring.en,
     coExposure: coExposure.en,
   },
 };

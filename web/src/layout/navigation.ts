@@ -37,7 +37,7 @@ import {
   UserOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import type { Role } from '../../../src/rules/roles.js';
+import { ISOLATION_GROUP } from './navigationIsolation.js';
 import { OUTBREAK_GROUP, OVERSIGHT, TRACING_GROUP } from './navigationOutbreak.js';
 import type { NavigationGroup } from './navigationTypes.js';
 
@@ -247,6 +247,7 @@ export const NAVIGATION: readonly NavigationGroup[] = [
   },
   OUTBREAK_GROUP,
   TRACING_GROUP,
+  ISOLATION_GROUP,
   {
     key: 'policy',
     labelKey: 'nav.groups.policy',

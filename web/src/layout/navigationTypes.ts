@@ -49,7 +49,11 @@ type LabelKey =
   | 'investigations.nav'
   | 'contacts.nav'
   | 'chains.nav'
-  | 'epiTeams.nav';
+  | 'epiTeams.nav'
+  | 'isolationDemand.nav'
+  | 'isolationSites.nav'
+  | 'isolationStays.nav'
+  | 'healthMonitoring.nav';
 
 export interface NavigationItem {
   path: string;
@@ -72,6 +76,7 @@ type GroupKey =
   | 'testing'
   | 'outbreak'
   | 'tracing'
+  | 'isolation'
   | 'policy'
   | 'system';
 

@@ -1,0 +1,7 @@
+import type { DashboardTile } from '../../platform/surfaces/types.js';
+import { demandTiles } from './demandTiles.js';
+import { siteTiles } from './siteTiles.js';
+import { stayTiles } from './stayTiles.js';
+
+/** The isolation module's dashboard tiles. */
+export const isolationTiles: readonly DashboardTile[] = [...demandTiles, ...siteTiles, ...stayTiles];
