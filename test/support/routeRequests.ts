@@ -15,6 +15,7 @@ import { healthMonitoringRequests } from './routeRequests/healthMonitoring.js';
 import { hospitalsRequests } from './routeRequests/hospitals.js';
 import { investigationsRequests } from './routeRequests/investigations.js';
 import { isolationDemandRequests } from './routeRequests/isolationDemand.js';
+import { isolationReleaseRequests } from './routeRequests/isolationRelease.js';
 import { isolationSitesRequests } from './routeRequests/isolationSites.js';
 import { isolationStaysRequests } from './routeRequests/isolationStays.js';
 import { sentinelsRequests } from './routeRequests/sentinels.js';
@@ -577,6 +578,7 @@ export function routeRequests(world: World, importIdA: () => string): Record<str
     ...epiTeamsRequests(world),
     ...isolationSitesRequests(world),
     ...isolationStaysRequests(world),
+    ...isolationReleaseRequests(world),
     ...isolationDemandRequests(world),
     ...healthMonitoringRequests(world),
   };

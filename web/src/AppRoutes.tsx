@@ -41,6 +41,7 @@ const VenuesPage = lazy(() => import('./venues/VenuesPage'));
 const IsolationOverviewPage = lazy(() => import('./isolationDemand/IsolationOverviewPage'));
 const IsolationSitesPage = lazy(() => import('./isolationSites/SitesPage'));
 const IsolationStaysPage = lazy(() => import('./isolationStays/StaysPage'));
+const IsolationReleaseQueuePage = lazy(() => import('./isolationRelease/ReleaseQueuePage'));
 const MonitoringPage = lazy(() => import('./healthMonitoring/MonitoringPage'));
 const VenuePoster = lazy(() => import('./venues/VenuePoster'));
 const PrivacyAlertsPage = lazy(() => import('./privacyAlerts/PrivacyAlertsPage'));
@@ -175,6 +176,10 @@ export function AppRoutes() {
           <Route path="isolation" element={guarded('isolation.read', <IsolationOverviewPage />)} />
           <Route path="isolation/sites" element={guarded('isolation.read', <IsolationSitesPage />)} />
           <Route path="isolation/stays" element={guarded('isolation.read', <IsolationStaysPage />)} />
+          <Route
+            path="isolation/release"
+            element={guarded('isolation.read', <IsolationReleaseQueuePage />)}
+          />
           <Route path="monitoring" element={guarded('isolation.read', <MonitoringPage />)} />
           <Route path="venues/:id/poster" element={guarded('venue.read', <VenuePoster />)} />
           <Route path="*" element={<NotFoundPage />} />

@@ -17,6 +17,7 @@ import { hospitalRoutes } from '../../modules/hospitals/index.js';
 import { investigationRoutes } from '../../modules/investigations/index.js';
 import {
   isolationDemandRoutes,
+  isolationReleaseRoutes,
   isolationSiteRoutes,
   isolationStayRoutes,
 } from '../../modules/isolation/index.js';
@@ -83,6 +84,7 @@ export const modules: ReadonlyArray<(api: TypedApp, ctx: AppContext) => Promise<
   chainRoutes,
   isolationSiteRoutes,
   isolationStayRoutes,
+  isolationReleaseRoutes,
   isolationDemandRoutes,
   monitoringRoutes,
   monitoringPublicRoutes,

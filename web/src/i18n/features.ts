@@ -44,6 +44,8 @@ import investigationsEn from '../investigations/i18n/en.json';
 import investigationsZh from '../investigations/i18n/zh-CN.json';
 import isolationDemandEn from '../isolationDemand/i18n/en.json';
 import isolationDemandZh from '../isolationDemand/i18n/zh-CN.json';
+import isolationReleaseEn from '../isolationRelease/i18n/en.json';
+import isolationReleaseZh from '../isolationRelease/i18n/zh-CN.json';
 import isolationSitesEn from '../isolationSites/i18n/en.json';
 import isolationSitesZh from '../isolationSites/i18n/zh-CN.json';
 import isolationStaysEn from '../isolationStays/i18n/en.json';
@@ -125,6 +127,7 @@ const investigations = pair(investigationsZh, investigationsEn);
 const venues = pair(venuesZh, venuesEn);
 const isolationSites = pair(isolationSitesZh, isolationSitesEn);
 const isolationStays = pair(isolationStaysZh, isolationStaysEn);
+const isolationRelease = pair(isolationReleaseZh, isolationReleaseEn);
 const isolationDemand = pair(isolationDemandZh, isolationDemandEn);
 const healthMonitoring = pair(healthMonitoringZh, healthMonitoringEn);
 const coExposure = pair(coExposureZh, coExposureEn);
@@ -169,6 +172,7 @@ export const FEATURE_MESSAGES = {
     isolationSites: isolationSites.zh,
     isolationStays: isolationStays.zh,
     isolationDemand: isolationDemand.zh,
+    isolationRelease: isolationRelease.zh,
     healthMonitoring: healthMonitoring.zh,
     coExposure: coExposure.zh,
   },
@@ -211,6 +215,7 @@ export const FEATURE_MESSAGES = {
     isolationSites: isolationSites.en,
     isolationStays: isolationStays.en,
     isolationDemand: isolationDemand.en,
+    isolationRelease: isolationRelease.en,
     healthMonitoring: healthMonitoring.en,
     coExposure: coExposure.en,
   },

@@ -8,6 +8,7 @@ import { useMe } from '../session/useSession';
 const PAGES: ReadonlyArray<{ path: string; labelKey: string; permission: Permission }> = [
   { path: '/isolation', labelKey: 'isolationDemand.nav', permission: 'isolation.read' },
   { path: '/isolation/stays', labelKey: 'isolationStays.nav', permission: 'isolation.read' },
+  { path: '/isolation/release', labelKey: 'isolationRelease.nav', permission: 'isolation.read' },
   { path: '/isolation/sites', labelKey: 'isolationSites.nav', permission: 'isolation.read' },
   { path: '/monitoring', labelKey: 'healthMonitoring.nav', permission: 'isolation.read' },
 ];
