@@ -40,13 +40,24 @@ async function freshStorage(): Promise<{ env: Record<string, string>; remove: ()
   };
 }
 
-/** Starts the real platform (`fangkong serve --demo`) as a child process and waits until it listens. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the real platform (`fangkong serve --demo`) as a child process and waits until it listens.
+ * With `clockFile`, the server's clock is the real time shifted by the milliseconds that file holds
+ * (src/platform/clock.ts), so a test can let days pass.
+ */
+export async function startServer(options: { clockFile?: string } = {}): Promise<RunningServer> {
   // Rebuilds only when a web source is newer than the last build.
   const build = spawnSync(process.execPath, ['scripts/build-web-if-needed.js'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the web app did not build');
   const storage = await freshStorage();
-  const server = await spawnServer(['serve', '--demo', '--demo-persons', '300'], storage.env, 120_000);
+  const clock: Record<string, string> = options.clockFile
+    ? { FANGKONG_TEST_CLOCK_FILE: options.clockFile, NODE_ENV: 'test' }
+    : {};
+  const server = await spawnServer(
+    ['serve', '--demo', '--demo-persons', '300'],
+    { ...storage.env, ...clock },
+    120_000,
+  );
   return {
     url: server.url,
     output: server.output,
