@@ -359,5 +359,29 @@ export const FIELD_MESSAGES = {
   venue_unknown: { en: 'is not an active venue in your jurisdiction', zh: '不是您辖区内在用的场所' },
   venue_code_invalid: { en: 'is not a valid venue code', zh: '不是有效的场所码' },
   check_in_too_old: { en: 'is older than check-ins are kept', zh: '早于扫码登记记录的保存期限' },
+  // Isolation stays (ISO-4, ISO-5, EPI-4): allocation, transfer in, home stays.
+  isolation_not_owed: {
+    en: 'names nobody owed centralised isolation now (no centralised phase of the plan is under way or to come)',
+    zh: '该人员当前无须集中隔离（管控方案中没有未结束的集中隔离阶段）',
+  },
+  home_isolation_not_owed: {
+    en: 'names nobody owed home isolation now (no home isolation of the plan is under way or to come)',
+    zh: '该人员当前无须居家隔离（管控方案中没有未结束的居家隔离阶段）',
+  },
+  isolation_site_not_in_use: {
+    en: 'is not an isolation site in use in your jurisdiction',
+    zh: '不是您辖区内启用中的集中隔离点',
+  },
+  site_purpose_mismatch: {
+    en: 'does not receive people of this kind (its purposes do not include them)',
+    zh: '该隔离点的用途不含此类人员',
+  },
+  room_not_of_site: { en: 'is not a room of this site', zh: '不是该隔离点的房间' },
+  room_count_mismatch: { en: 'must name one room per person', zh: '须为每人指定一个房间' },
+  not_enough_ready_rooms: { en: 'has fewer ready rooms than people', zh: '该隔离点可入住房间少于待分配人数' },
+  before_allocation: {
+    en: 'must not be earlier than the identification or the allocation of the room',
+    zh: '不能早于认定时间或分配房间的时间',
+  },
 } as const satisfies Record<string, Message>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;

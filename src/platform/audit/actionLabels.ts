@@ -99,6 +99,10 @@ export const AUDIT_ACTIONS = {
   'chain.link': { zh: '登记传播关联', en: 'Transmission link recorded' },
   'chain.unlink': { zh: '解除传播关联', en: 'Transmission link removed' },
   'chain.recompute': { zh: '重算传播链代际与问责', en: 'Chains recomputed' },
+  'isolation.allocate': { zh: '分配集中隔离房间', en: 'Isolation room allocated' },
+  'isolation.arrive': { zh: '转运到达隔离房间', en: 'Arrived in the isolation room' },
+  'isolation.cancel': { zh: '取消房间分配', en: 'Room allocation cancelled' },
+  'isolation.home_stay': { zh: '登记居家隔离', en: 'Home isolation recorded' },
 } as const satisfies Record<string, Text>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -153,6 +157,7 @@ export const AUDIT_OBJECT_TYPES = {
   co_exposure: { zh: '时空伴随查询', en: 'Co-exposure search' },
   chain_link: { zh: '传播关联', en: 'Transmission link' },
   chain_cluster: { zh: '传播链', en: 'Transmission chain' },
+  isolation_stay: { zh: '隔离记录', en: 'Isolation stay' },
 } as const satisfies Record<string, Text>;
 
 export type AuditObjectType = keyof typeof AUDIT_OBJECT_TYPES;
