@@ -199,6 +199,7 @@ export const FIELD_MESSAGES = {
   origin_code_required: { en: 'is required for a domestic origin', zh: '国内来源地须填写区划代码' },
   after_arrival: { en: 'must not be later than the arrival', zh: '不能晚于抵达时间' },
   in_future: { en: 'must not lie in the future', zh: '不能晚于当前时间' },
+  before_stay_start: { en: 'must not be before the stay began', zh: '不能早于开始隔离的时间' },
   sale_too_old: { en: 'must not be more than 30 days ago', zh: '不能早于30天前' },
   plan_missing: { en: 'has no active plan to record against', zh: '没有可记录的有效管控方案' },
   plan_item_unknown: { en: 'is not an item of the active plan', zh: '不是当前管控方案中的事项' },
