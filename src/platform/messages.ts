@@ -384,5 +384,20 @@ export const FIELD_MESSAGES = {
     en: 'must not be earlier than the identification or the allocation of the room',
     zh: '不能早于认定时间或分配房间的时间',
   },
+  // Isolation sites (ISO-1, ISO-2, ISO-3)
+  site_is_hospital: {
+    en: 'matches a registered hospital of the jurisdiction: a medical institution is never an isolation site',
+    zh: '与本辖区已登记的医疗机构相同：不得将医疗机构设置为集中医学观察场所',
+  },
+  readiness_incomplete: {
+    en: 'may be in use or on standby only with all five readiness items in place',
+    zh: '“五到位”全部到位后才能设为在用或备用',
+  },
+  readiness_not_in_place: { en: 'is not in place', zh: '未到位' },
+  room_range: {
+    en: 'must run from a first number to a last one not before it, at most 200 rooms a floor',
+    zh: '房间号范围有误：起始号不大于终止号，每层不超过 200 间',
+  },
+  room_number_taken: { en: 'names a room number the site already has', zh: '与该隔离点已有的房间号重复' },
 } as const satisfies Record<string, Message>;
 export type FieldCode = keyof typeof FIELD_MESSAGES;

@@ -107,6 +107,9 @@ export const AUDIT_ACTIONS = {
   'isolation.arrive': { zh: '转运到达隔离房间', en: 'Arrived in the isolation room' },
   'isolation.cancel': { zh: '取消房间分配', en: 'Room allocation cancelled' },
   'isolation.home_stay': { zh: '登记居家隔离', en: 'Home isolation recorded' },
+  'isolation.room_cleaned': { zh: '房间消杀完成', en: 'Room cleaned and disinfected' },
+  'isolation.room_out_of_service': { zh: '房间停用', en: 'Room taken out of service' },
+  'isolation.room_in_service': { zh: '房间恢复使用', en: 'Room back in service' },
 } as const satisfies Record<string, Text>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -162,6 +165,10 @@ export const AUDIT_OBJECT_TYPES = {
   chain_link: { zh: '传播关联', en: 'Transmission link' },
   chain_cluster: { zh: '传播链', en: 'Transmission chain' },
   isolation_stay: { zh: '隔离记录', en: 'Isolation stay' },
+  isolation_site: { zh: '隔离点', en: 'Isolation site' },
+  isolation_room: { zh: '隔离点房间', en: 'Isolation room' },
+  isolation_site_readiness: { zh: '隔离点“五到位”', en: 'Isolation site readiness' },
+  isolation_site_staff: { zh: '隔离点工作人员', en: 'Isolation site staff' },
 } as const satisfies Record<string, Text>;
 
 export type AuditObjectType = keyof typeof AUDIT_OBJECT_TYPES;
