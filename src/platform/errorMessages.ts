@@ -183,6 +183,10 @@ export const ERROR_MESSAGES = {
     en: 'A reading has already been recorded for this time of day; correct it rather than adding another',
     zh: '该时段已录入监测记录，请修改原记录，勿重复录入',
   },
+  alert_handled: {
+    en: 'This abnormal reading has already been handled; reload to see how',
+    zh: '该异常情况已处置，请刷新查看处置结果',
+  },
   // Investigations (EPI-1, EPI-6).
   investigation_closed: {
     en: 'This investigation is closed (its case was discarded) or its report has been released, so it can no longer be changed',

@@ -70,6 +70,7 @@ const STATUS: Record<ErrorCode, number> = {
   release_not_allowed: 409,
   site_has_occupants: 409,
   reading_recorded: 409,
+  alert_handled: 409,
   internal: 500,
 };
 

@@ -384,6 +384,15 @@ export const FIELD_MESSAGES = {
     en: 'must not be earlier than the identification or the allocation of the room',
     zh: '不能早于认定时间或分配房间的时间',
   },
+  slot_not_open: {
+    en: 'names a time of day that has not begun yet (morning from 00:00, afternoon from 12:00)',
+    zh: '该时段尚未开始（上午自0时起，下午自12时起）',
+  },
+  stay_not_monitored: {
+    en: 'names a stay that is not under monitoring (not yet in the room, or ended)',
+    zh: '该人员当前不在隔离观察中（尚未入住或已结束）',
+  },
+  stay_not_home: { en: 'is not a home isolation', zh: '不是居家隔离' },
   // Isolation sites (ISO-1, ISO-2, ISO-3)
   site_is_hospital: {
     en: 'matches a registered hospital of the jurisdiction: a medical institution is never an isolation site',
