@@ -76,6 +76,14 @@ function boardValue(id: string, opened: Board): number {
     case 'testing.turnaround.onTimeShare':
       return Math.round((sum('onTimeToday') / sum('resultedToday')) * 1000) / 10;
   }
+  // ISO-2: the demand table's row of a county, or its total row for a wider scope.
+  const isolation = /^isolation\.demand\.(\w+)$/.exec(id);
+  if (isolation) {
+    const row = board.total ?? board.rows[0];
+    if (isolation[1] === 'demanded') return row.demanded;
+    if (isolation[1] === 'available') return row.capacity.total;
+    return Math.max(0, row.gap);
+  }
   // HC-2: the venues in use, as the supervisor's view counts them (its list holds only flagged venues).
   if (id === 'venues.scans.active') return board.activeVenues;
   const campaign = /^campaigns\.running\.(\w+)$/.exec(id);
@@ -140,6 +148,7 @@ describe('GET /api/dashboard', () => {
       'cases.today',
       'cases.lateness',
       'hospitals.treatment',
+      'isolation.demand',
       'arrivals.byRisk',
       'arrivals.byChannel',
       'arrivals.underControl',

@@ -58,6 +58,9 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
     const view = await get(`/api/venues/supervision?${q}`);
     return q.get('flag') ? (view.items.length as number) : { kind: 'venues', board: view };
   }
+  // ISO-2: the isolation overview's demand table, its total row for a wider scope.
+  if (url.pathname === '/isolation')
+    return { kind: 'isolation', board: await get(`/api/isolation/demand?${q}`) };
   if (url.pathname === '/bulletin') return { kind: 'bulletin', board: await get(`/api/bulletin?${q}`) };
   if (url.pathname === '/sentinels/data')
     return { kind: 'sentinels', board: await get(`/api/sentinels/overview?${q}`) };
@@ -70,7 +73,7 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
 }
 
 export interface Board {
-  kind: 'landing' | 'turnaround' | 'campaign' | 'bulletin' | 'sentinels' | 'venues';
+  kind: 'landing' | 'turnaround' | 'campaign' | 'bulletin' | 'sentinels' | 'venues' | 'isolation';
   // biome-ignore lint/suspicious/noExplicitAny: the board's own response, read by the figure's key
   board: any;
 }
