@@ -18,6 +18,9 @@ import { seedContacts } from './worldContacts.js';
 import { openWorldCall, openWorldDeadline } from './worldDeadlines.js';
 import { seedHospitals } from './worldHospitals.js';
 import { seedInvestigations } from './worldInvestigations.js';
+import { seedIsolationRelease } from './worldIsolationRelease.js';
+import { seedIsolationStays } from './worldIsolationStays.js';
+import { seedMonitoringRoutesWorld } from './worldMonitoring.js';
 import { seedTestingWorld } from './worldTesting.js';
 
 /** Two real counties far apart: 盘山县 (Panjin, Liaoning) and 红山区 (Chifeng, Inner Mongolia). */
@@ -154,10 +157,13 @@ export async function seedWorld(ctx: AppContext, options: WorldOptions = {}) {
   const casesA = await seedCases(ctx, users.a_admin!, testingA);
   await seedCoExposure(ctx, casesA.personId);
   await seedHospitals(ctx, users.a_admin!);
+  await seedMonitoringRoutesWorld(ctx, users.a_admin!, VILLAGE_A);
   if (options.tracingCases !== false) {
     await seedContacts(ctx, users.a_admin!);
     await seedInvestigations(ctx, users.a_admin!);
     await seedChains(ctx, users.a_admin!, users.b_admin!, '150402001001');
+    await seedIsolationStays(ctx, users.a_admin!);
+    await seedIsolationRelease(ctx, users.a_admin!);
   }
   await seedAlerts(ctx);
   return {
