@@ -188,6 +188,22 @@ describe('ISO-6 a contact’s release test: 本地口径, the last test of the c
       endDate: '2026-12-22',
     });
   });
+  it('at home: the day-14 test belongs to the room; a home span without its own test needs none', () => {
+    const home = {
+      kind: 'home_isolation',
+      day: 14,
+      untilDay: 21,
+      date: '2026-12-15',
+      untilDate: '2026-12-22',
+    };
+    const found = contactRelease([span, t(14, '2026-12-15'), home], '2026-12-22', 'home');
+    expect(found).toMatchObject({
+      lastDate: '2026-12-22',
+      required: [],
+      next: null,
+      spanKinds: ['home_isolation'],
+    });
+  });
   it('no centralised span: nothing to judge by', () => {
     expect(contactRelease([t(1, '2026-12-02')], '2026-12-15')).toBeNull();
   });

@@ -50,7 +50,9 @@ export type ReleaseReasonCode =
   | 'test_missing'
   | 'positive_result'
   | 'abnormal_report_open'
-  | 'plan_missing';
+  | 'plan_missing'
+  | 'not_started'
+  | 'stay_ended';
 
 export interface ReleaseReason extends Text {
   code: ReleaseReasonCode;
@@ -133,6 +135,20 @@ export const PLAN_MISSING: ReleaseReason = {
   en: 'No active plan of this person: release cannot be judged',
 };
 
+/** A room allocated, the person not yet arrived: the centralised phase has not begun. */
+export const STAY_NOT_STARTED: ReleaseReason = {
+  code: 'not_started',
+  zh: '人员尚未转运入住，集中隔离尚未开始',
+  en: 'The person has not arrived in the room: the isolation has not begun',
+};
+
+/** The stay is over: there is nothing to release. */
+export const STAY_ENDED: ReleaseReason = {
+  code: 'stay_ended',
+  zh: '该隔离已结束',
+  en: 'This stay has already ended',
+};
+
 /** The phase kinds a stay is: a room (centralised) or at home (home isolation, health monitoring). */
 export const HOME_PHASES: readonly PhaseKind[] = ['home_isolation', 'health_monitoring'];
 
@@ -205,46 +221,61 @@ export const CONTACT_RELEASE_READING: Text = {
 export function contactRelease(
   steps: readonly ContactStepFacts[],
   plannedEndDate: string,
+  stayKind: 'centralised' | 'home' = 'centralised',
 ): {
   lastDate: string;
   required: RequiredTest[];
   next: { kind: PhaseKind; endDate: string } | null;
   spanKinds: string[];
 } | null {
-  const spans = steps.filter((s) => s.kind === 'centralised_isolation');
+  const fits = (kind: string) =>
+    stayKind === 'centralised' ? kind === 'centralised_isolation' : HOME_PHASES.includes(kind as PhaseKind);
+  const spans = steps.filter((s) => fits(s.kind));
   const span = spans.find((s) => (s.untilDate ?? s.date) === plannedEndDate) ?? spans.at(-1);
   if (!span || span.day === undefined) return null;
   const from = span.day;
   const until = span.untilDay ?? span.day;
   const lastDate = span.untilDate ?? span.date ?? plannedEndDate;
+  // A test on the day one span hands over to the next belongs to the earlier span (as an arrival's
+  // phases read it): a later span counts its tests from the day after it starts.
+  const first = !steps.some((s) => s !== span && s.kind !== 'test' && s.day !== undefined && s.day < from);
   const inSpan = steps.filter(
-    (s) => s.kind === 'test' && s.day !== undefined && s.day >= from && s.day <= until && s.date,
+    (s) =>
+      s.kind === 'test' &&
+      s.day !== undefined &&
+      (first ? s.day >= from : s.day > from) &&
+      s.day <= until &&
+      s.date,
   );
   const last = inSpan.reduce<ContactStepFacts | undefined>(
     (best, s) => (best === undefined || (s.day ?? 0) >= (best.day ?? 0) ? s : best),
     undefined,
   );
-  const kind: TestKind = last?.test ?? 'nat';
-  const day = last?.day ?? until;
-  const required: RequiredTest = {
-    key: `test:${String(day).padStart(2, '0')}`,
-    kind,
-    day,
-    date: last?.date ?? lastDate,
-    reagents: 1,
-    label: testLabel(kind, day, 1),
-    assumption: CONTACT_RELEASE_READING,
-  };
+  const required: RequiredTest[] = [];
+  // At home the plan's own last test, if it names one; a room needs one in any case (本地口径).
+  if (last || stayKind === 'centralised') {
+    const kind: TestKind = last?.test ?? 'nat';
+    const day = last?.day ?? until;
+    required.push({
+      key: `test:${String(day).padStart(2, '0')}`,
+      kind,
+      day,
+      date: last?.date ?? lastDate,
+      reagents: 1,
+      label: testLabel(kind, day, 1),
+      assumption: CONTACT_RELEASE_READING,
+    });
+  }
   const following = steps.find(
-    (s) => HOME_PHASES.includes(s.kind as PhaseKind) && s.day !== undefined && s.day >= until,
+    (s) => s !== span && HOME_PHASES.includes(s.kind as PhaseKind) && s.day !== undefined && s.day >= until,
   );
   const next = following
     ? { kind: following.kind as PhaseKind, endDate: following.untilDate ?? following.date ?? lastDate }
     : null;
   return {
     lastDate,
-    required: [required],
+    required,
     next,
-    spanKinds: ['centralised_isolation', ...inSpan.map((s) => `test:${String(s.day).padStart(2, '0')}`)],
+    spanKinds: [span.kind, ...inSpan.map((s) => `test:${String(s.day).padStart(2, '0')}`)],
   };
 }
