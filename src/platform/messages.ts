@@ -380,6 +380,7 @@ export const FIELD_MESSAGES = {
   room_not_of_site: { en: 'is not a room of this site', zh: '不是该隔离点的房间' },
   room_count_mismatch: { en: 'must name one room per person', zh: '须为每人指定一个房间' },
   not_enough_ready_rooms: { en: 'has fewer ready rooms than people', zh: '该隔离点可入住房间少于待分配人数' },
+  person_listed_twice: { en: 'names a person listed earlier in this allocation', zh: '与前面所列为同一人员' },
   before_allocation: {
     en: 'must not be earlier than the identification or the allocation of the room',
     zh: '不能早于认定时间或分配房间的时间',
