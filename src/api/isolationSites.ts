@@ -68,8 +68,11 @@ export const SiteListQuery = Type.Object({
   jurisdiction: Type.Optional(JurisdictionCode),
   purpose: Type.Optional(SitePurpose),
   status: Type.Optional(SiteStatus),
-  /** not_ready: readiness short of five (whatever the status); no_point_leader: none on the ledger. */
-  flag: Type.Optional(Type.Enum(['not_ready', 'no_point_leader'])),
+  /**
+   * not_ready: readiness short of five (whatever the status); no_point_leader: none on the ledger;
+   * coverage: the sites of counties short of one in use, one on standby (ISO-1).
+   */
+  flag: Type.Optional(Type.Enum(['not_ready', 'no_point_leader', 'coverage'])),
   includeInactive: Type.Optional(Type.Boolean()),
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadIsolationSitesDemo } from '../../src/modules/isolation/index.js';
 import { createUser } from '../../src/platform/access/accounts.js';
 import { roomIdOf } from '../support/routeRequests/isolationSites.js';
 import { COUNTY_A, COUNTY_B, PASSWORD, signInAs } from '../support/world.js';
@@ -29,6 +30,9 @@ beforeAll(async () => {
       scopes: [COUNTY_A],
     }),
   );
+  // The other isolation parts' fixtures (sites with people in them) are set aside: these tests count
+  // the county's sites from none.
+  await env.db.query('UPDATE isolation_sites SET active = false');
   admin = await signInAs(env.app, 'a_admin');
   other = await signInAs(env.app, 'b_admin');
   supervisor = await signInAs(env.app, 'a_supervisor');
@@ -358,5 +362,42 @@ describe('ISO-1 / ISO-2 / ISO-3 isolation sites', () => {
       ).statusCode,
     ).toBe(400);
     expect((await send('POST', '/api/isolation/rooms/not-a-uuid/cleaned', admin)).statusCode).toBe(400);
+  });
+});
+
+describe('the demo county’s isolation sites (ISO-1, ISO-3)', () => {
+  it('ISO-1: two hotels in use, one on standby, a dormitory not ready with two items missing; a re-load adds nothing', async () => {
+    const count = async () =>
+      (await env.db.query<{ n: number }>('SELECT count(*)::int AS n FROM isolation_rooms'))[0]?.n ?? 0;
+    const roomsBefore = await count();
+    await loadIsolationSitesDemo(env.ctx, COUNTY_A);
+    const list = (await get(`/api/isolation/sites?jurisdiction=${COUNTY_A}`, admin)).json();
+    const names = [
+      '盘山县福源宾馆',
+      '盘山县锦华商务酒店',
+      '盘山县金港湾假日酒店',
+      '盘山县职业教育中心学生公寓',
+    ];
+    const demo = list.items.filter((s: { name: string }) => names.includes(s.name));
+    expect(
+      demo.map((s: { status: string; readiness: { inPlace: number } }) => [s.status, s.readiness.inPlace]),
+    ).toEqual([
+      ['in_use', 5],
+      ['in_use', 5],
+      ['standby', 5],
+      ['not_ready', 3],
+    ]);
+    for (const site of demo) expect(site.rooms.total).toBeGreaterThanOrEqual(40);
+    for (const site of demo) expect(site.rooms.total).toBeLessThanOrEqual(120);
+    expect(demo.filter((s: { hasPointLeader: boolean }) => !s.hasPointLeader)).toHaveLength(1);
+    const detail = (await get(`/api/isolation/sites/${demo[0].id}`, admin)).json();
+    expect(detail.readinessItems[0].evidence).toContain(String(detail.rooms.total));
+    expect(detail.staff.map((f: { role: string }) => f.role)).toContain('point_leader');
+    const roomsAfter = await count();
+    await loadIsolationSitesDemo(env.ctx, COUNTY_A);
+    expect(await count()).toBe(roomsAfter);
+    expect(roomsAfter - roomsBefore).toBe(
+      demo.reduce((n: number, s: { rooms: { total: number } }) => n + s.rooms.total, 0),
+    );
   });
 });

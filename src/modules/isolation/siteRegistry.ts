@@ -81,10 +81,12 @@ export async function listSites(tx: Queryable, actor: Actor, query: SiteListQuer
   let items = rows.map(present);
   if (query.flag === 'not_ready') items = items.filter((s) => s.active && s.readiness.inPlace < 5);
   if (query.flag === 'no_point_leader') items = items.filter((s) => s.active && !s.hasPointLeader);
-  return {
-    items: items.map(({ version: _v, ...item }) => item),
-    coverage: await coverageOf(tx, actor, root),
-  };
+  const coverage = await coverageOf(tx, actor, root);
+  if (query.flag === 'coverage') {
+    const short = coverage.filter((c) => !c.ok).map((c) => c.code);
+    items = items.filter((s) => short.some((code) => s.jurisdictionCode.startsWith(code)));
+  }
+  return { items: items.map(({ version: _v, ...item }) => item), coverage };
 }
 
 /** ISO-1 per county in (or above) the jurisdiction that the caller may read. */
