@@ -31,7 +31,7 @@ export interface DemandInput {
   standby: RoomStates;
 }
 
-export interface Capacity {
+interface Capacity {
   /** Rooms of active sites in use or on standby, out-of-service rooms not counted. */
   total: number;
   /** Ready rooms of sites in use: where a person can be placed today. */
