@@ -69,6 +69,7 @@ export const TestRecorded = Type.Object({
   planNote: Nullable(Text),
   check: ReleaseCheckView,
 });
+export type TestRecorded = Static<typeof TestRecorded>;
 
 export const ReleaseBody = Type.Object(
   {
@@ -102,6 +103,7 @@ export const StayEnded = Type.Object({
   /** What the plan could not take (a note; the stay's end stands). */
   notes: Type.Array(Text),
 });
+export type StayEnded = Static<typeof StayEnded>;
 
 export const QueueQuery = Type.Object(
   { jurisdiction: Type.Optional(JurisdictionCode) },

@@ -207,7 +207,7 @@ export interface ContactStepFacts {
 
 /** The local reading for contacts, shown on the page: 002 §25 names no release test for contacts. */
 export const CONTACT_RELEASE_READING: Text = {
-  zh: '本地口径：福建省方案第25条未规定密切接触者解除集中隔离前的检测，按入境人员的做法，以集中隔离期最后一次检测（无检测安排时为最后一天的核酸检测）阴性作为解除条件。',
+  zh: '本地口径：《福建省冬春季新冠肺炎疫情防控工作方案》第25条未规定密切接触者解除集中隔离前的检测，按入境人员的做法，以集中隔离期最后一次检测（无检测安排时为最后一天的核酸检测）阴性作为解除条件。',
   en: 'Local reading: 002 §25 names no test before a contact leaves centralised isolation; as for inbound arrivals, the last test of the centralised span (a NAT on its last day when the plan has none) must be negative.',
 };
 
