@@ -2,6 +2,7 @@
 // import from here only (checked by scripts/check-walls.js).
 export { contactsTiles } from './dashboardTiles.js';
 export { loadContactsDemo } from './demo.js';
+export { recordContactIsolationEnded } from './isolationRelease.js';
 export { recordContactTransferred } from './isolationTransfer.js';
 export { contactRoutes } from './routes.js';
 export { contactsStorySources } from './storySources.js';
