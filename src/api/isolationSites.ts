@@ -192,6 +192,9 @@ export const RoomView = Type.Object({
   state: RoomState,
   stateChangedAt: Type.String(),
   note: Nullable(Type.String()),
+  /** The last turnover cleaning: when and by whom (002 §11 terminal disinfection). */
+  cleanedAt: Nullable(Type.String()),
+  cleanedByName: Nullable(Type.String()),
   occupants: Type.Array(RoomOccupantView),
 });
 

@@ -40,6 +40,7 @@ const InvestigationPage = lazy(() => import('./investigations/InvestigationPage'
 const VenuesPage = lazy(() => import('./venues/VenuesPage'));
 const IsolationOverviewPage = lazy(() => import('./isolationDemand/IsolationOverviewPage'));
 const IsolationSitesPage = lazy(() => import('./isolationSites/SitesPage'));
+const IsolationSiteDetailPage = lazy(() => import('./isolationSites/SiteDetailPage'));
 const IsolationStaysPage = lazy(() => import('./isolationStays/StaysPage'));
 const IsolationReleaseQueuePage = lazy(() => import('./isolationRelease/ReleaseQueuePage'));
 const MonitoringPage = lazy(() => import('./healthMonitoring/MonitoringPage'));
@@ -175,6 +176,10 @@ export function AppRoutes() {
           <Route path="venues" element={guarded('venue.read', <VenuesPage />)} />
           <Route path="isolation" element={guarded('isolation.read', <IsolationOverviewPage />)} />
           <Route path="isolation/sites" element={guarded('isolation.read', <IsolationSitesPage />)} />
+          <Route
+            path="isolation/sites/:id"
+            element={guarded('isolation.read', <IsolationSiteDetailPage />)}
+          />
           <Route path="isolation/stays" element={guarded('isolation.read', <IsolationStaysPage />)} />
           <Route
             path="isolation/release"

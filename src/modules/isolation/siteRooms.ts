@@ -13,7 +13,8 @@ import { siteRow } from './siteRegistry.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ROOM_SQL = `r.id, r.site_id AS "siteId", r.floor, r.number, r.capacity, r.state,
-  to_char(r.state_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "stateChangedAt", r.note`;
+  to_char(r.state_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "stateChangedAt", r.note,
+  to_char(r.cleaned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "cleanedAt", r.cleaned_by_name AS "cleanedByName"`;
 /** Rooms by floor, then number as people read it (98 before 101). */
 const ROOM_ORDER = 'r.floor, length(r.number), r.number';
 
