@@ -43,16 +43,22 @@ export default function IsolationOverviewPage() {
       <Alert
         type="info"
         showIcon
-        message={t('isolationDemand.hint')}
+        title={t('isolationDemand.hint')}
         description={
           <Space orientation="vertical" size={2}>
             <span data-testid="demand-basis">{t('isolationDemand.basis')}</span>
-            <Typography.Text type="secondary">{t('isolationDemand.assumption')}</Typography.Text>
+            <Typography.Paragraph
+              type="secondary"
+              style={{ marginBottom: 0 }}
+              ellipsis={{ rows: 1, expandable: true, symbol: t('isolationDemand.more') }}
+            >
+              {t('isolationDemand.assumption')}
+            </Typography.Paragraph>
           </Space>
         }
         style={{ margin: '12px 0 16px' }}
       />
-      <ProblemAlert error={demand.error ?? occupancy.error} />
+      {demand.error || occupancy.error ? <ProblemAlert error={demand.error ?? occupancy.error} /> : null}
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card
           size="small"

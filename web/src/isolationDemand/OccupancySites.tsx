@@ -100,7 +100,13 @@ export function OccupancySites({ occupancy, showCounty }: { occupancy: Occupancy
       ),
     },
     { key: 'rooms', title: t('isolationDemand.sites.rooms'), render: (_, s) => <RoomsBar rooms={s.rooms} /> },
-    { key: 'in', title: t('isolationDemand.sites.inRoom'), dataIndex: 'inRoom', align: 'right' },
+    {
+      key: 'in',
+      title: t('isolationDemand.sites.inRoom'),
+      dataIndex: 'inRoom',
+      align: 'right',
+      onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+    },
     {
       key: 'awaiting',
       title: t('isolationDemand.sites.awaiting'),
