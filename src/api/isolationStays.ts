@@ -44,6 +44,7 @@ const QueueRow = Type.Object({
 });
 export type QueueRowT = Static<typeof QueueRow>;
 export const QueuePage = Type.Object({ items: Type.Array(QueueRow), truncated: Type.Boolean() });
+export type QueuePageT = Static<typeof QueuePage>;
 
 const Person = Type.Object(
   { sourceType: Type.Enum(SOURCE_TYPES), sourceId: Uuid },
@@ -68,6 +69,7 @@ export const AllocationResult = Type.Object({
     Type.Object({ stayId: Uuid, roomId: Uuid, roomNumber: Type.String(), personName: Type.String() }),
   ),
 });
+export type AllocationResultT = Static<typeof AllocationResult>;
 
 /** Contract 2: POST /api/isolation/stays/:id/arrive, the point-to-point transfer in. */
 export const ArriveBody = Type.Object(
@@ -95,6 +97,8 @@ export const HomeStayBody = Type.Object(
 export const StayQuery = Type.Object(
   {
     status: Type.Optional(Type.Enum(STAY_STATUSES)),
+    /** open: allocated, in a room or at home; closed: ended or cancelled. */
+    state: Type.Optional(Type.Enum(['open', 'closed'] as const)),
     kind: Type.Optional(Type.Enum(STAY_KINDS)),
     siteId: Type.Optional(Uuid),
     /** Open stays whose planned end date is on or before this local date. */
@@ -129,6 +133,7 @@ const StayItem = Type.Object({
 });
 export type StayItemT = Static<typeof StayItem>;
 export const StayPage = Page(StayItem);
+export type StayPageT = Static<typeof StayPage>;
 
 const Transfer = Type.Object({
   id: Uuid,

@@ -42,6 +42,7 @@ const IsolationOverviewPage = lazy(() => import('./isolationDemand/IsolationOver
 const IsolationSitesPage = lazy(() => import('./isolationSites/SitesPage'));
 const IsolationSiteDetailPage = lazy(() => import('./isolationSites/SiteDetailPage'));
 const IsolationStaysPage = lazy(() => import('./isolationStays/StaysPage'));
+const IsolationStayDetailPage = lazy(() => import('./isolationStays/StayDetailPage'));
 const IsolationReleaseQueuePage = lazy(() => import('./isolationRelease/ReleaseQueuePage'));
 const MonitoringPage = lazy(() => import('./healthMonitoring/MonitoringPage'));
 const VenuePoster = lazy(() => import('./venues/VenuePoster'));
@@ -181,6 +182,10 @@ export function AppRoutes() {
             element={guarded('isolation.read', <IsolationSiteDetailPage />)}
           />
           <Route path="isolation/stays" element={guarded('isolation.read', <IsolationStaysPage />)} />
+          <Route
+            path="isolation/stays/:id"
+            element={guarded('isolation.read', <IsolationStayDetailPage />)}
+          />
           <Route
             path="isolation/release"
             element={guarded('isolation.read', <IsolationReleaseQueuePage />)}

@@ -6,7 +6,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
 import { chooseRooms, mayJoin, type RoomCandidate } from '../../rules/isolationAllocation.js';
 import { type LockedRoom, lockRoom, occupyRoom } from './rooms.js';
-import { readSource, type StaySource } from './staySources.js';
+import { readSource, type StaySource, shownName } from './staySources.js';
 
 /**
  * Allocation (ISO-4 单人单间, contract 2): people owed centralised isolation are given rooms of an
@@ -192,7 +192,7 @@ export async function allocate(
       stayId: stayOf.get(person.personId) as string,
       roomId,
       roomNumber: (rooms.get(roomId) as LockedRoom).number,
-      personName: person.personName,
+      personName: shownName(actor, person.personName),
     };
   });
   for (const [i, stay] of result.entries()) {

@@ -11,6 +11,7 @@ import {
   contactCandidates,
   contactSource,
   type StaySource,
+  shownName,
 } from './staySources.js';
 
 /**
@@ -84,7 +85,7 @@ export async function readQueue(
       sourceType: s.sourceType,
       sourceId: s.sourceId,
       personId: s.personId,
-      personName: s.personName,
+      personName: shownName(actor, s.personName),
       personIdMasked: s.personIdMasked,
       jurisdictionCode: s.jurisdictionCode,
       jurisdictionName: names.get(s.jurisdictionCode) ?? null,

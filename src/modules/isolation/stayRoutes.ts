@@ -116,7 +116,7 @@ export async function isolationStayRoutes(api: TypedApp, ctx: AppContext): Promi
     },
     (request) => {
       const actor = actorOf(request);
-      return withScope(ctx.db, actor, (tx) => readStay(tx, request.params.id, ctx.now()));
+      return withScope(ctx.db, actor, (tx) => readStay(tx, actor, request.params.id, ctx.now()));
     },
   );
 
@@ -137,7 +137,7 @@ export async function isolationStayRoutes(api: TypedApp, ctx: AppContext): Promi
       const actor = actorOf(request);
       return withScope(ctx.db, actor, async (tx) => {
         await arrive(ctx, tx, actor, request.params.id, request.body);
-        return readStay(tx, request.params.id, ctx.now());
+        return readStay(tx, actor, request.params.id, ctx.now());
       });
     },
   );
@@ -158,7 +158,7 @@ export async function isolationStayRoutes(api: TypedApp, ctx: AppContext): Promi
       const actor = actorOf(request);
       return withScope(ctx.db, actor, async (tx) => {
         await cancelAllocation(ctx, tx, actor, request.params.id, request.body.reason);
-        return readStay(tx, request.params.id, ctx.now());
+        return readStay(tx, actor, request.params.id, ctx.now());
       });
     },
   );
@@ -185,7 +185,7 @@ export async function isolationStayRoutes(api: TypedApp, ctx: AppContext): Promi
       const view = await openStayGuard(() =>
         withScope(ctx.db, actor, async (tx) => {
           const stayId = await createHomeStay(ctx, tx, actor, request.body);
-          return readStay(tx, stayId, ctx.now());
+          return readStay(tx, actor, stayId, ctx.now());
         }),
       );
       return reply.status(201).send(view);

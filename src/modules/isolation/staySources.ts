@@ -9,8 +9,10 @@ import {
   type StoredContactStep,
   type StoredPhase,
 } from '../../rules/isolationAllocation.js';
+import { maskName } from '../../rules/landing.js';
 import { inScope } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
+import { mayUnmask } from '../persons/index.js';
 
 /**
  * Who is owed isolation, read from the plans that put them there: a contact's stored plan (EPI-4,
@@ -66,6 +68,12 @@ const ARRIVAL_COLUMNS = `a.id, a.person_id AS "personId", a.jurisdiction_code AS
   a.arrived_at AS "arrivedAt", ap.plan, p.name, p.id_masked AS "idMasked", p.household_code AS "householdCode"`;
 
 const maskedName = (name: string | null) => name ?? '***';
+
+/** A name as lists show it (DESIGN "Safe by default"): masked unless the caller may unmask. */
+export function shownName(actor: Actor, name: string | null): string {
+  if (!name || name === '***') return '***';
+  return mayUnmask(actor) ? name : maskName(name);
+}
 
 export function contactSource(row: ContactRow, kind: 'centralised' | 'home', now: Date): StaySource | null {
   if (!row.plan || (row.status !== 'identified' && row.status !== 'under_control')) return null;

@@ -5,6 +5,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { notFound } from '../../platform/errors.js';
 import { purposeOf, transferDue } from '../../rules/isolationAllocation.js';
 import { HOME_RULES } from './homeStays.js';
+import { shownName } from './staySources.js';
 
 /** Stays as lists and pages show them (ISO-4, ISO-5): the person masked, the site and room, the dates. */
 
@@ -25,8 +26,9 @@ type ItemRow = Omit<StayItemT, 'allocatedAt' | 'startedAt' | 'endedAt'> & {
   endedAt: Date | null;
 };
 
-const itemOf = (row: ItemRow): StayItemT => ({
+const itemOf = (actor: Actor, row: ItemRow): StayItemT => ({
   ...row,
+  personName: shownName(actor, row.personName),
   allocatedAt: iso(row.allocatedAt),
   startedAt: iso(row.startedAt),
   endedAt: iso(row.endedAt),
@@ -46,6 +48,12 @@ export async function listStays(
     params.push(filter.status);
     where.push(`st.status = $${params.length}`);
   }
+  if (filter.state)
+    where.push(
+      filter.state === 'open'
+        ? "st.status IN ('allocated', 'in_room', 'home')"
+        : "st.status IN ('ended', 'cancelled')",
+    );
   if (filter.kind) {
     params.push(filter.kind);
     where.push(`st.kind = $${params.length}`);
@@ -67,11 +75,11 @@ export async function listStays(
   );
   const rows = await tx.query<ItemRow>(
     `SELECT ${ITEM_SQL} FROM ${FROM_SQL} WHERE ${clause}
-     ORDER BY st.status IN ('ended', 'cancelled'), st.planned_end_date, si.name, r.floor, length(r.number), r.number, st.id
+     ORDER BY st.status IN ('ended', 'cancelled'), st.ended_at DESC NULLS FIRST, st.planned_end_date, si.name, r.floor, length(r.number), r.number, st.id
      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, pageSize, (page - 1) * pageSize],
   );
-  return { items: rows.map(itemOf), total: count?.n ?? 0 };
+  return { items: rows.map((row) => itemOf(actor, row)), total: count?.n ?? 0 };
 }
 
 interface TransferRow {
@@ -85,7 +93,7 @@ interface TransferRow {
   arrivedAt: Date | null;
 }
 
-export async function readStay(tx: Queryable, stayId: string, now: Date): Promise<StayViewT> {
+export async function readStay(tx: Queryable, actor: Actor, stayId: string, now: Date): Promise<StayViewT> {
   const [row] = await tx.query<ItemRow & { endReason: string | null; nextStayId: string | null }>(
     `SELECT ${ITEM_SQL}, st.end_reason AS "endReason", st.next_stay_id AS "nextStayId" FROM ${FROM_SQL} WHERE st.id = $1`,
     [stayId],
@@ -97,7 +105,7 @@ export async function readStay(tx: Queryable, stayId: string, now: Date): Promis
      FROM isolation_transfers WHERE stay_id = $1 ORDER BY departed_at, recorded_at`,
     [stayId],
   );
-  const item = itemOf(row);
+  const item = itemOf(actor, row);
   const purpose = await purposeOfStay(tx, item);
   const transfer =
     item.sourceType === 'contact' && item.kind === 'centralised' ? await transferOf(tx, item, now) : null;
