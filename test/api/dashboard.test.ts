@@ -149,6 +149,7 @@ describe('GET /api/dashboard', () => {
       'cases.lateness',
       'hospitals.treatment',
       'isolation.demand',
+      'isolation.sites',
       'arrivals.byRisk',
       'arrivals.byChannel',
       'arrivals.underControl',

@@ -58,6 +58,12 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
     const view = await get(`/api/venues/supervision?${q}`);
     return q.get('flag') ? (view.items.length as number) : { kind: 'venues', board: view };
   }
+  // ISO-1, ISO-3: the sites page; its coverage check counts the counties short of one in use, one on standby.
+  if (url.pathname === '/isolation/sites') {
+    const list = await get(`/api/isolation/sites?${q}`);
+    if (q.get('flag') === 'coverage') return list.coverage.filter((c: { ok: boolean }) => !c.ok).length;
+    return list.items.length as number;
+  }
   // ISO-2: the isolation overview's demand table, its total row for a wider scope.
   if (url.pathname === '/isolation')
     return { kind: 'isolation', board: await get(`/api/isolation/demand?${q}`) };
