@@ -27,20 +27,7 @@ export const FEVER_THRESHOLD = 37.3;
 /** The temperatures a reading may record (℃): outside them a reading is a typing error. */
 export const TEMPERATURE_RANGE = { min: 35, max: 42.5 } as const;
 
-/** The symptoms the plans list among 新冠肺炎 的 症状 (fever, dry cough, fatigue, …); any one is abnormal. */
-export const SYMPTOMS = [
-  'fever',
-  'cough',
-  'sore_throat',
-  'fatigue',
-  'diarrhoea',
-  'smell_taste_loss',
-  'shortness_of_breath',
-  'muscle_pain',
-  'runny_nose',
-  'conjunctivitis',
-] as const;
-export type Symptom = (typeof SYMPTOMS)[number];
+export { SYMPTOMS } from './symptoms.js';
 
 /**
  * The immediate report of an abnormal reading (ISO-4 一报告) is due 2 hours after the reading

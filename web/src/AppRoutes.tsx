@@ -45,6 +45,7 @@ const IsolationStaysPage = lazy(() => import('./isolationStays/StaysPage'));
 const IsolationStayDetailPage = lazy(() => import('./isolationStays/StayDetailPage'));
 const IsolationReleaseQueuePage = lazy(() => import('./isolationRelease/ReleaseQueuePage'));
 const MonitoringPage = lazy(() => import('./healthMonitoring/MonitoringPage'));
+const MonitoringFloorPage = lazy(() => import('./healthMonitoring/FloorPage'));
 const VenuePoster = lazy(() => import('./venues/VenuePoster'));
 const PrivacyAlertsPage = lazy(() => import('./privacyAlerts/PrivacyAlertsPage'));
 const HandoversPage = lazy(() => import('./handovers/HandoversPage'));
@@ -191,6 +192,7 @@ export function AppRoutes() {
             element={guarded('isolation.read', <IsolationReleaseQueuePage />)}
           />
           <Route path="monitoring" element={guarded('isolation.read', <MonitoringPage />)} />
+          <Route path="monitoring/floor" element={guarded('isolation.read', <MonitoringFloorPage />)} />
           <Route path="venues/:id/poster" element={guarded('venue.read', <VenuePoster />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

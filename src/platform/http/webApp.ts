@@ -14,7 +14,12 @@ const ONE_DAY = 24 * 60 * 60;
  * forms' own bundle (web/public.html), not the staff app. web/src/public/PublicApp.tsx reads the
  * same paths.
  */
-const PUBLIC_FORMS = [/^\/landing\/[^/]+\/?$/, /^\/truck-report\/?$/, /^\/check-in\/[^/]+\/?$/];
+const PUBLIC_FORMS = [
+  /^\/landing\/[^/]+\/?$/,
+  /^\/truck-report\/?$/,
+  /^\/check-in\/[^/]+\/?$/,
+  /^\/self-report\/[^/]+\/?$/,
+];
 
 /**
  * How long a browser or proxy may keep a web file: a hashed one for a year, unasked (immutable);

@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LandingReport } from './LandingReport';
+import { SelfReport } from './SelfReport';
 import { VenueCheckIn } from './VenueCheckIn';
 
 const THEME = { token: { colorPrimary: '#1f4e8c' } };
@@ -16,6 +17,8 @@ function Page({ pathname }: { pathname: string }) {
   if (landing) return <LandingReport code={decodeURIComponent(landing[1]!)} />;
   const venue = /^\/check-in\/([^/]+)\/?$/.exec(pathname);
   if (venue) return <VenueCheckIn code={decodeURIComponent(venue[1]!)} />;
+  const selfReport = /^\/self-report\/([^/]+)\/?$/.exec(pathname);
+  if (selfReport) return <SelfReport token={decodeURIComponent(selfReport[1]!)} />;
   if (/^\/truck-report\/?$/.test(pathname))
     return (
       <Suspense fallback={<p style={{ padding: 24 }}>{t('common.loading')}</p>}>
