@@ -12,6 +12,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { rowTestId } from '../common/testId';
 import type { Occupancy, OccupancySite } from './api';
 
@@ -82,7 +83,9 @@ export function OccupancySites({ occupancy, showCounty }: { occupancy: Occupancy
       title: t('isolationDemand.sites.name'),
       render: (_, s) => (
         <Flex vertical gap={4}>
-          <Typography.Text strong>{s.name}</Typography.Text>
+          <Link to={`/isolation/sites/${s.id}`}>
+            <Typography.Text strong>{s.name}</Typography.Text>
+          </Link>
           <span>
             <Tag color={STATUS_COLOR[s.status]}>{t(`isolationDemand.status.${s.status}`)}</Tag>
             {s.purposes.map((p) => (
