@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAbnormalReports } from '../../src/modules/healthMonitoring/index.js';
+import { loadMonitoringDemo, openAbnormalReports } from '../../src/modules/healthMonitoring/index.js';
 import { createUser } from '../../src/platform/access/accounts.js';
 import type { Role } from '../../src/rules/roles.js';
-import { COUNTY_A, PASSWORD, signInAs, VILLAGE_A } from '../support/world.js';
+import { COUNTY_A, COUNTY_B, PASSWORD, signInAs, VILLAGE_A } from '../support/world.js';
 import { openWorldApp } from '../support/worldApp.js';
 import { type MonitoringFixture, seedMonitoringWorld } from '../support/worldMonitoring.js';
 
@@ -358,5 +358,37 @@ describe('CMD-1 another county, and hostile input', () => {
     });
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
     expect(response.statusCode).toBeLessThan(500);
+  });
+});
+
+describe('the demo: two days of readings, one fever with its report open, two missed slots', () => {
+  it('loads once for a county with people under monitoring, and nothing twice', async () => {
+    env.setNow(local('2026-12-07T15:00:00'));
+    const fixture = await seedMonitoringWorld(env.ctx, env.world.users.b_admin!, {
+      county: COUNTY_B,
+      village: '150402001001',
+      rooms: 3,
+      homes: 1,
+      startedAt: local('2026-12-04T09:00:00'),
+      plannedEnd: '2026-12-18',
+      seed: 2,
+      siteName: '红山区隔离酒店',
+    });
+    await loadMonitoringDemo(env.ctx, COUNTY_B);
+    const count = async () =>
+      (
+        await env.db.query<{ n: number; open: number }>(
+          `SELECT count(*)::int AS n, count(*) FILTER (WHERE abnormal AND handled_at IS NULL)::int AS open
+           FROM monitoring_readings WHERE jurisdiction_code ^@ $1`,
+          [COUNTY_B],
+        )
+      )[0]!;
+    const first = await count();
+    // 4 people × the 3 slots owed in the last two days (Dec 6 am, Dec 6 pm, Dec 7 am), less 2 missed,
+    // plus the fever of this afternoon.
+    expect(first).toEqual({ n: 4 * 3 - 2 + 1, open: 1 });
+    expect(await openAbnormalReports(env.db, fixture.rooms[0]!.stayId)).toBe(1);
+    await loadMonitoringDemo(env.ctx, COUNTY_B);
+    expect(await count()).toEqual(first);
   });
 });

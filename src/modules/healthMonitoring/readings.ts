@@ -91,16 +91,16 @@ const SYMPTOM_ZH: Record<string, string> = {
 };
 
 /** The report's owner: the site's county isolation managers, or the person's community (ISO-5). */
-function reportOwner(stay: MonitoredStay) {
+function reportOwner(stay: Pick<MonitoredStay, 'kind' | 'jurisdictionCode'>) {
   return stay.kind === 'centralised'
     ? { jurisdictionCode: countyOf(stay.jurisdictionCode), ownerRole: 'isolation_manager' as const }
     : { jurisdictionCode: stay.jurisdictionCode, ownerRole: 'community_worker' as const };
 }
 
 /** Opens the immediate report of an abnormal reading (ISO-4 一报告), due 2 hours after it; never overdue when opened. */
-async function openReport(
+export async function openReport(
   tx: Queryable,
-  stay: MonitoredStay,
+  stay: Pick<MonitoredStay, 'kind' | 'jurisdictionCode' | 'personId' | 'siteName' | 'roomNumber'>,
   reading: { id: string; temperature: number; symptoms: readonly string[] },
   at: Date,
 ) {
