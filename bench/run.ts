@@ -16,6 +16,7 @@ import {
 } from './lib/scratch.js';
 import { type SummaryRow, table } from './lib/stats.js';
 import { loadBench } from './load.js';
+import { monitoringBoardBench } from './monitoringBoard.js';
 import { plansBench } from './plans.js';
 import { pushClassifyBench } from './pushClassify.js';
 import { searchBench } from './search.js';
@@ -51,6 +52,7 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   coExposureIngest: coExposureIngestBench,
   coExposureSearch: coExposureSearchBench,
   chainGenerations: chainGenerationsBench,
+  monitoringBoard: monitoringBoardBench,
 };
 
 /** Other work on the machine skews every figure: each section says how busy it was. */

@@ -6,4 +6,5 @@ export { loadMonitoringDemo } from './demo.js';
 export { monitoringPublicRoutes } from './publicRoutes.js';
 export { monitoringRoutes } from './routes.js';
 export { monitoringStorySources } from './storySources.js';
+export { monitoringBoard } from './views.js';
 export { monitoringWorkSubjects } from './workSubjects.js';
