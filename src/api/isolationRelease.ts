@@ -106,7 +106,13 @@ export const StayEnded = Type.Object({
 export type StayEnded = Static<typeof StayEnded>;
 
 export const QueueQuery = Type.Object(
-  { jurisdiction: Type.Optional(JurisdictionCode) },
+  {
+    jurisdiction: Type.Optional(JurisdictionCode),
+    /** today: ending today or earlier; tomorrow; absent: both. */
+    due: Type.Optional(Type.Enum(['today', 'tomorrow'] as const)),
+    /** allowed: the plan allows release now; blocked: not yet. */
+    state: Type.Optional(Type.Enum(['allowed', 'blocked'] as const)),
+  },
   { additionalProperties: false },
 );
 

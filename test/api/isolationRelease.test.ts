@@ -487,6 +487,21 @@ describe('ISO-6 what else holds a release', () => {
     });
     // Another county's scope is refused.
     expect((await get('/api/isolation/release-queue?jurisdiction=150402', a)).statusCode).toBe(403);
+    // The dashboard tile: today's ends, those allowed and those held, each the rows its drill opens.
+    await clock(at(contact.untilDate, 9));
+    const dashboard = (await get(`/api/dashboard?jurisdiction=${COUNTY_A}`, a)).json();
+    const tile = dashboard.tiles.find((t: { id: string }) => t.id === 'isolation.release');
+    expect(tile.error).toBeFalsy();
+    const figures = tile.body.figures as Array<{ key: string; value: number; drill: string }>;
+    expect(figures.map((f) => f.key)).toEqual(['due', 'allowed', 'blocked']);
+    for (const f of figures) {
+      const drill = new URL(f.drill, 'http://web');
+      expect(drill.pathname).toBe('/isolation/release');
+      const rows = (await get(`/api/isolation/release-queue${drill.search}`, a)).json().items;
+      expect({ key: f.key, value: f.value }).toEqual({ key: f.key, value: rows.length });
+    }
+    expect(figures.find((f) => f.key === 'blocked')!.value).toBeGreaterThan(0);
+    expect(tile.body.note.zh).toMatch(/^暂不能解除的原因：缺解除前检测阴性结果\d+人/);
   });
 });
 

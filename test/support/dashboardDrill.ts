@@ -64,6 +64,9 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
     if (q.get('flag') === 'coverage') return list.coverage.filter((c: { ok: boolean }) => !c.ok).length;
     return list.items.length as number;
   }
+  // ISO-6: the release queue's rows.
+  if (url.pathname === '/isolation/release')
+    return (await get(`/api/isolation/release-queue?${q}`)).items.length as number;
   // ISO-2: the isolation overview's demand table, its total row for a wider scope.
   if (url.pathname === '/isolation')
     return { kind: 'isolation', board: await get(`/api/isolation/demand?${q}`) };

@@ -9,6 +9,7 @@ import { expectedEpiTeamFigures } from './dashboardExpectedEpiTeams.js';
 import { expectedHospitalFigures } from './dashboardExpectedHospitals.js';
 import { expectedInvestigationFigures } from './dashboardExpectedInvestigations.js';
 import { expectedIsolationFigures } from './dashboardExpectedIsolation.js';
+import { expectedReleaseFigures } from './dashboardExpectedIsolationRelease.js';
 import { expectedIsolationSiteFigures } from './dashboardExpectedIsolationSites.js';
 import { expectedSentinelFigures } from './dashboardExpectedSentinels.js';
 import { expectedVenueFigures } from './dashboardExpectedVenues.js';
@@ -207,6 +208,7 @@ export async function expectedFigures(
   for (const [key, value] of await expectedCaseFigures(db, root, now, zone, today)) expected.set(key, value);
   for (const [key, value] of await expectedHospitalFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedIsolationFigures(db, root, now)) expected.set(key, value);
+  for (const [key, value] of await expectedReleaseFigures(db, root, now, zone)) expected.set(key, value);
   for (const [key, value] of await expectedIsolationSiteFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedAlertFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedDrugSalesFigures(db, root, now, zone, today))

@@ -2,6 +2,7 @@
 // import from here only (checked by scripts/check-walls.js).
 export { isolationTiles } from './dashboardTiles.js';
 export { isolationDemandRoutes } from './demandRoutes.js';
+export { releaseCheckOf } from './releaseCheck.js';
 export { isolationReleaseRoutes } from './releaseRoutes.js';
 export { isolationSiteRoutes } from './siteRoutes.js';
 export { loadIsolationSitesDemo } from './sitesDemo.js';

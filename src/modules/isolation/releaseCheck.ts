@@ -305,3 +305,12 @@ export async function evaluateStay(ctx: AppContext, tx: Queryable, stay: StayRow
     },
   };
 }
+
+/** The release check of one stay by id (ISO-6), as GET /isolation/stays/:id/release-check answers it. */
+export async function releaseCheckOf(
+  ctx: AppContext,
+  tx: Queryable,
+  stayId: string,
+): Promise<ReleaseCheckView> {
+  return (await evaluateStay(ctx, tx, await readStay(tx, stayId))).view;
+}

@@ -31,6 +31,7 @@ export async function releaseQueue(
   tx: Queryable,
   actor: Actor,
   jurisdiction: string | undefined,
+  filter: { due?: 'today' | 'tomorrow' | undefined; state?: 'allowed' | 'blocked' | undefined } = {},
 ): Promise<ReleaseQueue> {
   if (jurisdiction && !inScope(jurisdiction, actor.scopes))
     throw new AppError('forbidden', [fieldError('jurisdiction', 'jurisdiction_out_of_scope')]);
@@ -46,14 +47,16 @@ export async function releaseQueue(
      LEFT JOIN isolation_rooms r ON r.id = s.room_id
      WHERE s.status IN ('in_room', 'home') AND s.planned_end_date <= $1::date
        AND ($2::text IS NULL OR s.jurisdiction_code ^@ $2)
+       AND ($3::text IS NULL OR ($3 = 'today') = (s.planned_end_date <= $4::date))
      ORDER BY s.planned_end_date, s.kind, si.name, r.floor, r.number, s.id
      LIMIT ${QUEUE_CAP + 1}`,
-    [tomorrow, jurisdiction ?? null],
+    [tomorrow, jurisdiction ?? null, filter.due ?? null, today],
   );
   const unmask = mayUnmask(actor);
   const items: ReleaseQueue['items'] = [];
   for (const row of rows.slice(0, QUEUE_CAP)) {
     const { view } = await evaluateStay(ctx, tx, row);
+    if (filter.state && (filter.state === 'allowed') !== view.allowed) continue;
     const name = row.name ?? '';
     items.push({
       stayId: row.id,

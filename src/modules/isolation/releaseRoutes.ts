@@ -82,7 +82,8 @@ export async function isolationReleaseRoutes(api: TypedApp, ctx: AppContext): Pr
     },
     (request) => {
       const actor = actorOf(request);
-      return withScope(ctx.db, actor, (tx) => releaseQueue(ctx, tx, actor, request.query.jurisdiction));
+      const { jurisdiction, due, state } = request.query;
+      return withScope(ctx.db, actor, (tx) => releaseQueue(ctx, tx, actor, jurisdiction, { due, state }));
     },
   );
 

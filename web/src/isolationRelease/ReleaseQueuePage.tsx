@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { formatDay } from '../common/formatDateTime';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { rowTestId, testId } from '../common/testId';
@@ -10,7 +10,14 @@ import { pickText } from '../i18n/pickText';
 import { useLanguage } from '../i18n/useLanguage';
 import { IsolationTabs } from '../isolation/IsolationTabs';
 import { usePermission } from '../session/useSession';
-import { fetchReleaseQueue, type QueueItem, refusalReasons, releaseKeys, releaseStay } from './api';
+import {
+  fetchReleaseQueue,
+  type QueueFilter,
+  type QueueItem,
+  refusalReasons,
+  releaseKeys,
+  releaseStay,
+} from './api';
 import { ReasonList } from './ReleasePanel';
 
 /** ISO-6: release one person from the queue (the server checks the plan again). */
@@ -89,10 +96,18 @@ export default function ReleaseQueuePage() {
   const { language } = useLanguage();
   const mayWrite = usePermission('isolation.write');
   const [releasing, setReleasing] = useState<QueueItem | null>(null);
-  const query = useQuery({
-    queryKey: releaseKeys.queue(undefined),
-    queryFn: () => fetchReleaseQueue(undefined),
-  });
+  const [params, setParams] = useSearchParams();
+  const pick = <T extends string>(name: string, values: readonly T[]) => {
+    const value = params.get(name);
+    return values.find((v) => v === value);
+  };
+  const filter: QueueFilter = {
+    jurisdiction: params.get('jurisdiction') ?? undefined,
+    due: pick('due', ['today', 'tomorrow'] as const),
+    state: pick('state', ['allowed', 'blocked'] as const),
+  };
+  const query = useQuery({ queryKey: releaseKeys.queue(filter), queryFn: () => fetchReleaseQueue(filter) });
+  const filtered = filter.due !== undefined || filter.state !== undefined;
   const items = query.data?.items ?? [];
   return (
     <>
@@ -105,6 +120,15 @@ export default function ReleaseQueuePage() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="release-basis">
           {t('isolationRelease.basis')}
         </Typography.Text>
+        {filtered ? (
+          <Flex wrap gap={8} align="center">
+            {filter.due ? <Tag>{t(`isolationRelease.due.${filter.due}`)}</Tag> : null}
+            {filter.state ? <Tag>{t(`isolationRelease.states.${filter.state}`)}</Tag> : null}
+            <Button size="small" onClick={() => setParams({})} data-testid="release-filter-clear">
+              {t('isolationRelease.showAll')}
+            </Button>
+          </Flex>
+        ) : null}
         {query.error ? <ProblemAlert error={query.error} /> : null}
         {query.data?.capped ? (
           <Alert type="info" showIcon title={t('isolationRelease.capped', { n: items.length })} />

@@ -18,14 +18,20 @@ export const TEST_RESULTS = ['negative', 'positive', 'invalid'] as const;
 export const releaseKeys = {
   all: ['isolationRelease'] as const,
   check: (stayId: string) => ['isolationRelease', 'check', stayId] as const,
-  queue: (jurisdiction: string | undefined) => ['isolationRelease', 'queue', jurisdiction] as const,
+  queue: (filter: QueueFilter) => ['isolationRelease', 'queue', filter] as const,
 };
 
 const stay = (id: string) => `/isolation/stays/${encodeURIComponent(id)}`;
 
 export const fetchReleaseCheck = (stayId: string) => api.get<ReleaseCheck>(`${stay(stayId)}/release-check`);
-export const fetchReleaseQueue = (jurisdiction: string | undefined) =>
-  api.get<ReleaseQueue>(`/isolation/release-queue${queryString({ jurisdiction })}`);
+/** The dashboard tile's drill: a jurisdiction, ending today (or earlier), allowed or held. */
+export interface QueueFilter {
+  jurisdiction?: string | undefined;
+  due?: 'today' | 'tomorrow' | undefined;
+  state?: 'allowed' | 'blocked' | undefined;
+}
+export const fetchReleaseQueue = (filter: QueueFilter) =>
+  api.get<ReleaseQueue>(`/isolation/release-queue${queryString({ ...filter })}`);
 export const recordTest = (stayId: string, body: TestBody) =>
   api.post<TestRecorded>(`${stay(stayId)}/tests`, body);
 export const releaseStay = (stayId: string, body: ReleaseBody) =>
