@@ -45,7 +45,7 @@ export interface ReleaseFacts {
   openAbnormalReports: number;
 }
 
-export type ReleaseReasonCode =
+type ReleaseReasonCode =
   | 'period_not_over'
   | 'test_missing'
   | 'positive_result'
@@ -72,7 +72,7 @@ const KIND: Record<TestKind, Text> = {
 };
 
 /** "2026-12-20" → "2026年12月20日". */
-export function zhDate(date: string): string {
+function zhDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
@@ -86,7 +86,7 @@ export function testLabel(kind: TestKind, day: number, reagents: number): Text {
 }
 
 /** Whether one result satisfies a required test: its kind, negative, on or after its day, enough reagents. */
-export function satisfies(result: StayTestResult, test: RequiredTest): boolean {
+function satisfies(result: StayTestResult, test: RequiredTest): boolean {
   return (
     result.kind === test.kind &&
     result.result === 'negative' &&
@@ -150,7 +150,7 @@ export const STAY_ENDED: ReleaseReason = {
 };
 
 /** The phase kinds a stay is: a room (centralised) or at home (home isolation, health monitoring). */
-export const HOME_PHASES: readonly PhaseKind[] = ['home_isolation', 'health_monitoring'];
+const HOME_PHASES: readonly PhaseKind[] = ['home_isolation', 'health_monitoring'];
 
 /**
  * An arrival's stay (ARR-*): the plan's tests marked for release that fall in the phase, with their
@@ -206,7 +206,7 @@ export interface ContactStepFacts {
 }
 
 /** The local reading for contacts, shown on the page: 002 §25 names no release test for contacts. */
-export const CONTACT_RELEASE_READING: Text = {
+const CONTACT_RELEASE_READING: Text = {
   zh: '本地口径：《福建省冬春季新冠肺炎疫情防控工作方案》第25条未规定密切接触者解除集中隔离前的检测，按入境人员的做法，以集中隔离期最后一次检测（无检测安排时为最后一天的核酸检测）阴性作为解除条件。',
   en: 'Local reading: 002 §25 names no test before a contact leaves centralised isolation; as for inbound arrivals, the last test of the centralised span (a NAT on its last day when the plan has none) must be negative.',
 };

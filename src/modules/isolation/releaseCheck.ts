@@ -69,7 +69,7 @@ export interface ArrivalPart {
 }
 
 /** What the contact's plan says for the stay's span. */
-export interface ContactPart {
+interface ContactPart {
   contactId: string;
   jurisdictionCode: string;
   /** Deadline kinds of the span (centralised_isolation, its tests) that close done at release. */

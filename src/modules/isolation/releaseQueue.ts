@@ -12,10 +12,10 @@ import { mayUnmask } from '../persons/index.js';
 import { evaluateStay, STAY_COLUMNS, type StayRow } from './releaseCheck.js';
 
 /** The queue is cut here (the earliest first): a day's releases at one county are far fewer. */
-export const QUEUE_CAP = 300;
+const QUEUE_CAP = 300;
 
 /** Local dates of today and tomorrow in the jurisdiction's zone. */
-export async function queueDays(ctx: AppContext, tx: Queryable, jurisdiction: string) {
+async function queueDays(ctx: AppContext, tx: Queryable, jurisdiction: string) {
   const timeZone = await effectiveTimeZone(tx, jurisdiction, ctx.config.defaultTimeZone);
   const today = localDate(ctx.now(), timeZone);
   const tomorrow = localDate(endOfLocalDay(today, timeZone), timeZone);
