@@ -14,7 +14,7 @@ export const SLOTS = ['am', 'pm'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 /** Local hour each slot opens and is due by (本地口径, see above). */
-export const SLOT_HOURS: Readonly<Record<Slot, { opens: number; due: number }>> = {
+const SLOT_HOURS: Readonly<Record<Slot, { opens: number; due: number }>> = {
   am: { opens: 0, due: 12 },
   pm: { opens: 12, due: 20 },
 };
@@ -34,7 +34,7 @@ export { SYMPTOMS } from './symptoms.js';
  * (本地口径): the plans say 立即报告 without a number; 2 hours is the platform's report window for
  * a case (CAS-2 "2小时内网络直报").
  */
-export const ABNORMAL_REPORT_HOURS = 2;
+const ABNORMAL_REPORT_HOURS = 2;
 
 export interface ReadingValues {
   temperature: number;

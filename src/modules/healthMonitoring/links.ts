@@ -76,7 +76,7 @@ export interface LinkedStay {
  * The home stay a token opens, read by the owner connection (the public caller has no scope yet);
  * undefined for an unknown, expired or revoked token or a stay no longer at home — one answer.
  */
-export async function stayOfToken(db: Database, token: string, now: Date): Promise<LinkedStay | undefined> {
+async function stayOfToken(db: Database, token: string, now: Date): Promise<LinkedStay | undefined> {
   const [row] = await db.query<LinkedStay>(
     `SELECT s.id AS "stayId", s.jurisdiction_code AS "jurisdictionCode", p.name AS "personName"
      FROM monitoring_links l JOIN isolation_stays s ON s.id = l.stay_id JOIN persons p ON p.id = s.person_id

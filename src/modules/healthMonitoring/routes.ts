@@ -28,8 +28,7 @@ const tags = ['health monitoring'];
 const IdParams = Type.Object({ id: Uuid });
 
 /** The public page a self-report link opens (ISO-5). */
-export const selfReportUrl = (origin: string, token: string) =>
-  `${origin.replace(/\/+$/, '')}/self-report/${token}`;
+const selfReportUrl = (origin: string, token: string) => `${origin.replace(/\/+$/, '')}/self-report/${token}`;
 
 /**
  * Health monitoring of people in isolation (ISO-4, ISO-5) under /api/monitoring: readings twice a
