@@ -233,6 +233,10 @@ describe('ISO-4, ISO-5 missed check-ins', () => {
     expect(missing).toMatchObject({ total: 4, pageSize: 1 });
     expect(missing.items).toHaveLength(1);
     expect(missing.items[0].kind).toBe('home');
+    const abnormal = await send('GET', '/api/monitoring/board?abnormal=true&kind=home', manager);
+    expect(abnormal.statusCode).toBe(200);
+    // The world's home stay with its abnormal reading of 23 November still open.
+    expect(abnormal.json().total).toBe(1);
     expect(board.sites).toEqual([{ id: world.siteId, name: '隔离酒店1', floors: [{ floor: 3, people: 3 }] }]);
   });
 });

@@ -116,9 +116,11 @@ export async function monitoringBoard(
   if (filter.jurisdiction) conditions.push(`s.jurisdiction_code ^@ $${params.push(filter.jurisdiction)}`);
   if (filter.siteId) conditions.push(`s.site_id = $${params.push(filter.siteId)}`);
   if (filter.kind) conditions.push(`s.kind = $${params.push(filter.kind)}`);
-  const open = `EXISTS (SELECT 1 FROM monitoring_readings o WHERE o.stay_id = s.id AND o.abnormal AND o.handled_at IS NULL)`;
-  const missing = `(s.started_at <= $3 AND NOT EXISTS (SELECT 1 FROM monitoring_readings c
-    WHERE c.stay_id = s.id AND c.local_date = $1 AND c.slot = $2))`;
+  // Uncorrelated IN / NOT IN: one hashed pass over the day's readings (and the few open reports) for
+  // all the stays, rather than a probe per stay inside the counts' FILTERs.
+  const open = `s.id IN (SELECT o.stay_id FROM monitoring_readings o WHERE o.abnormal AND o.handled_at IS NULL)`;
+  const missing = `(s.started_at <= $3 AND s.id NOT IN (SELECT c.stay_id FROM monitoring_readings c
+    WHERE c.local_date = $1 AND c.slot = $2))`;
   const base = conditions.join(' AND ');
   const [counts] = await tx.query<Static<typeof BoardView>['counts']>(
     `SELECT count(*)::int AS total, count(*) FILTER (WHERE s.kind = 'centralised')::int AS centralised,
@@ -136,7 +138,9 @@ export async function monitoringBoard(
     filter.abnormal || filter.missing
       ? ((
           await tx.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM isolation_stays s WHERE ${listed.join(' AND ')}`,
+            // The slot's parameters are typed even when only the abnormal filter is on.
+            `SELECT count(*)::int AS n FROM isolation_stays s
+             WHERE $1::date IS NOT NULL AND $2::text IS NOT NULL AND $3::timestamptz IS NOT NULL AND ${listed.join(' AND ')}`,
             params,
           )
         )[0]?.n ?? 0)
@@ -156,8 +160,7 @@ export async function monitoringBoard(
     openAlerts: number;
   }>(
     `WITH page AS (
-       SELECT s.id, s.person_id, s.kind, s.jurisdiction_code, s.site_id, s.room_id, s.started_at, s.planned_end_date,
-         ${missing} AS missing
+       SELECT s.id, s.person_id, s.kind, s.jurisdiction_code, s.site_id, s.room_id, s.started_at, s.planned_end_date
        FROM isolation_stays s LEFT JOIN isolation_rooms r ON r.id = s.room_id
        WHERE ${listed.join(' AND ')}
        ORDER BY s.kind, s.site_id, r.floor, r.number, s.jurisdiction_code, s.started_at, s.id
@@ -167,7 +170,8 @@ export async function monitoringBoard(
        coalesce((SELECT j.name FROM jurisdictions j WHERE j.code = pg.jurisdiction_code), '') AS "jurisdictionName",
        pg.site_id AS "siteId", si.name AS "siteName", r.floor, r.number AS "roomNumber",
        ${ISO('pg.started_at')} AS "startedAt", to_char(pg.planned_end_date, 'YYYY-MM-DD') AS "plannedEndDate",
-       pg.missing,
+       (pg.started_at <= $3 AND NOT EXISTS (SELECT 1 FROM monitoring_readings c
+         WHERE c.stay_id = pg.id AND c.local_date = $1 AND c.slot = $2)) AS missing,
        (SELECT count(*)::int FROM monitoring_readings o WHERE o.stay_id = pg.id AND o.abnormal AND o.handled_at IS NULL) AS "openAlerts"
      FROM page pg JOIN persons p ON p.id = pg.person_id
      LEFT JOIN isolation_rooms r ON r.id = pg.room_id LEFT JOIN isolation_sites si ON si.id = pg.site_id
