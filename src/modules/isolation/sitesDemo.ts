@@ -13,7 +13,7 @@ import { permissionsOf, type Role } from '../../rules/roles.js';
 import { localDate } from '../../rules/time.js';
 import { setReadiness } from './siteReadiness.js';
 import { createSite, patchSite } from './siteRegistry.js';
-import { addRooms } from './siteRooms.js';
+import { addRooms, roomService } from './siteRooms.js';
 import { addStaff } from './siteStaff.js';
 
 interface DemoSite {
@@ -128,9 +128,14 @@ async function managerOf(ctx: AppContext, county: string): Promise<Actor> {
   };
 }
 
+/** The id of the room numbered `number` among those just added. */
+function roomIdIn(rooms: ReadonlyArray<{ id: string; number: string }>, number: string): string {
+  return rooms.find((r) => r.number === number)?.id ?? '';
+}
+
 /** A demo phone number of the staff ledger (139 …), the same on every load. */
 const phoneOf = (site: number, i: number) =>
-  `139${String(41_000_000 + site * 1000 + i * 37).padStart(8, '0')}`;
+  `139${4100 + site}${String((site * 7919 + i * 1237 + 2468) % 10_000).padStart(4, '0')}`;
 
 /**
  * The demo county's isolation sites and rooms (ISO-1, ISO-3): two hotels in use, one on standby and
@@ -191,6 +196,17 @@ export async function loadIsolationSitesDemo(ctx: AppContext, county: string): P
         });
       }
       if (demo.status !== 'not_ready') await patchSite(tx, actor, site.id, { status: demo.status }, now);
+      if (index === 0) {
+        // Turnover on the first hotel: two rooms left this morning and wait for cleaning and
+        // disinfection (消杀), one is out of service for repairs.
+        const top = demo.floors[1] * 100 + demo.perFloor;
+        await tx.query(
+          `UPDATE isolation_rooms SET state = 'cleaning', state_changed_at = $2 WHERE site_id = $1 AND number = ANY ($3::text[])`,
+          [site.id, new Date(now.getTime() - 3 * 3_600_000), [String(top - 2), String(top - 1)]],
+        );
+        const repairs = roomIdIn(rooms.items, String(top));
+        if (repairs) await roomService(tx, actor, repairs, { inService: false, note: '卫生间漏水维修' }, now);
+      }
     }
   });
 }

@@ -131,11 +131,9 @@ export function RoomGrid({ siteId }: { siteId: string }) {
         ))}
       </Space>
       {[...floors.entries()].map(([floor, rows]) => (
-        <Flex key={floor} gap={8} align="flex-start" data-testid={`floor-${floor}`}>
-          <Typography.Text strong style={{ minWidth: 48, paddingTop: 6 }}>
-            {t('isolationSites.rooms.floor', { floor })}
-          </Typography.Text>
-          <Flex wrap gap={6} style={{ flex: 1 }}>
+        <Flex key={floor} vertical gap={4} data-testid={`floor-${floor}`}>
+          <Typography.Text strong>{t('isolationSites.rooms.floor', { floor })}</Typography.Text>
+          <Flex wrap gap={6}>
             {rows.map((room) => (
               <Popover
                 key={room.id}
@@ -149,7 +147,7 @@ export function RoomGrid({ siteId }: { siteId: string }) {
                   data-testid={`room-${room.number}`}
                   data-state={room.state}
                   style={{
-                    width: 92,
+                    width: 76,
                     background: COLOURS[room.state].background,
                     borderColor: COLOURS[room.state].border,
                   }}

@@ -14,6 +14,7 @@ import { AddRoomsModal } from './AddRoomsModal';
 import { fetchSite, patchSite, SITE_STATUSES, type SiteDetail, siteKeys } from './api';
 import { ReadinessPanel } from './ReadinessPanel';
 import { RoomGrid } from './RoomGrid';
+import { SiteFormModal } from './SiteFormModal';
 import { StaffPanel } from './StaffPanel';
 
 const STATUS_COLOR = { in_use: 'green', standby: 'blue', not_ready: 'orange' } as const;
@@ -79,6 +80,7 @@ export default function SiteDetailPage() {
   const { id = '' } = useParams();
   const canWrite = usePermission('isolation.site');
   const [addingRooms, setAddingRooms] = useState(false);
+  const [editing, setEditing] = useState(false);
   const site = useQuery({ queryKey: siteKeys.one(id), queryFn: () => fetchSite(id) });
   if (site.error)
     return (
@@ -100,7 +102,14 @@ export default function SiteDetailPage() {
           </Tag>
           {s.active ? null : <Tag>{t('isolationSites.inactive')}</Tag>}
         </Typography.Title>
-        {canWrite ? <StatusControl site={s} /> : null}
+        {canWrite ? (
+          <Flex gap={8} wrap align="flex-start">
+            <Button onClick={() => setEditing(true)} data-testid="site-edit">
+              {t('isolationSites.detail.edit')}
+            </Button>
+            <StatusControl site={s} />
+          </Flex>
+        ) : null}
       </Flex>
       <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" bordered>
         <Descriptions.Item label={t('isolationSites.fields.kind')}>
@@ -141,6 +150,7 @@ export default function SiteDetailPage() {
         <RoomGrid siteId={s.id} />
       </Card>
       <AddRoomsModal siteId={s.id} open={addingRooms} onClose={() => setAddingRooms(false)} />
+      <SiteFormModal open={editing} site={s} onClose={() => setEditing(false)} />
     </Flex>
   );
 }

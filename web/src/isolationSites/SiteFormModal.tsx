@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { applyFieldProblems } from '../common/applyFieldProblems';
@@ -9,7 +9,15 @@ import { testId } from '../common/testId';
 import { useLanguage } from '../i18n/useLanguage';
 import { JurisdictionTreeSelect } from '../jurisdictions/JurisdictionTreeSelect';
 import { useMe } from '../session/useSession';
-import { createSite, SITE_KINDS, SITE_PURPOSES, type SiteBody, siteKeys } from './api';
+import {
+  createSite,
+  patchSite,
+  SITE_KINDS,
+  SITE_PURPOSES,
+  type SiteBody,
+  type SiteDetail,
+  siteKeys,
+} from './api';
 
 interface Values {
   jurisdictionCode: string;
@@ -25,7 +33,16 @@ interface Values {
  * Registers a contracted isolation site (ISO-1): never a hospital (the server refuses one by name or
  * address), not ready until its five items are in place (ISO-3).
  */
-export function SiteFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function SiteFormModal({
+  open,
+  site,
+  onClose,
+}: {
+  open: boolean;
+  /** The site to edit; absent: a new site. */
+  site?: SiteDetail | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { message } = App.useApp();
@@ -34,21 +51,24 @@ export function SiteFormModal({ open, onClose }: { open: boolean; onClose: () =>
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const mutation = useMutation({
-    mutationFn: (values: Values) =>
-      createSite({
-        jurisdictionCode: values.jurisdictionCode,
+    mutationFn: (values: Values) => {
+      const fields = {
         name: values.name.trim(),
         kind: values.kind,
         purposes: values.purposes,
         address: values.address?.trim() || null,
         contractedOn: values.contractedOn ? values.contractedOn.format('YYYY-MM-DD') : null,
         contractUntil: values.contractUntil ? values.contractUntil.format('YYYY-MM-DD') : null,
-      }),
-    onSuccess: (site) => {
+      };
+      return site
+        ? patchSite(site.id, fields)
+        : createSite({ ...fields, jurisdictionCode: values.jurisdictionCode });
+    },
+    onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: siteKeys.all });
       message.success(t('isolationSites.saved'));
       onClose();
-      navigate(`/isolation/sites/${site.id}`);
+      if (!site) navigate(`/isolation/sites/${saved.id}`);
     },
     onError: (error) => {
       applyFieldProblems(
@@ -67,7 +87,7 @@ export function SiteFormModal({ open, onClose }: { open: boolean; onClose: () =>
   return (
     <Modal
       open={open}
-      title={t('isolationSites.add')}
+      title={site ? site.name : t('isolationSites.add')}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={mutation.isPending}
@@ -79,16 +99,30 @@ export function SiteFormModal({ open, onClose }: { open: boolean; onClose: () =>
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ jurisdictionCode: me.scopes[0], kind: 'hotel', purposes: ['close_contacts'] }}
+        initialValues={
+          site
+            ? {
+                jurisdictionCode: site.jurisdictionCode,
+                name: site.name,
+                kind: site.kind,
+                purposes: site.purposes,
+                address: site.address ?? '',
+                contractedOn: site.contractedOn ? dayjs(site.contractedOn) : null,
+                contractUntil: site.contractUntil ? dayjs(site.contractUntil) : null,
+              }
+            : { jurisdictionCode: me.scopes[0], kind: 'hotel', purposes: ['close_contacts'] }
+        }
         onFinish={(values) => mutation.mutate(values)}
       >
-        <Form.Item
-          name="jurisdictionCode"
-          label={t('isolationSites.fields.jurisdiction')}
-          rules={[{ required: true }]}
-        >
-          <JurisdictionTreeSelect<string> />
-        </Form.Item>
+        {site ? null : (
+          <Form.Item
+            name="jurisdictionCode"
+            label={t('isolationSites.fields.jurisdiction')}
+            rules={[{ required: true }]}
+          >
+            <JurisdictionTreeSelect<string> />
+          </Form.Item>
+        )}
         <Form.Item
           name="name"
           label={t('isolationSites.fields.name')}
