@@ -30,8 +30,8 @@ export const DemandRowView = Type.Object({
   demanded: Count,
   inRoom: Count,
   awaitingArrival: Count,
-  /** Close and secondary close contacts owed centralised isolation, with no stay yet. */
-  contactsOwed: Count,
+  /** People owed centralised isolation with no room yet: close and secondary close contacts, arrivals. */
+  queued: Count,
   neededNow: Count,
   required: Count,
   capacity: CapacityView,

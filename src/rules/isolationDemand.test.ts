@@ -6,7 +6,7 @@ const base: DemandInput = {
   confirmedCases: 0,
   inRoom: 0,
   awaitingArrival: 0,
-  contactsOwed: 0,
+  queued: 0,
   inUse: none,
   standby: none,
 };
@@ -51,7 +51,7 @@ describe('ISO-2 rooms demanded against rooms held (002 §25 "按照确诊病例�
         confirmedCases: 1,
         inRoom: 90,
         awaitingArrival: 10,
-        contactsOwed: 50,
+        queued: 50,
         inUse: rooms(30, { occupied: 100 }),
       },
       { demanded: 100, neededNow: 150, total: 130, gap: 20, level: 'short' },

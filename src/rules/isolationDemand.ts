@@ -23,8 +23,11 @@ export interface DemandInput {
   inRoom: number;
   /** People allocated a room, awaiting their transfer (centralised stays allocated). */
   awaitingArrival: number;
-  /** Close and secondary close contacts owed centralised isolation, with no stay yet. */
-  contactsOwed: number;
+  /**
+   * People owed centralised isolation with no room yet (the isolation queue): close and secondary
+   * close contacts (EPI-4) and arrivals whose plan has a centralised phase not over.
+   */
+  queued: number;
   /** Rooms of the county's active sites in use (在用). */
   inUse: RoomStates;
   /** Rooms of the county's active sites on standby (备用). */
@@ -47,7 +50,7 @@ interface Capacity {
 export interface Demand {
   /** ISO-2: rooms the plan's ratio demands. */
   demanded: number;
-  /** Rooms the people already owed one need: in a room, awaiting arrival, contacts owed. */
+  /** Rooms the people already owed one need: in a room, awaiting arrival, queued for a room. */
   neededNow: number;
   /** The larger of the two: the rooms the county must hold. */
   required: number;
@@ -68,7 +71,7 @@ const usable = (rooms: RoomStates) => rooms.ready + rooms.occupied + rooms.clean
  */
 export function isolationDemand(input: DemandInput): Demand {
   const demanded = Math.max(0, input.confirmedCases) * ROOMS_PER_CONFIRMED_CASE;
-  const neededNow = input.inRoom + input.awaitingArrival + input.contactsOwed;
+  const neededNow = input.inRoom + input.awaitingArrival + input.queued;
   const required = Math.max(demanded, neededNow);
   const capacity: Capacity = {
     total: usable(input.inUse) + usable(input.standby),

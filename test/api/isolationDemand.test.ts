@@ -180,6 +180,31 @@ async function contact(
   return row!.id;
 }
 
+/** An arrival of `personId` at `code` whose active plan holds one phase, copied from the world's arrival. */
+async function arrival(
+  code: string,
+  personId: string,
+  phase: { kind: string; endDate: string },
+  status = 'planned',
+) {
+  const [row] = await env.db.query<{ id: string }>(
+    `INSERT INTO arrivals SELECT (jsonb_populate_record(NULL::arrivals, to_jsonb(a) || jsonb_build_object(
+       'id', gen_random_uuid(), 'jurisdiction_code', $2::text, 'person_id', $3::uuid, 'status', $4::text,
+       'source_ref', NULL))).* FROM arrivals a WHERE a.id = $1 RETURNING id`,
+    [env.world.arrivalA.arrivalId, code, personId, status],
+  );
+  const [plan] = await env.db.query<{ id: string }>(
+    `SELECT id FROM arrival_plans WHERE status = 'active' ORDER BY created_at LIMIT 1`,
+  );
+  await env.db.query(
+    `INSERT INTO arrival_plans SELECT (jsonb_populate_record(NULL::arrival_plans, to_jsonb(p) || jsonb_build_object(
+       'id', gen_random_uuid(), 'arrival_id', $2::uuid, 'jurisdiction_code', $3::text, 'status', 'active',
+       'superseded_by', NULL, 'plan', jsonb_set(p.plan, '{phases}', $4::jsonb)))).* FROM arrival_plans p WHERE p.id = $1`,
+    [plan!.id, row!.id, code, JSON.stringify([phase])],
+  );
+  return row!.id;
+}
+
 beforeAll(async () => {
   env = await openWorldApp();
   env.setNow(NOW);
@@ -214,8 +239,8 @@ beforeAll(async () => {
   await site(SHORT, '兴隆台旧招待所', 'standby', 50, {}, false);
 
   // 大洼区: one confirmed case; 120 rooms, two people in rooms, one awaiting arrival, three contacts
-  // owed a room; two at home.
-  const y = await persons(FINE, 'DEMY', 12);
+  // owed a room, two arrivals too; two at home.
+  const y = await persons(FINE, 'DEMY', 16);
   const yCase = await insertCase(FINE, y[0]!, 'confirmed');
   const hotel = await site(FINE, '大洼宾馆', 'in_use', 120, { occupied: 3 });
   const placed = await contact(FINE, yCase, y[1]!, 'close');
@@ -242,6 +267,13 @@ beforeAll(async () => {
   const moved = await contact(FINE, yCase, y[10]!, 'close');
   await stay(FINE, y[10]!, moved, 'home', TODAY, null);
   await stay(FINE, y[11]!, await contact(FINE, yCase, y[11]!, 'general'), 'home', '2026-11-30', null);
+  // Arrivals: one owed centralised isolation until the 30th (queued once, though also a close
+  // contact), one whose phase ends today (queued), one whose phase ended yesterday, one at home only.
+  await arrival(FINE, y[12]!, { kind: 'centralised_isolation', endDate: '2026-11-30' });
+  await contact(FINE, yCase, y[12]!, 'close');
+  await arrival(FINE, y[13]!, { kind: 'centralised_isolation', endDate: '2026-11-23' });
+  await arrival(FINE, y[14]!, { kind: 'home_isolation', endDate: '2026-11-30' });
+  await arrival(FINE, y[15]!, { kind: 'centralised_isolation', endDate: '2026-11-24' });
 });
 afterAll(() => env.close());
 
@@ -268,7 +300,7 @@ describe('GET /api/isolation/demand (ISO-2, 002 §25 "原则上按照 1 例确�
       demanded: 300,
       inRoom: 0,
       awaitingArrival: 0,
-      contactsOwed: 0,
+      queued: 0,
       neededNow: 0,
       required: 300,
       capacity: { total: 250, readyNow: 100, occupied: 0, cleaning: 10, standby: 140, outOfService: 40 },
@@ -282,8 +314,8 @@ describe('GET /api/isolation/demand (ISO-2, 002 §25 "原则上按照 1 例确�
       demanded: 100,
       inRoom: 2,
       awaitingArrival: 1,
-      contactsOwed: 3,
-      neededNow: 6,
+      queued: 5,
+      neededNow: 8,
       required: 100,
       capacity: { total: 120, readyNow: 117, occupied: 3, cleaning: 0, standby: 0, outOfService: 0 },
       gap: -20,

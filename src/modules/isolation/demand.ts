@@ -8,6 +8,8 @@ import {
   type Demand as RuleDemand,
   sumDemand,
 } from '../../rules/isolationDemand.js';
+import { localDate } from '../../rules/time.js';
+import { effectiveTimeZone } from '../jurisdictions/index.js';
 import {
   type DemandPlace,
   type DemandScope,
@@ -29,8 +31,8 @@ const CURRENT_CONFIRMED_SQL = `c.classification = 'confirmed' AND c.status <> 'd
 /**
  * EPI-4, ISO-2: a close or secondary close contact still owed centralised isolation — identified or
  * under control, whose plan has a centralised phase not yet over (or no plan stored: the cautious
- * reading, EPI-4 puts every close contact in a room), and who has no stay yet (a cancelled one aside).
- * $3 is now.
+ * reading, EPI-4 puts every close contact in a room), and who has had no stay from it yet (a
+ * cancelled one aside). $3 is now.
  */
 const CONTACT_OWED_SQL = `c.class IN ('close', 'secondary_close') AND c.status IN ('identified', 'under_control')
   AND (c.plan IS NULL OR EXISTS (
@@ -40,16 +42,29 @@ const CONTACT_OWED_SQL = `c.class IN ('close', 'secondary_close') AND c.status I
   AND NOT EXISTS (SELECT 1 FROM isolation_stays s
     WHERE s.source_type = 'contact' AND s.source_id = c.id AND s.status <> 'cancelled')`;
 
+/**
+ * ARR-*, ISO-2: an arrival not released whose active plan has a centralised isolation phase ending
+ * today or later (inbound from abroad, key-area arrivals), with no stay from it yet. $4 is today.
+ */
+const ARRIVAL_OWED_SQL = `a.status <> 'released' AND EXISTS (
+    SELECT 1 FROM arrival_plans ap
+    CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(ap.plan -> 'phases') = 'array' THEN ap.plan -> 'phases' ELSE '[]'::jsonb END) ph
+    WHERE ap.arrival_id = a.id AND ap.status = 'active'
+      AND ph ->> 'kind' = 'centralised_isolation' AND ph ->> 'endDate' >= $4)
+  AND NOT EXISTS (SELECT 1 FROM isolation_stays s
+    WHERE s.source_type = 'arrival' AND s.source_id = a.id AND s.status <> 'cancelled')`;
+
 type Keyed = { key: string };
 
 async function countsByKey(
   tx: Queryable,
   scope: DemandScope,
   now: Date,
+  today: string,
 ): Promise<{
   cases: Map<string, number>;
   stays: Map<string, { inRoom: number; allocated: number }>;
-  contacts: Map<string, number>;
+  queued: Map<string, number>;
   rooms: Map<string, { inUse: RoomStates; standby: RoomStates }>;
   sites: Map<string, { inUse: number; standby: number; notReady: number }>;
 }> {
@@ -68,10 +83,18 @@ async function countsByKey(
      GROUP BY 1`,
     params,
   );
-  const contacts = await tx.query<Keyed & { n: number }>(
-    `SELECT ${keyOf(scope, 'c.jurisdiction_code')} AS key, count(*)::int AS n FROM contacts c
-     WHERE ${inRoot('c.jurisdiction_code')} AND ${CONTACT_OWED_SQL} GROUP BY 1`,
-    [...params, now],
+  // The isolation queue: each person once (a contact who is also an arrival), none with an open stay.
+  const queued = await tx.query<Keyed & { n: number }>(
+    `SELECT key, count(DISTINCT person_id)::int AS n FROM (
+       SELECT ${keyOf(scope, 'c.jurisdiction_code')} AS key, c.person_id FROM contacts c
+       WHERE ${inRoot('c.jurisdiction_code')} AND ${CONTACT_OWED_SQL}
+       UNION
+       SELECT ${keyOf(scope, 'a.jurisdiction_code')}, a.person_id FROM arrivals a
+       WHERE ${inRoot('a.jurisdiction_code')} AND ${ARRIVAL_OWED_SQL}) owed
+     WHERE NOT EXISTS (SELECT 1 FROM isolation_stays s
+       WHERE s.person_id = owed.person_id AND s.status IN ('allocated', 'in_room', 'home'))
+     GROUP BY 1`,
+    [...params, now, today],
   );
   // Rooms of active sites by the site's status and the room's state; not-ready sites hold no capacity.
   const rooms = await tx.query<Keyed & { status: 'in_use' | 'standby'; state: string; n: number }>(
@@ -111,7 +134,7 @@ async function countsByKey(
   return {
     cases: new Map(cases.map((r) => [r.key, r.n])),
     stays: new Map(stays.map((r) => [r.key, { inRoom: r.inRoom, allocated: r.allocated }])),
-    contacts: new Map(contacts.map((r) => [r.key, r.n])),
+    queued: new Map(queued.map((r) => [r.key, r.n])),
     rooms: roomMap,
     sites: siteMap,
   };
@@ -123,7 +146,7 @@ const rowOf = (place: DemandPlace, counts: Awaited<ReturnType<typeof countsByKey
     confirmedCases: counts.cases.get(place.code) ?? 0,
     inRoom: stays.inRoom,
     awaitingArrival: stays.allocated,
-    contactsOwed: counts.contacts.get(place.code) ?? 0,
+    queued: counts.queued.get(place.code) ?? 0,
     ...(counts.rooms.get(place.code) ?? {
       inUse: { ready: 0, occupied: 0, cleaning: 0, outOfService: 0 },
       standby: { ready: 0, occupied: 0, cleaning: 0, outOfService: 0 },
@@ -135,7 +158,7 @@ const rowOf = (place: DemandPlace, counts: Awaited<ReturnType<typeof countsByKey
 
 const view = (
   place: DemandPlace,
-  figures: Pick<DemandRow, 'confirmedCases' | 'inRoom' | 'awaitingArrival' | 'contactsOwed' | 'sites'>,
+  figures: Pick<DemandRow, 'confirmedCases' | 'inRoom' | 'awaitingArrival' | 'queued' | 'sites'>,
   demand: RuleDemand,
 ): DemandRow => ({
   code: place.code,
@@ -159,9 +182,11 @@ export async function isolationDemandView(
   actor: Actor,
   jurisdiction: string | undefined,
   now: Date,
+  defaultTimeZone: string,
 ): Promise<Demand> {
   const scope = await demandScope(tx, actor, jurisdiction);
-  const counts = await countsByKey(tx, scope, now);
+  const today = localDate(now, await effectiveTimeZone(tx, scope.root.code, defaultTimeZone));
+  const counts = await countsByKey(tx, scope, now, today);
   const computed = scope.places.map((place) => ({ place, ...rowOf(place, counts) }));
   const rows = computed.map(({ place, input, demand, sites }) =>
     view(
@@ -170,7 +195,7 @@ export async function isolationDemandView(
         confirmedCases: input.confirmedCases,
         inRoom: input.inRoom,
         awaitingArrival: input.awaitingArrival,
-        contactsOwed: input.contactsOwed,
+        queued: input.queued,
         sites,
       },
       demand,
@@ -188,7 +213,7 @@ export async function isolationDemandView(
           confirmedCases: add((r) => r.confirmedCases),
           inRoom: add((r) => r.inRoom),
           awaitingArrival: add((r) => r.awaitingArrival),
-          contactsOwed: add((r) => r.contactsOwed),
+          queued: add((r) => r.queued),
           sites: {
             inUse: add((r) => r.sites.inUse),
             standby: add((r) => r.sites.standby),

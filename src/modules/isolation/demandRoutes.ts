@@ -25,7 +25,7 @@ export async function isolationDemandRoutes(api: TypedApp, ctx: AppContext): Pro
     (request) => {
       const actor = actorOf(request);
       return withScope(ctx.db, actor, (tx) =>
-        isolationDemandView(tx, actor, request.query.jurisdiction, ctx.now()),
+        isolationDemandView(tx, actor, request.query.jurisdiction, ctx.now(), ctx.config.defaultTimeZone),
       );
     },
   );

@@ -10,8 +10,8 @@ import { isolationDemandView } from './demand.js';
  * is nothing to size: no current confirmed case, no site, nobody owed a room.
  */
 async function demand(request: DashboardRequest): Promise<TileBody | null> {
-  const { tx, actor, jurisdiction, now } = request;
-  const view = await isolationDemandView(tx, actor, jurisdiction, now);
+  const { ctx, tx, actor, jurisdiction, now } = request;
+  const view = await isolationDemandView(tx, actor, jurisdiction, now, ctx.config.defaultTimeZone);
   const figures = view.total ?? view.rows[0];
   if (!figures) return null;
   const sites = figures.sites.inUse + figures.sites.standby + figures.sites.notReady;
@@ -43,8 +43,8 @@ async function demand(request: DashboardRequest): Promise<TileBody | null> {
       },
     ],
     note: {
-      zh: `现有确诊病例${figures.confirmedCases}例；当前需隔离${figures.neededNow}间（在住${figures.inRoom}人，待转入${figures.awaitingArrival}人，待安排密接${figures.contactsOwed}人）；可立即入住${figures.capacity.readyNow}间${counties}`,
-      en: `${figures.confirmedCases} confirmed cases; ${figures.neededNow} rooms needed now (${figures.inRoom} in rooms, ${figures.awaitingArrival} awaiting arrival, ${figures.contactsOwed} contacts to place); ${figures.capacity.readyNow} ready now${countiesEn}`,
+      zh: `现有确诊病例${figures.confirmedCases}例；当前需隔离${figures.neededNow}间（在住${figures.inRoom}人，待转入${figures.awaitingArrival}人，待安排房间${figures.queued}人）；可立即入住${figures.capacity.readyNow}间${counties}`,
+      en: `${figures.confirmedCases} confirmed cases; ${figures.neededNow} rooms needed now (${figures.inRoom} in rooms, ${figures.awaitingArrival} awaiting arrival, ${figures.queued} waiting for a room); ${figures.capacity.readyNow} ready now${countiesEn}`,
     },
   };
 }

@@ -68,7 +68,7 @@ export function DemandTable({ demand }: { demand: Demand }) {
             {t('isolationDemand.neededBreakdown', {
               inRoom: r.inRoom,
               awaiting: r.awaitingArrival,
-              owed: r.contactsOwed,
+              owed: r.queued,
             })}
           </Typography.Text>
         </Flex>
