@@ -19,12 +19,15 @@ import { StaffPanel } from './StaffPanel';
 
 const STATUS_COLOR = { in_use: 'green', standby: 'blue', not_ready: 'orange' } as const;
 
-/** The items a refused status names (ISO-3), from the problem's `missing` list. */
-function missingOf(error: unknown, language: 'zh-CN' | 'en'): string | null {
+/** The readiness items a refused status names (ISO-3): its field problems readiness.<item>, in words. */
+function missingOf(error: unknown, site: SiteDetail, language: 'zh-CN' | 'en'): string | null {
   if (!isApiError(error)) return null;
-  const missing = (error.problem as { missing?: Array<{ zh: string; en: string }> }).missing;
-  if (!missing || missing.length === 0) return null;
-  return missing.map((m) => pickText(language, m.zh, m.en)).join(language === 'en' ? '; ' : '；');
+  const items = (error.problem.errors ?? [])
+    .filter((e) => e.field.startsWith('readiness.'))
+    .map((e) => site.readinessItems.find((i) => `readiness.${i.item}` === e.field))
+    .filter((i) => i !== undefined);
+  if (items.length === 0) return null;
+  return items.map((i) => pickText(language, i.label.zh, i.label.en)).join(language === 'en' ? '; ' : '、');
 }
 
 function StatusControl({ site }: { site: SiteDetail }) {
@@ -35,7 +38,7 @@ function StatusControl({ site }: { site: SiteDetail }) {
     mutationFn: (body: { status?: SiteDetail['status']; active?: boolean }) => patchSite(site.id, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: siteKeys.all }),
   });
-  const missing = missingOf(mutation.error, language);
+  const missing = missingOf(mutation.error, site, language);
   return (
     <Flex vertical gap={8}>
       <Space wrap>
