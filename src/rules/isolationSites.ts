@@ -10,7 +10,6 @@
 export const SITE_KINDS = ['hotel', 'dormitory', 'training_centre', 'temporary', 'other'] as const;
 export const SITE_PURPOSES = ['close_contacts', 'inbound', 'asymptomatic', 'key_area_arrivals'] as const;
 export const SITE_STATUSES = ['in_use', 'standby', 'not_ready'] as const;
-export type SiteKind = (typeof SITE_KINDS)[number];
 export type SitePurpose = (typeof SITE_PURPOSES)[number];
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 
@@ -48,7 +47,7 @@ export function statusBlockedBy(
 }
 
 /** A name or address as compared against the hospitals: no spaces or punctuation, half-width. */
-export function normalizePlaceName(value: string): string {
+function normalizePlaceName(value: string): string {
   return value
     .normalize('NFKC')
     .replace(/[\s\p{P}\p{S}]/gu, '')
@@ -125,7 +124,7 @@ export function oneInUseOneStandby(
 }
 
 /** The most rooms one request adds on a floor (a hotel floor; 本地口径). */
-export const MAX_ROOMS_PER_FLOOR = 200;
+const MAX_ROOMS_PER_FLOOR = 200;
 
 /**
  * Room numbers of a floor from a numeric range, e.g. 301–330, keeping the first number's width

@@ -90,7 +90,7 @@ export async function listSites(tx: Queryable, actor: Actor, query: SiteListQuer
 }
 
 /** ISO-1 per county in (or above) the jurisdiction that the caller may read. */
-export async function coverageOf(tx: Queryable, actor: Actor, root: string | null) {
+async function coverageOf(tx: Queryable, actor: Actor, root: string | null) {
   const counties = (
     await tx.query<{ code: string; name: string }>(
       `SELECT code, name FROM jurisdictions
@@ -186,7 +186,7 @@ async function refuseHospital(
 }
 
 /** ISO-3: refuses in use / standby unless all five are in place, naming the items missing. */
-export function refuseUnready(
+function refuseUnready(
   status: SiteStatus,
   items: ReadonlyArray<{ item: string; inPlace: boolean }>,
 ): void {
