@@ -164,6 +164,7 @@ describe('GET /api/dashboard', () => {
       'contacts.control',
       'chains.clusters',
       'routineTesting.missed',
+      'monitoring.readings',
       'venues.scans',
       'epiTeams.reserve',
     ]);

@@ -67,6 +67,9 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
   // ISO-6: the release queue's rows.
   if (url.pathname === '/isolation/release')
     return (await get(`/api/isolation/release-queue?${q}`)).items.length as number;
+  // ISO-4, ISO-5: the monitoring board, filtered (kind, missing this slot).
+  if (url.pathname === '/monitoring')
+    return (await get(`/api/monitoring/board?${q}&pageSize=1`)).total as number;
   // ISO-2: the isolation overview's demand table, its total row for a wider scope.
   if (url.pathname === '/isolation')
     return { kind: 'isolation', board: await get(`/api/isolation/demand?${q}`) };
