@@ -186,10 +186,7 @@ async function refuseHospital(
 }
 
 /** ISO-3: refuses in use / standby unless all five are in place, naming the items missing. */
-function refuseUnready(
-  status: SiteStatus,
-  items: ReadonlyArray<{ item: string; inPlace: boolean }>,
-): void {
+function refuseUnready(status: SiteStatus, items: ReadonlyArray<{ item: string; inPlace: boolean }>): void {
   const missing = statusBlockedBy(status, items);
   if (missing.length === 0) return;
   const fields: FieldError[] = [
