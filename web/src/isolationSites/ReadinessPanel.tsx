@@ -87,9 +87,10 @@ export function ReadinessPanel({ site }: { site: SiteDetail }) {
               {item.evidence ? <Typography.Text>{item.evidence}</Typography.Text> : null}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {item.checkedOn
-                  ? `${t('isolationSites.readiness.checkedOn')}：${formatDay(item.checkedOn, language)}　${t(
-                      'isolationSites.readiness.checkedBy',
-                    )}：${item.checkedByName ?? ''}`
+                  ? t('isolationSites.readiness.checkedLine', {
+                      date: formatDay(item.checkedOn, language),
+                      by: item.checkedByName ?? '',
+                    })
                   : t('isolationSites.readiness.never')}
               </Typography.Text>
             </Flex>

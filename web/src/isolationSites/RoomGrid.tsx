@@ -157,7 +157,7 @@ export function RoomGrid({ siteId }: { siteId: string }) {
                     <Typography.Text strong>{room.number}</Typography.Text>
                     <Typography.Text ellipsis style={{ fontSize: 12 }}>
                       {room.occupants.length > 0
-                        ? room.occupants.map((o) => o.personName).join('、')
+                        ? room.occupants.map((o) => o.personName).join(t('isolationSites.sep'))
                         : t(`isolationSites.rooms.state.${room.state}`)}
                     </Typography.Text>
                     {room.state === 'cleaning' && canClean ? (

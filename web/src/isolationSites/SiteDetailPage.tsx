@@ -27,7 +27,7 @@ function missingOf(error: unknown, site: SiteDetail, language: 'zh-CN' | 'en'): 
     .map((e) => site.readinessItems.find((i) => `readiness.${i.item}` === e.field))
     .filter((i) => i !== undefined);
   if (items.length === 0) return null;
-  return items.map((i) => pickText(language, i.label.zh, i.label.en)).join(language === 'en' ? '; ' : '、');
+  return items.map((i) => pickText(language, i.label.zh, i.label.en)).join(language === 'en' ? ', ' : '、');
 }
 
 function StatusControl({ site }: { site: SiteDetail }) {
@@ -119,7 +119,7 @@ export default function SiteDetailPage() {
           {t(`isolationSites.kind.${s.kind}`)}
         </Descriptions.Item>
         <Descriptions.Item label={t('isolationSites.fields.purposes')}>
-          {s.purposes.map((p) => t(`isolationSites.purpose.${p}`)).join('、')}
+          {s.purposes.map((p) => t(`isolationSites.purpose.${p}`)).join(t('isolationSites.sep'))}
         </Descriptions.Item>
         <Descriptions.Item label={t('isolationSites.fields.jurisdiction')}>
           {s.jurisdictionName ?? s.jurisdictionCode}
@@ -132,7 +132,7 @@ export default function SiteDetailPage() {
       </Descriptions>
       <Card
         size="small"
-        title={`${t('isolationSites.readiness.title')}（${s.readiness.inPlace}/${s.readiness.of}）`}
+        title={t('isolationSites.readiness.titleCount', { inPlace: s.readiness.inPlace, of: s.readiness.of })}
       >
         <ReadinessPanel site={s} />
       </Card>
@@ -141,7 +141,7 @@ export default function SiteDetailPage() {
       </Card>
       <Card
         size="small"
-        title={`${t('isolationSites.rooms.grid')}（${t('isolationSites.rooms.summary', s.rooms)}）`}
+        title={t('isolationSites.rooms.gridCount', { summary: t('isolationSites.rooms.summary', s.rooms) })}
         extra={
           canWrite ? (
             <Button icon={<PlusOutlined />} onClick={() => setAddingRooms(true)} data-testid="rooms-new">

@@ -24,15 +24,18 @@ function CoverageCheck({ coverage }: { coverage: Coverage[] }) {
           key={c.code}
           type={c.ok && c.purposesWithoutSite.length === 0 ? 'success' : 'warning'}
           showIcon
-          message={`${t('isolationSites.coverage.title')}：${c.name}　${
-            c.ok
+          message={t('isolationSites.coverage.line', {
+            county: c.name,
+            state: c.ok
               ? t('isolationSites.coverage.ok', { inUse: c.inUse, standby: c.standby })
-              : t('isolationSites.coverage.short', { inUse: c.inUse, standby: c.standby })
-          }`}
+              : t('isolationSites.coverage.short', { inUse: c.inUse, standby: c.standby }),
+          })}
           description={
             c.purposesWithoutSite.length > 0
               ? t('isolationSites.coverage.purposesMissing', {
-                  purposes: c.purposesWithoutSite.map((p) => t(`isolationSites.purpose.${p}`)).join('、'),
+                  purposes: c.purposesWithoutSite
+                    .map((p) => t(`isolationSites.purpose.${p}`))
+                    .join(t('isolationSites.sep')),
                 })
               : undefined
           }
@@ -87,7 +90,7 @@ export default function SitesPage() {
     {
       key: 'purposes',
       title: t('isolationSites.fields.purposes'),
-      render: (_, s) => s.purposes.map((p) => t(`isolationSites.purpose.${p}`)).join('、'),
+      render: (_, s) => s.purposes.map((p) => t(`isolationSites.purpose.${p}`)).join(t('isolationSites.sep')),
       responsive: ['md'],
     },
     {
