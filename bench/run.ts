@@ -5,6 +5,7 @@ import { coExposureIngestBench, coExposureSearchBench } from './coExposure.js';
 import { dashboardBench } from './dashboard.js';
 import { drugSalesIngestBench } from './drugSalesIngest.js';
 import { importBench } from './import.js';
+import { isolationAllocateBench } from './isolationAllocate.js';
 import { landingFormBench } from './landingForm.js';
 import { type BenchOptions, machine, readOptions } from './lib/options.js';
 import {
@@ -53,6 +54,7 @@ const BENCHES: Record<string, (options: BenchOptions) => Promise<SummaryRow[]>> 
   coExposureSearch: coExposureSearchBench,
   chainGenerations: chainGenerationsBench,
   monitoringBoard: monitoringBoardBench,
+  isolationAllocate: isolationAllocateBench,
 };
 
 /** Other work on the machine skews every figure: each section says how busy it was. */

@@ -17,6 +17,8 @@ export const QueueQuery = Type.Object(
   {
     jurisdiction: Type.Optional(JurisdictionCode),
     kind: Type.Optional(Type.Enum(STAY_KINDS)),
+    /** Only the transfers past their due time (EPI-4's 12 hours). */
+    overdue: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -150,6 +150,7 @@ describe('GET /api/dashboard', () => {
       'hospitals.treatment',
       'isolation.demand',
       'isolation.sites',
+      'isolation.stays',
       'isolation.release',
       'arrivals.byRisk',
       'arrivals.byChannel',

@@ -64,6 +64,14 @@ export async function drilled(app: FastifyInstance, cookie: string, drill: strin
     if (q.get('flag') === 'coverage') return list.coverage.filter((c: { ok: boolean }) => !c.ok).length;
     return list.items.length as number;
   }
+  // ISO-4, ISO-5: the stays page, its queue tab (people owed a room) or a list of stays.
+  if (url.pathname === '/isolation/stays' && tab === 'queue')
+    return (await get(`/api/isolation/queue?${q}`)).items.length as number;
+  if (url.pathname === '/isolation/stays') {
+    if (tab === 'centralised' || tab === 'home') q.set('kind', tab);
+    q.set('state', tab === 'ended' ? 'closed' : 'open');
+    return total('/api/isolation/stays');
+  }
   // ISO-6: the release queue's rows.
   if (url.pathname === '/isolation/release')
     return (await get(`/api/isolation/release-queue?${q}`)).items.length as number;

@@ -11,6 +11,7 @@ import { expectedInvestigationFigures } from './dashboardExpectedInvestigations.
 import { expectedIsolationFigures } from './dashboardExpectedIsolation.js';
 import { expectedReleaseFigures } from './dashboardExpectedIsolationRelease.js';
 import { expectedIsolationSiteFigures } from './dashboardExpectedIsolationSites.js';
+import { expectedStayFigures } from './dashboardExpectedIsolationStays.js';
 import { expectedMonitoringFigures } from './dashboardExpectedMonitoring.js';
 import { expectedSentinelFigures } from './dashboardExpectedSentinels.js';
 import { expectedVenueFigures } from './dashboardExpectedVenues.js';
@@ -211,6 +212,7 @@ export async function expectedFigures(
   for (const [key, value] of await expectedIsolationFigures(db, root, now, today)) expected.set(key, value);
   for (const [key, value] of await expectedReleaseFigures(db, root, now, zone)) expected.set(key, value);
   for (const [key, value] of await expectedIsolationSiteFigures(db, root)) expected.set(key, value);
+  for (const [key, value] of await expectedStayFigures(db, root, now, zone)) expected.set(key, value);
   for (const [key, value] of await expectedMonitoringFigures(db, root, now, zone)) expected.set(key, value);
   for (const [key, value] of await expectedAlertFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedDrugSalesFigures(db, root, now, zone, today))

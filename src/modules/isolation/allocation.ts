@@ -6,7 +6,7 @@ import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
 import { chooseRooms, mayJoin, type RoomCandidate } from '../../rules/isolationAllocation.js';
 import { type LockedRoom, lockRoom, occupyRoom } from './rooms.js';
-import { readSource, type StaySource, shownName } from './staySources.js';
+import { readSources, type StaySource, shownName } from './staySources.js';
 
 /**
  * Allocation (ISO-4 单人单间, contract 2): people owed centralised isolation are given rooms of an
@@ -43,11 +43,10 @@ async function readSite(tx: Queryable, siteId: string): Promise<SiteRow> {
   return site;
 }
 
-/** People of `personIds` with an open stay visible to the caller. */
-async function openStays(tx: Queryable, personIds: readonly string[]): Promise<string[]> {
+/** People of `personIds` with an open stay anywhere (migration 0196: one outside the caller's scope too). */
+export async function openStays(tx: Queryable, personIds: readonly string[]): Promise<string[]> {
   const rows = await tx.query<{ personId: string }>(
-    `SELECT person_id AS "personId" FROM isolation_stays
-     WHERE person_id = ANY ($1::uuid[]) AND status IN ('allocated', 'in_room', 'home')`,
+    'SELECT x AS "personId" FROM fangkong_persons_with_open_stay($1::uuid[]) x',
     [personIds],
   );
   return rows.map((r) => r.personId);
@@ -69,8 +68,8 @@ async function readPeople(
 ): Promise<StaySource[]> {
   const now = ctx.now();
   const sources: StaySource[] = [];
-  for (const [index, person] of body.people.entries()) {
-    const source = await readSource(tx, actor, person, 'centralised', now);
+  const read = await readSources(tx, actor, body.people, 'centralised', now);
+  for (const [index, source] of read.entries()) {
     if (source === 'unknown') throw notFound();
     if (source === 'not_owed') throw invalid([fieldError(`people.${index}.sourceId`, 'isolation_not_owed')]);
     sources.push(source);

@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/types.js';
 import { AppError, fieldError, invalid, notFound } from '../../platform/errors.js';
+import { openStays } from './allocation.js';
 import { readSource, type SourceType } from './staySources.js';
 
 /**
@@ -29,11 +30,7 @@ export async function createHomeStay(
   const source = await readSource(tx, actor, body, 'home', now);
   if (source === 'unknown') throw notFound();
   if (source === 'not_owed') throw invalid([fieldError('sourceId', 'home_isolation_not_owed')]);
-  const [open] = await tx.query<{ id: string }>(
-    `SELECT id FROM isolation_stays WHERE person_id = $1 AND status IN ('allocated', 'in_room', 'home')`,
-    [source.personId],
-  );
-  if (open) throw new AppError('stay_open');
+  if ((await openStays(tx, [source.personId])).length > 0) throw new AppError('stay_open');
   const [stay] = await tx.query<{ id: string }>(
     `INSERT INTO isolation_stays (jurisdiction_code, person_id, kind, source_type, source_id, status, started_at,
        planned_end_date, created_by, created_at, updated_at)

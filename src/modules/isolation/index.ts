@@ -1,5 +1,6 @@
 // The public surface of the isolation module: other modules, the app, the CLI, tests and benchmarks
 // import from here only (checked by scripts/check-walls.js).
+export { allocate as allocateRooms } from './allocation.js';
 export { isolationTiles } from './dashboardTiles.js';
 export { isolationDemandRoutes } from './demandRoutes.js';
 export { releaseCheckOf } from './releaseCheck.js';

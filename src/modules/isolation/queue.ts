@@ -24,14 +24,19 @@ import {
  */
 const QUEUE_LIMIT = 500;
 
+/** Whether the person has an open stay anywhere, one outside the caller's scope too (migration 0196). */
 const NO_OPEN_STAY = (person: string) =>
-  `NOT EXISTS (SELECT 1 FROM isolation_stays s WHERE s.person_id = ${person} AND s.status IN ('allocated', 'in_room', 'home'))`;
+  `NOT EXISTS (SELECT 1 FROM fangkong_persons_with_open_stay(ARRAY[${person}]))`;
 
 export async function readQueue(
   ctx: AppContext,
   tx: Queryable,
   actor: Actor,
-  filter: { jurisdiction?: string | undefined; kind?: 'centralised' | 'home' | undefined },
+  filter: {
+    jurisdiction?: string | undefined;
+    kind?: 'centralised' | 'home' | undefined;
+    overdue?: boolean | undefined;
+  },
 ): Promise<{ items: QueueRowT[]; truncated: boolean }> {
   const now = ctx.now();
   const kind = filter.kind ?? 'centralised';
@@ -72,6 +77,10 @@ export async function readQueue(
     if (!home || !contactSource(row, 'centralised', now)) add(contactSource(row, kind, now));
   for (const row of arrivals)
     if (!home || !arrivalSource(row, 'centralised', now)) add(arrivalSource(row, kind, now));
+  if (filter.overdue) {
+    const late = sources.filter((s) => s.transferDueAt !== null && s.transferDueAt.getTime() < now.getTime());
+    sources.splice(0, sources.length, ...late);
+  }
   sources.sort(
     (a, b) =>
       (a.transferDueAt?.getTime() ?? Number.POSITIVE_INFINITY) -

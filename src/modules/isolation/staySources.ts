@@ -167,3 +167,45 @@ export async function readSource(
   if (!row || !inScope(row.jurisdictionCode, actor.scopes)) return 'unknown';
   return arrivalSource(row, kind, now) ?? 'not_owed';
 }
+
+/** readSource for many people at once (two queries): one answer per person, in order. */
+export async function readSources(
+  tx: Queryable,
+  actor: Actor,
+  people: ReadonlyArray<{ sourceType: SourceType; sourceId: string }>,
+  kind: 'centralised' | 'home',
+  now: Date,
+): Promise<Array<StaySource | 'unknown' | 'not_owed'>> {
+  const ids = (type: SourceType) => people.filter((p) => p.sourceType === type).map((p) => p.sourceId);
+  const contactIds = ids('contact');
+  const arrivalIds = ids('arrival');
+  const contacts =
+    contactIds.length > 0
+      ? await tx.query<ContactRow>(
+          `SELECT ${CONTACT_COLUMNS} FROM contacts c LEFT JOIN persons p ON p.id = c.person_id WHERE c.id = ANY ($1::uuid[])`,
+          [contactIds],
+        )
+      : [];
+  const arrivals =
+    arrivalIds.length > 0
+      ? await tx.query<ArrivalRow>(
+          `SELECT ${ARRIVAL_COLUMNS} FROM arrivals a
+             LEFT JOIN arrival_plans ap ON ap.arrival_id = a.id AND ap.status = 'active'
+             LEFT JOIN persons p ON p.id = a.person_id
+           WHERE a.id = ANY ($1::uuid[])`,
+          [arrivalIds],
+        )
+      : [];
+  const contactOf = new Map(contacts.map((r) => [r.id, r]));
+  const arrivalOf = new Map(arrivals.map((r) => [r.id, r]));
+  return people.map((person) => {
+    if (person.sourceType === 'contact') {
+      const row = contactOf.get(person.sourceId);
+      if (!row || !inScope(row.jurisdictionCode, actor.scopes)) return 'unknown';
+      return contactSource(row, kind, now) ?? 'not_owed';
+    }
+    const row = arrivalOf.get(person.sourceId);
+    if (!row || !inScope(row.jurisdictionCode, actor.scopes)) return 'unknown';
+    return arrivalSource(row, kind, now) ?? 'not_owed';
+  });
+}

@@ -13,6 +13,7 @@ import { AllocateModal } from './AllocateModal';
 import {
   fetchQueue,
   fetchStays,
+  type QueueFilter,
   type QueueRow,
   type StayFilter,
   type StayKind,
@@ -39,7 +40,7 @@ function sourceHref(row: { sourceType: 'contact' | 'arrival'; sourceId: string }
 }
 
 /** People owed isolation without a stay (ISO-4, EPI-4): the overdue transfers first. */
-function QueueTable({ kind }: { kind: StayKind }) {
+function QueueTable({ kind, filter = {} }: { kind: StayKind; filter?: QueueFilter }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { message } = App.useApp();
@@ -48,7 +49,7 @@ function QueueTable({ kind }: { kind: StayKind }) {
   const mayHome = usePermission('monitoring.write') || mayAllocate;
   const [selected, setSelected] = useState<QueueRow[]>([]);
   const [allocating, setAllocating] = useState<QueueRow[] | null>(null);
-  const query = useQuery({ queryKey: stayKeys.queue(kind), queryFn: () => fetchQueue(kind) });
+  const query = useQuery({ queryKey: stayKeys.queue(kind, filter), queryFn: () => fetchQueue(kind, filter) });
   const home = useMutation({
     mutationFn: (row: QueueRow) => startHomeStay(row.sourceType, row.sourceId),
     onSuccess: () => {
@@ -292,18 +293,25 @@ export default function StaysPage() {
   const [params, setParams] = useSearchParams();
   const tabParam = params.get('tab');
   const tab: TabKey = isTab(tabParam) ? tabParam : 'queue';
+  // A dashboard figure opens the page filtered (its jurisdiction, a status, ending by a date).
+  const jurisdiction = params.get('jurisdiction') ?? undefined;
+  const status = (params.get('status') ?? undefined) as StayFilter['status'];
+  const endingBy = params.get('endingBy') ?? undefined;
+  const overdue = params.get('overdue') === 'true' || undefined;
   const body: Record<TabKey, React.ReactNode> = {
-    queue: <QueueTable kind="centralised" />,
-    centralised: <StayTable filter={{ state: 'open', kind: 'centralised' }} />,
+    queue: <QueueTable kind="centralised" filter={{ jurisdiction, overdue }} />,
+    centralised: (
+      <StayTable filter={{ state: 'open', kind: 'centralised', jurisdiction, status, endingBy }} />
+    ),
     home: (
       <>
         <Typography.Title level={5}>{t('isolationStays.queueKind.home')}</Typography.Title>
-        <QueueTable kind="home" />
+        <QueueTable kind="home" filter={{ jurisdiction }} />
         <Typography.Title level={5}>{t('isolationStays.tabs.home')}</Typography.Title>
-        <StayTable filter={{ state: 'open', kind: 'home' }} />
+        <StayTable filter={{ state: 'open', kind: 'home', jurisdiction, status }} />
       </>
     ),
-    ended: <StayTable filter={{ state: 'closed' }} />,
+    ended: <StayTable filter={{ state: 'closed', jurisdiction }} />,
   };
   return (
     <>
@@ -322,7 +330,7 @@ export default function StaysPage() {
       />
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams({ tab: key })}
+        onChange={(key) => setParams(jurisdiction ? { tab: key, jurisdiction } : { tab: key })}
         items={TABS.map((key) => ({ key, label: t(`isolationStays.tabs.${key}`), children: body[key] }))}
       />
     </>

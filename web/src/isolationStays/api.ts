@@ -15,7 +15,13 @@ export type Stay = StayViewT;
 export type Purpose = QueueRow['purpose'];
 export type StayKind = 'centralised' | 'home';
 
+export interface QueueFilter {
+  jurisdiction?: string | undefined;
+  overdue?: boolean | undefined;
+}
+
 export interface StayFilter {
+  jurisdiction?: string | undefined;
   state?: 'open' | 'closed' | undefined;
   kind?: StayKind | undefined;
   status?: StayRow['status'] | undefined;
@@ -25,7 +31,7 @@ export interface StayFilter {
 
 export const stayKeys = {
   all: ['isolationStays'] as const,
-  queue: (kind: StayKind) => ['isolationStays', 'queue', kind] as const,
+  queue: (kind: StayKind, filter: QueueFilter) => ['isolationStays', 'queue', kind, filter] as const,
   list: (filter: StayFilter, page: number) => ['isolationStays', 'list', filter, page] as const,
   one: (id: string) => ['isolationStays', 'one', id] as const,
   sites: (purpose: Purpose) => ['isolationStays', 'sites', purpose] as const,
@@ -34,7 +40,10 @@ export const stayKeys = {
 
 const one = (id: string) => `/isolation/stays/${encodeURIComponent(id)}`;
 
-export const fetchQueue = (kind: StayKind) => api.get<QueuePageT>(`/isolation/queue${queryString({ kind })}`);
+export const fetchQueue = (kind: StayKind, filter: QueueFilter) =>
+  api.get<QueuePageT>(
+    `/isolation/queue${queryString({ kind, jurisdiction: filter.jurisdiction, overdue: filter.overdue ? 'true' : undefined })}`,
+  );
 export const fetchStays = (filter: StayFilter, page: number, pageSize: number) =>
   api.get<StayPageT>(`/isolation/stays${queryString({ ...filter, page, pageSize })}`);
 export const fetchStay = (id: string) => api.get<Stay>(one(id));
