@@ -57,7 +57,7 @@ function QueueTable({ kind, filter = {} }: { kind: StayKind; filter?: QueueFilte
       message.success(t('isolationStays.homeStarted'));
     },
   });
-  const columns: TableColumnsType<QueueRow> = [
+  const allColumns: TableColumnsType<QueueRow> = [
     {
       title: t('isolationStays.columns.person'),
       key: 'person',
@@ -69,6 +69,32 @@ function QueueTable({ kind, filter = {} }: { kind: StayKind; filter?: QueueFilte
           ) : null}
         </Space>
       ),
+    },
+    {
+      title: t('isolationStays.columns.actions'),
+      key: 'actions',
+      render: (_, row) =>
+        kind === 'centralised' ? (
+          mayAllocate ? (
+            <Button
+              size="small"
+              type="primary"
+              data-testid="allocate-button"
+              onClick={() => setAllocating([row])}
+            >
+              {t('isolationStays.allocate')}
+            </Button>
+          ) : null
+        ) : mayHome ? (
+          <Button
+            size="small"
+            data-testid="home-stay-button"
+            loading={home.isPending && home.variables?.sourceId === row.sourceId}
+            onClick={() => home.mutate(row)}
+          >
+            {t('isolationStays.startHome')}
+          </Button>
+        ) : null,
     },
     {
       title: t('isolationStays.columns.due'),
@@ -112,33 +138,8 @@ function QueueTable({ kind, filter = {} }: { kind: StayKind; filter?: QueueFilte
       key: 'jurisdiction',
       render: (_, row) => row.jurisdictionName ?? row.jurisdictionCode,
     },
-    {
-      title: t('isolationStays.columns.actions'),
-      key: 'actions',
-      render: (_, row) =>
-        kind === 'centralised' ? (
-          mayAllocate ? (
-            <Button
-              size="small"
-              type="primary"
-              data-testid="allocate-button"
-              onClick={() => setAllocating([row])}
-            >
-              {t('isolationStays.allocate')}
-            </Button>
-          ) : null
-        ) : mayHome ? (
-          <Button
-            size="small"
-            data-testid="home-stay-button"
-            loading={home.isPending && home.variables?.sourceId === row.sourceId}
-            onClick={() => home.mutate(row)}
-          >
-            {t('isolationStays.startHome')}
-          </Button>
-        ) : null,
-    },
   ];
+  const columns = kind === 'home' ? allColumns.filter((c) => c.key !== 'due') : allColumns;
   return (
     <>
       {query.error ? <ProblemAlert error={query.error} /> : null}
