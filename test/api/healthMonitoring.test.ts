@@ -168,6 +168,15 @@ describe('ISO-4 一报告: an abnormal reading opens its 2-hour report; handling
     expect(work.body).toContain(`/monitoring?alert=${readingId}`);
   });
 
+  it('tells the person’s story', async () => {
+    const story = await send('GET', `/api/persons/${world.rooms[1]!.personId}/story`, manager);
+    expect(story.statusCode).toBe(200);
+    const events = story.json().events as Array<{ source: string; title: { zh: string } }>;
+    expect(events.filter((e) => e.source === 'monitoring').map((e) => e.title.zh)).toEqual([
+      '隔离期间健康监测异常：38.2℃，咳嗽',
+    ]);
+  });
+
   it('handling closes it (audited); a second handling is 409', async () => {
     const handled = await send('POST', `/api/monitoring/alerts/${readingId}/handle`, manager, {
       outcome: 'fever_clinic',
