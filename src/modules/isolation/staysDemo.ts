@@ -62,15 +62,15 @@ export async function loadIsolationStaysDemo(ctx: AppContext, county: string): P
     const contacts = queue.items.filter(
       (item) => item.sourceType === 'contact' && item.purpose === 'close_contacts',
     );
-    const now = ctx.now();
     for (const [i, person] of contacts.entries()) {
       const [stay] = await allocate(ctx, tx, actor, {
         people: [{ sourceType: 'contact', sourceId: person.sourceId }],
         siteId: site.id,
       });
       if (!stay || (i === contacts.length - 1 && contacts.length > 1)) continue;
+      // Arrived now: after the allocation just made (an arrival never precedes it).
       await arrive(ctx, tx, actor, stay.stayId, {
-        arrivedAt: now.toISOString(),
+        arrivedAt: ctx.now().toISOString(),
         fromPlace: PICKUPS[i % PICKUPS.length] as string,
         vehicle: VEHICLES[i % VEHICLES.length] as string,
         escortName: ESCORTS[i % ESCORTS.length] as string,
