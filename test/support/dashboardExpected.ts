@@ -210,9 +210,9 @@ export async function expectedFigures(
   for (const [key, value] of await expectedCaseFigures(db, root, now, zone, today)) expected.set(key, value);
   for (const [key, value] of await expectedHospitalFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedIsolationFigures(db, root, now, today)) expected.set(key, value);
-  for (const [key, value] of await expectedReleaseFigures(db, root, now, zone)) expected.set(key, value);
   for (const [key, value] of await expectedIsolationSiteFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedStayFigures(db, root, now, zone)) expected.set(key, value);
+  for (const [key, value] of await expectedReleaseFigures(db, root, now, zone)) expected.set(key, value);
   for (const [key, value] of await expectedMonitoringFigures(db, root, now, zone)) expected.set(key, value);
   for (const [key, value] of await expectedAlertFigures(db, root)) expected.set(key, value);
   for (const [key, value] of await expectedDrugSalesFigures(db, root, now, zone, today))
