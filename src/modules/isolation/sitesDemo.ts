@@ -102,7 +102,7 @@ const SITES: DemoSite[] = [
 const EVIDENCE: Record<Exclude<ReadinessItem, 'rooms'>, string> = {
   zones: '已划分生活区、医学观察区和物资保障区，设工作人员通道和隔离人员通道，经县疾控中心现场验收',
   access_control: '出入口门禁和楼层、走廊监控全覆盖，房门安装开门报警器，监控室 24 小时值守',
-  supplies: '防护服、N95 口罩、消毒剂、体温计、医疗废物包装袋等储备可满足 30 天使用',
+  supplies: '防护服、医用防护口罩、消毒剂、体温计、医疗废物包装袋等储备可满足 30 天使用',
   staff: '点长、医护、公安、服务、保洁、安保人员已到岗，完成院感防控和个人防护培训',
 };
 const GAPS: Partial<Record<ReadinessItem, string>> = {
