@@ -16,35 +16,9 @@ import {
 import { SubmitButton, TextInput } from './controls';
 import { Alert, ProblemAlert } from './deferred';
 import { LanguageToggle } from './LanguageToggle';
+import { DONE, HEADER, PAGE, SECONDARY, SHEET, TITLE } from './sheetStyles';
 import { useFetched } from './useFetched';
 
-const PAGE = {
-  display: 'flex',
-  flexDirection: 'column',
-  alignItems: 'center',
-  minHeight: '100vh',
-  boxSizing: 'border-box',
-  padding: 12,
-  background: '#f0f2f5',
-} as const;
-const SHEET = {
-  width: '100%',
-  maxWidth: 480,
-  boxSizing: 'border-box',
-  padding: 20,
-  background: '#fff',
-  borderRadius: 8,
-} as const;
-const HEADER = {
-  display: 'flex',
-  justifyContent: 'space-between',
-  alignItems: 'start',
-  gap: 8,
-  marginBottom: 8,
-};
-const TITLE = { margin: 0, fontSize: 22, lineHeight: 1.35, fontWeight: 600, color: 'rgba(0, 0, 0, 0.88)' };
-const SECONDARY = { color: 'rgba(0, 0, 0, 0.45)' };
-const DONE = { textAlign: 'center', padding: '24px 0' } as const;
 const TICK = { fontSize: 56, color: '#52c41a', lineHeight: 1 };
 const LINK = {
   background: 'none',
