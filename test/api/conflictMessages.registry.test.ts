@@ -49,6 +49,7 @@ describe('problem codes and their sentences', () => {
   it('"changed by someone else" is thrown only where an edit can lose to a concurrent one', () => {
     const CONCURRENT_EDITS = [
       'src/modules/contacts/service.ts', // a contact listed at the same moment by another user was discarded before it could be returned
+      'src/modules/healthMonitoring/readings.ts', // the reading's version moved since it was read (two staff correcting it)
       'src/modules/hospitals/register.ts', // the hospital's version moved since it was read
       'src/modules/investigations/edits.ts', // the report text's version moved since it was read (two investigators editing)
       'src/modules/labResults/correct.ts', // another correction of the same tube got there first

@@ -1,12 +1,25 @@
+import i18n from 'i18next';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SYMPTOMS } from '../../../src/rules/symptoms';
+import { selfReport as selfReportEn } from '../healthMonitoring/i18n/en.json';
+import { selfReport as selfReportZh } from '../healthMonitoring/i18n/zh-CN.json';
 import { Choice, SubmitButton, TextInput } from './controls';
 import { Alert, ProblemAlert } from './deferred';
 import { LanguageToggle } from './LanguageToggle';
 import { fetchSelfReport, type SelfReported, sendSelfReport } from './selfReportApi';
 import { DONE, HEADER, PAGE, SECONDARY, SHEET, TITLE } from './sheetStyles';
 import { useFetched } from './useFetched';
+
+// The self-report's words come with its page, not with the landing form's first render.
+i18n.addResourceBundle(
+  'zh-CN',
+  'translation',
+  { healthMonitoring: { selfReport: selfReportZh } },
+  true,
+  false,
+);
+i18n.addResourceBundle('en', 'translation', { healthMonitoring: { selfReport: selfReportEn } }, true, false);
 
 const LABEL = { display: 'block', margin: '16px 0 6px', fontWeight: 500 };
 const SYMPTOM = { display: 'flex', alignItems: 'center', gap: 8, padding: '6px 0', fontSize: 16 };
@@ -47,17 +60,17 @@ export function SelfReport({ token }: { token: string }) {
       <main style={SHEET} data-testid="self-report-page">
         <div style={HEADER}>
           <div>
-            <h3 style={TITLE}>{t('publicLanding.selfReport.title')}</h3>
+            <h3 style={TITLE}>{t('healthMonitoring.selfReport.title')}</h3>
             {view.data ? <div style={SECONDARY}>{view.data.name}</div> : null}
           </div>
           <LanguageToggle />
         </div>
         {view.error ? (
-          <Suspense fallback={<p>{t('publicLanding.selfReport.invalid')}</p>}>
+          <Suspense fallback={<p>{t('healthMonitoring.selfReport.invalid')}</p>}>
             <Alert
               type="error"
               showIcon
-              title={t('publicLanding.selfReport.invalid')}
+              title={t('healthMonitoring.selfReport.invalid')}
               data-testid="self-report-invalid"
             />
           </Suspense>
@@ -72,7 +85,7 @@ export function SelfReport({ token }: { token: string }) {
             </div>
             <h2 style={{ margin: '12px 0 4px', fontSize: 18 }}>{zh ? sent.message.zh : sent.message.en}</h2>
             <div style={SECONDARY}>
-              {sent.date} {t(`publicLanding.selfReport.slot.${sent.slot}`)}
+              {sent.date} {t(`healthMonitoring.selfReport.slot.${sent.slot}`)}
             </div>
           </div>
         ) : null}
@@ -80,7 +93,7 @@ export function SelfReport({ token }: { token: string }) {
           view.data.recorded[chosen] &&
           view.data.recorded[current] &&
           (current === 'am' || view.data.recorded.am) ? (
-            <p data-testid="self-report-all-done">{t('publicLanding.selfReport.allDone')}</p>
+            <p data-testid="self-report-all-done">{t('healthMonitoring.selfReport.allDone')}</p>
           ) : (
             <form
               onSubmit={(event) => {
@@ -88,20 +101,20 @@ export function SelfReport({ token }: { token: string }) {
                 void submit();
               }}
             >
-              <p style={SECONDARY}>{t('publicLanding.selfReport.intro')}</p>
+              <p style={SECONDARY}>{t('healthMonitoring.selfReport.intro')}</p>
               <span style={LABEL}>{view.data.date}</span>
               <Choice
                 look="buttons"
                 value={chosen}
                 onChange={(value) => setSlot(value)}
-                aria-label={t('publicLanding.selfReport.slotLabel')}
+                aria-label={t('healthMonitoring.selfReport.slotLabel')}
                 options={(current === 'am' ? (['am'] as const) : (['am', 'pm'] as const))
                   .filter((s) => !view.data?.recorded[s])
-                  .map((value) => ({ value, label: t(`publicLanding.selfReport.slot.${value}`) }))}
+                  .map((value) => ({ value, label: t(`healthMonitoring.selfReport.slot.${value}`) }))}
                 data-testid="self-report-slot"
               />
               <label style={LABEL} htmlFor="self-report-temperature">
-                {t('publicLanding.selfReport.temperature')}
+                {t('healthMonitoring.selfReport.temperature')}
               </label>
               <TextInput
                 id="self-report-temperature"
@@ -111,7 +124,7 @@ export function SelfReport({ token }: { token: string }) {
                 onChange={(event) => setTemperature(event.target.value)}
                 data-testid="self-report-temperature"
               />
-              <span style={LABEL}>{t('publicLanding.selfReport.symptoms')}</span>
+              <span style={LABEL}>{t('healthMonitoring.selfReport.symptoms')}</span>
               {SYMPTOMS.map((symptom) => (
                 <label key={symptom} style={SYMPTOM}>
                   <input
@@ -123,7 +136,7 @@ export function SelfReport({ token }: { token: string }) {
                       )
                     }
                   />
-                  {t(`publicLanding.selfReport.symptom.${symptom}`)}
+                  {t(`healthMonitoring.selfReport.symptom.${symptom}`)}
                 </label>
               ))}
               {error ? (
@@ -133,7 +146,7 @@ export function SelfReport({ token }: { token: string }) {
               ) : null}
               <div style={{ marginTop: 16 }}>
                 <SubmitButton loading={pending} data-testid="self-report-submit">
-                  {t('publicLanding.selfReport.submit')}
+                  {t('healthMonitoring.selfReport.submit')}
                 </SubmitButton>
               </div>
             </form>
