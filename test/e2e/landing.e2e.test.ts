@@ -107,8 +107,16 @@ describe('ARR-11 landing code in Chromium', () => {
     await phone.getByTestId('landing-id-number').fill(TRAVELLER.idNumber);
 
     await phone.getByTestId('landing-origin-division').click();
-    for (const name of ['北京市', '市辖区', '朝阳区']) {
-      await phone.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    // Each column opens the next: wait for it before choosing in it (a click on a column still being
+    // drawn can be lost on a busy machine).
+    for (const [column, name] of ['北京市', '市辖区', '朝阳区'].entries()) {
+      const menu = phone.locator('.ant-cascader-menu').nth(column);
+      await menu.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+      if (column < 2)
+        await phone
+          .locator('.ant-cascader-menu')
+          .nth(column + 1)
+          .waitFor();
     }
     const now = Date.now();
     await phone.getByTestId('landing-left-at').fill(localMinute(new Date(now - 5 * 3_600_000)));
